@@ -1,0 +1,166 @@
+package vn.vneidbridge.distribution;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Everything needed to lay out, build and start one Keycloak server from the distribution zip.
+ *
+ * <p>Build options (read by {@code kc.sh build}) and runtime options (read by {@code kc.sh start --optimized})
+ * are kept apart: a change of a build option triggers a rebuild, a change of a runtime option does not.
+ * Option names are Keycloak's own ({@code http-port}, {@code db-kind-legacy}, ...), written to
+ * {@code conf/keycloak.conf}.</p>
+ */
+public final class KeycloakServerConfig {
+
+    private final String name;
+    private final Path distributionZip;
+    private final Path serversDir;
+    private final Optional<Path> providersBundle;
+    private final List<Path> extraProviders;
+    private final int httpPort;
+    private final int managementPort;
+    private final Map<String, String> buildOptions;
+    private final Map<String, String> runtimeOptions;
+    private final Map<String, String> environment;
+    private final String heapOptions;
+    private final boolean freshData;
+    private final boolean importRealms;
+    private final Duration startTimeout;
+    private final String adminUsername;
+    private final String adminPassword;
+
+    private KeycloakServerConfig(Builder b) {
+        this.name = requireName(b.name);
+        this.distributionZip = Objects.requireNonNull(b.distributionZip, "distributionZip");
+        this.serversDir = Objects.requireNonNull(b.serversDir, "serversDir");
+        this.providersBundle = Optional.ofNullable(b.providersBundle);
+        this.extraProviders = List.copyOf(b.extraProviders);
+        this.httpPort = requirePort(b.httpPort, "httpPort");
+        this.managementPort = requirePort(b.managementPort, "managementPort");
+        if (httpPort == managementPort) {
+            throw new IllegalArgumentException("httpPort and managementPort must differ: " + httpPort);
+        }
+        this.buildOptions = Collections.unmodifiableMap(new TreeMap<>(b.buildOptions));
+        this.runtimeOptions = Collections.unmodifiableMap(new TreeMap<>(b.runtimeOptions));
+        this.environment = Collections.unmodifiableMap(new LinkedHashMap<>(b.environment));
+        this.heapOptions = b.heapOptions;
+        this.freshData = b.freshData;
+        this.importRealms = b.importRealms;
+        this.startTimeout = b.startTimeout;
+        this.adminUsername = b.adminUsername;
+        this.adminPassword = b.adminPassword;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Name of the instance: its directory under {@link #serversDir()}. */
+    public String name() { return name; }
+    public Path distributionZip() { return distributionZip; }
+    public Path serversDir() { return serversDir; }
+    /** Our providers and realms, as packaged by the distribution module; empty for a stock server. */
+    public Optional<Path> providersBundle() { return providersBundle; }
+    public List<Path> extraProviders() { return extraProviders; }
+    public int httpPort() { return httpPort; }
+    public int managementPort() { return managementPort; }
+    public Map<String, String> buildOptions() { return buildOptions; }
+    public Map<String, String> runtimeOptions() { return runtimeOptions; }
+    public Map<String, String> environment() { return environment; }
+    public String heapOptions() { return heapOptions; }
+    public boolean freshData() { return freshData; }
+    public boolean importRealms() { return importRealms; }
+    public Duration startTimeout() { return startTimeout; }
+    public String adminUsername() { return adminUsername; }
+    public String adminPassword() { return adminPassword; }
+
+    public Path instanceDir() {
+        return serversDir.resolve(name);
+    }
+
+    private static String requireName(String name) {
+        if (name == null || !name.matches("[a-z0-9][a-z0-9-]{0,40}")) {
+            throw new IllegalArgumentException("server name must be lower-case letters, digits and dashes: " + name);
+        }
+        return name;
+    }
+
+    private static int requirePort(int port, String what) {
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException(what + " must be a TCP port, was " + port);
+        }
+        return port;
+    }
+
+    /** Builder with the defaults of a local, single-node server on H2. */
+    public static final class Builder {
+        private String name;
+        private Path distributionZip;
+        private Path serversDir;
+        private Path providersBundle;
+        private final List<Path> extraProviders = new ArrayList<>();
+        private int httpPort;
+        private int managementPort;
+        private final Map<String, String> buildOptions = new LinkedHashMap<>();
+        private final Map<String, String> runtimeOptions = new LinkedHashMap<>();
+        private final Map<String, String> environment = new LinkedHashMap<>();
+        private String heapOptions = "-Xms128m -Xmx1024m";
+        private boolean freshData = true;
+        private boolean importRealms = true;
+        private Duration startTimeout = Duration.ofMinutes(4);
+        private String adminUsername = "admin";
+        private String adminPassword = "admin";
+
+        private Builder() {
+            buildOptions.put("db", "dev-file");
+            buildOptions.put("health-enabled", "true");
+            buildOptions.put("metrics-enabled", "true");
+            runtimeOptions.put("cache", "local");
+            runtimeOptions.put("http-enabled", "true");
+            runtimeOptions.put("hostname-strict", "false");
+            runtimeOptions.put("log", "console");
+        }
+
+        public Builder name(String name) { this.name = name; return this; }
+        public Builder distributionZip(Path zip) { this.distributionZip = zip; return this; }
+        public Builder serversDir(Path dir) { this.serversDir = dir; return this; }
+        public Builder providersBundle(Path zip) { this.providersBundle = zip; return this; }
+        public Builder extraProvider(Path jar) { this.extraProviders.add(jar); return this; }
+        public Builder httpPort(int port) { this.httpPort = port; return this; }
+        public Builder managementPort(int port) { this.managementPort = port; return this; }
+        public Builder buildOption(String key, String value) { put(buildOptions, key, value); return this; }
+        public Builder runtimeOption(String key, String value) { put(runtimeOptions, key, value); return this; }
+        public Builder environment(String key, String value) { environment.put(key, value); return this; }
+        public Builder heapOptions(String options) { this.heapOptions = options; return this; }
+        /** When true (the default) the server's database starts empty and the realms are imported anew. */
+        public Builder freshData(boolean fresh) { this.freshData = fresh; return this; }
+        public Builder importRealms(boolean importRealms) { this.importRealms = importRealms; return this; }
+        public Builder startTimeout(Duration timeout) { this.startTimeout = timeout; return this; }
+        public Builder admin(String username, String password) {
+            this.adminUsername = username;
+            this.adminPassword = password;
+            return this;
+        }
+
+        private static void put(Map<String, String> options, String key, String value) {
+            if (value == null) {
+                options.remove(key);
+            } else {
+                options.put(key, value);
+            }
+        }
+
+        public KeycloakServerConfig build() {
+            return new KeycloakServerConfig(this);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package vn.vneidbridge.distribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class KeycloakServerConfigTest {
+
+    private KeycloakServerConfig.Builder valid() {
+        return KeycloakServerConfig.builder().name("sandbox").distributionZip(Path.of("kc.zip"))
+                .serversDir(Path.of("servers")).httpPort(8080).managementPort(9000);
+    }
+
+    @Test
+    void defaultsAreASingleLocalNodeOnH2WithHealthAndMetrics() {
+        KeycloakServerConfig config = valid().build();
+
+        assertThat(config.buildOptions()).containsEntry("db", "dev-file").containsEntry("health-enabled", "true")
+                .containsEntry("metrics-enabled", "true");
+        assertThat(config.runtimeOptions()).containsEntry("cache", "local").containsEntry("http-enabled", "true");
+        assertThat(config.freshData()).isTrue();
+        assertThat(config.instanceDir()).isEqualTo(Path.of("servers", "sandbox"));
+    }
+
+    @Test
+    void aNameThatIsNotASafeFolderNameIsRefused() {
+        assertThatThrownBy(() -> valid().name("../etc").build()).hasMessageContaining("server name");
+        assertThatThrownBy(() -> valid().name(null).build()).hasMessageContaining("server name");
+    }
+
+    @Test
+    void portsMustBeValidAndDistinct() {
+        assertThatThrownBy(() -> valid().httpPort(0).build()).hasMessageContaining("httpPort");
+        assertThatThrownBy(() -> valid().managementPort(70000).build()).hasMessageContaining("managementPort");
+        assertThatThrownBy(() -> valid().managementPort(8080).build()).hasMessageContaining("must differ");
+    }
+
+    @Test
+    void aNullOptionValueRemovesTheDefault() {
+        assertThat(valid().buildOption("metrics-enabled", null).build().buildOptions())
+                .doesNotContainKey("metrics-enabled");
+    }
+}

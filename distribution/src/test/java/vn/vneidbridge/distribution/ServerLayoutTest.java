@@ -1,0 +1,148 @@
+package vn.vneidbridge.distribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServerLayoutTest {
+
+    @TempDir
+    Path tmp;
+    Path distribution;
+    Path bundle;
+
+    @BeforeEach
+    void distributionAndBundle() throws IOException {
+        distribution = zip(tmp.resolve("keycloak-quarkus-dist-26.7.0.zip"), Map.of(
+                "keycloak-26.7.0/bin/kc.sh", "#!/bin/sh\n",
+                "keycloak-26.7.0/conf/keycloak.conf", "# stock\n",
+                "keycloak-26.7.0/providers/README.md", "providers\n"));
+        bundle = zip(tmp.resolve("providers.zip"), Map.of(
+                "providers/vneid-bridge-core.jar", "core v1",
+                "realms/dvc-realm.json", "{\"realm\":\"dvc\"}"));
+    }
+
+    @Nested
+    class GivenANewInstance {
+
+        @Test
+        void thenTheDistributionIsUnpackedWithoutItsTopFolderAndTheScriptsAreExecutable() throws IOException {
+            ServerLayout layout = new ServerLayout(config(bundle, Map.of()));
+            layout.unpackDistribution();
+
+            assertThat(layout.kcScript()).isRegularFile().isExecutable();
+            assertThat(layout.home().resolve("providers/README.md")).isRegularFile();
+        }
+
+        @Test
+        void thenTheFirstPrepareAsksForABuildAndWritesPortsAndOptions() throws IOException {
+            ServerLayout layout = new ServerLayout(config(bundle, Map.of("db-kind-legacy", "dev-file")));
+            layout.unpackDistribution();
+
+            assertThat(layout.prepare()).isTrue();
+            String conf = Files.readString(layout.home().resolve("conf/keycloak.conf"));
+            assertThat(conf).contains("http-port=18080\n", "http-management-port=19000\n",
+                    "db-kind-legacy=dev-file\n", "health-enabled=true\n", "hostname-strict=false\n");
+            assertThat(layout.home().resolve("providers/vneid-bridge-core.jar")).hasContent("core v1");
+            assertThat(layout.home().resolve("data/import/dvc-realm.json")).hasContent("{\"realm\":\"dvc\"}");
+        }
+    }
+
+    @Nested
+    class GivenABuiltInstance {
+
+        ServerLayout built(Path bundleZip, Map<String, String> buildOptions) throws IOException {
+            ServerLayout layout = new ServerLayout(config(bundleZip, buildOptions));
+            layout.unpackDistribution();
+            layout.prepare();
+            layout.markBuilt();
+            return layout;
+        }
+
+        @Test
+        void thenTheSameInputsSkipTheBuild() throws IOException {
+            built(bundle, Map.of());
+
+            assertThat(new ServerLayout(config(bundle, Map.of())).prepare()).isFalse();
+        }
+
+        @Test
+        void thenAChangedProviderJarRebuilds() throws IOException {
+            built(bundle, Map.of());
+            Path changed = zip(tmp.resolve("providers-2.zip"), Map.of("providers/vneid-bridge-core.jar", "core v2"));
+
+            ServerLayout layout = new ServerLayout(config(changed, Map.of()));
+            assertThat(layout.prepare()).isTrue();
+            assertThat(layout.home().resolve("providers/vneid-bridge-core.jar")).hasContent("core v2");
+        }
+
+        @Test
+        void thenAChangedBuildOptionRebuildsButARuntimeOptionDoesNot() throws IOException {
+            built(bundle, Map.of());
+
+            assertThat(new ServerLayout(runtimeConfig(bundle, "log-level", "debug")).prepare()).isFalse();
+            assertThat(new ServerLayout(config(bundle, Map.of("features", "passkeys"))).prepare()).isTrue();
+        }
+
+        @Test
+        void thenFreshDataDropsTheDatabaseAndKeptDataKeepsIt() throws IOException {
+            ServerLayout layout = built(bundle, Map.of());
+            Path database = Files.createDirectories(layout.home().resolve("data/h2")).resolve("keycloakdb.mv.db");
+            Files.writeString(database, "data");
+
+            new ServerLayout(KeycloakServerConfig.builder().name("node").distributionZip(distribution)
+                    .providersBundle(bundle).serversDir(tmp.resolve("servers")).httpPort(18080)
+                    .managementPort(19000).freshData(false).build()).prepare();
+            assertThat(database).exists();
+
+            new ServerLayout(config(bundle, Map.of())).prepare();
+            assertThat(database).doesNotExist();
+        }
+    }
+
+    @Test
+    void aZipEntryEscapingTheTargetIsRefused() throws IOException {
+        Path evil = zip(tmp.resolve("evil.zip"), Map.of("../outside.txt", "x"));
+
+        assertThatThrownBy(() -> ServerLayout.unzip(evil, tmp.resolve("target"), false, name -> true))
+                .isInstanceOf(IOException.class).hasMessageContaining("outside the target");
+        assertThat(tmp.resolve("outside.txt")).doesNotExist();
+    }
+
+    private KeycloakServerConfig config(Path bundleZip, Map<String, String> buildOptions) {
+        KeycloakServerConfig.Builder builder = KeycloakServerConfig.builder().name("node")
+                .distributionZip(distribution).providersBundle(bundleZip).serversDir(tmp.resolve("servers"))
+                .httpPort(18080).managementPort(19000);
+        buildOptions.forEach(builder::buildOption);
+        return builder.build();
+    }
+
+    private KeycloakServerConfig runtimeConfig(Path bundleZip, String key, String value) {
+        return KeycloakServerConfig.builder().name("node").distributionZip(distribution).providersBundle(bundleZip)
+                .serversDir(tmp.resolve("servers")).httpPort(18080).managementPort(19000)
+                .runtimeOption(key, value).build();
+    }
+
+    private static Path zip(Path file, Map<String, String> entries) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (Map.Entry<String, String> entry : new java.util.TreeMap<>(entries).entrySet()) {
+                zip.putNextEntry(new ZipEntry(entry.getKey()));
+                zip.write(entry.getValue().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        return file;
+    }
+}
