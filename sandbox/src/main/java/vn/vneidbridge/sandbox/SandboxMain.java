@@ -1,0 +1,101 @@
+package vn.vneidbridge.sandbox;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.util.concurrent.CountDownLatch;
+import vn.vneidbridge.distribution.KeycloakServer;
+import vn.vneidbridge.distribution.KeycloakServerConfig;
+import vn.vneidbridge.distribution.Ports;
+import vn.vneidbridge.sandbox.portal.DemoPortal;
+import vn.vneidbridge.sandbox.portal.DemoPortalConfig;
+
+/**
+ * The sandbox command: Keycloak with VNeID Bridge (realms {@code dvc} and {@code vneid-sandbox} imported,
+ * embedded H2), the simulators and the demo portal, until Ctrl-C.
+ */
+public final class SandboxMain {
+
+    private SandboxMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        PrintStream console = System.out;
+        SandboxOptions options;
+        try {
+            options = SandboxOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            console.println("sandbox: " + e.getMessage());
+            console.println(SandboxOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        Sandbox sandbox = Sandbox.start(options, console);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            console.println("\nStopping the sandbox…");
+            sandbox.close();
+            stopped.countDown();
+        }, "stop-sandbox"));
+        sandbox.printWelcome();
+        stopped.await();
+    }
+
+    /** The running parts of the sandbox, stopped together. */
+    static final class Sandbox implements AutoCloseable {
+        private final KeycloakServer keycloak;
+        private final DemoPortal portal;
+        private final PrintStream console;
+
+        private Sandbox(KeycloakServer keycloak, DemoPortal portal, PrintStream console) {
+            this.keycloak = keycloak;
+            this.portal = portal;
+            this.console = console;
+        }
+
+        static Sandbox start(SandboxOptions options, PrintStream console) throws Exception {
+            Ports.requireFree(options.portalPort(), "demo portal");
+            console.println("Starting Keycloak with VNeID Bridge on port " + options.keycloakPort()
+                    + " (the first start builds the server and takes about a minute)…");
+            KeycloakServer keycloak = KeycloakServer.start(KeycloakServerConfig.builder()
+                    .name("sandbox")
+                    .distributionZip(options.keycloakZip())
+                    .providersBundle(options.providersBundle())
+                    .serversDir(options.serversDir())
+                    .httpPort(options.keycloakPort())
+                    .managementPort(options.managementPort())
+                    .freshData(!options.keepData())
+                    .build());
+            try {
+                DemoPortal portal = DemoPortal.start(DemoPortalConfig.sandbox("localhost", options.portalPort(),
+                        keycloak.baseUri()));
+                console.printf("Keycloak ready in %d s (%s).%n", keycloak.startupTime().toSeconds(),
+                        keycloak.built() ? "built this time" : "build skipped, nothing changed");
+                return new Sandbox(keycloak, portal, console);
+            } catch (Exception e) {
+                keycloak.close();
+                throw e;
+            }
+        }
+
+        void printWelcome() {
+            URI kc = keycloak.baseUri();
+            console.println();
+            console.println("VNeID Bridge sandbox is running. Ctrl-C stops everything.");
+            console.println("  Demo portal (dvcqg-portal):  " + portal.baseUri() + "/");
+            console.println("  Portal login URL:            " + kc + "/realms/dvc/protocol/openid-connect/auth"
+                    + "?client_id=dvcqg-portal&response_type=code&scope=openid&redirect_uri="
+                    + portal.baseUri() + "/callback");
+            console.println("  Admin console:               " + kc + "/admin/  (admin / admin)");
+            console.println("  Realm dvc:                   " + kc + "/realms/dvc/.well-known/openid-configuration");
+            console.println("  Stand-in VNeID:              " + kc + "/realms/vneid-sandbox/account");
+            console.println("  Keycloak log:                " + keycloak.logFile());
+            console.println("  Personas (password Sandbox@123): see shared/design/sandbox.md and the README.");
+        }
+
+        @Override
+        public void close() {
+            portal.close();
+            keycloak.close();
+        }
+    }
+}

@@ -1,0 +1,220 @@
+package vn.vneidbridge.sandbox.portal;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+
+/**
+ * A small stand-in for a public-service portal (client {@code dvcqg-portal} by default) so a person can try
+ * the citizen's journey in a browser: "Đăng nhập" starts the login at Keycloak, the callback shows
+ * "Đã đăng nhập" with the ID token's claims, and "Đăng xuất" logs out of Keycloak (RP-initiated logout).
+ *
+ * <p>Sandbox only: sessions live in memory and the page is deliberately plain.</p>
+ */
+public final class DemoPortal implements AutoCloseable {
+
+    private static final Logger LOG = System.getLogger(DemoPortal.class.getName());
+    private static final String SESSION_COOKIE = "demo_portal_session";
+    private static final int MAX_PENDING_LOGINS = 10_000;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final DemoPortalConfig config;
+    private final OidcClient oidc;
+    private final HttpServer server;
+    private final Map<String, PendingLogin> pendingLogins = new ConcurrentHashMap<>();
+    private final Map<String, PortalSession> sessions = new ConcurrentHashMap<>();
+    private final DemoPortalPages pages;
+
+    private DemoPortal(DemoPortalConfig config, HttpServer server) {
+        this.config = config;
+        this.server = server;
+        this.oidc = new OidcClient(config.issuer(), HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(5)).build());
+        this.pages = new DemoPortalPages(config);
+    }
+
+    /** Starts the portal on {@code config.port()} of the loopback interface. */
+    public static DemoPortal start(DemoPortalConfig config) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                config.port()), 50);
+        DemoPortal portal = new DemoPortal(config, server);
+        server.createContext("/", portal::handle);
+        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.start();
+        LOG.log(Level.INFO, "demo portal at {0}", config.baseUri());
+        return portal;
+    }
+
+    public URI baseUri() {
+        return config.baseUri();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            String method = exchange.getRequestMethod();
+            String browser = browserId(exchange);
+            if (path.equals("/") && method.equals("GET")) {
+                home(exchange, browser);
+            } else if (path.equals("/login") && method.equals("GET")) {
+                login(exchange, browser);
+            } else if (path.equals("/callback") && method.equals("GET")) {
+                callback(exchange, browser);
+            } else if (path.equals("/logout") && method.equals("POST")) {
+                logout(exchange, browser);
+            } else {
+                respond(exchange, 404, pages.message("Không tìm thấy trang", "Trang này không có trên cổng thử nghiệm."));
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "demo portal request failed: {0}", e.toString());
+            try {
+                respond(exchange, 502, pages.message("Lỗi kết nối", "Không kết nối được máy chủ xác thực. Vui lòng thử lại."));
+            } catch (IOException ignored) {
+                // the client went away
+            }
+        }
+    }
+
+    private void home(HttpExchange exchange, String browser) throws IOException {
+        Optional<PortalSession> session = Optional.ofNullable(sessions.get(browser));
+        respond(exchange, 200, session.map(pages::loggedIn).orElseGet(pages::loggedOut));
+    }
+
+    private void login(HttpExchange exchange, String browser) throws IOException {
+        Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+        String clientId = Optional.ofNullable(query.get("client")).filter(config.clients()::containsKey)
+                .orElse(config.defaultClient());
+        OidcClient.LoginRequest request = OidcClient.newLoginRequest(clientId,
+                URI.create(config.baseUri() + "/callback"));
+        if (pendingLogins.size() >= MAX_PENDING_LOGINS) {
+            pendingLogins.clear();
+        }
+        pendingLogins.put(request.state(), new PendingLogin(request, browser));
+        Map<String, String> extra = new HashMap<>();
+        for (String passThrough : List.of("kc_idp_hint", "acr_values", "ui_locales", "kc_action", "prompt")) {
+            Optional.ofNullable(query.get(passThrough)).filter(v -> v.length() <= 200)
+                    .ifPresent(v -> extra.put(passThrough, v));
+        }
+        redirect(exchange, oidc.authorizationUri(request, extra));
+    }
+
+    private void callback(HttpExchange exchange, String browser) throws IOException {
+        Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+        PendingLogin pending = Optional.ofNullable(query.get("state")).map(pendingLogins::remove).orElse(null);
+        if (pending == null || !pending.browser().equals(browser)) {
+            respond(exchange, 400, pages.message("Phiên đăng nhập không hợp lệ",
+                    "Yêu cầu đăng nhập đã hết hạn hoặc không do trình duyệt này bắt đầu. Vui lòng đăng nhập lại."));
+            return;
+        }
+        if (query.containsKey("error")) {
+            respond(exchange, 200, pages.message("Đăng nhập không thành công",
+                    "Máy chủ xác thực trả về: " + query.get("error")));
+            return;
+        }
+        OidcClient.Tokens tokens;
+        try {
+            tokens = oidc.exchange(pending.request(), query.getOrDefault("code", ""), config.clientSecret());
+        } catch (OidcClient.TokenException e) {
+            respond(exchange, 400, pages.message("Đăng nhập không thành công", e.error()));
+            return;
+        }
+        sessions.put(browser, new PortalSession(pending.request().clientId(), tokens.idToken(),
+                tokens.idTokenClaims()));
+        redirect(exchange, URI.create(config.baseUri() + "/"));
+    }
+
+    private void logout(HttpExchange exchange, String browser) throws IOException {
+        PortalSession session = sessions.remove(browser);
+        if (session == null) {
+            redirect(exchange, URI.create(config.baseUri() + "/"));
+            return;
+        }
+        redirect(exchange, oidc.endSessionUri(session.idToken(), session.clientId(),
+                URI.create(config.baseUri() + "/")));
+    }
+
+    /** The browser's id, from its cookie or a new one set on this response. */
+    private static String browserId(HttpExchange exchange) {
+        return cookie(exchange).orElseGet(() -> {
+            byte[] bytes = new byte[24];
+            RANDOM.nextBytes(bytes);
+            String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            exchange.getResponseHeaders().add("Set-Cookie",
+                    SESSION_COOKIE + "=" + id + "; Path=/; HttpOnly; SameSite=Lax");
+            return id;
+        });
+    }
+
+    private static Optional<String> cookie(HttpExchange exchange) {
+        List<String> headers = exchange.getRequestHeaders().getOrDefault("Cookie", List.of());
+        for (String header : headers) {
+            for (String part : header.split(";")) {
+                String[] pair = part.trim().split("=", 2);
+                if (pair.length == 2 && pair[0].equals(SESSION_COOKIE) && pair[1].matches("[A-Za-z0-9_-]{1,64}")) {
+                    return Optional.of(pair[1]);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Map<String, String> query(String rawQuery) {
+        Map<String, String> result = new HashMap<>();
+        if (rawQuery == null || rawQuery.length() > 8192) {
+            return result;
+        }
+        for (String pair : rawQuery.split("&")) {
+            String[] kv = pair.split("=", 2);
+            if (kv.length == 2) {
+                result.putIfAbsent(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                        URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+            }
+        }
+        return result;
+    }
+
+    private static void redirect(HttpExchange exchange, URI location) throws IOException {
+        exchange.getResponseHeaders().set("Location", location.toString());
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.sendResponseHeaders(302, -1);
+    }
+
+    private static void respond(HttpExchange exchange, int status, String html) throws IOException {
+        byte[] body = html.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.getResponseHeaders().set("Content-Security-Policy", "default-src 'self'; style-src 'unsafe-inline'");
+        exchange.sendResponseHeaders(status, body.length);
+        exchange.getResponseBody().write(body);
+    }
+
+    private record PendingLogin(OidcClient.LoginRequest request, String browser) {
+    }
+
+    /** A logged-in browser: which portal client it logged in through and its validated ID token. */
+    record PortalSession(String clientId, String idToken, JWTClaimsSet claims) {
+    }
+}
