@@ -1,0 +1,42 @@
+package vn.vneidbridge.core.user;
+
+/**
+ * Names of the Keycloak user attributes VNeID Bridge reads and writes. Shared by every module so the
+ * user profile, the providers, the protocol mappers and the tests say the same thing.
+ */
+public final class UserAttributes {
+
+    /** The account's id in the legacy portal database; set once, when the account is imported. */
+    public static final String LEGACY_ACCOUNT_ID = "legacy_account_id";
+    /** {@code CITIZEN}, {@code ORGANISATION} or {@code BUSINESS}, from the legacy portal. */
+    public static final String LEGACY_ACCOUNT_TYPE = "legacy_account_type";
+    /** When the account came into Keycloak (ISO-8601 instant). */
+    public static final String LEGACY_IMPORTED_AT = "legacy_imported_at";
+    /** The legacy password algorithm when it was weak (MD5): kept for the operators' migration reports. */
+    public static final String LEGACY_WEAK_PASSWORD_HASH = "legacy_weak_password_hash";
+
+    /** The 12-digit personal identification number (số định danh cá nhân, CCCD). */
+    public static final String CCCD = "cccd";
+    /** {@code "true"} only when {@link #CCCD} was verified against the population database. */
+    public static final String CCCD_VERIFIED = "cccd_verified";
+    /** Who verified the CCCD: {@code legacy-portal}, {@code population-registry}, {@code vneid}. */
+    public static final String CCCD_VERIFIED_SOURCE = "cccd_verified_source";
+    /** When the CCCD was verified (ISO-8601 instant). */
+    public static final String CCCD_VERIFIED_AT = "cccd_verified_at";
+    /** The old 9-digit identity card number (CMND). */
+    public static final String CMND = "cmnd";
+
+    /** Full name as written in Vietnamese, family name first ("Tô Thị Nga"). */
+    public static final String FULL_NAME = "full_name";
+    /** Date of birth, {@code yyyy-MM-dd} (the OIDC {@code birthdate} format). */
+    public static final String BIRTHDATE = "birthdate";
+    /** {@code male} or {@code female} (the OIDC {@code gender} values). */
+    public static final String GENDER = "gender";
+    public static final String PHONE_NUMBER = "phone_number";
+
+    /** Realm role of the portals' administrators: never linked to VNeID, exempt from the cutoff. */
+    public static final String PORTAL_ADMIN_ROLE = "portal-admin";
+
+    private UserAttributes() {
+    }
+}
