@@ -1,0 +1,69 @@
+package vn.vneidbridge.sandbox.legacy;
+
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Objects;
+import vn.vneidbridge.core.id.Gender;
+
+/**
+ * One row of {@code vneid_legacy_account}, column for column. Optional columns are null when absent.
+ *
+ * @param legacyId     {@code legacy_id}
+ * @param username     {@code username}, must be lower case
+ * @param password     the four {@code password_*} columns
+ * @param fullName     {@code full_name}, family name first
+ * @param birthDate    {@code birth_date}
+ * @param gender       {@code gender}, written {@code M} or {@code F}
+ * @param cmnd         {@code cmnd}, 9 digits
+ * @param cccd         {@code cccd}, 12 digits
+ * @param cccdVerified {@code cccd_verified}
+ * @param phone        {@code phone}
+ * @param email        {@code email}
+ * @param accountType  {@code account_type}
+ * @param admin        {@code is_admin}
+ * @param status       {@code status}
+ */
+public record LegacyAccount(
+        String legacyId,
+        String username,
+        StoredPassword password,
+        String fullName,
+        LocalDate birthDate,
+        Gender gender,
+        String cmnd,
+        String cccd,
+        boolean cccdVerified,
+        String phone,
+        String email,
+        AccountType accountType,
+        boolean admin,
+        Status status) {
+
+    /** {@code account_type}. */
+    public enum AccountType { CITIZEN, ORGANISATION, BUSINESS }
+
+    /** {@code status}. */
+    public enum Status { ACTIVE, LOCKED }
+
+    public LegacyAccount {
+        Objects.requireNonNull(legacyId, "legacyId");
+        Objects.requireNonNull(username, "username");
+        Objects.requireNonNull(password, "password");
+        Objects.requireNonNull(accountType, "accountType");
+        Objects.requireNonNull(status, "status");
+        if (!username.equals(username.toLowerCase(Locale.ROOT))) {
+            throw new IllegalArgumentException("usernames are stored lower case: " + legacyId);
+        }
+    }
+
+    /** The {@code gender} column value: {@code "M"}, {@code "F"} or null. */
+    public String genderCode() {
+        return gender == null ? null : gender == Gender.MALE ? "M" : "F";
+    }
+
+    /** Only the ids; the row holds personal data. */
+    @Override
+    public String toString() {
+        return "LegacyAccount[" + legacyId + ", " + username + "]";
+    }
+}

@@ -1,0 +1,161 @@
+package vn.vneidbridge.sandbox.legacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class LegacySchemaTest {
+
+    private Connection connection;
+
+    @BeforeEach
+    void open() throws SQLException {
+        connection = TestDatabases.inMemory();
+    }
+
+    @AfterEach
+    void close() throws SQLException {
+        connection.close();
+    }
+
+    @Nested
+    class GivenAnEmptyDatabase {
+
+        @Test
+        void thenTheSchemaCanBeCreatedTwice() throws SQLException {
+            LegacySchema.create(connection);
+            LegacySchema.create(connection);
+
+            assertThat(TestDatabases.count(connection, "")).isZero();
+        }
+
+        @Test
+        void thenTheColumnsAreThoseOfTheContract() throws SQLException {
+            LegacySchema.create(connection);
+
+            Map<String, String> columns = new LinkedHashMap<>();
+            Map<String, Integer> nullable = new LinkedHashMap<>();
+            try (ResultSet rs = connection.getMetaData().getColumns(null, null, "VNEID_LEGACY_ACCOUNT", null)) {
+                while (rs.next()) {
+                    String name = rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT);
+                    columns.put(name, rs.getString("TYPE_NAME").toLowerCase(Locale.ROOT)
+                            + size(rs.getString("TYPE_NAME"), rs.getInt("COLUMN_SIZE")));
+                    nullable.put(name, rs.getInt("NULLABLE"));
+                }
+            }
+
+            assertThat(columns).containsExactly(
+                    Map.entry("legacy_id", "character varying(64)"),
+                    Map.entry("username", "character varying(100)"),
+                    Map.entry("password_hash", "character varying(255)"),
+                    Map.entry("password_algorithm", "character varying(32)"),
+                    Map.entry("password_salt", "character varying(255)"),
+                    Map.entry("password_iterations", "integer"),
+                    Map.entry("full_name", "character varying(200)"),
+                    Map.entry("birth_date", "date"),
+                    Map.entry("gender", "character(1)"),
+                    Map.entry("cmnd", "character(9)"),
+                    Map.entry("cccd", "character(12)"),
+                    Map.entry("cccd_verified", "boolean"),
+                    Map.entry("phone", "character varying(20)"),
+                    Map.entry("email", "character varying(254)"),
+                    Map.entry("account_type", "character varying(16)"),
+                    Map.entry("is_admin", "boolean"),
+                    Map.entry("status", "character varying(16)"));
+            assertThat(nullable).allSatisfy((name, value) -> assertThat(value)
+                    .as(name)
+                    .isEqualTo(List.of("password_salt", "password_iterations", "full_name", "birth_date", "gender",
+                            "cmnd", "cccd", "phone", "email").contains(name)
+                            ? DatabaseMetaData.columnNullable : DatabaseMetaData.columnNoNulls));
+        }
+
+        @Test
+        void thenLegacyIdUsernameCccdAndCmndAreIndexed() throws SQLException {
+            LegacySchema.create(connection);
+
+            List<String> indexed = new ArrayList<>();
+            List<String> unique = new ArrayList<>();
+            try (ResultSet rs = connection.getMetaData().getIndexInfo(null, null, "VNEID_LEGACY_ACCOUNT", false,
+                    false)) {
+                while (rs.next()) {
+                    String column = rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT);
+                    indexed.add(column);
+                    if (!rs.getBoolean("NON_UNIQUE")) {
+                        unique.add(column);
+                    }
+                }
+            }
+
+            assertThat(indexed).contains("legacy_id", "username", "cccd", "cmnd");
+            assertThat(unique).contains("legacy_id", "username").doesNotContain("cccd", "cmnd");
+        }
+
+        private String size(String type, int size) {
+            String lower = type.toLowerCase(Locale.ROOT);
+            return lower.startsWith("character") ? "(" + size + ")" : "";
+        }
+    }
+
+    @Nested
+    class GivenATableWithRows {
+
+        @BeforeEach
+        void seed() throws SQLException {
+            LegacySchema.create(connection);
+            LegacyDatabaseSeeder.seedPersonas(connection);
+        }
+
+        @Test
+        void thenCreatingAgainKeepsTheRows() throws SQLException {
+            LegacySchema.create(connection);
+
+            assertThat(TestDatabases.count(connection, "")).isEqualTo(7);
+        }
+
+        @Test
+        void thenDroppingAndCreatingEmptiesIt() throws SQLException {
+            LegacySchema.drop(connection);
+            LegacySchema.drop(connection);
+            LegacySchema.create(connection);
+
+            assertThat(TestDatabases.count(connection, "")).isZero();
+        }
+
+        @Test
+        void thenASecondRowWithTheSameUsernameIsRefused() throws SQLException {
+            try (Statement statement = connection.createStatement()) {
+                assertThatThrownBy(() -> statement.executeUpdate("INSERT INTO vneid_legacy_account"
+                        + " (legacy_id, username, password_hash, password_algorithm, account_type)"
+                        + " VALUES ('X-1', 'tothinga', 'x', 'md5', 'CITIZEN')"))
+                        .isInstanceOf(SQLException.class);
+            }
+        }
+
+        @Test
+        void thenTheDefaultsFillTheFlagsAndStatus() throws SQLException {
+            try (Statement statement = connection.createStatement()) {
+                statement.executeUpdate("INSERT INTO vneid_legacy_account"
+                        + " (legacy_id, username, password_hash, password_algorithm, account_type)"
+                        + " VALUES ('X-1', 'someone', 'x', 'md5', 'CITIZEN')");
+            }
+
+            assertThat(TestDatabases.count(connection,
+                    "legacy_id = 'X-1' AND cccd_verified = FALSE AND is_admin = FALSE AND status = 'ACTIVE'"))
+                    .isEqualTo(1);
+        }
+    }
+}
