@@ -1,0 +1,31 @@
+package vn.vneidbridge.legacy.login;
+
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.authenticators.browser.UsernamePasswordFormFactory;
+import org.keycloak.models.KeycloakSession;
+
+/** Authenticator "vneid-legacy-password-form": the portal-account login form of the {@code dvc} flow. */
+public final class LegacyPasswordFormFactory extends UsernamePasswordFormFactory {
+
+    public static final String PROVIDER_ID = "vneid-legacy-password-form";
+
+    @Override
+    public Authenticator create(KeycloakSession session) {
+        return new LegacyPasswordForm(session);
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public String getDisplayType() {
+        return "VNeID Bridge: portal account username/password";
+    }
+
+    @Override
+    public String getHelpText() {
+        return "Keycloak's username/password form, telling the citizen when the legacy portal database is unavailable.";
+    }
+}

@@ -1,0 +1,83 @@
+package vn.vneidbridge.legacy.storage;
+
+import java.time.Instant;
+import org.jboss.logging.Logger;
+import org.keycloak.component.ComponentModel;
+import org.keycloak.events.EventType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelDuplicateException;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.UserProvider;
+import org.keycloak.storage.UserStoragePrivateUtil;
+import vn.vneidbridge.core.user.UserAttributes;
+import vn.vneidbridge.legacy.store.LegacyAccount;
+
+/**
+ * Brings a legacy account into Keycloak once: a local user with the account's fixed id, linked to this
+ * provider, carrying the legacy id and profile. Importing an account that is already there returns it.
+ */
+final class LegacyAccountImporter {
+
+    private static final Logger LOG = Logger.getLogger(LegacyAccountImporter.class);
+
+    private final KeycloakSession session;
+    private final ComponentModel model;
+
+    LegacyAccountImporter(KeycloakSession session, ComponentModel model) {
+        this.session = session;
+        this.model = model;
+    }
+
+    UserModel importAccount(RealmModel realm, LegacyAccount account) {
+        UserProvider local = UserStoragePrivateUtil.userLocalStorage(session);
+        String id = LegacyUserIds.userId(realm, account.legacyId());
+        UserModel existing = local.getUserById(realm, id);
+        if (existing != null) {
+            return existing;
+        }
+        UserModel user;
+        try {
+            user = local.addUser(realm, id, account.username(), true, false);
+        } catch (ModelDuplicateException clash) {
+            LegacyEvents.invalidAccount(session, realm, account.legacyId(), "username-taken-in-keycloak");
+            LOG.warnf("legacy account %s not imported into realm %s: its username is taken by another Keycloak user",
+                    account.legacyId(), realm.getName());
+            return null;
+        }
+        user.setFederationLink(model.getId());
+        user.setEnabled(account.active());
+        user.setFirstName(LegacyAccountAttributes.firstName(account));
+        user.setLastName(LegacyAccountAttributes.lastName(account));
+        user.setEmail(account.email());
+        user.setEmailVerified(false);
+        LegacyAccountAttributes.of(account).forEach((name, values) -> {
+            if (!UserModel.USERNAME.equals(name) && !UserModel.FIRST_NAME.equals(name)
+                    && !UserModel.LAST_NAME.equals(name) && !UserModel.EMAIL.equals(name)) {
+                user.setAttribute(name, values);
+            }
+        });
+        Instant now = Instant.now();
+        user.setSingleAttribute(UserAttributes.LEGACY_IMPORTED_AT, now.toString());
+        if (account.cccdVerified()) {
+            user.setSingleAttribute(UserAttributes.CCCD_VERIFIED_AT, now.toString());
+        }
+        if (account.admin()) {
+            RoleModel admin = realm.getRole(UserAttributes.PORTAL_ADMIN_ROLE);
+            if (admin != null) {
+                user.grantRole(admin);
+            } else {
+                LOG.warnf("realm %s has no role %s: legacy administrator %s imported without it",
+                        realm.getName(), UserAttributes.PORTAL_ADMIN_ROLE, account.legacyId());
+            }
+        }
+        LegacyEvents.event(session, realm, EventType.REGISTER)
+                .user(user)
+                .detail(LegacyEvents.DETAIL_REGISTER_METHOD, "legacy_import")
+                .detail(LegacyEvents.DETAIL_LEGACY_ID, account.legacyId())
+                .success();
+        LOG.debugf("imported legacy account %s into realm %s", account.legacyId(), realm.getName());
+        return user;
+    }
+}

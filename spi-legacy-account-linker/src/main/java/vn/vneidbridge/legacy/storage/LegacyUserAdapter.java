@@ -1,0 +1,88 @@
+package vn.vneidbridge.legacy.storage;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.keycloak.component.ComponentModel;
+import org.keycloak.credential.UserCredentialManager;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.SubjectCredentialManager;
+import org.keycloak.storage.StorageId;
+import org.keycloak.storage.adapter.AbstractUserAdapter;
+import vn.vneidbridge.legacy.store.LegacyAccount;
+
+/**
+ * A legacy account not imported yet, as the login form sees it: read only, with a federated id
+ * ({@code f:<provider>:<legacy id>}). Its password is checked by {@link LegacyUserStorageProvider}, which
+ * imports the account only when the check succeeds — a wrong password imports nothing — and from then on
+ * resolves this federated id to the imported user.
+ */
+final class LegacyUserAdapter extends AbstractUserAdapter {
+
+    private final LegacyAccount account;
+    private final String id;
+    private final Map<String, List<String>> attributes;
+
+    LegacyUserAdapter(KeycloakSession session, RealmModel realm, ComponentModel model, LegacyAccount account) {
+        super(session, realm, model);
+        this.account = account;
+        this.id = new StorageId(model.getId(), account.legacyId()).getId();
+        this.attributes = LegacyAccountAttributes.of(account);
+    }
+
+    LegacyAccount account() {
+        return account;
+    }
+
+    @Override
+    public String getId() {
+        return id;
+    }
+
+    @Override
+    public String getUsername() {
+        return account.username();
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return account.active();
+    }
+
+    @Override
+    public String getFirstName() {
+        return LegacyAccountAttributes.firstName(account);
+    }
+
+    @Override
+    public String getLastName() {
+        return LegacyAccountAttributes.lastName(account);
+    }
+
+    @Override
+    public String getEmail() {
+        return account.email();
+    }
+
+    @Override
+    public Map<String, List<String>> getAttributes() {
+        return attributes;
+    }
+
+    @Override
+    public String getFirstAttribute(String name) {
+        List<String> values = attributes.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    @Override
+    public Stream<String> getAttributeStream(String name) {
+        return attributes.getOrDefault(name, List.of()).stream();
+    }
+
+    @Override
+    public SubjectCredentialManager credentialManager() {
+        return new UserCredentialManager(session, realm, this);
+    }
+}

@@ -1,0 +1,56 @@
+package vn.vneidbridge.legacy.storage;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.keycloak.component.ComponentModel;
+import vn.vneidbridge.legacy.store.LegacyAccountType;
+
+/**
+ * Typed, null-safe view of the provider's settings; a setting never entered has its default, so a
+ * provider added with no configuration at all still works.
+ */
+final class LegacyUserStorageConfig {
+
+    static final String DEFAULT_PERSISTENCE_UNIT = "vneid-legacy";
+    static final int DEFAULT_QUERY_TIMEOUT_MILLIS = 3000;
+
+    private final ComponentModel model;
+
+    LegacyUserStorageConfig(ComponentModel model) {
+        this.model = model;
+    }
+
+    /** The JPA unit (and named datasource) of the legacy database. */
+    String persistenceUnit() {
+        String value = model.get(LegacyUserStorageConfigProperties.PERSISTENCE_UNIT);
+        return value == null || value.isBlank() ? DEFAULT_PERSISTENCE_UNIT : value.trim();
+    }
+
+    /** The account types this provider lets log in; all of them when none is chosen. */
+    Set<LegacyAccountType> accountTypes() {
+        List<String> values = model.getConfig().getOrDefault(LegacyUserStorageConfigProperties.ACCOUNT_TYPES, List.of());
+        EnumSet<LegacyAccountType> types = EnumSet.noneOf(LegacyAccountType.class);
+        for (String value : values) {
+            for (String part : value.split("##|,")) {
+                LegacyAccountType.fromCode(part).ifPresent(types::add);
+            }
+        }
+        return types.isEmpty() ? EnumSet.allOf(LegacyAccountType.class) : types;
+    }
+
+    /** Whether unsalted MD5 hashes may still log in (each such login is flagged). */
+    boolean acceptWeakHashes() {
+        return model.get(LegacyUserStorageConfigProperties.ACCEPT_WEAK_HASHES, true);
+    }
+
+    int queryTimeoutMillis() {
+        String value = model.get(LegacyUserStorageConfigProperties.QUERY_TIMEOUT_MILLIS);
+        try {
+            int timeout = value == null ? DEFAULT_QUERY_TIMEOUT_MILLIS : Integer.parseInt(value.trim());
+            return timeout > 0 ? timeout : DEFAULT_QUERY_TIMEOUT_MILLIS;
+        } catch (NumberFormatException e) {
+            return DEFAULT_QUERY_TIMEOUT_MILLIS;
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package vn.vneidbridge.legacy.storage;
+
+import java.util.List;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+import vn.vneidbridge.legacy.store.LegacyAccountType;
+
+/** The settings an operator sees in the admin console (User federation → Legacy portal accounts). */
+final class LegacyUserStorageConfigProperties {
+
+    static final String PERSISTENCE_UNIT = "persistenceUnit";
+    static final String ACCOUNT_TYPES = "accountTypes";
+    static final String ACCEPT_WEAK_HASHES = "acceptWeakHashes";
+    static final String QUERY_TIMEOUT_MILLIS = "queryTimeoutMillis";
+
+    static final List<ProviderConfigProperty> ALL = ProviderConfigurationBuilder.create()
+            .property()
+            .name(PERSISTENCE_UNIT)
+            .label("vneidLegacyPersistenceUnit")
+            .helpText("vneidLegacyPersistenceUnitHelp")
+            .type(ProviderConfigProperty.STRING_TYPE)
+            .defaultValue(LegacyUserStorageConfig.DEFAULT_PERSISTENCE_UNIT)
+            .required(true)
+            .add()
+            .property()
+            .name(ACCOUNT_TYPES)
+            .label("vneidLegacyAccountTypes")
+            .helpText("vneidLegacyAccountTypesHelp")
+            .type(ProviderConfigProperty.MULTIVALUED_LIST_TYPE)
+            .options(java.util.Arrays.stream(LegacyAccountType.values()).map(Enum::name).toList())
+            .defaultValue(String.join("##", java.util.Arrays.stream(LegacyAccountType.values()).map(Enum::name).toList()))
+            .add()
+            .property()
+            .name(ACCEPT_WEAK_HASHES)
+            .label("vneidLegacyAcceptWeakHashes")
+            .helpText("vneidLegacyAcceptWeakHashesHelp")
+            .type(ProviderConfigProperty.BOOLEAN_TYPE)
+            .defaultValue("true")
+            .add()
+            .property()
+            .name(QUERY_TIMEOUT_MILLIS)
+            .label("vneidLegacyQueryTimeout")
+            .helpText("vneidLegacyQueryTimeoutHelp")
+            .type(ProviderConfigProperty.STRING_TYPE)
+            .defaultValue(String.valueOf(LegacyUserStorageConfig.DEFAULT_QUERY_TIMEOUT_MILLIS))
+            .add()
+            .build();
+
+    private LegacyUserStorageConfigProperties() {
+    }
+}

@@ -1,0 +1,81 @@
+package vn.vneidbridge.legacy.storage;
+
+import java.util.List;
+import java.util.Map;
+import org.keycloak.component.ComponentModel;
+import org.keycloak.component.ComponentValidationException;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
+import org.keycloak.storage.UserStorageProviderFactory;
+import vn.vneidbridge.legacy.store.LegacyAccountStore;
+import vn.vneidbridge.legacy.store.LegacyAccountType;
+
+/**
+ * User federation provider "vneid-legacy-accounts": legacy portal accounts from the operator's database,
+ * reached through a named datasource ({@code db-kind-vneid-legacy}, {@code db-url-full-vneid-legacy}).
+ */
+public final class LegacyUserStorageProviderFactory
+        implements UserStorageProviderFactory<LegacyUserStorageProvider>, ServerInfoAwareProviderFactory {
+
+    public static final String PROVIDER_ID = "vneid-legacy-accounts";
+    private static final int MAX_QUERY_TIMEOUT_MILLIS = 60_000;
+
+    @Override
+    public LegacyUserStorageProvider create(KeycloakSession session, ComponentModel model) {
+        LegacyUserStorageConfig config = new LegacyUserStorageConfig(model);
+        return new LegacyUserStorageProvider(session, model, new LegacyAccountStore(
+                session.getKeycloakSessionFactory(), config.persistenceUnit(), config.queryTimeoutMillis()));
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public String getHelpText() {
+        return "Legacy portal accounts (VNeID Bridge): log in with the old portal password; the account is "
+                + "imported on its first successful login and keeps its identity.";
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return LegacyUserStorageConfigProperties.ALL;
+    }
+
+    @Override
+    public void validateConfiguration(KeycloakSession session, RealmModel realm, ComponentModel model)
+            throws ComponentValidationException {
+        String unit = model.get(LegacyUserStorageConfigProperties.PERSISTENCE_UNIT);
+        if (unit != null && !unit.isBlank() && session.getProvider(JpaConnectionProvider.class, unit.trim()) == null) {
+            throw new ComponentValidationException("vneidLegacyUnknownPersistenceUnit", unit.trim());
+        }
+        String timeout = model.get(LegacyUserStorageConfigProperties.QUERY_TIMEOUT_MILLIS);
+        if (timeout != null && !timeout.isBlank()) {
+            int millis;
+            try {
+                millis = Integer.parseInt(timeout.trim());
+            } catch (NumberFormatException e) {
+                throw new ComponentValidationException("vneidLegacyInvalidQueryTimeout", timeout);
+            }
+            if (millis < 100 || millis > MAX_QUERY_TIMEOUT_MILLIS) {
+                throw new ComponentValidationException("vneidLegacyInvalidQueryTimeout", timeout);
+            }
+        }
+        for (String value : model.getConfig().getOrDefault(LegacyUserStorageConfigProperties.ACCOUNT_TYPES, List.of())) {
+            for (String part : value.split("##|,")) {
+                if (!part.isBlank() && LegacyAccountType.fromCode(part).isEmpty()) {
+                    throw new ComponentValidationException("vneidLegacyInvalidAccountType", part);
+                }
+            }
+        }
+    }
+
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        return Map.of("version", String.valueOf(getClass().getPackage().getImplementationVersion()));
+    }
+}

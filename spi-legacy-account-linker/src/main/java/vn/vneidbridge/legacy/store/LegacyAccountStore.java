@@ -1,0 +1,128 @@
+package vn.vneidbridge.legacy.store;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+/**
+ * Reads the legacy portal database through the JPA unit bound to its named datasource. Every read runs in
+ * a short transaction of its own, so the legacy database is never part of Keycloak's transaction (no
+ * two-phase commit across the two databases) and a slow legacy database cannot hold Keycloak's locks.
+ * Each lookup goes through an indexed column of the contract and returns validated records only.
+ */
+public final class LegacyAccountStore {
+
+    private static final Logger LOG = Logger.getLogger(LegacyAccountStore.class);
+    private static final String TIMEOUT_HINT = "jakarta.persistence.query.timeout";
+
+    private final KeycloakSessionFactory sessions;
+    private final String persistenceUnit;
+    private final int queryTimeoutMillis;
+
+    public LegacyAccountStore(KeycloakSessionFactory sessions, String persistenceUnit, int queryTimeoutMillis) {
+        this.sessions = sessions;
+        this.persistenceUnit = persistenceUnit;
+        this.queryTimeoutMillis = queryTimeoutMillis;
+    }
+
+    /** The account with this (lower-case) username; a username held by several rows finds nothing. */
+    public Lookup byUsername(String username) {
+        if (username == null || username.isBlank() || username.length() > 100) {
+            return Lookup.none();
+        }
+        List<LegacyAccountEntity> rows = query(LegacyAccountEntity.BY_USERNAME, username.trim().toLowerCase(java.util.Locale.ROOT), 2);
+        if (rows.size() > 1) {
+            return Lookup.rejected(rows.get(0).getLegacyId(), LegacyAccountProblem.DUPLICATE_USERNAME);
+        }
+        return rows.isEmpty() ? Lookup.none() : Lookup.of(rows.get(0));
+    }
+
+    public Lookup byLegacyId(String legacyId) {
+        if (legacyId == null || legacyId.isBlank() || legacyId.length() > 64) {
+            return Lookup.none();
+        }
+        LegacyAccountEntity row = read(em -> em.find(LegacyAccountEntity.class, legacyId));
+        return row == null ? Lookup.none() : Lookup.of(row);
+    }
+
+    /** The valid accounts holding this 12-digit number (at most {@code limit} rows are read). */
+    public List<LegacyAccount> byCccd(String cccd, int limit) {
+        return valid(query(LegacyAccountEntity.BY_CCCD, cccd, limit));
+    }
+
+    /** The valid accounts holding this 9-digit number (at most {@code limit} rows are read). */
+    public List<LegacyAccount> byCmnd(String cmnd, int limit) {
+        return valid(query(LegacyAccountEntity.BY_CMND, cmnd, limit));
+    }
+
+    /** Whether the legacy database answers at all (used by the admin console's "test connection"). */
+    public void ping() {
+        read(em -> em.createQuery("select count(a) from LegacyAccountEntity a where a.legacyId = ''")
+                .setHint(TIMEOUT_HINT, queryTimeoutMillis).getSingleResult());
+    }
+
+    private static List<LegacyAccount> valid(List<LegacyAccountEntity> rows) {
+        return rows.stream().map(LegacyAccount::fromRow).filter(LegacyAccount.Validated::isValid)
+                .map(v -> v.account().orElseThrow()).toList();
+    }
+
+    private List<LegacyAccountEntity> query(String name, String value, int limit) {
+        return read(em -> {
+            TypedQuery<LegacyAccountEntity> query = em.createNamedQuery(name, LegacyAccountEntity.class)
+                    .setParameter("value", value)
+                    .setMaxResults(limit)
+                    .setHint(TIMEOUT_HINT, queryTimeoutMillis);
+            return query.getResultList();
+        });
+    }
+
+    private <T> T read(java.util.function.Function<EntityManager, T> work) {
+        try {
+            return KeycloakModelUtils.runJobInTransactionWithResult(sessions, session -> {
+                EntityManager em = entityManager(session);
+                T result = work.apply(em);
+                em.clear();
+                return result;
+            });
+        } catch (RuntimeException e) {
+            LOG.debugf(e, "legacy database (unit %s) failed", persistenceUnit);
+            throw new LegacyDatabaseUnavailableException("the legacy portal database is unavailable ("
+                    + e.getClass().getSimpleName() + ")", e);
+        }
+    }
+
+    private EntityManager entityManager(KeycloakSession session) {
+        JpaConnectionProvider connection = session.getProvider(JpaConnectionProvider.class, persistenceUnit);
+        if (connection == null) {
+            throw new IllegalStateException("no JPA unit '" + persistenceUnit + "': configure db-kind-"
+                    + persistenceUnit + " and rebuild Keycloak");
+        }
+        return connection.getEntityManager();
+    }
+
+    /** What a lookup by a unique key found: an account, a row that was refused (and why), or nothing. */
+    public record Lookup(Optional<LegacyAccount> account, Optional<String> rejectedLegacyId,
+                         Optional<LegacyAccountProblem> problem) {
+
+        static Lookup none() {
+            return new Lookup(Optional.empty(), Optional.empty(), Optional.empty());
+        }
+
+        static Lookup rejected(String legacyId, LegacyAccountProblem problem) {
+            return new Lookup(Optional.empty(), Optional.ofNullable(legacyId), Optional.of(problem));
+        }
+
+        static Lookup of(LegacyAccountEntity row) {
+            LegacyAccount.Validated validated = LegacyAccount.fromRow(row);
+            return validated.isValid()
+                    ? new Lookup(validated.account(), Optional.empty(), Optional.empty())
+                    : rejected(row.getLegacyId(), validated.problem().orElseThrow());
+        }
+    }
+}
