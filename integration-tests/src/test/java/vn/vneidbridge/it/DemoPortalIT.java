@@ -18,6 +18,7 @@ import vn.vneidbridge.distribution.KeycloakServer;
 import vn.vneidbridge.it.support.AdminApi;
 import vn.vneidbridge.it.support.TestKeycloak;
 import vn.vneidbridge.it.support.WebClient;
+import vn.vneidbridge.sandbox.legacy.LegacyPersonas;
 import vn.vneidbridge.sandbox.portal.DemoPortal;
 import vn.vneidbridge.sandbox.portal.DemoPortalConfig;
 
@@ -90,6 +91,21 @@ class DemoPortalIT {
     }
 
     @Nested
+    class GivenTheSandboxPersonaTothinga {
+
+        @Test
+        void thenHerLegacyPortalAccountLogsInAndKeepsItsSubjectAndLegacyId() {
+            Document first = login(new WebClient(), "dvcqg-portal", LegacyPersonas.TOTHINGA, LegacyPersonas.PASSWORD);
+            Document second = login(new WebClient(), "dvcqg-portal", LegacyPersonas.TOTHINGA, LegacyPersonas.PASSWORD);
+
+            assertThat(first.selectFirst("#status").text()).isEqualTo("Đã đăng nhập");
+            assertThat(claim(first, "legacy_account_id")).isEqualTo(LegacyPersonas.TOTHINGA_ID);
+            assertThat(claim(first, "full_name")).isEqualTo("Tô Thị Nga");
+            assertThat(claim(second, "sub")).isEqualTo(claim(first, "sub"));
+        }
+    }
+
+    @Nested
     class GivenALoggedInCitizen {
 
         @Test
@@ -116,10 +132,14 @@ class DemoPortalIT {
     }
 
     private Document login(WebClient browser, String clientId) {
+        return login(browser, clientId, username, PASSWORD);
+    }
+
+    private Document login(WebClient browser, String clientId, String username, String password) {
         HttpResponse<String> toKeycloak = browser.get(URI.create(home() + "login?client=" + clientId));
         HttpResponse<String> form = browser.get(WebClient.location(toKeycloak));
         HttpResponse<String> back = browser.followWithin(
-                browser.submit(form, "#kc-form-login", Map.of("username", username, "password", PASSWORD)),
+                browser.submit(form, "#kc-form-login", Map.of("username", username, "password", password)),
                 keycloak.baseUri());
         HttpResponse<String> afterCallback = browser.get(WebClient.location(back));
         assertThat(WebClient.location(afterCallback)).isEqualTo(home());

@@ -1,11 +1,15 @@
 package vn.vneidbridge.sandbox;
 
 import java.io.PrintStream;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.net.URI;
 import java.util.concurrent.CountDownLatch;
 import vn.vneidbridge.distribution.KeycloakServer;
 import vn.vneidbridge.distribution.KeycloakServerConfig;
 import vn.vneidbridge.distribution.Ports;
+import vn.vneidbridge.sandbox.legacy.LegacyDatabaseSeeder;
+import vn.vneidbridge.sandbox.legacy.LegacySchema;
 import vn.vneidbridge.sandbox.portal.DemoPortal;
 import vn.vneidbridge.sandbox.portal.DemoPortalConfig;
 
@@ -54,16 +58,19 @@ public final class SandboxMain {
 
         static Sandbox start(SandboxOptions options, PrintStream console) throws Exception {
             Ports.requireFree(options.portalPort(), "demo portal");
+            LegacyDatabaseConnection legacy = LegacyDatabaseConnection.h2(options.serversDir().resolve("legacy-db"));
+            int accounts = seedLegacyDatabase(legacy, !options.keepData());
+            console.println("Legacy portal database ready: " + accounts + " accounts (" + legacy.jdbcUrl() + ").");
             console.println("Starting Keycloak with VNeID Bridge on port " + options.keycloakPort()
                     + " (the first start builds the server and takes about a minute)…");
-            KeycloakServer keycloak = KeycloakServer.start(KeycloakServerConfig.builder()
+            KeycloakServer keycloak = KeycloakServer.start(legacy.configure(KeycloakServerConfig.builder()
                     .name("sandbox")
                     .distributionZip(options.keycloakZip())
                     .providersBundle(options.providersBundle())
                     .serversDir(options.serversDir())
                     .httpPort(options.keycloakPort())
                     .managementPort(options.managementPort())
-                    .freshData(!options.keepData())
+                    .freshData(!options.keepData()))
                     .build());
             try {
                 DemoPortal portal = DemoPortal.start(DemoPortalConfig.sandbox("localhost", options.portalPort(),
@@ -74,6 +81,17 @@ public final class SandboxMain {
             } catch (Exception e) {
                 keycloak.close();
                 throw e;
+            }
+        }
+
+        /** Creates the legacy schema and seeds the personas; {@code fresh} drops what a previous run left. */
+        static int seedLegacyDatabase(LegacyDatabaseConnection legacy, boolean fresh) throws SQLException {
+            try (Connection connection = legacy.open()) {
+                if (fresh) {
+                    LegacySchema.drop(connection);
+                }
+                LegacySchema.create(connection);
+                return LegacyDatabaseSeeder.seedPersonas(connection);
             }
         }
 
@@ -89,7 +107,9 @@ public final class SandboxMain {
             console.println("  Realm dvc:                   " + kc + "/realms/dvc/.well-known/openid-configuration");
             console.println("  Stand-in VNeID:              " + kc + "/realms/vneid-sandbox/account");
             console.println("  Keycloak log:                " + keycloak.logFile());
-            console.println("  Personas (password Sandbox@123): see shared/design/sandbox.md and the README.");
+            console.println("  Legacy portal accounts:      tothinga, nguyenvanan, tranvanbinh, tranvanbinh.hcm, phamminhduc,");
+            console.println("                               quantri, congtyabc (password Sandbox@123)");
+            console.println("  Personas: see shared/design/sandbox.md and the README.");
         }
 
         @Override

@@ -5,48 +5,85 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import vn.vneidbridge.distribution.KeycloakServer;
 import vn.vneidbridge.distribution.KeycloakServerConfig;
+import vn.vneidbridge.sandbox.LegacyDatabaseConnection;
+import vn.vneidbridge.sandbox.legacy.LegacyDatabaseSeeder;
+import vn.vneidbridge.sandbox.legacy.LegacySchema;
 
 /**
- * One real Keycloak with VNeID Bridge for the whole test run: started from the distribution on free ports
- * the first time a test asks for it, stopped when the run ends. Tests change realm settings through the
- * admin API instead of restarting it. Inject {@link KeycloakServer} or {@link AdminApi} as a parameter.
+ * One real Keycloak with VNeID Bridge for the whole test run, its legacy portal database on H2 (the
+ * sandbox's setup): started from the distribution on free ports the first time a test asks for it, stopped
+ * when the run ends. Tests change realm settings through the admin API instead of restarting it. Inject
+ * {@link KeycloakServer}, {@link AdminApi} or {@link LegacyDatabaseConnection} as a parameter.
  */
-public final class TestKeycloak implements ParameterResolver {
-
-    private static final String KEY = "vneid-bridge-keycloak";
+public class TestKeycloak implements ParameterResolver {
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == KeycloakServer.class || type == AdminApi.class;
+        return type == KeycloakServer.class || type == AdminApi.class || type == LegacyDatabaseConnection.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        Running running = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                .getOrComputeIfAbsent(KEY, key -> new Running(startServer()), Running.class);
-        return parameter.getParameter().getType() == AdminApi.class ? running.admin() : running.server();
+        RunningServer running = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(serverName(), key -> start(), RunningServer.class);
+        Class<?> type = parameter.getParameter().getType();
+        if (type == AdminApi.class) {
+            return running.admin();
+        }
+        return type == LegacyDatabaseConnection.class ? running.legacy() : running.server();
     }
 
-    private static KeycloakServer startServer() {
+    /** The server's instance name (its folder under the servers directory). */
+    protected String serverName() {
+        return "it";
+    }
+
+    /** The legacy database this server reads, created and seeded before Keycloak starts. */
+    protected LegacyDatabaseConnection legacyDatabase(Path workDir) {
+        return LegacyDatabaseConnection.h2(workDir.resolve("legacy-db"));
+    }
+
+    protected AutoCloseable legacyDatabaseResource() {
+        return () -> { };
+    }
+
+    private RunningServer start() {
+        Path servers = Path.of(System.getProperty("keycloak.servers.dir", "target/keycloak-servers"));
+        Path workDir = servers.resolve(serverName() + "-data");
+        LegacyDatabaseConnection legacy = legacyDatabase(workDir);
+        try {
+            deleteRecursively(workDir.resolve("legacy-db"));
+            try (Connection connection = legacy.open()) {
+                LegacySchema.create(connection);
+                LegacyDatabaseSeeder.seedPersonas(connection);
+                LegacyFixtures.install(connection);
+            }
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("cannot prepare the legacy database " + legacy.jdbcUrl(), e);
+        }
         int httpPort = freePort();
         int managementPort = freePort();
         while (managementPort == httpPort) {
             managementPort = freePort();
         }
-        return KeycloakServer.start(KeycloakServerConfig.builder()
-                .name("it")
+        KeycloakServer server = KeycloakServer.start(legacy.configure(KeycloakServerConfig.builder()
+                .name(serverName())
                 .distributionZip(requiredFile("keycloak.dist.zip"))
                 .providersBundle(requiredFile("vneid.providers.bundle"))
-                .serversDir(Path.of(System.getProperty("keycloak.servers.dir", "target/keycloak-servers")))
+                .serversDir(servers)
                 .httpPort(httpPort)
-                .managementPort(managementPort)
+                .managementPort(managementPort))
                 .build());
+        return new RunningServer(server, new AdminApi(server.baseUri(), server.config().adminUsername(),
+                server.config().adminPassword()), legacy, legacyDatabaseResource());
     }
 
     static Path requiredFile(String property) {
@@ -66,17 +103,27 @@ public final class TestKeycloak implements ParameterResolver {
         }
     }
 
-    /** The started server, closed by JUnit when the whole run ends. */
-    private record Running(KeycloakServer server, AdminApi admin)
-            implements ExtensionContext.Store.CloseableResource {
-        Running(KeycloakServer server) {
-            this(server, new AdminApi(server.baseUri(), server.config().adminUsername(),
-                    server.config().adminPassword()));
+    static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
         }
+        try (var walk = Files.walk(path)) {
+            for (Path p : (Iterable<Path>) walk.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
+        }
+    }
 
+    /** A started server and what it uses, closed by JUnit when the whole run ends. */
+    private record RunningServer(KeycloakServer server, AdminApi admin, LegacyDatabaseConnection legacy,
+                                 AutoCloseable legacyResource) implements ExtensionContext.Store.CloseableResource {
         @Override
-        public void close() {
-            server.close();
+        public void close() throws Exception {
+            try {
+                server.close();
+            } finally {
+                legacyResource.close();
+            }
         }
     }
 }

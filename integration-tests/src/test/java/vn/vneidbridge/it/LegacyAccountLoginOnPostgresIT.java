@@ -1,0 +1,47 @@
+package vn.vneidbridge.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import vn.vneidbridge.it.support.LegacyFixtures;
+import vn.vneidbridge.it.support.LegacyPostgres;
+import vn.vneidbridge.it.support.PortalLogin;
+import vn.vneidbridge.it.support.TestKeycloakOnPostgres;
+
+/**
+ * Legacy portal accounts with the legacy database on PostgreSQL, the operator's production case — and what
+ * happens while that database is down.
+ */
+@ExtendWith(TestKeycloakOnPostgres.class)
+class LegacyAccountLoginOnPostgresIT extends LegacyAccountLoginContract {
+
+    @Nested
+    class GivenTheLegacyDatabaseIsDown {
+
+        @Test
+        void thenLegacyLoginSaysSoAndImportedAccountsStillLogIn() throws Exception {
+            login(LegacyFixtures.IMPORTED_BEFORE_DOWN);
+            LegacyPostgres.stop();
+            try {
+                PortalLogin.Outcome refused = new PortalLogin(keycloak, "dvcqg-portal")
+                        .submitPassword(LegacyFixtures.NOT_IMPORTED_WHILE_DOWN, LegacyFixtures.PASSWORD);
+
+                assertThat(refused.callback()).isEmpty();
+                assertThat(refused.page().statusCode()).isEqualTo(200);
+                assertThat(refused.page().body()).contains("tạm thời không truy cập được", "VNeID");
+                assertThat(users(LegacyFixtures.NOT_IMPORTED_WHILE_DOWN)).isEmpty();
+
+                assertThat(claim(login(LegacyFixtures.IMPORTED_BEFORE_DOWN), "legacy_account_id"))
+                        .as("an imported account does not need the legacy database")
+                        .isEqualTo(LegacyFixtures.legacyId(LegacyFixtures.IMPORTED_BEFORE_DOWN));
+            } finally {
+                LegacyPostgres.restart();
+            }
+            assertThat(claim(login(LegacyFixtures.NOT_IMPORTED_WHILE_DOWN), "preferred_username"))
+                    .as("legacy login works again once the database is back")
+                    .isEqualTo(LegacyFixtures.NOT_IMPORTED_WHILE_DOWN);
+        }
+    }
+}

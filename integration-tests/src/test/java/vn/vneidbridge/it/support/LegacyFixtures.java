@@ -1,0 +1,134 @@
+package vn.vneidbridge.it.support;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.LocalDate;
+import vn.vneidbridge.sandbox.legacy.LegacyPasswordHasher;
+import vn.vneidbridge.sandbox.legacy.PasswordFormat;
+import vn.vneidbridge.sandbox.legacy.StoredPassword;
+
+/**
+ * Accounts the integration tests own (beside the sandbox personas, which other journeys use): one per
+ * legacy password format, and the bad rows an operator's data really has. The legacy table becomes a view
+ * over two portals' tables, as when an operator merges two portal databases — which is how one username can
+ * appear twice.
+ */
+public final class LegacyFixtures {
+
+    public static final String PASSWORD = "Sandbox@123";
+
+    /** username → format of the accounts that must log in. */
+    public static final String BCRYPT_2A = "it.bcrypt2a";
+    public static final String BCRYPT_2B = "it.bcrypt2b";
+    public static final String BCRYPT_2Y = "it.bcrypt2y";
+    public static final String PBKDF2 = "it.pbkdf2";
+    public static final String SHA256 = "it.sha256";
+    public static final String MD5 = "it.md5";
+    /** Has a CCCD the legacy portal verified: its token carries {@code cccd}. */
+    public static final String VERIFIED = "it.verified";
+    public static final String VERIFIED_CCCD = "001090009002";
+    /** Has a CCCD nobody verified: its token must not carry it. */
+    public static final String UNVERIFIED = "it.unverified";
+    public static final String WRONG_PASSWORD = "it.wrongpassword";
+    public static final String REPEAT = "it.repeat";
+    public static final String LOCKED = "it.locked";
+    public static final String ORGANISATION = "it.organisation";
+    public static final String UNKNOWN_ALGORITHM = "it.unknownalgorithm";
+    public static final String MALFORMED_CCCD = "it.malformedcccd";
+    public static final String DUPLICATE = "it.duplicate";
+    public static final String NOT_IMPORTED_WHILE_DOWN = "it.whiledown";
+    public static final String IMPORTED_BEFORE_DOWN = "it.beforedown";
+
+    private static final String INSERT = "INSERT INTO %s (legacy_id, username, password_hash, password_algorithm,"
+            + " password_salt, password_iterations, full_name, birth_date, gender, cmnd, cccd, cccd_verified, phone,"
+            + " email, account_type, is_admin, status) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+
+    private LegacyFixtures() {
+    }
+
+    /** The legacy id of a fixture account. */
+    public static String legacyId(String username) {
+        return "IT-" + username.substring(3).toUpperCase(java.util.Locale.ROOT);
+    }
+
+    public static void install(Connection connection) throws SQLException {
+        String portalA = "legacy_portal_a";
+        String portalB = "legacy_portal_b";
+        try (Statement ddl = connection.createStatement()) {
+            ddl.execute("ALTER TABLE vneid_legacy_account RENAME TO " + portalA);
+            ddl.execute("CREATE TABLE " + portalB + " AS SELECT * FROM " + portalA + " WHERE 1 = 0");
+            ddl.execute("CREATE VIEW vneid_legacy_account AS SELECT * FROM " + portalA
+                    + " UNION ALL SELECT * FROM " + portalB);
+        }
+        insert(connection, portalA, BCRYPT_2A, PasswordFormat.BCRYPT_2A, "Trần Thị Mai", null, false, "CITIZEN", "ACTIVE");
+        insert(connection, portalA, BCRYPT_2B, PasswordFormat.BCRYPT_2B, "Lê Văn Tâm", null, false, "CITIZEN", "ACTIVE");
+        insert(connection, portalA, BCRYPT_2Y, PasswordFormat.BCRYPT_2Y, "Võ Thị Lan", null, false, "CITIZEN", "ACTIVE");
+        insert(connection, portalA, PBKDF2, PasswordFormat.PBKDF2_SHA256, "Đặng Văn Hùng", null, false, "CITIZEN", "ACTIVE");
+        insert(connection, portalA, SHA256, PasswordFormat.SHA256_SALTED, "Bùi Thị Hạnh", null, false, "CITIZEN", "ACTIVE");
+        insert(connection, portalA, MD5, PasswordFormat.MD5, "Đỗ Văn Quang", null, false, "CITIZEN", "ACTIVE");
+        insert(connection, portalA, VERIFIED, PasswordFormat.BCRYPT_2Y, "Hồ Văn Nam", VERIFIED_CCCD, true, "CITIZEN", "ACTIVE");
+        insert(connection, portalA, UNVERIFIED, PasswordFormat.BCRYPT_2Y, "Ngô Văn Sơn", "001090009003", false, "CITIZEN", "ACTIVE");
+        insert(connection, portalA, WRONG_PASSWORD, PasswordFormat.BCRYPT_2Y, "Dương Thị Yến", null, false, "CITIZEN", "ACTIVE");
+        insert(connection, portalA, REPEAT, PasswordFormat.PBKDF2_SHA256, "Lý Văn Phúc", null, false, "CITIZEN", "ACTIVE");
+        insert(connection, portalA, LOCKED, PasswordFormat.BCRYPT_2Y, "Phan Văn Khoa", null, false, "CITIZEN", "LOCKED");
+        insert(connection, portalA, ORGANISATION, PasswordFormat.SHA256_SALTED, "Công ty TNHH Thử Nghiệm", null, false, "ORGANISATION", "ACTIVE");
+        insert(connection, portalA, UNKNOWN_ALGORITHM, PasswordFormat.MD5, "Vũ Văn Long", null, false, "CITIZEN", "ACTIVE");
+        insert(connection, portalA, MALFORMED_CCCD, PasswordFormat.MD5, "Huỳnh Văn Tài", "12345abc", false, "CITIZEN", "ACTIVE");
+        insert(connection, portalA, DUPLICATE, PasswordFormat.MD5, "Hoàng Văn Đông", null, false, "CITIZEN", "ACTIVE");
+        insert(connection, portalB, DUPLICATE, PasswordFormat.MD5, "Hoàng Văn Tây", null, false, "CITIZEN", "ACTIVE",
+                "IT-DUPLICATE-B");
+        insert(connection, portalA, NOT_IMPORTED_WHILE_DOWN, PasswordFormat.BCRYPT_2Y, "Tạ Thị Thu", null, false, "CITIZEN", "ACTIVE");
+        insert(connection, portalA, IMPORTED_BEFORE_DOWN, PasswordFormat.BCRYPT_2Y, "Tạ Văn Xuân", null, false, "CITIZEN", "ACTIVE");
+        try (Statement update = connection.createStatement()) {
+            update.executeUpdate("UPDATE " + portalA + " SET password_algorithm = 'sha1' WHERE username = '"
+                    + UNKNOWN_ALGORITHM + "'");
+        }
+    }
+
+    private static void insert(Connection connection, String table, String username, PasswordFormat format,
+                               String fullName, String cccd, boolean verified, String type, String status)
+            throws SQLException {
+        insert(connection, table, username, format, fullName, cccd, verified, type, status, legacyId(username));
+    }
+
+    private static void insert(Connection connection, String table, String username, PasswordFormat format,
+                               String fullName, String cccd, boolean verified, String type, String status,
+                               String legacyId) throws SQLException {
+        StoredPassword password = LegacyPasswordHasher.hash(format, PASSWORD, username);
+        try (PreparedStatement insert = connection.prepareStatement(String.format(INSERT, table))) {
+            insert.setString(1, legacyId);
+            insert.setString(2, username);
+            insert.setString(3, password.hash());
+            insert.setString(4, password.algorithm());
+            setNullable(insert, 5, password.salt());
+            if (password.iterations() == null) {
+                insert.setNull(6, Types.INTEGER);
+            } else {
+                insert.setInt(6, password.iterations());
+            }
+            insert.setString(7, fullName);
+            insert.setObject(8, LocalDate.of(1990, 1, 15));
+            insert.setString(9, "M");
+            insert.setNull(10, Types.CHAR);
+            setNullable(insert, 11, cccd);
+            insert.setBoolean(12, verified);
+            insert.setString(13, "0912345678");
+            insert.setString(14, username + "@example.vn");
+            insert.setString(15, type);
+            insert.setBoolean(16, false);
+            insert.setString(17, status);
+            insert.executeUpdate();
+        }
+    }
+
+    private static void setNullable(PreparedStatement insert, int index, String value) throws SQLException {
+        if (value == null) {
+            insert.setNull(index, Types.VARCHAR);
+        } else {
+            insert.setString(index, value);
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package vn.vneidbridge.it.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import vn.vneidbridge.distribution.KeycloakServer;
+
+/**
+ * One login to realm {@code dvc} as a portal's back end does it: authorization request with state, nonce and
+ * PKCE, the login form posted like a browser without JavaScript, the code exchanged with the client secret,
+ * and the ID token's signature checked against the realm's published keys.
+ */
+public final class PortalLogin {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    public final WebClient web;
+    public final String clientId;
+    public final String state = random(16);
+    public final String nonce = random(16);
+    public final String verifier = random(48);
+    public final String redirectUri = "http://127.0.0.1:" + (20000 + RANDOM.nextInt(40000)) + "/callback";
+    private final KeycloakServer keycloak;
+
+    public PortalLogin(KeycloakServer keycloak, String clientId) {
+        this(keycloak, clientId, new WebClient());
+    }
+
+    public PortalLogin(KeycloakServer keycloak, String clientId, WebClient web) {
+        this.keycloak = keycloak;
+        this.clientId = clientId;
+        this.web = web;
+    }
+
+    public String issuer() {
+        return keycloak.realmUri("dvc").toString();
+    }
+
+    public Map<String, String> parameters() {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("client_id", clientId);
+        params.put("redirect_uri", redirectUri);
+        params.put("response_type", "code");
+        params.put("scope", "openid");
+        params.put("state", state);
+        params.put("nonce", nonce);
+        params.put("code_challenge", challenge(verifier));
+        params.put("code_challenge_method", "S256");
+        return params;
+    }
+
+    public URI authorizationUri(Map<String, String> params) {
+        return URI.create(issuer() + "/protocol/openid-connect/auth?" + WebClient.form(params));
+    }
+
+    /** Opens the login page. */
+    public HttpResponse<String> loginPage() {
+        HttpResponse<String> form = web.get(authorizationUri(parameters()));
+        assertThat(form.statusCode()).as(form.body()).isEqualTo(200);
+        return form;
+    }
+
+    /** Posts username and password; the redirect back to the portal, or the page Keycloak showed instead. */
+    public Outcome submitPassword(String username, String password) {
+        HttpResponse<String> done = web.followWithin(
+                web.submit(loginPage(), "#kc-form-login", Map.of("username", username, "password", password)),
+                keycloak.baseUri());
+        if (WebClient.isRedirect(done) && WebClient.location(done).toString().startsWith(redirectUri)) {
+            return new Outcome(Optional.of(WebClient.location(done)), done);
+        }
+        return new Outcome(Optional.empty(), done);
+    }
+
+    /** Logs in and returns the validated ID token's claims; fails the test if the login does not succeed. */
+    public JWTClaimsSet passwordLogin(String username, String password) {
+        Outcome outcome = submitPassword(username, password);
+        URI callback = outcome.callback().orElseThrow(() -> new AssertionError(
+                "no redirect back to the portal; Keycloak answered " + outcome.page().statusCode() + ":\n"
+                        + outcome.page().body()));
+        Map<String, String> answer = WebClient.query(callback);
+        assertThat(answer.get("state")).isEqualTo(state);
+        JsonNode tokens = exchange(answer.get("code"), verifier);
+        assertThat(tokens.has("id_token")).as(tokens.toString()).isTrue();
+        return validIdToken(tokens.get("id_token").asText());
+    }
+
+    public JsonNode exchange(String code, String codeVerifier) {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("grant_type", "authorization_code");
+        body.put("code", code);
+        body.put("redirect_uri", redirectUri);
+        body.put("code_verifier", codeVerifier);
+        body.put("client_id", clientId);
+        body.put("client_secret", "sandbox-secret");
+        HttpResponse<String> response = new WebClient().postForm(
+                URI.create(issuer() + "/protocol/openid-connect/token"), body);
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Checks the ID token's signature against the realm's JWKS, and its issuer, audience and nonce. */
+    public JWTClaimsSet validIdToken(String idToken) {
+        try {
+            SignedJWT jwt = SignedJWT.parse(idToken);
+            JWKSet keys = JWKSet.load(URI.create(issuer() + "/protocol/openid-connect/certs").toURL());
+            assertThat(jwt.verify(new RSASSAVerifier(keys.getKeyByKeyId(jwt.getHeader().getKeyID()).toRSAKey())))
+                    .as("ID token signed with the realm's published key").isTrue();
+            JWTClaimsSet claims = jwt.getJWTClaimsSet();
+            assertThat(claims.getIssuer()).isEqualTo(issuer());
+            assertThat(claims.getAudience()).contains(clientId);
+            assertThat(claims.getStringClaim("azp")).isEqualTo(clientId);
+            assertThat(claims.getStringClaim("nonce")).isEqualTo(nonce);
+            return claims;
+        } catch (Exception e) {
+            throw new AssertionError("invalid ID token: " + e, e);
+        }
+    }
+
+    public static String random(int bytes) {
+        byte[] value = new byte[bytes];
+        RANDOM.nextBytes(value);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
+    }
+
+    private static String challenge(String verifier) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Where a submitted login form led: back to the portal (with the code), or a page of Keycloak's. */
+    public record Outcome(Optional<URI> callback, HttpResponse<String> page) {
+    }
+}
