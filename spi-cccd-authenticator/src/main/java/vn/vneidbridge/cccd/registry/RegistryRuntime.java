@@ -1,0 +1,91 @@
+package vn.vneidbridge.cccd.registry;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+import org.jboss.logging.Logger;
+
+/**
+ * What one provider factory shares between all its providers: the adapter on its pooled HTTP client,
+ * wrapped in the circuit breaker and then the cache (each left out when disabled), or the
+ * {@link UnconfiguredRegistry} when the required options are missing.
+ */
+final class RegistryRuntime {
+
+    private static final Logger LOG = Logger.getLogger(RegistryRuntime.class);
+
+    private final PopulationRegistry registry;
+    private final Optional<RegistryTarget> target;
+    private final Optional<CircuitBreaker> breaker;
+    private final Optional<ResultCache> cache;
+
+    private RegistryRuntime(PopulationRegistry registry, Optional<RegistryTarget> target,
+                            Optional<CircuitBreaker> breaker, Optional<ResultCache> cache) {
+        this.registry = registry;
+        this.target = target;
+        this.breaker = breaker;
+        this.cache = cache;
+    }
+
+    static RegistryRuntime unconfigured() {
+        return new RegistryRuntime(UnconfiguredRegistry.INSTANCE, Optional.empty(), Optional.empty(),
+                Optional.empty());
+    }
+
+    /**
+     * @param adapter builds the protocol adapter for the target, on the shared HTTP client
+     */
+    static RegistryRuntime start(String providerId, RegistryOptions options, Clock clock,
+                                 BiFunction<RegistryTarget, RegistryHttp, PopulationRegistry> adapter) {
+        Optional<RegistryTarget> target = options.target();
+        if (target.isEmpty()) {
+            if (options.endpoint().isEmpty() && options.unitCode().isEmpty()) {
+                LOG.debugf("%s: not configured; verifications answer not-configured", providerId);
+            } else {
+                LOG.warnf("%s: options endpoint (an absolute http or https URL) and unitCode are both required; "
+                        + "verifications answer not-configured", providerId);
+            }
+            return unconfigured();
+        }
+        PopulationRegistry registry = adapter.apply(target.get(),
+                RegistryHttp.create(options.connectTimeout(), options.readTimeout()));
+        Optional<CircuitBreaker> breaker = Optional.empty();
+        if (options.breakerFailures() > 0) {
+            breaker = Optional.of(new CircuitBreaker(options.breakerFailures(), options.breakerOpen(), clock));
+            registry = new CircuitBreakingRegistry(registry, breaker.get());
+        }
+        Optional<ResultCache> cache = Optional.empty();
+        if (!options.cacheTtl().isZero()) {
+            cache = Optional.of(new ResultCache(options.cacheTtl(), ResultCache.DEFAULT_MAX_ENTRIES, clock));
+            registry = new CachingRegistry(registry, cache.get());
+        }
+        LOG.infof("%s: population registry at %s", providerId, target.get().host());
+        return new RegistryRuntime(registry, target, breaker, cache);
+    }
+
+    PopulationRegistry registry() {
+        return registry;
+    }
+
+    /** For the admin console's server info: no secrets, no personal data. */
+    Map<String, String> operationalInfo() {
+        Map<String, String> info = new LinkedHashMap<>();
+        String version = RegistryRuntime.class.getPackage().getImplementationVersion();
+        info.put("version", version == null ? "development" : version);
+        info.put("configured", Boolean.toString(target.isPresent()));
+        target.ifPresent(configured -> info.put("endpointHost", configured.host()));
+        info.put("circuit", breaker.map(b -> b.state().name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                .orElse("disabled"));
+        info.put("cachedAnswers", cache.map(c -> Integer.toString(c.size())).orElse("disabled"));
+        return info;
+    }
+
+    /** Forgets every cached answer (they hold personal data). */
+    void close() {
+        cache.ifPresent(ResultCache::clear);
+    }
+}

@@ -1,0 +1,112 @@
+package vn.vneidbridge.cccd.verification;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import vn.vneidbridge.cccd.registry.PopulationRegistry;
+import vn.vneidbridge.cccd.registry.RegistryQuery;
+import vn.vneidbridge.cccd.registry.RegistryResult;
+import vn.vneidbridge.core.id.IdNumberProblem;
+import vn.vneidbridge.core.id.IdParseResult;
+import vn.vneidbridge.core.id.PersonalIdNumber;
+import vn.vneidbridge.core.id.PersonalIdRules;
+import vn.vneidbridge.core.user.UserAttributes;
+
+/**
+ * Puts a CCCD on an account only after the population database confirms it belongs to the account's holder:
+ * the number's own rules first, then its consistency with the account's gender and birth year, then that no
+ * other account holds it verified, then the registry. A mismatch and an unknown number get the same answer,
+ * so the form tells nobody whose number it is. Nothing is stored unless the registry matches.
+ */
+public final class CccdVerifier {
+
+    public static final String SOURCE_POPULATION_REGISTRY = "population-registry";
+    /** Which profile fields the registry confirmed (multi-valued attribute, e.g. FULL_NAME, BIRTH_DATE). */
+    public static final String VERIFIED_FIELDS = "identity_verified_fields";
+
+    private static final Logger LOG = Logger.getLogger(CccdVerifier.class);
+
+    private final KeycloakSession session;
+    private final String registryId;
+
+    public CccdVerifier(KeycloakSession session, String registryId) {
+        this.session = session;
+        this.registryId = registryId;
+    }
+
+    public CccdVerificationResult verify(RealmModel realm, UserModel user, String typed) {
+        IdParseResult<PersonalIdNumber> parsed = PersonalIdNumber.parse(typed, PersonalIdRules.strict());
+        if (!parsed.isValid()) {
+            return invalid(parsed.errors().get(0));
+        }
+        PersonalIdNumber number = parsed.number().orElseThrow();
+        CitizenProfile profile = CitizenProfile.of(user);
+        List<IdNumberProblem> inconsistent = number.checkAgainst(profile.gender().orElse(null),
+                profile.birthDate().orElse(null));
+        if (!inconsistent.isEmpty()) {
+            return invalid(inconsistent.get(0));
+        }
+        if (profile.fullName().isEmpty() || profile.birthDate().isEmpty()) {
+            return CccdVerificationResult.failed(CccdVerificationResult.Outcome.PROFILE_INCOMPLETE,
+                    "vneidCccdProfileIncomplete", "cccd_profile_incomplete", List.of(), null);
+        }
+        if (verifiedOnAnotherAccount(realm, user, number.value())) {
+            return CccdVerificationResult.failed(CccdVerificationResult.Outcome.TAKEN, "vneidCccdTaken",
+                    "cccd_verified_on_another_account", List.of(), null);
+        }
+        PopulationRegistry registry = session.getProvider(PopulationRegistry.class, registryId);
+        if (registry == null) {
+            LOG.warnf("no population registry provider '%s' is installed", registryId);
+            return unavailable("not-installed");
+        }
+        RegistryResult result = registry.verify(new RegistryQuery(number.value(), profile.fullName().get(),
+                profile.birthDate().get(), profile.cmnd(), profile.gender()));
+        LOG.debugf("registry %s answered %s for %s", registryId, result.getClass().getSimpleName(), number.mask());
+        if (result instanceof RegistryResult.Match match) {
+            store(user, number.value(), match);
+            return CccdVerificationResult.success();
+        }
+        if (result instanceof RegistryResult.Unavailable unavailable) {
+            return unavailable(unavailable.reason());
+        }
+        String fields = result instanceof RegistryResult.Mismatch mismatch
+                ? mismatch.mismatched().stream().map(Enum::name).sorted().collect(Collectors.joining(","))
+                : "not-found";
+        return CccdVerificationResult.failed(CccdVerificationResult.Outcome.MISMATCH, "vneidCccdMismatch",
+                "cccd_mismatch", List.of(), fields.isEmpty() ? "unspecified" : fields);
+    }
+
+    private boolean verifiedOnAnotherAccount(RealmModel realm, UserModel user, String cccd) {
+        return session.users().searchForUserByUserAttributeStream(realm, UserAttributes.CCCD, cccd)
+                .anyMatch(other -> !other.getId().equals(user.getId())
+                        && "true".equals(other.getFirstAttribute(UserAttributes.CCCD_VERIFIED)));
+    }
+
+    private static void store(UserModel user, String cccd, RegistryResult.Match match) {
+        user.setSingleAttribute(UserAttributes.CCCD, cccd);
+        user.setSingleAttribute(UserAttributes.CCCD_VERIFIED, "true");
+        user.setSingleAttribute(UserAttributes.CCCD_VERIFIED_SOURCE, SOURCE_POPULATION_REGISTRY);
+        user.setSingleAttribute(UserAttributes.CCCD_VERIFIED_AT, Instant.now().toString());
+        user.setAttribute(VERIFIED_FIELDS, match.matched().stream().map(Enum::name).sorted().toList());
+        match.record().flatMap(record -> record.cmnd()).ifPresent(cmnd -> {
+            if (Optional.ofNullable(user.getFirstAttribute(UserAttributes.CMND)).isEmpty()) {
+                user.setSingleAttribute(UserAttributes.CMND, cmnd);
+            }
+        });
+    }
+
+    private static CccdVerificationResult invalid(IdNumberProblem problem) {
+        return CccdVerificationResult.failed(CccdVerificationResult.Outcome.INVALID, "vneid-" + problem.code(),
+                "cccd_invalid", problem.arguments(), problem.code());
+    }
+
+    private static CccdVerificationResult unavailable(String reason) {
+        return CccdVerificationResult.failed(CccdVerificationResult.Outcome.UNAVAILABLE,
+                "vneidCccdRegistryUnavailable", "population_registry_unavailable", List.of(), reason);
+    }
+}

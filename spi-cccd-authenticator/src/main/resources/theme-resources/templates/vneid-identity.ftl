@@ -1,0 +1,35 @@
+<#import "template.ftl" as layout>
+<#import "field.ftl" as field>
+<@layout.registrationLayout displayMessage=true; section>
+<!-- template: vneid-identity.ftl -->
+    <#if section = "header">
+        ${msg("vneidIdentityTitle")}
+    <#elseif section = "form">
+        <form id="vneid-identity-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post">
+            <table id="vneid-identity" class="pf-v5-c-table pf-m-compact pf-m-grid-md" aria-label="${msg("vneidIdentityTitle")}">
+                <tbody>
+                <#list vneidIdentityRows as row>
+                    <tr data-field="${row.label}">
+                        <th scope="row">${msg(row.label)}</th>
+                        <td class="vneid-value"><#if row.value?starts_with("${")>${msg(row.value?keep_after("${")?keep_before("}"))}<#else>${row.value}</#if></td>
+                        <td class="vneid-verified"><#if row.verified><span title="${msg("vneidIdentityVerified")}" aria-label="${msg("vneidIdentityVerified")}">&#10003;</span><#else><span title="${msg("vneidIdentityNotVerified")}" aria-label="${msg("vneidIdentityNotVerified")}">&#10007;</span></#if></td>
+                    </tr>
+                </#list>
+                </tbody>
+            </table>
+            <#if !vneidHasVerifiedCccd>
+                <@field.group name="cccd" label=msg("vneidCccdFormCccd") required=true>
+                    <span class="${properties.kcInputClass!}">
+                        <input id="cccd" name="cccd" type="text" inputmode="numeric" autocomplete="off" maxlength="12" value="${vneidCccd!''}" aria-required="true"/>
+                    </span>
+                </@field.group>
+            </#if>
+            <div class="${properties.kcFormGroupClass!}">
+                <div class="${properties.kcFormActionGroupClass!} pf-v5-u-flex-nowrap">
+                    <button class="${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}" type="submit" name="action" value="back" id="vneid-identity-back">${msg("vneidIdentityBack")}</button>
+                    <button class="${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!}" type="submit" name="action" value="refresh" id="vneid-identity-refresh">${msg("vneidIdentityRefresh")}</button>
+                </div>
+            </div>
+        </form>
+    </#if>
+</@layout.registrationLayout>
