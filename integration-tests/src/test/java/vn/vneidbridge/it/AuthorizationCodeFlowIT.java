@@ -53,7 +53,7 @@ class AuthorizationCodeFlowIT {
         @ValueSource(strings = {"dvcqg-portal", "dvc-hatinh-web"})
         void thenTheCitizenLogsInAndThePortalGetsAValidIdToken(String clientId) throws Exception {
             PortalLogin login = new PortalLogin(keycloak, clientId);
-            URI callback = login.submitPassword(username, PASSWORD).callback().orElseThrow();
+            URI callback = login.skipCccdFormIfShown(login.submitPassword(username, PASSWORD)).callback().orElseThrow();
 
             Map<String, String> answer = WebClient.query(callback);
             assertThat(answer.get("state")).isEqualTo(login.state);
@@ -69,7 +69,8 @@ class AuthorizationCodeFlowIT {
         @Test
         void thenACodeExchangedWithTheWrongVerifierIsRefused() {
             PortalLogin login = new PortalLogin(keycloak, "dvcqg-portal");
-            String code = WebClient.query(login.submitPassword(username, PASSWORD).callback().orElseThrow()).get("code");
+            String code = WebClient.query(login.skipCccdFormIfShown(login.submitPassword(username, PASSWORD))
+                    .callback().orElseThrow()).get("code");
 
             JsonNode refused = login.exchange(code, PortalLogin.random(48));
             assertThat(refused.path("error").asText()).isEqualTo("invalid_grant");
@@ -79,7 +80,8 @@ class AuthorizationCodeFlowIT {
         @Test
         void thenACodeCannotBeUsedTwice() {
             PortalLogin login = new PortalLogin(keycloak, "dvcqg-portal");
-            String code = WebClient.query(login.submitPassword(username, PASSWORD).callback().orElseThrow()).get("code");
+            String code = WebClient.query(login.skipCccdFormIfShown(login.submitPassword(username, PASSWORD))
+                    .callback().orElseThrow()).get("code");
 
             assertThat(login.exchange(code, login.verifier).has("id_token")).isTrue();
             assertThat(login.exchange(code, login.verifier).path("error").asText()).isEqualTo("invalid_grant");

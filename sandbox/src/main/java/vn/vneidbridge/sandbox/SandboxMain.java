@@ -48,38 +48,51 @@ public final class SandboxMain {
     static final class Sandbox implements AutoCloseable {
         private final KeycloakServer keycloak;
         private final DemoPortal portal;
+        private final PopulationRegistryConnection registry;
         private final PrintStream console;
 
-        private Sandbox(KeycloakServer keycloak, DemoPortal portal, PrintStream console) {
+        private Sandbox(KeycloakServer keycloak, DemoPortal portal, PopulationRegistryConnection registry,
+                        PrintStream console) {
             this.keycloak = keycloak;
             this.portal = portal;
+            this.registry = registry;
             this.console = console;
         }
 
         static Sandbox start(SandboxOptions options, PrintStream console) throws Exception {
             Ports.requireFree(options.portalPort(), "demo portal");
+            Ports.requireFree(options.registryPort(), "population database simulator");
             LegacyDatabaseConnection legacy = LegacyDatabaseConnection.h2(options.serversDir().resolve("legacy-db"));
             int accounts = seedLegacyDatabase(legacy, !options.keepData());
             console.println("Legacy portal database ready: " + accounts + " accounts (" + legacy.jdbcUrl() + ").");
+            PopulationRegistryConnection registry = PopulationRegistryConnection.start(options.registryPort(), 0);
+            console.println("Population database simulator: " + registry.simulator().baseUri());
             console.println("Starting Keycloak with VNeID Bridge on port " + options.keycloakPort()
                     + " (the first start builds the server and takes about a minute)…");
-            KeycloakServer keycloak = KeycloakServer.start(legacy.configure(KeycloakServerConfig.builder()
+            KeycloakServer keycloak;
+            try {
+                keycloak = KeycloakServer.start(registry.configure(legacy.configure(KeycloakServerConfig.builder()
                     .name("sandbox")
                     .distributionZip(options.keycloakZip())
                     .providersBundle(options.providersBundle())
                     .serversDir(options.serversDir())
                     .httpPort(options.keycloakPort())
                     .managementPort(options.managementPort())
-                    .freshData(!options.keepData()))
+                    .freshData(!options.keepData())))
                     .build());
+            } catch (RuntimeException e) {
+                registry.close();
+                throw e;
+            }
             try {
                 DemoPortal portal = DemoPortal.start(DemoPortalConfig.sandbox("localhost", options.portalPort(),
                         keycloak.baseUri()));
                 console.printf("Keycloak ready in %d s (%s).%n", keycloak.startupTime().toSeconds(),
                         keycloak.built() ? "built this time" : "build skipped, nothing changed");
-                return new Sandbox(keycloak, portal, console);
+                return new Sandbox(keycloak, portal, registry, console);
             } catch (Exception e) {
                 keycloak.close();
+                registry.close();
                 throw e;
             }
         }
@@ -106,6 +119,9 @@ public final class SandboxMain {
             console.println("  Admin console:               " + kc + "/admin/  (admin / admin)");
             console.println("  Realm dvc:                   " + kc + "/realms/dvc/.well-known/openid-configuration");
             console.println("  Stand-in VNeID:              " + kc + "/realms/vneid-sandbox/account");
+            console.println("  Identity page (after login): " + portal.baseUri() + "/login?kc_action=vneid-identity-info");
+            console.println("  Population DB simulator:     " + registry.simulator().baseUri()
+                    + "  (switches: POST /_simulator/mode)");
             console.println("  Keycloak log:                " + keycloak.logFile());
             console.println("  Legacy portal accounts:      tothinga, nguyenvanan, tranvanbinh, tranvanbinh.hcm, phamminhduc,");
             console.println("                               quantri, congtyabc (password Sandbox@123)");
@@ -116,6 +132,7 @@ public final class SandboxMain {
         public void close() {
             portal.close();
             keycloak.close();
+            registry.close();
         }
     }
 }

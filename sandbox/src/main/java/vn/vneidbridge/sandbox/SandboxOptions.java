@@ -6,7 +6,7 @@ import java.util.Map;
 
 /** The sandbox command's options ({@code --name=value}); unknown or malformed options are refused. */
 record SandboxOptions(Path keycloakZip, Path providersBundle, Path serversDir, int keycloakPort,
-                      int managementPort, int portalPort, boolean keepData) {
+                      int managementPort, int portalPort, int registryPort, boolean keepData) {
 
     static final String USAGE = """
             Options:
@@ -16,6 +16,7 @@ record SandboxOptions(Path keycloakZip, Path providersBundle, Path serversDir, i
               --keycloak-port=8080      Keycloak's HTTP port
               --management-port=9000    Keycloak's management port (health, metrics)
               --portal-port=8081        the demo portal's port
+              --registry-port=8082      the population database simulator's port
               --keep-data               keep what the last run stored instead of starting from the seeds
             """;
 
@@ -38,6 +39,7 @@ record SandboxOptions(Path keycloakZip, Path providersBundle, Path serversDir, i
                 port(values.remove("keycloak-port"), 8080),
                 port(values.remove("management-port"), 9000),
                 port(values.remove("portal-port"), 8081),
+                port(values.remove("registry-port"), 8082),
                 Boolean.parseBoolean(values.remove("keep-data")));
         if (!values.isEmpty()) {
             throw new IllegalArgumentException("unknown option(s): " + values.keySet());

@@ -6,6 +6,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.LocalDate;
+import java.util.List;
+import vn.vneidbridge.core.id.Gender;
+import vn.vneidbridge.sandbox.legacy.SyntheticAccountGenerator;
+import vn.vneidbridge.sandbox.legacy.SyntheticPerson;
 import vn.vneidbridge.sandbox.legacy.LegacyPasswordHasher;
 import vn.vneidbridge.sandbox.legacy.PasswordFormat;
 import vn.vneidbridge.sandbox.legacy.StoredPassword;
@@ -42,11 +46,29 @@ public final class LegacyFixtures {
     public static final String NOT_IMPORTED_WHILE_DOWN = "it.whiledown";
     public static final String IMPORTED_BEFORE_DOWN = "it.beforedown";
 
+    /** Accounts without a CCCD whose holder the population database knows: synthetic people 1 to 5 (seed 42). */
+    public static final String CCCD_TIMEOUT = "it.cccdtimeout";
+    public static final String CCCD_FAILURE = "it.cccdfailure";
+    public static final String CCCD_BARE_FLAG = "it.cccdbare";
+    public static final String CCCD_RATE_LIMIT = "it.cccdratelimit";
+    public static final String CCCD_IDENTITY = "it.cccdidentity";
+    private static final List<String> CCCD_ACCOUNTS = List.of(CCCD_TIMEOUT, CCCD_FAILURE, CCCD_BARE_FLAG,
+            CCCD_RATE_LIMIT, CCCD_IDENTITY);
+
     private static final String INSERT = "INSERT INTO %s (legacy_id, username, password_hash, password_algorithm,"
             + " password_salt, password_iterations, full_name, birth_date, gender, cmnd, cccd, cccd_verified, phone,"
             + " email, account_type, is_admin, status) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 
     private LegacyFixtures() {
+    }
+
+    /** The synthetic person behind one of the CCCD accounts (whose CCCD the population database has). */
+    public static SyntheticPerson person(String username) {
+        int index = CCCD_ACCOUNTS.indexOf(username);
+        if (index < 0) {
+            throw new IllegalArgumentException("not a CCCD fixture: " + username);
+        }
+        return SyntheticAccountGenerator.people(CCCD_ACCOUNTS.size() + 1, 42).skip(index + 1).findFirst().orElseThrow();
     }
 
     /** The legacy id of a fixture account. */
@@ -82,6 +104,11 @@ public final class LegacyFixtures {
                 "IT-DUPLICATE-B");
         insert(connection, portalA, NOT_IMPORTED_WHILE_DOWN, PasswordFormat.BCRYPT_2Y, "Tạ Thị Thu", null, false, "CITIZEN", "ACTIVE");
         insert(connection, portalA, IMPORTED_BEFORE_DOWN, PasswordFormat.BCRYPT_2Y, "Tạ Văn Xuân", null, false, "CITIZEN", "ACTIVE");
+        for (String username : CCCD_ACCOUNTS) {
+            SyntheticPerson person = person(username);
+            insert(connection, portalA, username, PasswordFormat.BCRYPT_2Y, person.fullName(), null, false, "CITIZEN",
+                    "ACTIVE", legacyId(username), person.birthDate(), person.gender() == Gender.MALE ? "M" : "F");
+        }
         try (Statement update = connection.createStatement()) {
             update.executeUpdate("UPDATE " + portalA + " SET password_algorithm = 'sha1' WHERE username = '"
                     + UNKNOWN_ALGORITHM + "'");
@@ -97,6 +124,13 @@ public final class LegacyFixtures {
     private static void insert(Connection connection, String table, String username, PasswordFormat format,
                                String fullName, String cccd, boolean verified, String type, String status,
                                String legacyId) throws SQLException {
+        insert(connection, table, username, format, fullName, cccd, verified, type, status, legacyId,
+                LocalDate.of(1990, 1, 15), "M");
+    }
+
+    private static void insert(Connection connection, String table, String username, PasswordFormat format,
+                               String fullName, String cccd, boolean verified, String type, String status,
+                               String legacyId, LocalDate birthDate, String gender) throws SQLException {
         StoredPassword password = LegacyPasswordHasher.hash(format, PASSWORD, username);
         try (PreparedStatement insert = connection.prepareStatement(String.format(INSERT, table))) {
             insert.setString(1, legacyId);
@@ -110,8 +144,8 @@ public final class LegacyFixtures {
                 insert.setInt(6, password.iterations());
             }
             insert.setString(7, fullName);
-            insert.setObject(8, LocalDate.of(1990, 1, 15));
-            insert.setString(9, "M");
+            insert.setObject(8, birthDate);
+            insert.setString(9, gender);
             insert.setNull(10, Types.CHAR);
             setNullable(insert, 11, cccd);
             insert.setBoolean(12, verified);

@@ -80,18 +80,33 @@ public final class PortalLogin {
 
     /** Posts username and password; the redirect back to the portal, or the page Keycloak showed instead. */
     public Outcome submitPassword(String username, String password) {
-        HttpResponse<String> done = web.followWithin(
-                web.submit(loginPage(), "#kc-form-login", Map.of("username", username, "password", password)),
-                keycloak.baseUri());
+        return follow(web.submit(loginPage(), "#kc-form-login", Map.of("username", username, "password", password)));
+    }
+
+    /** Presses "Bỏ qua" on the CCCD form when Keycloak shows it, as a citizen who skips the step does. */
+    public Outcome skipCccdFormIfShown(Outcome outcome) {
+        if (outcome.callback().isPresent() || !outcome.page().body().contains("vneid-cccd-form")) {
+            return outcome;
+        }
+        return follow(web.submit(outcome.page(), "#vneid-cccd-form", Map.of("action", "skip")));
+    }
+
+    /** Submits the CCCD form with a number. */
+    public Outcome submitCccd(Outcome form, String cccd) {
+        return follow(web.submit(form.page(), "#vneid-cccd-form", Map.of("action", "update", "cccd", cccd)));
+    }
+
+    /** Follows Keycloak's redirects: back to the portal (with the code), or the page Keycloak shows. */
+    public Outcome follow(HttpResponse<String> response) {
+        HttpResponse<String> done = web.followWithin(response, keycloak.baseUri());
         if (WebClient.isRedirect(done) && WebClient.location(done).toString().startsWith(redirectUri)) {
             return new Outcome(Optional.of(WebClient.location(done)), done);
         }
         return new Outcome(Optional.empty(), done);
     }
 
-    /** Logs in and returns the validated ID token's claims; fails the test if the login does not succeed. */
-    public JWTClaimsSet passwordLogin(String username, String password) {
-        Outcome outcome = submitPassword(username, password);
+    /** Exchanges the code of a finished login; the validated ID token's claims. */
+    public JWTClaimsSet finish(Outcome outcome) {
         URI callback = outcome.callback().orElseThrow(() -> new AssertionError(
                 "no redirect back to the portal; Keycloak answered " + outcome.page().statusCode() + ":\n"
                         + outcome.page().body()));
@@ -100,6 +115,14 @@ public final class PortalLogin {
         JsonNode tokens = exchange(answer.get("code"), verifier);
         assertThat(tokens.has("id_token")).as(tokens.toString()).isTrue();
         return validIdToken(tokens.get("id_token").asText());
+    }
+
+    /**
+     * Logs in (skipping the CCCD form if it is shown) and returns the validated ID token's claims; fails the
+     * test if the login does not succeed.
+     */
+    public JWTClaimsSet passwordLogin(String username, String password) {
+        return finish(skipCccdFormIfShown(submitPassword(username, password)));
     }
 
     public JsonNode exchange(String code, String codeVerifier) {

@@ -13,21 +13,27 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import vn.vneidbridge.distribution.KeycloakServer;
 import vn.vneidbridge.distribution.KeycloakServerConfig;
 import vn.vneidbridge.sandbox.LegacyDatabaseConnection;
+import vn.vneidbridge.sandbox.PopulationRegistryConnection;
 import vn.vneidbridge.sandbox.legacy.LegacyDatabaseSeeder;
 import vn.vneidbridge.sandbox.legacy.LegacySchema;
 
 /**
  * One real Keycloak with VNeID Bridge for the whole test run, its legacy portal database on H2 (the
  * sandbox's setup): started from the distribution on free ports the first time a test asks for it, stopped
- * when the run ends. Tests change realm settings through the admin API instead of restarting it. Inject
- * {@link KeycloakServer}, {@link AdminApi} or {@link LegacyDatabaseConnection} as a parameter.
+ * when the run ends, with the population database simulator beside it. Tests change realm settings through
+ * the admin API instead of restarting it. Inject {@link KeycloakServer}, {@link AdminApi},
+ * {@link LegacyDatabaseConnection} or {@link PopulationRegistryConnection} as a parameter.
  */
 public class TestKeycloak implements ParameterResolver {
+
+    /** Synthetic people (seed 42) the population database simulator knows besides the personas. */
+    public static final int SYNTHETIC_PEOPLE = 200;
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == KeycloakServer.class || type == AdminApi.class || type == LegacyDatabaseConnection.class;
+        return type == KeycloakServer.class || type == AdminApi.class || type == LegacyDatabaseConnection.class
+                || type == PopulationRegistryConnection.class;
     }
 
     @Override
@@ -37,6 +43,9 @@ public class TestKeycloak implements ParameterResolver {
         Class<?> type = parameter.getParameter().getType();
         if (type == AdminApi.class) {
             return running.admin();
+        }
+        if (type == PopulationRegistryConnection.class) {
+            return running.registry();
         }
         return type == LegacyDatabaseConnection.class ? running.legacy() : running.server();
     }
@@ -74,16 +83,28 @@ public class TestKeycloak implements ParameterResolver {
         while (managementPort == httpPort) {
             managementPort = freePort();
         }
-        KeycloakServer server = KeycloakServer.start(legacy.configure(KeycloakServerConfig.builder()
-                .name(serverName())
-                .distributionZip(requiredFile("keycloak.dist.zip"))
-                .providersBundle(requiredFile("vneid.providers.bundle"))
-                .serversDir(servers)
-                .httpPort(httpPort)
-                .managementPort(managementPort))
-                .build());
+        PopulationRegistryConnection registry;
+        try {
+            registry = PopulationRegistryConnection.start(0, SYNTHETIC_PEOPLE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the population database simulator", e);
+        }
+        KeycloakServer server;
+        try {
+            server = KeycloakServer.start(registry.configure(legacy.configure(KeycloakServerConfig.builder()
+                    .name(serverName())
+                    .distributionZip(requiredFile("keycloak.dist.zip"))
+                    .providersBundle(requiredFile("vneid.providers.bundle"))
+                    .serversDir(servers)
+                    .httpPort(httpPort)
+                    .managementPort(managementPort)))
+                    .build());
+        } catch (RuntimeException e) {
+            registry.close();
+            throw e;
+        }
         return new RunningServer(server, new AdminApi(server.baseUri(), server.config().adminUsername(),
-                server.config().adminPassword()), legacy, legacyDatabaseResource());
+                server.config().adminPassword()), legacy, registry, legacyDatabaseResource());
     }
 
     static Path requiredFile(String property) {
@@ -116,12 +137,14 @@ public class TestKeycloak implements ParameterResolver {
 
     /** A started server and what it uses, closed by JUnit when the whole run ends. */
     private record RunningServer(KeycloakServer server, AdminApi admin, LegacyDatabaseConnection legacy,
-                                 AutoCloseable legacyResource) implements ExtensionContext.Store.CloseableResource {
+                                 PopulationRegistryConnection registry, AutoCloseable legacyResource)
+            implements ExtensionContext.Store.CloseableResource {
         @Override
         public void close() throws Exception {
             try {
                 server.close();
             } finally {
+                registry.close();
                 legacyResource.close();
             }
         }
