@@ -1,0 +1,187 @@
+package vn.vneidbridge.vneid;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+import org.keycloak.broker.provider.AbstractIdentityProviderMapper;
+import org.keycloak.broker.provider.BrokeredIdentityContext;
+import org.keycloak.events.Details;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
+import org.keycloak.models.IdentityProviderMapperModel;
+import org.keycloak.models.IdentityProviderSyncMode;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.provider.ProviderConfigProperty;
+import vn.vneidbridge.core.id.PersonalIdNumber;
+import vn.vneidbridge.core.user.UserAttributes;
+
+/**
+ * {@code vneid-identity-mapper}: copies the identity VNeID returned, after the VNeID checks, into the user's
+ * attributes — when the user is created and at every later login (whatever the sync mode, it supports them
+ * all; the default mapper is created with {@code FORCE}).
+ *
+ * <p>Keycloak's OIDC "attribute importer" cannot do this job: it reads one claim name, with no fallback to the
+ * Vietnamese claims, no date or gender conversion and no verification flags.
+ *
+ * <p>The personal id number ({@code cccd}) is verified by the Ministry for a VNeID account, so it is written
+ * with {@code cccd_verified=true}, {@code cccd_verified_source=vneid} and {@code cccd_verified_at} — except
+ * when that would overwrite a different number already verified on the user, or give the number to a second
+ * account that holds it verified. Then nothing of the VNeID identity is written (it does not belong to this
+ * account) and a warning event {@code UPDATE_PROFILE_ERROR / vneid_cccd_conflict} is recorded.
+ */
+public final class VneidIdentityMapper extends AbstractIdentityProviderMapper {
+
+    public static final String PROVIDER_ID = "vneid-identity-mapper";
+    static final String SOURCE_VNEID = "vneid";
+    static final String CONFLICT_ERROR = "vneid_cccd_conflict";
+
+    private static final Logger LOG = Logger.getLogger(VneidIdentityMapper.class);
+    private static final String[] COMPATIBLE_PROVIDERS = {VneidIdentityProviderFactory.PROVIDER_ID};
+
+    /** What to do with the user's {@code cccd} given the number VNeID returned. */
+    enum CccdAction {
+        /** No number, or a different unverified one: write VNeID's, verified. */
+        SET,
+        /** The same number, not yet verified: mark it verified. */
+        VERIFY,
+        /** The same number, already verified: nothing to do. */
+        KEEP,
+        /** A different number, verified: leave the account alone and warn. */
+        CONFLICT
+    }
+
+    /** Told when a VNeID identity is not written because of a {@link CccdAction#CONFLICT}. */
+    @FunctionalInterface
+    interface ConflictReporter {
+        void report(KeycloakSession session, RealmModel realm, UserModel user, BrokeredIdentityContext context,
+                    String vneidCccd);
+    }
+
+    private final ConflictReporter conflicts;
+
+    /** The mapper Keycloak loads: conflicts become a warning log line and an event. */
+    public VneidIdentityMapper() {
+        this(VneidIdentityMapper::warnConflict);
+    }
+
+    VneidIdentityMapper(ConflictReporter conflicts) {
+        this.conflicts = conflicts;
+    }
+
+    static CccdAction decide(String currentCccd, boolean currentVerified, String vneidCccd) {
+        if (currentCccd == null || currentCccd.isBlank()) {
+            return CccdAction.SET;
+        }
+        if (currentCccd.trim().equals(vneidCccd)) {
+            return currentVerified ? CccdAction.KEEP : CccdAction.VERIFY;
+        }
+        return currentVerified ? CccdAction.CONFLICT : CccdAction.SET;
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public String[] getCompatibleProviders() {
+        return COMPATIBLE_PROVIDERS.clone();
+    }
+
+    @Override
+    public String getDisplayCategory() {
+        return "Attribute Importer";
+    }
+
+    @Override
+    public String getDisplayType() {
+        return "VNeID identity";
+    }
+
+    @Override
+    public String getHelpText() {
+        return "Writes the VNeID identity (cccd, verified; full_name, birthdate, gender, phone_number, vneid_level) "
+                + "into the user's attributes at creation and at every login. Never replaces a different verified cccd.";
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return List.of();
+    }
+
+    @Override
+    public boolean supportsSyncMode(IdentityProviderSyncMode syncMode) {
+        return true;
+    }
+
+    @Override
+    public void importNewUser(KeycloakSession session, RealmModel realm, UserModel user,
+                              IdentityProviderMapperModel mapperModel, BrokeredIdentityContext context) {
+        apply(session, realm, user, context);
+    }
+
+    @Override
+    public void updateBrokeredUser(KeycloakSession session, RealmModel realm, UserModel user,
+                                   IdentityProviderMapperModel mapperModel, BrokeredIdentityContext context) {
+        apply(session, realm, user, context);
+    }
+
+    private void apply(KeycloakSession session, RealmModel realm, UserModel user, BrokeredIdentityContext context) {
+        Map<String, String> attributes = VneidContext.attributes(context);
+        String vneidCccd = attributes.get(UserAttributes.CCCD);
+        if (vneidCccd == null) {
+            LOG.debugf("No validated VNeID identity in the login of user %s; nothing to write", user.getId());
+            return;
+        }
+        CccdAction action = decide(user.getFirstAttribute(UserAttributes.CCCD),
+                "true".equals(user.getFirstAttribute(UserAttributes.CCCD_VERIFIED)), vneidCccd);
+        if ((action == CccdAction.SET || action == CccdAction.VERIFY)
+                && verifiedOnAnotherAccount(session, realm, user, vneidCccd)) {
+            action = CccdAction.CONFLICT;
+        }
+        if (action == CccdAction.CONFLICT) {
+            conflicts.report(session, realm, user, context, vneidCccd);
+            return;
+        }
+        if (action != CccdAction.KEEP) {
+            user.setSingleAttribute(UserAttributes.CCCD, vneidCccd);
+            user.setSingleAttribute(UserAttributes.CCCD_VERIFIED, "true");
+            user.setSingleAttribute(UserAttributes.CCCD_VERIFIED_SOURCE, SOURCE_VNEID);
+            user.setSingleAttribute(UserAttributes.CCCD_VERIFIED_AT, Instant.now().toString());
+        }
+        attributes.forEach((name, value) -> {
+            if (!UserAttributes.CCCD.equals(name) && !value.equals(user.getFirstAttribute(name))) {
+                user.setSingleAttribute(name, value);
+            }
+        });
+    }
+
+    private static boolean verifiedOnAnotherAccount(KeycloakSession session, RealmModel realm, UserModel user,
+                                                    String cccd) {
+        return session.users().searchForUserByUserAttributeStream(realm, UserAttributes.CCCD, cccd)
+                .anyMatch(other -> !other.getId().equals(user.getId())
+                        && "true".equals(other.getFirstAttribute(UserAttributes.CCCD_VERIFIED)));
+    }
+
+    private static void warnConflict(KeycloakSession session, RealmModel realm, UserModel user,
+                                     BrokeredIdentityContext context, String vneidCccd) {
+        String alias = context.getIdpConfig().getAlias();
+        LOG.warnf("VNeID identity of a login through %s not written to user %s: its id number differs from the "
+                + "account's verified one or is verified on another account", alias, user.getId());
+        LOG.debugf("VNeID id number %s, account's %s", mask(vneidCccd), mask(user.getFirstAttribute(UserAttributes.CCCD)));
+        new EventBuilder(realm, session, session.getContext().getConnection())
+                .event(EventType.UPDATE_PROFILE_ERROR)
+                .user(user)
+                .detail(Details.IDENTITY_PROVIDER, alias)
+                .detail(Details.REASON, "VNeID id number differs from the verified cccd of the account or of another account")
+                .error(CONFLICT_ERROR);
+    }
+
+    private static String mask(String number) {
+        return number == null ? "none" : PersonalIdNumber.parse(number).number().map(PersonalIdNumber::mask)
+                .orElse("(not a valid number)");
+    }
+}

@@ -1,0 +1,157 @@
+package vn.vneidbridge.vneid;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.core.UriBuilder;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+import org.keycloak.OAuth2Constants;
+import org.keycloak.broker.oidc.OIDCIdentityProvider;
+import org.keycloak.broker.oidc.OIDCIdentityProviderConfig;
+import org.keycloak.broker.provider.AuthenticationRequest;
+import org.keycloak.broker.provider.BrokeredIdentityContext;
+import org.keycloak.broker.provider.IdentityBrokerException;
+import org.keycloak.broker.social.SocialIdentityProvider;
+import org.keycloak.events.Details;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+import org.keycloak.protocol.oidc.utils.AcrUtils;
+import org.keycloak.representations.AccessTokenResponse;
+import org.keycloak.representations.JsonWebToken;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+/**
+ * The {@code vneid} identity provider: Keycloak's OpenID Connect broker with the VNeID rules on top.
+ *
+ * <p>Left to Keycloak ({@link OIDCIdentityProvider}), unchanged: the authorization-code flow with PKCE and
+ * nonce, the token request, the ID token's signature against VNeID's JWKS ({@code verifySignature}, keys from
+ * Keycloak's {@code PublicKeyStorageProvider}, which reloads the JWKS when a {@code kid} is unknown, at most
+ * once per {@code minTimeBetweenRequests}, 10 s by default),
+ * issuer, audience, {@code azp} and expiry ({@code validateToken}), the nonce
+ * ({@code preprocessFederatedIdentity}), the userinfo call and its {@code sub} check
+ * ({@code getFederatedIdentity}), RP-initiated logout with {@code id_token_hint} and
+ * {@code post_logout_redirect_uri} ({@code keycloakInitiatedBrowserLogout}) and incoming back-channel logout
+ * (handled by the realm's {@code /protocol/openid-connect/logout/backchannel-logout}).
+ *
+ * <p>Overridden, each for one reason:
+ * <ul>
+ *   <li>{@link #createAuthorizationUrl}: sends {@code acr_values} = the level this login requires;</li>
+ *   <li>{@link #extractIdentity}: runs the VNeID checks V1–V4 and maps the identity;</li>
+ *   <li>{@link #authenticationFinished}: stores the level as the user-session note {@value VneidContext#LEVEL_NOTE};</li>
+ *   <li>{@link #callback}: keeps the login's event builder, so a refusal is recorded with its reason.</li>
+ * </ul>
+ */
+final class VneidIdentityProvider extends OIDCIdentityProvider implements SocialIdentityProvider<OIDCIdentityProviderConfig> {
+
+    private static final Logger LOG = Logger.getLogger(VneidIdentityProvider.class);
+
+    /** Client note remembering the level requested in {@code acr_values}, checked when VNeID answers. */
+    static final String REQUIRED_LEVEL_NOTE = "vneid.requiredLevel";
+
+    private EventBuilder event;
+
+    VneidIdentityProvider(KeycloakSession session, VneidIdentityProviderConfig config) {
+        super(session, config);
+    }
+
+    @Override
+    public VneidIdentityProviderConfig getConfig() {
+        return (VneidIdentityProviderConfig) super.getConfig();
+    }
+
+    @Override
+    public Object callback(RealmModel realm, AuthenticationCallback callback, EventBuilder event) {
+        this.event = event;
+        return super.callback(realm, callback, event);
+    }
+
+    /**
+     * Keycloak's authorization URL, with {@code acr_values} replaced by the required level: Keycloak forwards
+     * the client's own {@code acr_values} verbatim by default, which may be the realm's names, not VNeID's.
+     */
+    @Override
+    protected UriBuilder createAuthorizationUrl(AuthenticationRequest request) {
+        UriBuilder uri = super.createAuthorizationUrl(request);
+        AuthenticationSessionModel authSession = request.getAuthenticationSession();
+        VneidLevel required = VneidLevel.required(getConfig().getMinimumLevel(), requestedAcrValues(authSession));
+        authSession.setClientNote(REQUIRED_LEVEL_NOTE, required.value());
+        return uri.replaceQueryParam(OAuth2Constants.ACR_VALUES, required.value());
+    }
+
+    /**
+     * What the client asked for: its {@code acr_values}, the {@code acr} of its {@code claims} parameter, else
+     * its default ACR values, raised to its minimum ACR ({@link AcrUtils#getAcrValues}).
+     */
+    private static List<String> requestedAcrValues(AuthenticationSessionModel authSession) {
+        if (authSession == null || authSession.getClient() == null) {
+            return List.of();
+        }
+        return AcrUtils.getAcrValues(authSession.getClientNote(OIDCLoginProtocol.CLAIMS_PARAM),
+                authSession.getClientNote(OIDCLoginProtocol.ACR_PARAM), authSession.getClient());
+    }
+
+    /**
+     * Keycloak's identity (validated ID token, userinfo, {@code sub}, session id), then the VNeID checks, then
+     * the mapping: username = id number, first/last name split Vietnamese-style, the validated attributes in
+     * the context for the {@code vneid-identity-mapper}. A refusal is an {@link IdentityBrokerException} with
+     * the message key, which Keycloak's broker endpoint shows on its error page.
+     */
+    @Override
+    protected BrokeredIdentityContext extractIdentity(AccessTokenResponse tokenResponse, String accessToken,
+                                                      JsonWebToken idToken) throws IOException {
+        BrokeredIdentityContext identity = super.extractIdentity(tokenResponse, accessToken, idToken);
+        Map<String, Object> claims = VneidClaims.merge(idToken.getOtherClaims(),
+                (JsonNode) identity.getContextData().get(USER_INFO));
+        VneidLevel required = requiredLevel();
+        VneidCheckResult result = new VneidIdentityValidator(getConfig().getClaimNames()).validate(claims, required);
+        if (result instanceof VneidCheckResult.Refused refused) {
+            throw refuse(refused);
+        }
+        VneidIdentity vneid = ((VneidCheckResult.Accepted) result).identity();
+        LOG.debugf("VNeID login accepted by %s: %s", getConfig().getAlias(), vneid);
+        map(vneid, identity);
+        return identity;
+    }
+
+    private VneidLevel requiredLevel() {
+        AuthenticationSessionModel authSession = session.getContext().getAuthenticationSession();
+        String requested = authSession == null ? null : authSession.getClientNote(REQUIRED_LEVEL_NOTE);
+        return VneidLevel.parse(requested).orElse(getConfig().getMinimumLevel());
+    }
+
+    private IdentityBrokerException refuse(VneidCheckResult.Refused refused) {
+        VneidRefusal refusal = refused.refusal();
+        String reason = refusal.eventReason() + ": " + refused.detail();
+        if (event != null) {
+            event.detail(Details.REASON, reason).detail(Details.IDENTITY_PROVIDER, getConfig().getAlias());
+        }
+        // the reason holds check number, problem codes and levels only: no personal data
+        LOG.infof("VNeID login refused by identity provider %s: %s", getConfig().getAlias(), reason);
+        return new IdentityBrokerException("VNeID check " + refusal.check() + " failed: " + reason)
+                .withMessageCode(refusal.messageKey());
+    }
+
+    private void map(VneidIdentity vneid, BrokeredIdentityContext identity) {
+        identity.setUsername(vneid.idNumber().value());
+        identity.setFirstName(vneid.firstName());
+        identity.setLastName(vneid.lastName().isEmpty() ? null : vneid.lastName());
+        if (vneid.email() != null) {
+            identity.setEmail(vneid.email());
+        }
+        vneid.userAttributes().forEach(identity::setUserAttribute);
+        VneidContext.store(identity, vneid);
+    }
+
+    /** Keycloak's bookkeeping (tokens for logout), then the user-session note with the account level. */
+    @Override
+    public void authenticationFinished(AuthenticationSessionModel authSession, BrokeredIdentityContext context) {
+        super.authenticationFinished(authSession, context);
+        String level = VneidContext.level(context);
+        if (level != null) {
+            authSession.setUserSessionNote(VneidContext.LEVEL_NOTE, level);
+        }
+    }
+}

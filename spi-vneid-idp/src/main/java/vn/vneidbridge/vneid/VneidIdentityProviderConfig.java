@@ -1,0 +1,295 @@
+package vn.vneidbridge.vneid;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.Set;
+import org.keycloak.OAuth2Constants;
+import org.keycloak.broker.oidc.OIDCIdentityProviderConfig;
+import org.keycloak.models.IdentityProviderModel;
+import org.keycloak.models.IdentityProviderSyncMode;
+import org.keycloak.models.RealmModel;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+
+/**
+ * The configuration of a {@code vneid} identity provider: a null-safe typed reader with defaults, so a
+ * provider whose configuration holds nothing but a client id and secret talks to the sandbox at level 1.
+ *
+ * <p>Rule for everything Keycloak's OIDC broker reads: <b>a value the admin set explicitly wins</b>; when
+ * none is set, the VNeID default applies. The endpoints and the issuer follow from the
+ * {@linkplain #getEnvironment() environment}; PKCE with S256, signature validation against the JWKS URL,
+ * {@code client_secret_post} and sync mode {@link IdentityProviderSyncMode#FORCE FORCE} are on by default.
+ */
+public final class VneidIdentityProviderConfig extends OIDCIdentityProviderConfig {
+
+    /** {@code SANDBOX} (default) or {@code PRODUCTION}, see {@link VneidEnvironment}. */
+    public static final String ENVIRONMENT = "environment";
+    /** Issuer of the sandbox VNeID; default {@code http://localhost:8080/realms/vneid-sandbox}. */
+    public static final String SANDBOX_ISSUER = "sandboxIssuer";
+    /** The lowest account level accepted, {@code 1} (default) or {@code 2}. */
+    public static final String MINIMUM_LEVEL = "minimumLevel";
+    public static final String ID_NUMBER_CLAIM = "idNumberClaim";
+    /** Same key, same meaning as Keycloak's own "full name claim" of the OAuth 2.0 provider. */
+    public static final String FULL_NAME_CLAIM = "fullNameClaim";
+    public static final String BIRTH_DATE_CLAIM = "birthDateClaim";
+    public static final String GENDER_CLAIM = "genderClaim";
+    public static final String PHONE_CLAIM = "phoneClaim";
+    static final String CLIENT_AUTH_METHOD = "clientAuthMethod";
+
+    /** The issuer this class last derived from the environment, to tell it apart from one set by the admin. */
+    static final String DERIVED_ISSUER = "vneidDerivedIssuer";
+
+    static final String AUTHORIZATION_URL = "authorizationUrl";
+    static final String USER_INFO_URL = "userInfoUrl";
+    static final String LOGOUT_URL = "logoutUrl";
+    static final String SEND_CLIENT_ID_ON_LOGOUT = "sendClientIdOnLogout";
+    static final String SEND_ID_TOKEN_ON_LOGOUT = "sendIdTokenOnLogout";
+    static final String BACKCHANNEL_SUPPORTED = "backchannelSupported";
+
+    static final Set<String> CLIENT_AUTH_METHODS =
+            Set.of(OIDCLoginProtocol.CLIENT_SECRET_POST, OIDCLoginProtocol.CLIENT_SECRET_BASIC);
+
+    public VneidIdentityProviderConfig() {
+    }
+
+    public VneidIdentityProviderConfig(IdentityProviderModel model) {
+        super(model);
+    }
+
+    /**
+     * A new configuration holding the defaults the admin console shows (and would otherwise replace with
+     * Keycloak's generic ones when saving, e.g. sync mode {@code LEGACY}). Keycloak merges what the admin or
+     * the realm file gives over it. Endpoints and the issuer are not stored: they follow the environment.
+     */
+    static VneidIdentityProviderConfig withDefaults() {
+        VneidIdentityProviderConfig config = new VneidIdentityProviderConfig();
+        config.getConfig().put(ENVIRONMENT, VneidEnvironment.SANDBOX.name());
+        config.getConfig().put(MINIMUM_LEVEL, VneidLevel.LEVEL_1.value());
+        config.getConfig().put(PKCE_ENABLED, "true");
+        config.getConfig().put(PKCE_METHOD, OAuth2Constants.PKCE_METHOD_S256);
+        config.getConfig().put(VALIDATE_SIGNATURE, "true");
+        config.getConfig().put(USE_JWKS_URL, "true");
+        config.getConfig().put(CLIENT_AUTH_METHOD, OIDCLoginProtocol.CLIENT_SECRET_POST);
+        config.getConfig().put(SYNC_MODE, IdentityProviderSyncMode.FORCE.name());
+        config.getConfig().put(SEND_ID_TOKEN_ON_LOGOUT, "true");
+        config.getConfig().put(SEND_CLIENT_ID_ON_LOGOUT, "true");
+        config.getConfig().put(BACKCHANNEL_SUPPORTED, "false");
+        return config;
+    }
+
+    // ---------------------------------------------------------------- VNeID settings
+
+    /** The environment; {@link VneidEnvironment#SANDBOX} when unset or unreadable. */
+    public VneidEnvironment getEnvironment() {
+        return VneidEnvironment.parse(explicit(ENVIRONMENT)).orElse(VneidEnvironment.SANDBOX);
+    }
+
+    /** The sandbox issuer; {@link VneidEnvironment#SANDBOX}'s default when unset. */
+    public String getSandboxIssuer() {
+        return VneidEnvironment.SANDBOX.issuer(explicit(SANDBOX_ISSUER));
+    }
+
+    /** The lowest account level accepted; {@link VneidLevel#LEVEL_1} when unset or unreadable. */
+    public VneidLevel getMinimumLevel() {
+        return VneidLevel.parse(explicit(MINIMUM_LEVEL)).orElse(VneidLevel.LEVEL_1);
+    }
+
+    public String getIdNumberClaim() {
+        return orDefault(ID_NUMBER_CLAIM, VneidClaimNames.DEFAULT_ID_NUMBER);
+    }
+
+    @Override
+    public String getFullNameClaim() {
+        return orDefault(FULL_NAME_CLAIM, VneidClaimNames.DEFAULT_FULL_NAME);
+    }
+
+    public String getBirthDateClaim() {
+        return orDefault(BIRTH_DATE_CLAIM, VneidClaimNames.DEFAULT_BIRTH_DATE);
+    }
+
+    public String getGenderClaim() {
+        return orDefault(GENDER_CLAIM, VneidClaimNames.DEFAULT_GENDER);
+    }
+
+    public String getPhoneClaim() {
+        return orDefault(PHONE_CLAIM, VneidClaimNames.DEFAULT_PHONE);
+    }
+
+    /** The configured claim names, for {@link VneidIdentityValidator}. */
+    public VneidClaimNames getClaimNames() {
+        return new VneidClaimNames(getIdNumberClaim(), getFullNameClaim(), getBirthDateClaim(), getGenderClaim(),
+                getPhoneClaim());
+    }
+
+    /** The endpoints of {@link #getIssuer()}, before explicit per-endpoint overrides. */
+    VneidEndpoints environmentEndpoints() {
+        return VneidEndpoints.forIssuer(getIssuer());
+    }
+
+    private String environmentIssuer() {
+        return getEnvironment().issuer(explicit(SANDBOX_ISSUER));
+    }
+
+    // ---------------------------------------------------------------- Keycloak's OIDC settings, VNeID defaults
+
+    /** The issuer set by the admin, else the environment's. */
+    @Override
+    public String getIssuer() {
+        return orDefault(ISSUER, environmentIssuer());
+    }
+
+    @Override
+    public String getAuthorizationUrl() {
+        return orDefault(AUTHORIZATION_URL, environmentEndpoints().authorization());
+    }
+
+    @Override
+    public String getTokenUrl() {
+        return orDefault(TOKEN_ENDPOINT_URL, environmentEndpoints().token());
+    }
+
+    @Override
+    public String getUserInfoUrl() {
+        return orDefault(USER_INFO_URL, environmentEndpoints().userInfo());
+    }
+
+    @Override
+    public String getJwksUrl() {
+        return orDefault(JWKS_URL, environmentEndpoints().jwks());
+    }
+
+    @Override
+    public String getLogoutUrl() {
+        return orDefault(LOGOUT_URL, environmentEndpoints().logout());
+    }
+
+    @Override
+    public boolean isPkceEnabled() {
+        return flag(PKCE_ENABLED, true);
+    }
+
+    @Override
+    public String getPkceMethod() {
+        return orDefault(PKCE_METHOD, OAuth2Constants.PKCE_METHOD_S256);
+    }
+
+    @Override
+    public boolean isValidateSignature() {
+        return flag(VALIDATE_SIGNATURE, true);
+    }
+
+    @Override
+    public boolean isUseJwksUrl() {
+        return flag(USE_JWKS_URL, true);
+    }
+
+    @Override
+    public String getClientAuthMethod() {
+        return orDefault(CLIENT_AUTH_METHOD, OIDCLoginProtocol.CLIENT_SECRET_POST);
+    }
+
+    /**
+     * {@link IdentityProviderSyncMode#FORCE} unless set: VNeID, backed by the population database, is the
+     * authority on the citizen's name, so Keycloak refreshes first and last name at every login (in 26.x FORCE
+     * touches only those two; username and e-mail of a linked legacy account are left alone).
+     */
+    @Override
+    public IdentityProviderSyncMode getSyncMode() {
+        String mode = explicit(SYNC_MODE);
+        if (mode != null) {
+            try {
+                return IdentityProviderSyncMode.valueOf(mode.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                // unreadable: the default below
+            }
+        }
+        return IdentityProviderSyncMode.FORCE;
+    }
+
+    /** On unless set: with {@code id_token_hint} it lets VNeID check the post-logout redirect URI. */
+    @Override
+    public boolean isSendClientIdOnLogout() {
+        return flag(SEND_CLIENT_ID_ON_LOGOUT, true);
+    }
+
+    // ---------------------------------------------------------------- validation
+
+    /**
+     * Rejects bad admin input with a readable message, then Keycloak's own checks (URLs against the realm's
+     * SSL policy, JWKS URL present when validating signatures).
+     *
+     * <p>Also stores the derived issuer: Keycloak finds the identity provider of an incoming back-channel
+     * logout token by a query on the <em>stored</em> {@code issuer} ({@code TokenManager.verifyLogoutToken}),
+     * so an issuer that only a getter knows would never be found. An issuer the admin set is kept; one this
+     * class derived earlier follows the environment. Keycloak calls this method before every create and
+     * update of the provider, and offers no other hook before saving.
+     */
+    @Override
+    public void validate(RealmModel realm) {
+        String environment = explicit(ENVIRONMENT);
+        if (environment != null && VneidEnvironment.parse(environment).isEmpty()) {
+            throw new IllegalArgumentException("VNeID: unknown environment '" + environment
+                    + "'; use SANDBOX or PRODUCTION");
+        }
+        String level = explicit(MINIMUM_LEVEL);
+        if (level != null && VneidLevel.parse(level).isEmpty()) {
+            throw new IllegalArgumentException("VNeID: the minimum account level must be 1 or 2, not '" + level + "'");
+        }
+        if (!CLIENT_AUTH_METHODS.contains(getClientAuthMethod())) {
+            throw new IllegalArgumentException("VNeID: client authentication must be client_secret_post or "
+                    + "client_secret_basic, not '" + getClientAuthMethod() + "'");
+        }
+        String sandboxIssuer = explicit(SANDBOX_ISSUER);
+        if (sandboxIssuer != null && !isHttpUrl(sandboxIssuer)) {
+            throw new IllegalArgumentException("VNeID: the sandbox issuer must be an http(s) URL, not '"
+                    + sandboxIssuer + "'");
+        }
+        if (getEnvironment() == VneidEnvironment.PRODUCTION && !isValidateSignature()) {
+            throw new IllegalArgumentException("VNeID: signature validation cannot be turned off in PRODUCTION");
+        }
+        storeDerivedIssuer();
+        super.validate(realm);
+    }
+
+    /** Puts the environment's issuer in the configuration unless the admin set another one. */
+    void storeDerivedIssuer() {
+        String stored = explicit(ISSUER);
+        if (stored == null || stored.equals(getConfig().get(DERIVED_ISSUER))) {
+            String derived = environmentIssuer();
+            getConfig().put(ISSUER, derived);
+            getConfig().put(DERIVED_ISSUER, derived);
+        }
+    }
+
+    private static boolean isHttpUrl(String text) {
+        try {
+            URI uri = new URI(text);
+            String scheme = uri.getScheme();
+            return uri.getHost() != null && ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme));
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    /** The trimmed value of {@code key}, or null when unset or blank. */
+    private String explicit(String key) {
+        String value = getConfig().get(key);
+        if (value == null) {
+            return null;
+        }
+        String trimmed = value.trim();
+        return trimmed.isEmpty() ? null : trimmed;
+    }
+
+    private String orDefault(String key, String defaultValue) {
+        String value = explicit(key);
+        return value != null ? value : defaultValue;
+    }
+
+    private boolean flag(String key, boolean defaultValue) {
+        String value = explicit(key);
+        return value != null ? Boolean.parseBoolean(value) : defaultValue;
+    }
+}

@@ -1,0 +1,209 @@
+package vn.vneidbridge.vneid;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.keycloak.broker.provider.BrokeredIdentityContext;
+import org.keycloak.models.IdentityProviderMapperModel;
+import org.keycloak.models.IdentityProviderSyncMode;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.UserProvider;
+import vn.vneidbridge.vneid.VneidIdentityMapper.CccdAction;
+
+class VneidIdentityMapperTest {
+
+    private static final String NGA = "052189000123";
+
+    private final List<UserModel> users = new ArrayList<>();
+    private final List<String> conflicts = new ArrayList<>();
+    private final RealmModel realm = Stub.of(RealmModel.class).returning("getId", "dvc-id").build();
+    private final KeycloakSession session = Stub.of(KeycloakSession.class)
+            .returning("users", Stub.of(UserProvider.class)
+                    .on("searchForUserByUserAttributeStream", args -> users.stream()
+                            .filter(user -> args[2].equals(user.getFirstAttribute((String) args[1])))).build())
+            .build();
+    private final VneidIdentityMapper mapper = new VneidIdentityMapper(
+            (session, realm, user, context, cccd) -> conflicts.add(user.getId()));
+
+    /** A user with a map of attributes, as the code under test reads and writes them. */
+    private UserModel user(String id, String... attributes) {
+        Map<String, String> values = new HashMap<>();
+        for (int i = 0; i < attributes.length; i += 2) {
+            values.put(attributes[i], attributes[i + 1]);
+        }
+        UserModel user = Stub.of(UserModel.class)
+                .returning("getId", id)
+                .on("getFirstAttribute", args -> values.get((String) args[0]))
+                .on("setSingleAttribute", args -> values.put((String) args[0], (String) args[1]))
+                .on("getAttributes", args -> Map.copyOf(values))
+                .build();
+        users.add(user);
+        return user;
+    }
+
+    private static Map<String, String> attributes(UserModel user) {
+        @SuppressWarnings("unchecked")
+        Map<String, String> values = (Map<String, String>) (Map<?, ?>) user.getAttributes();
+        return values;
+    }
+
+    /** The context of Nga's VNeID login after the checks passed. */
+    private static BrokeredIdentityContext ngaLogin() {
+        VneidIdentityProviderConfig config = VneidIdentityProviderConfig.withDefaults();
+        config.setAlias("vneid");
+        config.setEnabled(true);
+        BrokeredIdentityContext context = new BrokeredIdentityContext("sub-1", config);
+        VneidCheckResult result = new VneidIdentityValidator(VneidClaimNames.DEFAULTS).validate(Map.of(
+                "preferred_username", NGA, "name", "Tô Thị Nga", "birthdate", "1989-03-15", "gender", "female",
+                "phone_number", "0912345678", "acr", "2"), VneidLevel.LEVEL_1);
+        VneidContext.store(context, ((VneidCheckResult.Accepted) result).identity());
+        return context;
+    }
+
+    private static IdentityProviderMapperModel model() {
+        return VneidDefaultMappers.definitions("vneid").get(0);
+    }
+
+    @Nested
+    class GivenTheCccdDecision {
+
+        @Test
+        void thenEachCaseHasItsAction() {
+            assertThat(VneidIdentityMapper.decide(null, false, NGA)).isEqualTo(CccdAction.SET);
+            assertThat(VneidIdentityMapper.decide(" ", true, NGA)).isEqualTo(CccdAction.SET);
+            assertThat(VneidIdentityMapper.decide(NGA, false, NGA)).isEqualTo(CccdAction.VERIFY);
+            assertThat(VneidIdentityMapper.decide(NGA, true, NGA)).isEqualTo(CccdAction.KEEP);
+            assertThat(VneidIdentityMapper.decide("036088002468", false, NGA)).isEqualTo(CccdAction.SET);
+            assertThat(VneidIdentityMapper.decide("036088002468", true, NGA)).isEqualTo(CccdAction.CONFLICT);
+        }
+    }
+
+    @Nested
+    class GivenANewUser {
+
+        @Test
+        void thenTheVneidIdentityIsWrittenAndTheNumberMarkedVerified() {
+            UserModel user = user("u-1");
+
+            mapper.importNewUser(session, realm, user, model(), ngaLogin());
+
+            assertThat(attributes(user))
+                    .containsEntry("cccd", NGA)
+                    .containsEntry("cccd_verified", "true")
+                    .containsEntry("cccd_verified_source", "vneid")
+                    .containsKey("cccd_verified_at")
+                    .containsEntry("full_name", "Tô Thị Nga")
+                    .containsEntry("birthdate", "1989-03-15")
+                    .containsEntry("gender", "female")
+                    .containsEntry("phone_number", "0912345678")
+                    .containsEntry("vneid_level", "2");
+            assertThat(conflicts).isEmpty();
+        }
+    }
+
+    @Nested
+    class GivenALaterLogin {
+
+        @Test
+        void thenChangedValuesAreSynchronised() {
+            UserModel user = user("u-1", "cccd", NGA, "cccd_verified", "true", "cccd_verified_source", "vneid",
+                    "vneid_level", "1", "phone_number", "0900000000");
+
+            mapper.updateBrokeredUser(session, realm, user, model(), ngaLogin());
+
+            assertThat(attributes(user)).containsEntry("vneid_level", "2").containsEntry("phone_number", "0912345678");
+        }
+
+        @Test
+        void thenANumberVerifiedByThePopulationRegistryKeepsItsSource() {
+            UserModel user = user("u-1", "cccd", NGA, "cccd_verified", "true",
+                    "cccd_verified_source", "population-registry", "cccd_verified_at", "2024-01-01T00:00:00Z");
+
+            mapper.updateBrokeredUser(session, realm, user, model(), ngaLogin());
+
+            assertThat(attributes(user)).containsEntry("cccd_verified_source", "population-registry")
+                    .containsEntry("cccd_verified_at", "2024-01-01T00:00:00Z");
+        }
+
+        @Test
+        void thenTheSameUnverifiedNumberBecomesVerified() {
+            UserModel user = user("u-1", "cccd", NGA, "cccd_verified", "false");
+
+            mapper.updateBrokeredUser(session, realm, user, model(), ngaLogin());
+
+            assertThat(attributes(user)).containsEntry("cccd_verified", "true")
+                    .containsEntry("cccd_verified_source", "vneid");
+        }
+
+        @Test
+        void thenADifferentUnverifiedNumberIsReplaced() {
+            UserModel user = user("u-1", "cccd", "036088002468");
+
+            mapper.updateBrokeredUser(session, realm, user, model(), ngaLogin());
+
+            assertThat(attributes(user)).containsEntry("cccd", NGA).containsEntry("cccd_verified", "true");
+        }
+    }
+
+    @Nested
+    class GivenAConflict {
+
+        @Test
+        void thenADifferentVerifiedNumberIsNeverTouched() {
+            UserModel user = user("u-1", "cccd", "036088002468", "cccd_verified", "true",
+                    "cccd_verified_source", "population-registry", "full_name", "Phạm Minh Đức");
+
+            mapper.updateBrokeredUser(session, realm, user, model(), ngaLogin());
+
+            assertThat(attributes(user)).containsEntry("cccd", "036088002468")
+                    .containsEntry("cccd_verified_source", "population-registry")
+                    .containsEntry("full_name", "Phạm Minh Đức")
+                    .doesNotContainKey("vneid_level");
+            assertThat(conflicts).containsExactly("u-1");
+        }
+
+        @Test
+        void thenTheNumberIsNotGivenToASecondAccountThatHasItVerified() {
+            user("u-other", "cccd", NGA, "cccd_verified", "true");
+            UserModel user = user("u-1");
+
+            mapper.importNewUser(session, realm, user, model(), ngaLogin());
+
+            assertThat(attributes(user)).doesNotContainKeys("cccd", "cccd_verified");
+            assertThat(conflicts).containsExactly("u-1");
+        }
+    }
+
+    @Nested
+    class GivenAContextWithoutAVneidIdentity {
+
+        @Test
+        void thenNothingIsWritten() {
+            UserModel user = user("u-1");
+            VneidIdentityProviderConfig config = VneidIdentityProviderConfig.withDefaults();
+            config.setAlias("vneid");
+            config.setEnabled(true);
+
+            mapper.updateBrokeredUser(session, realm, user, model(), new BrokeredIdentityContext("sub-1", config));
+
+            assertThat(attributes(user)).isEmpty();
+        }
+    }
+
+    @Test
+    void thenItSupportsEverySyncModeAndOnlyTheVneidProvider() {
+        for (IdentityProviderSyncMode mode : IdentityProviderSyncMode.values()) {
+            assertThat(mapper.supportsSyncMode(mode)).isTrue();
+        }
+        assertThat(mapper.getCompatibleProviders()).containsExactly("vneid");
+        assertThat(mapper.getId()).isEqualTo("vneid-identity-mapper");
+        assertThat(mapper.getConfigProperties()).isEmpty();
+    }
+}

@@ -1,0 +1,264 @@
+package vn.vneidbridge.vneid;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.keycloak.common.enums.SslRequired;
+import org.keycloak.models.IdentityProviderModel;
+import org.keycloak.models.IdentityProviderSyncMode;
+import org.keycloak.models.RealmModel;
+
+class VneidIdentityProviderConfigTest {
+
+    private static final String SANDBOX = "http://localhost:8080/realms/vneid-sandbox";
+    private static final String PRODUCTION = "https://sso.dancuquocgia.gov.vn/realms/citizen";
+
+    private static RealmModel realm() {
+        return Stub.of(RealmModel.class).returning("getSslRequired", SslRequired.EXTERNAL).build();
+    }
+
+    private static VneidIdentityProviderConfig config(String... keyValues) {
+        IdentityProviderModel model = new IdentityProviderModel();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            model.getConfig().put(keyValues[i], keyValues[i + 1]);
+        }
+        return new VneidIdentityProviderConfig(model);
+    }
+
+    @Nested
+    class GivenNothingConfigured {
+
+        private final VneidIdentityProviderConfig config = config();
+
+        @Test
+        void thenTheSandboxEndpointsAreUsed() {
+            assertThat(config.getEnvironment()).isEqualTo(VneidEnvironment.SANDBOX);
+            assertThat(config.getIssuer()).isEqualTo(SANDBOX);
+            assertThat(config.getAuthorizationUrl()).isEqualTo(SANDBOX + "/protocol/openid-connect/auth");
+            assertThat(config.getTokenUrl()).isEqualTo(SANDBOX + "/protocol/openid-connect/token");
+            assertThat(config.getUserInfoUrl()).isEqualTo(SANDBOX + "/protocol/openid-connect/userinfo");
+            assertThat(config.getJwksUrl()).isEqualTo(SANDBOX + "/protocol/openid-connect/certs");
+            assertThat(config.getLogoutUrl()).isEqualTo(SANDBOX + "/protocol/openid-connect/logout");
+        }
+
+        @Test
+        void thenLevelOneIsEnough() {
+            assertThat(config.getMinimumLevel()).isEqualTo(VneidLevel.LEVEL_1);
+        }
+
+        @Test
+        void thenTheSecureDefaultsApply() {
+            assertThat(config.isPkceEnabled()).isTrue();
+            assertThat(config.getPkceMethod()).isEqualTo("S256");
+            assertThat(config.isValidateSignature()).isTrue();
+            assertThat(config.isUseJwksUrl()).isTrue();
+            assertThat(config.getClientAuthMethod()).isEqualTo("client_secret_post");
+            assertThat(config.getSyncMode()).isEqualTo(IdentityProviderSyncMode.FORCE);
+            assertThat(config.isSendIdTokenOnLogout()).isTrue();
+            assertThat(config.isSendClientIdOnLogout()).isTrue();
+            assertThat(config.isBackchannelSupported()).isFalse();
+            assertThat(config.isDisableNonce()).isFalse();
+        }
+
+        @Test
+        void thenTheStandardClaimNamesAreRead() {
+            assertThat(config.getClaimNames()).isEqualTo(VneidClaimNames.DEFAULTS);
+            assertThat(config.getClaimNames()).isEqualTo(new VneidClaimNames("preferred_username", "name",
+                    "birthdate", "gender", "phone_number"));
+        }
+
+        @Test
+        void thenItValidates() {
+            config.validate(realm());
+
+            assertThat(config.getConfig()).containsEntry("issuer", SANDBOX);
+        }
+    }
+
+    @Nested
+    class GivenTheDefaultsOfANewProvider {
+
+        @Test
+        void thenTheyAreStoredForTheAdminConsole() {
+            VneidIdentityProviderConfig config = VneidIdentityProviderConfig.withDefaults();
+
+            assertThat(config.getConfig())
+                    .containsEntry("environment", "SANDBOX")
+                    .containsEntry("minimumLevel", "1")
+                    .containsEntry("pkceEnabled", "true")
+                    .containsEntry("pkceMethod", "S256")
+                    .containsEntry("validateSignature", "true")
+                    .containsEntry("useJwksUrl", "true")
+                    .containsEntry("clientAuthMethod", "client_secret_post")
+                    .containsEntry("syncMode", "FORCE")
+                    .containsEntry("backchannelSupported", "false")
+                    .doesNotContainKeys("authorizationUrl", "tokenUrl", "jwksUrl", "issuer");
+        }
+    }
+
+    @Nested
+    class GivenAnEnvironment {
+
+        @Test
+        void thenProductionResolvesTheNationalEndpoints() {
+            VneidIdentityProviderConfig config = config("environment", "PRODUCTION");
+
+            assertThat(config.getIssuer()).isEqualTo(PRODUCTION);
+            assertThat(config.getAuthorizationUrl()).isEqualTo(PRODUCTION + "/protocol/openid-connect/auth");
+            assertThat(config.getTokenUrl()).isEqualTo(PRODUCTION + "/protocol/openid-connect/token");
+            assertThat(config.getJwksUrl()).isEqualTo(PRODUCTION + "/protocol/openid-connect/certs");
+            assertThat(config.getLogoutUrl()).isEqualTo(PRODUCTION + "/protocol/openid-connect/logout");
+        }
+
+        @Test
+        void thenTheEnvironmentIsReadInAnyCase() {
+            assertThat(config("environment", " production ").getEnvironment()).isEqualTo(VneidEnvironment.PRODUCTION);
+        }
+
+        @Test
+        void thenAnotherSandboxIssuerMovesEveryEndpoint() {
+            VneidIdentityProviderConfig config = config("sandboxIssuer", "http://127.0.0.1:8180/realms/vneid-sandbox/");
+
+            assertThat(config.getIssuer()).isEqualTo("http://127.0.0.1:8180/realms/vneid-sandbox");
+            assertThat(config.getTokenUrl()).isEqualTo("http://127.0.0.1:8180/realms/vneid-sandbox/protocol/openid-connect/token");
+        }
+
+        @Test
+        void thenTheSandboxIssuerDoesNotMatterInProduction() {
+            VneidIdentityProviderConfig config = config("environment", "PRODUCTION",
+                    "sandboxIssuer", "http://127.0.0.1:8180/realms/vneid-sandbox");
+
+            assertThat(config.getIssuer()).isEqualTo(PRODUCTION);
+        }
+    }
+
+    @Nested
+    class GivenExplicitSettings {
+
+        @Test
+        void thenAnExplicitEndpointIsKept() {
+            VneidIdentityProviderConfig config = config("environment", "PRODUCTION",
+                    "tokenUrl", "https://gateway.example.vn/vneid/token", "jwksUrl", "https://gateway.example.vn/vneid/jwks");
+
+            assertThat(config.getTokenUrl()).isEqualTo("https://gateway.example.vn/vneid/token");
+            assertThat(config.getJwksUrl()).isEqualTo("https://gateway.example.vn/vneid/jwks");
+            assertThat(config.getAuthorizationUrl()).isEqualTo(PRODUCTION + "/protocol/openid-connect/auth");
+        }
+
+        @Test
+        void thenAnExplicitIssuerMovesTheOtherEndpoints() {
+            VneidIdentityProviderConfig config = config("issuer", "https://vneid.example.vn/realms/test");
+
+            assertThat(config.getIssuer()).isEqualTo("https://vneid.example.vn/realms/test");
+            assertThat(config.getUserInfoUrl()).isEqualTo("https://vneid.example.vn/realms/test/protocol/openid-connect/userinfo");
+        }
+
+        @Test
+        void thenExplicitSwitchesAreKept() {
+            VneidIdentityProviderConfig config = config("pkceEnabled", "false", "clientAuthMethod", "client_secret_basic",
+                    "syncMode", "IMPORT", "minimumLevel", "2", "backchannelSupported", "true", "sendClientIdOnLogout", "false");
+
+            assertThat(config.isPkceEnabled()).isFalse();
+            assertThat(config.getClientAuthMethod()).isEqualTo("client_secret_basic");
+            assertThat(config.getSyncMode()).isEqualTo(IdentityProviderSyncMode.IMPORT);
+            assertThat(config.getMinimumLevel()).isEqualTo(VneidLevel.LEVEL_2);
+            assertThat(config.isBackchannelSupported()).isTrue();
+            assertThat(config.isSendClientIdOnLogout()).isFalse();
+        }
+
+        @Test
+        void thenConfiguredClaimNamesAreRead() {
+            VneidIdentityProviderConfig config = config("idNumberClaim", "so_dinh_danh", "fullNameClaim", "ho_ten",
+                    "birthDateClaim", "ngay_sinh", "genderClaim", "gioi_tinh", "phoneClaim", "dien_thoai");
+
+            assertThat(config.getClaimNames()).isEqualTo(
+                    new VneidClaimNames("so_dinh_danh", "ho_ten", "ngay_sinh", "gioi_tinh", "dien_thoai"));
+        }
+
+        @Test
+        void thenBlankOrUnreadableValuesFallBackToTheDefaults() {
+            VneidIdentityProviderConfig config = config("environment", "staging", "minimumLevel", "3",
+                    "tokenUrl", " ", "syncMode", "sometimes", "idNumberClaim", "");
+
+            assertThat(config.getEnvironment()).isEqualTo(VneidEnvironment.SANDBOX);
+            assertThat(config.getMinimumLevel()).isEqualTo(VneidLevel.LEVEL_1);
+            assertThat(config.getTokenUrl()).isEqualTo(SANDBOX + "/protocol/openid-connect/token");
+            assertThat(config.getSyncMode()).isEqualTo(IdentityProviderSyncMode.FORCE);
+            assertThat(config.getIdNumberClaim()).isEqualTo("preferred_username");
+        }
+    }
+
+    @Nested
+    class GivenValidation {
+
+        @Test
+        void thenTheDerivedIssuerIsStoredSoKeycloakCanFindTheProviderOfALogoutToken() {
+            VneidIdentityProviderConfig config = config("environment", "PRODUCTION");
+
+            config.validate(realm());
+
+            assertThat(config.getConfig()).containsEntry("issuer", PRODUCTION);
+        }
+
+        @Test
+        void thenTheStoredIssuerFollowsALaterChangeOfEnvironment() {
+            VneidIdentityProviderConfig config = config();
+            config.validate(realm());
+
+            config.getConfig().put("environment", "PRODUCTION");
+            config.validate(realm());
+
+            assertThat(config.getConfig()).containsEntry("issuer", PRODUCTION);
+            assertThat(config.getIssuer()).isEqualTo(PRODUCTION);
+        }
+
+        @Test
+        void thenAnIssuerSetByTheAdminIsKept() {
+            VneidIdentityProviderConfig config = config("issuer", "https://vneid.example.vn/realms/test",
+                    "environment", "PRODUCTION");
+
+            config.validate(realm());
+
+            assertThat(config.getConfig()).containsEntry("issuer", "https://vneid.example.vn/realms/test");
+        }
+
+        @Test
+        void thenAnUnknownEnvironmentIsRejected() {
+            assertThatThrownBy(() -> config("environment", "staging").validate(realm()))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SANDBOX or PRODUCTION");
+        }
+
+        @Test
+        void thenALevelOtherThanOneOrTwoIsRejected() {
+            assertThatThrownBy(() -> config("minimumLevel", "3").validate(realm()))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 or 2");
+        }
+
+        @Test
+        void thenAnotherClientAuthenticationIsRejected() {
+            assertThatThrownBy(() -> config("clientAuthMethod", "private_key_jwt").validate(realm()))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("client_secret_post");
+        }
+
+        @Test
+        void thenASandboxIssuerThatIsNotAUrlIsRejected() {
+            assertThatThrownBy(() -> config("sandboxIssuer", "localhost:8080").validate(realm()))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("http(s) URL");
+        }
+
+        @Test
+        void thenSignatureValidationCannotBeTurnedOffInProduction() {
+            assertThatThrownBy(() -> config("environment", "PRODUCTION", "validateSignature", "false").validate(realm()))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("signature");
+        }
+
+        @Test
+        void thenKeycloaksOwnChecksStillRun() {
+            RealmModel strict = Stub.of(RealmModel.class).returning("getSslRequired", SslRequired.ALL).build();
+
+            assertThatThrownBy(() -> config().validate(strict)).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+}

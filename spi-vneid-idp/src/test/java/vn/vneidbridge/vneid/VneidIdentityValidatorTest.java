@@ -1,0 +1,440 @@
+package vn.vneidbridge.vneid;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import vn.vneidbridge.core.id.Gender;
+
+class VneidIdentityValidatorTest {
+
+    private final VneidIdentityValidator validator = new VneidIdentityValidator(VneidClaimNames.DEFAULTS);
+
+    /** Tô Thị Nga of the sandbox personas, as a Keycloak-based VNeID puts her in its tokens. */
+    private static Map<String, Object> nga() {
+        Map<String, Object> claims = new HashMap<>();
+        claims.put("sub", "7d1c1a52-0000-4000-8000-000000000001");
+        claims.put("preferred_username", "052189000123");
+        claims.put("name", "Tô Thị Nga");
+        claims.put("birthdate", "1989-03-15");
+        claims.put("gender", "female");
+        claims.put("phone_number", "0912345678");
+        claims.put("email", "nga@example.vn");
+        claims.put("acr", "2");
+        return claims;
+    }
+
+    /** The same citizen with the national portal's Vietnamese claim names only. */
+    private static Map<String, Object> ngaInVietnamese() {
+        Map<String, Object> claims = new HashMap<>();
+        claims.put("sub", "7d1c1a52-0000-4000-8000-000000000001");
+        claims.put("SoDinhDanh", "052189000123");
+        claims.put("HoVaTen", "Tô Thị Nga");
+        claims.put("NgayThangNamSinh", "19890315");
+        claims.put("GioiTinh", "2");
+        claims.put("SoDienThoai", "0912345678");
+        claims.put("ThuDienTu", "nga@example.vn");
+        claims.put("acr", "2");
+        return claims;
+    }
+
+    private VneidIdentity accepted(Map<String, Object> claims, VneidLevel required) {
+        VneidCheckResult result = validator.validate(claims, required);
+        assertThat(result).isInstanceOf(VneidCheckResult.Accepted.class);
+        return ((VneidCheckResult.Accepted) result).identity();
+    }
+
+    private VneidCheckResult.Refused refused(Map<String, Object> claims, VneidLevel required) {
+        VneidCheckResult result = validator.validate(claims, required);
+        assertThat(result).isInstanceOf(VneidCheckResult.Refused.class);
+        return (VneidCheckResult.Refused) result;
+    }
+
+    @Nested
+    class GivenValidStandardClaims {
+
+        @Test
+        void thenTheIdentityIsAccepted() {
+            VneidIdentity identity = accepted(nga(), VneidLevel.LEVEL_1);
+
+            assertThat(identity.idNumber().value()).isEqualTo("052189000123");
+            assertThat(identity.fullName()).isEqualTo("Tô Thị Nga");
+            assertThat(identity.birthDate()).isEqualTo(LocalDate.of(1989, 3, 15));
+            assertThat(identity.gender()).isEqualTo(Gender.FEMALE);
+            assertThat(identity.phoneNumber()).isEqualTo("0912345678");
+            assertThat(identity.email()).isEqualTo("nga@example.vn");
+            assertThat(identity.level()).isEqualTo(VneidLevel.LEVEL_2);
+        }
+
+        @Test
+        void thenTheNameIsSplitVietnameseStyle() {
+            VneidIdentity identity = accepted(nga(), VneidLevel.LEVEL_1);
+
+            assertThat(identity.lastName()).isEqualTo("Tô");
+            assertThat(identity.firstName()).isEqualTo("Thị Nga");
+        }
+
+        @Test
+        void thenTheUserAttributesUseTheSharedNamesAndFormats() {
+            assertThat(accepted(nga(), VneidLevel.LEVEL_1).userAttributes()).containsExactly(
+                    Map.entry("cccd", "052189000123"),
+                    Map.entry("full_name", "Tô Thị Nga"),
+                    Map.entry("birthdate", "1989-03-15"),
+                    Map.entry("gender", "female"),
+                    Map.entry("phone_number", "0912345678"),
+                    Map.entry("vneid_level", "2"));
+        }
+
+        @Test
+        void thenToStringShowsOnlyTheMaskedNumber() {
+            String text = accepted(nga(), VneidLevel.LEVEL_1).toString();
+
+            assertThat(text).contains("052******123").doesNotContain("052189000123", "Nga", "1989");
+        }
+
+        @Test
+        void thenAMissingPhoneOrEmailIsLeftOut() {
+            Map<String, Object> claims = nga();
+            claims.remove("phone_number");
+            claims.remove("email");
+
+            VneidIdentity identity = accepted(claims, VneidLevel.LEVEL_1);
+
+            assertThat(identity.phoneNumber()).isNull();
+            assertThat(identity.email()).isNull();
+            assertThat(identity.userAttributes()).doesNotContainKey("phone_number");
+        }
+
+        @Test
+        void thenExtraSpacesInTheNameAreNormalised() {
+            Map<String, Object> claims = nga();
+            claims.put("name", "  Tô   Thị\u00A0Nga ");
+
+            assertThat(accepted(claims, VneidLevel.LEVEL_1).fullName()).isEqualTo("Tô Thị Nga");
+        }
+    }
+
+    @Nested
+    class GivenVietnameseClaimNames {
+
+        @Test
+        void thenTheFallbacksAreRead() {
+            VneidIdentity identity = accepted(ngaInVietnamese(), VneidLevel.LEVEL_2);
+
+            assertThat(identity.idNumber().value()).isEqualTo("052189000123");
+            assertThat(identity.fullName()).isEqualTo("Tô Thị Nga");
+            assertThat(identity.birthDate()).isEqualTo(LocalDate.of(1989, 3, 15));
+            assertThat(identity.gender()).isEqualTo(Gender.FEMALE);
+            assertThat(identity.phoneNumber()).isEqualTo("0912345678");
+            assertThat(identity.email()).isEqualTo("nga@example.vn");
+        }
+
+        @Test
+        void thenGenderMayBeWrittenNamOrNu() {
+            Map<String, Object> claims = ngaInVietnamese();
+            claims.put("GioiTinh", "Nữ");
+            assertThat(accepted(claims, VneidLevel.LEVEL_1).gender()).isEqualTo(Gender.FEMALE);
+
+            Map<String, Object> an = ngaInVietnamese();
+            an.put("SoDinhDanh", "001090001234");
+            an.put("HoVaTen", "Nguyễn Văn An");
+            an.put("NgayThangNamSinh", "19900902");
+            an.put("GioiTinh", "Nam");
+            assertThat(accepted(an, VneidLevel.LEVEL_1).gender()).isEqualTo(Gender.MALE);
+        }
+
+        @Test
+        void thenTheConfiguredClaimWinsOverTheFallback() {
+            Map<String, Object> claims = nga();
+            claims.put("HoVaTen", "Someone Else");
+
+            assertThat(accepted(claims, VneidLevel.LEVEL_1).fullName()).isEqualTo("Tô Thị Nga");
+        }
+
+        @Test
+        void thenABlankConfiguredClaimFallsBack() {
+            Map<String, Object> claims = ngaInVietnamese();
+            claims.put("preferred_username", "  ");
+
+            assertThat(accepted(claims, VneidLevel.LEVEL_1).idNumber().value()).isEqualTo("052189000123");
+        }
+
+        @Test
+        void thenFamilyAndGivenNameMakeTheFullNameWhenNoNameClaimIsThere() {
+            Map<String, Object> claims = nga();
+            claims.remove("name");
+            claims.put("family_name", "Tô");
+            claims.put("given_name", "Thị Nga");
+
+            VneidIdentity identity = accepted(claims, VneidLevel.LEVEL_1);
+
+            assertThat(identity.fullName()).isEqualTo("Tô Thị Nga");
+            assertThat(identity.firstName()).isEqualTo("Thị Nga");
+        }
+    }
+
+    @Nested
+    class GivenConfiguredClaimNames {
+
+        @Test
+        void thenTheyAreRead() {
+            VneidIdentityValidator custom = new VneidIdentityValidator(
+                    new VneidClaimNames("so_dinh_danh", "ho_ten", "ngay_sinh", "gioi_tinh", "dien_thoai"));
+            Map<String, Object> claims = Map.of("so_dinh_danh", "052189000123", "ho_ten", "Tô Thị Nga",
+                    "ngay_sinh", "15/03/1989", "gioi_tinh", "f", "dien_thoai", "0912345678", "acr", "1");
+
+            VneidCheckResult result = custom.validate(claims, VneidLevel.LEVEL_1);
+
+            assertThat(result).isInstanceOfSatisfying(VneidCheckResult.Accepted.class, accepted -> {
+                assertThat(accepted.identity().birthDate()).isEqualTo(LocalDate.of(1989, 3, 15));
+                assertThat(accepted.identity().phoneNumber()).isEqualTo("0912345678");
+            });
+        }
+    }
+
+    @Nested
+    class GivenCheckV1TheIdNumber {
+
+        @Test
+        void thenAMissingNumberIsRefused() {
+            Map<String, Object> claims = nga();
+            claims.remove("preferred_username");
+
+            VneidCheckResult.Refused refused = refused(claims, VneidLevel.LEVEL_1);
+
+            assertThat(refused.refusal()).isEqualTo(VneidRefusal.ID_NUMBER_INVALID);
+            assertThat(refused.refusal().check()).isEqualTo("V1");
+            assertThat(refused.refusal().messageKey()).isEqualTo("vneidIdNumberInvalid");
+            assertThat(refused.detail()).isEqualTo("cccd-missing");
+        }
+
+        @Test
+        void thenAMalformedNumberIsRefusedWithoutEchoingIt() {
+            Map<String, Object> claims = nga();
+            claims.put("preferred_username", "05218900012A");
+
+            VneidCheckResult.Refused refused = refused(claims, VneidLevel.LEVEL_1);
+
+            assertThat(refused.refusal()).isEqualTo(VneidRefusal.ID_NUMBER_INVALID);
+            assertThat(refused.detail()).isEqualTo("cccd-not-digits").doesNotContain("0521");
+        }
+
+        @Test
+        void thenAWrongLengthIsRefused() {
+            Map<String, Object> claims = nga();
+            claims.put("preferred_username", "05218900012");
+
+            assertThat(refused(claims, VneidLevel.LEVEL_1).detail()).isEqualTo("cccd-length");
+        }
+
+        @Test
+        void thenAnUnknownProvinceIsRefusedUnderTheStrictRules() {
+            Map<String, Object> claims = nga();
+            claims.put("preferred_username", "999189000123");
+
+            assertThat(refused(claims, VneidLevel.LEVEL_1).detail()).isEqualTo("cccd-province-unknown");
+        }
+
+        @Test
+        void thenANumberSentAsAJsonNumberIsRefusedBecauseItsLeadingZeroIsLost() {
+            Map<String, Object> claims = nga();
+            claims.put("preferred_username", 52189000123L);
+
+            assertThat(refused(claims, VneidLevel.LEVEL_1).refusal()).isEqualTo(VneidRefusal.ID_NUMBER_INVALID);
+        }
+
+        @Test
+        void thenAStructuredValueIsTreatedAsMissing() {
+            Map<String, Object> claims = nga();
+            claims.put("preferred_username", Map.of("value", "052189000123"));
+            claims.remove("SoDinhDanh");
+
+            assertThat(refused(claims, VneidLevel.LEVEL_1).detail()).isEqualTo("cccd-missing");
+        }
+    }
+
+    @Nested
+    class GivenCheckV2TheLevel {
+
+        @Test
+        void thenALowerLevelThanRequiredIsRefused() {
+            Map<String, Object> claims = nga();
+            claims.put("acr", "1");
+
+            VneidCheckResult.Refused refused = refused(claims, VneidLevel.LEVEL_2);
+
+            assertThat(refused.refusal()).isEqualTo(VneidRefusal.LEVEL_TOO_LOW);
+            assertThat(refused.refusal().check()).isEqualTo("V2");
+            assertThat(refused.refusal().messageKey()).isEqualTo("vneidLevelTooLow");
+            assertThat(refused.detail()).isEqualTo("level 1, required 2");
+        }
+
+        @Test
+        void thenTheSameLevelIsAccepted() {
+            Map<String, Object> claims = nga();
+            claims.put("acr", "1");
+
+            assertThat(accepted(claims, VneidLevel.LEVEL_1).level()).isEqualTo(VneidLevel.LEVEL_1);
+            assertThat(accepted(nga(), VneidLevel.LEVEL_2).level()).isEqualTo(VneidLevel.LEVEL_2);
+        }
+
+        @Test
+        void thenAHigherLevelIsAccepted() {
+            assertThat(accepted(nga(), VneidLevel.LEVEL_1).level()).isEqualTo(VneidLevel.LEVEL_2);
+        }
+
+        @Test
+        void thenLoAStyleValuesAreRead() {
+            Map<String, Object> claims = nga();
+            claims.put("acr", "LoA2");
+            assertThat(accepted(claims, VneidLevel.LEVEL_2).level()).isEqualTo(VneidLevel.LEVEL_2);
+
+            claims.put("acr", "LoA1");
+            assertThat(refused(claims, VneidLevel.LEVEL_2).refusal()).isEqualTo(VneidRefusal.LEVEL_TOO_LOW);
+        }
+
+        @Test
+        void thenANumericAcrIsRead() {
+            Map<String, Object> claims = nga();
+            claims.put("acr", 2);
+
+            assertThat(accepted(claims, VneidLevel.LEVEL_2).level()).isEqualTo(VneidLevel.LEVEL_2);
+        }
+
+        @Test
+        void thenAMissingLevelIsRefused() {
+            Map<String, Object> claims = nga();
+            claims.remove("acr");
+
+            VneidCheckResult.Refused refused = refused(claims, VneidLevel.LEVEL_1);
+
+            assertThat(refused.refusal()).isEqualTo(VneidRefusal.LEVEL_MISSING);
+            assertThat(refused.refusal().messageKey()).isEqualTo("vneidLevelMissing");
+        }
+
+        @Test
+        void thenAnUnknownLevelIsRefused() {
+            Map<String, Object> claims = nga();
+            claims.put("acr", "3");
+
+            assertThat(refused(claims, VneidLevel.LEVEL_1).refusal()).isEqualTo(VneidRefusal.LEVEL_MISSING);
+        }
+    }
+
+    @Nested
+    class GivenCheckV3TheConsistency {
+
+        @Test
+        void thenAGenderThatContradictsTheFourthDigitIsRefused() {
+            Map<String, Object> claims = nga();
+            claims.put("gender", "male");
+
+            VneidCheckResult.Refused refused = refused(claims, VneidLevel.LEVEL_1);
+
+            assertThat(refused.refusal()).isEqualTo(VneidRefusal.INCONSISTENT_IDENTITY);
+            assertThat(refused.refusal().check()).isEqualTo("V3");
+            assertThat(refused.refusal().messageKey()).isEqualTo("vneidInconsistentIdentity");
+            assertThat(refused.detail()).isEqualTo("cccd-century-gender-mismatch");
+        }
+
+        @Test
+        void thenABirthYearThatContradictsTheFifthAndSixthDigitsIsRefused() {
+            Map<String, Object> claims = nga();
+            claims.put("birthdate", "1990-03-15");
+
+            VneidCheckResult.Refused refused = refused(claims, VneidLevel.LEVEL_1);
+
+            assertThat(refused.refusal()).isEqualTo(VneidRefusal.INCONSISTENT_IDENTITY);
+            assertThat(refused.detail()).isEqualTo("cccd-birth-year-mismatch");
+        }
+
+        @Test
+        void thenABirthCenturyThatContradictsTheFourthDigitIsRefused() {
+            Map<String, Object> claims = nga();
+            claims.put("birthdate", "2089-03-15");
+
+            assertThat(refused(claims, VneidLevel.LEVEL_1).detail()).isEqualTo("cccd-century-gender-mismatch");
+        }
+
+        @Test
+        void thenAVietnameseGenderThatContradictsIsRefused() {
+            Map<String, Object> claims = ngaInVietnamese();
+            claims.put("GioiTinh", "1");
+
+            assertThat(refused(claims, VneidLevel.LEVEL_1).refusal()).isEqualTo(VneidRefusal.INCONSISTENT_IDENTITY);
+        }
+
+        @Test
+        void thenWithoutGenderAndBirthDateThereIsNothingToContradict() {
+            Map<String, Object> claims = nga();
+            claims.remove("gender");
+            claims.remove("birthdate");
+
+            VneidIdentity identity = accepted(claims, VneidLevel.LEVEL_1);
+
+            assertThat(identity.gender()).isNull();
+            assertThat(identity.birthDate()).isNull();
+            assertThat(identity.userAttributes()).doesNotContainKeys("gender", "birthdate");
+        }
+
+        @Test
+        void thenAnUnreadableBirthDateIsLeftOut() {
+            Map<String, Object> claims = nga();
+            claims.put("birthdate", "15.03.1989");
+
+            assertThat(accepted(claims, VneidLevel.LEVEL_1).birthDate()).isNull();
+        }
+    }
+
+    @Nested
+    class GivenCheckV4TheFullName {
+
+        @Test
+        void thenAMissingNameIsRefused() {
+            Map<String, Object> claims = nga();
+            claims.remove("name");
+
+            VneidCheckResult.Refused refused = refused(claims, VneidLevel.LEVEL_1);
+
+            assertThat(refused.refusal()).isEqualTo(VneidRefusal.FULL_NAME_MISSING);
+            assertThat(refused.refusal().check()).isEqualTo("V4");
+            assertThat(refused.refusal().messageKey()).isEqualTo("vneidFullNameMissing");
+        }
+
+        @Test
+        void thenABlankNameIsRefused() {
+            Map<String, Object> claims = nga();
+            claims.put("name", " \u200B ");
+
+            assertThat(refused(claims, VneidLevel.LEVEL_1).refusal()).isEqualTo(VneidRefusal.FULL_NAME_MISSING);
+        }
+
+        @Test
+        void thenAOneWordNameIsAGivenNameOnly() {
+            Map<String, Object> claims = nga();
+            claims.put("name", "Nga");
+
+            VneidIdentity identity = accepted(claims, VneidLevel.LEVEL_1);
+
+            assertThat(identity.firstName()).isEqualTo("Nga");
+            assertThat(identity.lastName()).isEmpty();
+        }
+    }
+
+    @Nested
+    class GivenSeveralProblems {
+
+        @Test
+        void thenTheFirstCheckInNumberOrderIsReported() {
+            Map<String, Object> claims = nga();
+            claims.remove("preferred_username");
+            claims.put("acr", "1");
+            claims.remove("name");
+
+            assertThat(refused(claims, VneidLevel.LEVEL_2).refusal()).isEqualTo(VneidRefusal.ID_NUMBER_INVALID);
+        }
+    }
+}

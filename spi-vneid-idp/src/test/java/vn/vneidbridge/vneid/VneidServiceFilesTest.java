@@ -1,0 +1,50 @@
+package vn.vneidbridge.vneid;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.keycloak.broker.provider.IdentityProviderMapper;
+import org.keycloak.broker.social.SocialIdentityProviderFactory;
+import org.keycloak.events.EventListenerProviderFactory;
+import org.keycloak.protocol.ProtocolMapper;
+import org.keycloak.provider.ProviderFactory;
+
+/**
+ * Keycloak finds the providers through this jar's META-INF/services files. (A ServiceLoader over the whole
+ * test class path would also load Keycloak's own providers, which need classes only the server has.)
+ */
+class VneidServiceFilesTest {
+
+    private static List<String> registered(Class<?> spi) throws IOException {
+        try (InputStream in = VneidServiceFilesTest.class.getResourceAsStream("/META-INF/services/" + spi.getName())) {
+            assertThat(in).as(spi.getName()).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        }
+    }
+
+    private static String idOf(Class<?> spi) throws Exception {
+        List<String> classes = registered(spi);
+        assertThat(classes).hasSize(1);
+        Object factory = Class.forName(classes.get(0)).getConstructor().newInstance();
+        assertThat(factory).isInstanceOf(spi);
+        return ((ProviderFactory<?>) factory).getId();
+    }
+
+    @Test
+    void thenEveryFactoryIsRegistered() throws Exception {
+        assertThat(idOf(SocialIdentityProviderFactory.class)).isEqualTo("vneid");
+        assertThat(idOf(IdentityProviderMapper.class)).isEqualTo("vneid-identity-mapper");
+        assertThat(idOf(ProtocolMapper.class)).isEqualTo("vneid-level-mapper");
+        assertThat(idOf(EventListenerProviderFactory.class)).isEqualTo("vneid-default-mappers");
+    }
+
+    @Test
+    void thenTheDefaultMapperListenerIsGlobal() {
+        assertThat(new VneidDefaultMappersListenerFactory().isGlobal()).isTrue();
+    }
+}
