@@ -23,6 +23,9 @@ public final class SandboxMain {
     }
 
     public static void main(String[] args) throws Exception {
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "%4$s: %5$s%6$s%n");
+        }
         PrintStream console = System.out;
         SandboxOptions options;
         try {
@@ -75,6 +78,7 @@ public final class SandboxMain {
                     .name("sandbox")
                     .distributionZip(options.keycloakZip())
                     .providersBundle(options.providersBundle())
+                    .extraProvider(options.sandboxProviders())
                     .serversDir(options.serversDir())
                     .httpPort(options.keycloakPort())
                     .managementPort(options.managementPort())

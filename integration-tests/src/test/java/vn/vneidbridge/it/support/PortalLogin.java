@@ -83,6 +83,26 @@ public final class PortalLogin {
         return follow(web.submit(loginPage(), "#kc-form-login", Map.of("username", username, "password", password)));
     }
 
+    /**
+     * Logs in through the stand-in VNeID ({@code kc_idp_hint=vneid}): id number and password, then the
+     * sandbox's SMS code; the redirect back to the portal, or the page Keycloak or VNeID showed instead.
+     */
+    public Outcome vneidLogin(String idNumber, String password, String otp, Map<String, String> extraParameters) {
+        Map<String, String> params = parameters();
+        params.put("kc_idp_hint", "vneid");
+        params.putAll(extraParameters);
+        HttpResponse<String> vneid = web.followWithin(web.get(authorizationUri(params)), keycloak.baseUri());
+        if (!vneid.body().contains("kc-form-login")) {
+            return follow(vneid);
+        }
+        Outcome afterPassword = follow(web.submit(vneid, "#kc-form-login",
+                Map.of("username", idNumber, "password", password)));
+        if (afterPassword.callback().isPresent() || !afterPassword.page().body().contains("vneid-sandbox-otp-form")) {
+            return afterPassword;
+        }
+        return follow(web.submit(afterPassword.page(), "#vneid-sandbox-otp-form", Map.of("otp", otp)));
+    }
+
     /** Presses "Bỏ qua" on the CCCD form when Keycloak shows it, as a citizen who skips the step does. */
     public Outcome skipCccdFormIfShown(Outcome outcome) {
         if (outcome.callback().isPresent() || !outcome.page().body().contains("vneid-cccd-form")) {

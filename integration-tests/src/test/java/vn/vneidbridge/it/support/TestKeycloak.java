@@ -95,6 +95,7 @@ public class TestKeycloak implements ParameterResolver {
                     .name(serverName())
                     .distributionZip(requiredFile("keycloak.dist.zip"))
                     .providersBundle(requiredFile("vneid.providers.bundle"))
+                    .extraProvider(requiredFile("vneid.sandbox.providers"))
                     .serversDir(servers)
                     .httpPort(httpPort)
                     .managementPort(managementPort)))

@@ -1,0 +1,132 @@
+package vn.vneidbridge.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nimbusds.jwt.JWTClaimsSet;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import vn.vneidbridge.distribution.KeycloakServer;
+import vn.vneidbridge.it.support.AdminApi;
+import vn.vneidbridge.it.support.PortalLogin;
+import vn.vneidbridge.it.support.TestKeycloak;
+import vn.vneidbridge.it.support.WebClient;
+
+/**
+ * Logging in to the portals with VNeID through the stand-in VNeID (realm {@code vneid-sandbox}: id number,
+ * password, SMS code 123456), as the personas of the sandbox do.
+ */
+@ExtendWith(TestKeycloak.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class VneidLoginIT {
+
+    private static final String PASSWORD = "Sandbox@123";
+    private static final String OTP = "123456";
+    private static final String HOA = "079195004567";
+    private static final String DUC = "036088002468";
+    private static final String AN = "001090001234";
+
+    private KeycloakServer keycloak;
+    private AdminApi admin;
+
+    @BeforeAll
+    void pointTheProviderAtThisServersStandIn(KeycloakServer keycloak, AdminApi admin) throws Exception {
+        this.keycloak = keycloak;
+        this.admin = admin;
+        JsonNode idp = admin.get("/admin/realms/dvc/identity-provider/instances/vneid");
+        ObjectNode config = (ObjectNode) idp.get("config");
+        config.put("sandboxIssuer", keycloak.realmUri("vneid-sandbox").toString());
+        Map<String, Object> body = new ObjectMapper().convertValue(idp, Map.class);
+        HttpResponse<String> updated = admin.send("PUT", "/admin/realms/dvc/identity-provider/instances/vneid", body);
+        assertThat(updated.statusCode()).as(updated.body()).isEqualTo(204);
+    }
+
+    @Nested
+    class GivenLeThiHoaWithALevel1Account {
+
+        @Test
+        void thenHerFirstVneidLoginCreatesHerUserWithTheVerifiedIdNumber() {
+            PortalLogin login = new PortalLogin(keycloak, "dvcqg-portal");
+            JWTClaimsSet claims = login.finish(login.vneidLogin(HOA, PASSWORD, OTP, Map.of()));
+
+            assertThat(claims.getClaim("preferred_username")).isEqualTo(HOA);
+            assertThat(claims.getClaim("cccd")).as("a VNeID id number is verified by the Ministry").isEqualTo(HOA);
+            assertThat(claims.getClaim("full_name")).isEqualTo("Lê Thị Hoa");
+            JsonNode user = admin.get("/admin/realms/dvc/users?exact=true&briefRepresentation=false&username=" + HOA).get(0);
+            assertThat(attribute(user, "birthdate")).isEqualTo("1995-11-20");
+            assertThat(attribute(user, "gender")).isEqualTo("female");
+            assertThat(attribute(user, "cccd_verified_source")).isEqualTo("vneid");
+        }
+
+        @Test
+        void thenAServiceRequiringLevel2RefusesHerWithAClearMessage() {
+            PortalLogin login = new PortalLogin(keycloak, "dvcqg-portal");
+            PortalLogin.Outcome refused = login.vneidLogin(HOA, PASSWORD, OTP, Map.of("acr_values", "2"));
+
+            assertThat(refused.callback()).isEmpty();
+            assertThat(Jsoup.parse(refused.page().body()).text())
+                    .contains("Tài khoản VNeID của bạn ở mức độ 1; dịch vụ này yêu cầu tài khoản định danh điện tử mức độ 2");
+            assertThat(admin.get("/admin/realms/dvc/users?exact=true&username=" + HOA + "&briefRepresentation=false")
+                    .findValuesAsText("username")).as("at most the user of her level-1 login, never a new one")
+                    .hasSizeLessThanOrEqualTo(1);
+        }
+    }
+
+    @Nested
+    class GivenPhamMinhDucWithALevel2Account {
+
+        @Test
+        void thenHeLogsInAndLogoutEndsBothSessions() {
+            PortalLogin login = new PortalLogin(keycloak, "dvcqg-portal");
+            PortalLogin.Outcome outcome = login.vneidLogin(DUC, PASSWORD, OTP, Map.of("acr_values", "2"));
+            assertThat(outcome.callback()).as(outcome.page().body()).isPresent();
+            Map<String, String> answer = WebClient.query(outcome.callback().get());
+            String idToken = login.exchange(answer.get("code"), login.verifier).get("id_token").asText();
+            JWTClaimsSet claims = login.validIdToken(idToken);
+            assertThat(claims.getClaim("preferred_username")).isEqualTo(DUC);
+            assertThat(claims.getClaim("vneid_level")).isEqualTo("2");
+
+            URI logout = URI.create(login.issuer() + "/protocol/openid-connect/logout?" + WebClient.form(Map.of(
+                    "id_token_hint", idToken, "client_id", "dvcqg-portal",
+                    "post_logout_redirect_uri", login.redirectUri)));
+            HttpResponse<String> back = login.web.followWithin(login.web.get(logout), keycloak.baseUri());
+            assertThat(WebClient.location(back).toString()).startsWith(login.redirectUri);
+
+            PortalLogin again = new PortalLogin(keycloak, "dvcqg-portal", login.web);
+            Map<String, String> params = again.parameters();
+            params.put("kc_idp_hint", "vneid");
+            HttpResponse<String> page = again.web.followWithin(again.web.get(again.authorizationUri(params)),
+                    keycloak.baseUri());
+            assertThat(page.body()).as("VNeID asks for the password again: its session ended too")
+                    .contains("kc-form-login");
+        }
+    }
+
+    @Nested
+    class GivenNguyenVanAnWhoseIdNumberIsOnALegacyAccount {
+
+        @Test
+        void thenNoSecondUserIsCreatedAndHeIsToldWhy() {
+            PortalLogin login = new PortalLogin(keycloak, "dvcqg-portal");
+            PortalLogin.Outcome refused = login.vneidLogin(AN, PASSWORD, OTP, Map.of());
+
+            assertThat(refused.callback()).isEmpty();
+            assertThat(Jsoup.parse(refused.page().body()).text()).contains("đã gắn với một tài khoản Cổng dịch vụ công");
+            assertThat(admin.get("/admin/realms/dvc/users?exact=true&username=" + AN).size()).isZero();
+        }
+    }
+
+    private static String attribute(JsonNode user, String name) {
+        JsonNode values = user.path("attributes").path(name);
+        return values.isArray() && !values.isEmpty() ? values.get(0).asText() : null;
+    }
+}
