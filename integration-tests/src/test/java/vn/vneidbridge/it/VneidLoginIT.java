@@ -61,6 +61,7 @@ class VneidLoginIT {
             assertThat(claims.getClaim("preferred_username")).isEqualTo(HOA);
             assertThat(claims.getClaim("cccd")).as("a VNeID id number is verified by the Ministry").isEqualTo(HOA);
             assertThat(claims.getClaim("full_name")).isEqualTo("Lê Thị Hoa");
+            assertThat(claims.getClaim("acr")).isEqualTo("1");
             JsonNode user = admin.get("/admin/realms/dvc/users?exact=true&briefRepresentation=false&username=" + HOA).get(0);
             assertThat(attribute(user, "birthdate")).isEqualTo("1995-11-20");
             assertThat(attribute(user, "gender")).isEqualTo("female");
@@ -94,6 +95,8 @@ class VneidLoginIT {
             JWTClaimsSet claims = login.validIdToken(idToken);
             assertThat(claims.getClaim("preferred_username")).isEqualTo(DUC);
             assertThat(claims.getClaim("vneid_level")).isEqualTo("2");
+            assertThat(claims.getClaim("acr")).as("the session's assurance is the VNeID level").isEqualTo("2");
+            assertThat(claims.getClaim("birthdate")).isEqualTo("1988-05-05");
 
             URI logout = URI.create(login.issuer() + "/protocol/openid-connect/logout?" + WebClient.form(Map.of(
                     "id_token_hint", idToken, "client_id", "dvcqg-portal",

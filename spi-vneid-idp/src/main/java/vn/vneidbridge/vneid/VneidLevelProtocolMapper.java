@@ -51,7 +51,7 @@ public final class VneidLevelProtocolMapper extends AbstractOIDCProtocolMapper
 
     @Override
     public String getHelpText() {
-        return "Adds the claim vneid_level (\"1\" or \"2\") when the session logged in with VNeID.";
+        return "Adds the claim vneid_level (\"1\" or \"2\") and sets acr to it when the session logged in with VNeID.";
     }
 
     @Override
@@ -65,6 +65,14 @@ public final class VneidLevelProtocolMapper extends AbstractOIDCProtocolMapper
         String level = userSession == null ? null : userSession.getNote(VneidContext.LEVEL_NOTE);
         if (level != null && !level.isBlank()) {
             token.getOtherClaims().put(CLAIM, level);
+            // the session's assurance is the VNeID account's level: portals read it from the standard acr
+            token.setAcr(level);
         }
+    }
+
+    /** After Keycloak's own acr mapper (priority 0), so a VNeID session's acr is the VNeID level. */
+    @Override
+    public int getPriority() {
+        return 100;
     }
 }

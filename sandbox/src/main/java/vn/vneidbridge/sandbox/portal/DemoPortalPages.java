@@ -14,9 +14,12 @@ final class DemoPortalPages {
 
     String loggedOut() {
         StringBuilder body = new StringBuilder("<h1>Cổng thử nghiệm</h1><p id=\"status\">Chưa đăng nhập.</p><ul>");
-        config.clients().forEach((clientId, name) -> body.append("<li><a class=\"button\" id=\"login-")
-                .append(escape(clientId)).append("\" href=\"/login?client=").append(escape(clientId))
-                .append("\">Đăng nhập ").append(escape(name)).append("</a></li>"));
+        config.clients().forEach((clientId, name) -> body.append("<li><h2>").append(escape(name)).append("</h2>")
+                .append("<a class=\"button\" id=\"login-").append(escape(clientId))
+                .append("\" href=\"/login?client=").append(escape(clientId)).append("\">Đăng nhập</a> ")
+                .append("<a class=\"button\" id=\"vneid-").append(escape(clientId))
+                .append("\" href=\"/login?client=").append(escape(clientId))
+                .append("&amp;kc_idp_hint=vneid\">Đăng nhập bằng VNeID</a></li>"));
         body.append("</ul>");
         return page("Cổng thử nghiệm — Chưa đăng nhập", body.toString());
     }
