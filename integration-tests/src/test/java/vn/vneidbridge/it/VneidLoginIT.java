@@ -20,6 +20,7 @@ import vn.vneidbridge.it.support.AdminApi;
 import vn.vneidbridge.it.support.PortalLogin;
 import vn.vneidbridge.it.support.TestKeycloak;
 import vn.vneidbridge.it.support.WebClient;
+import vn.vneidbridge.sandbox.legacy.LegacyPersonas;
 
 /**
  * Logging in to the portals with VNeID through the stand-in VNeID (realm {@code vneid-sandbox}: id number,
@@ -34,6 +35,7 @@ class VneidLoginIT {
     private static final String HOA = "079195004567";
     private static final String DUC = "036088002468";
     private static final String AN = "001090001234";
+    private static final String BINH = "042085007890";
 
     private KeycloakServer keycloak;
     private AdminApi admin;
@@ -115,16 +117,54 @@ class VneidLoginIT {
     }
 
     @Nested
-    class GivenNguyenVanAnWhoseIdNumberIsOnALegacyAccount {
+    class GivenNguyenVanAnWhoseLegacyAccountHasHisVerifiedCccd {
 
         @Test
-        void thenNoSecondUserIsCreatedAndHeIsToldWhy() {
+        void thenHisFirstVneidLoginLinksHisLegacyAccountAndHeStaysTheSameUser() {
+            PortalLogin vneid = new PortalLogin(keycloak, "dvcqg-portal");
+            JWTClaimsSet linked = vneid.finish(vneid.vneidLogin(AN, PASSWORD, OTP, Map.of()));
+
+            assertThat(linked.getClaim("legacy_account_id")).isEqualTo(LegacyPersonas.NGUYENVANAN_ID);
+            assertThat(linked.getClaim("preferred_username")).isEqualTo(LegacyPersonas.NGUYENVANAN);
+            assertThat(admin.get("/admin/realms/dvc/users?exact=true&username=" + AN).size())
+                    .as("no second user from VNeID").isZero();
+            JsonNode user = admin.get("/admin/realms/dvc/users/" + linked.getSubject());
+            assertThat(attribute(user, "vneid_linked_at")).isNotBlank();
+            assertThat(admin.get("/admin/realms/dvc/users/" + linked.getSubject() + "/federated-identity")
+                    .findValuesAsText("identityProvider")).containsExactly("vneid");
+
+            JWTClaimsSet legacyLogin = new PortalLogin(keycloak, "dvcqg-portal")
+                    .passwordLogin(LegacyPersonas.NGUYENVANAN, LegacyPersonas.PASSWORD);
+            assertThat(legacyLogin.getSubject()).as("the same subject through either door").isEqualTo(linked.getSubject());
+            PortalLogin again = new PortalLogin(keycloak, "dvcqg-portal");
+            assertThat(again.finish(again.vneidLogin(AN, PASSWORD, OTP, Map.of())).getSubject())
+                    .isEqualTo(linked.getSubject());
+        }
+    }
+
+    @Nested
+    class GivenTranVanBinhWhoseCccdIsVerifiedOnTwoLegacyAccounts {
+
+        @Test
+        void thenNothingIsLinkedOrCreatedAndHeIsSentToSupport() {
             PortalLogin login = new PortalLogin(keycloak, "dvcqg-portal");
-            PortalLogin.Outcome refused = login.vneidLogin(AN, PASSWORD, OTP, Map.of());
+            PortalLogin.Outcome refused = login.vneidLogin(BINH, PASSWORD, OTP, Map.of());
 
             assertThat(refused.callback()).isEmpty();
-            assertThat(Jsoup.parse(refused.page().body()).text()).contains("đã gắn với một tài khoản Cổng dịch vụ công");
-            assertThat(admin.get("/admin/realms/dvc/users?exact=true&username=" + AN).size()).isZero();
+            assertThat(Jsoup.parse(refused.page().body()).text()).contains("nhiều tài khoản", "hỗ trợ");
+            assertThat(admin.get("/admin/realms/dvc/users?exact=true&username=" + BINH).size()).isZero();
+            for (String username : new String[] {LegacyPersonas.TRANVANBINH, LegacyPersonas.TRANVANBINH_HCM}) {
+                JsonNode users = admin.get("/admin/realms/dvc/users?exact=true&username=" + username);
+                for (JsonNode user : users) {
+                    assertThat(admin.get("/admin/realms/dvc/users/" + user.get("id").asText() + "/federated-identity")
+                            .size()).as(username + " is not linked").isZero();
+                }
+            }
+            boolean recorded = false;
+            for (JsonNode event : admin.get("/admin/realms/dvc/events?max=200")) {
+                recorded |= "vneid_link_conflict".equals(event.path("error").asText());
+            }
+            assertThat(recorded).as("an event for the operators").isTrue();
         }
     }
 

@@ -34,6 +34,9 @@ public final class UserAttributes {
     public static final String GENDER = "gender";
     public static final String PHONE_NUMBER = "phone_number";
 
+    /** When the account was linked to its VNeID identity (ISO-8601 instant). */
+    public static final String VNEID_LINKED_AT = "vneid_linked_at";
+
     /** Realm role of the portals' administrators: never linked to VNeID, exempt from the cutoff. */
     public static final String PORTAL_ADMIN_ROLE = "portal-admin";
 

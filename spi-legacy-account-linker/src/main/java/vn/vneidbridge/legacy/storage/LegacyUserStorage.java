@@ -1,38 +1,67 @@
 package vn.vneidbridge.legacy.storage;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.keycloak.component.ComponentModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.storage.UserStorageProvider;
 import org.keycloak.storage.UserStorageProviderModel;
+import vn.vneidbridge.legacy.store.LegacyAccount;
 import vn.vneidbridge.legacy.store.LegacyAccountStore;
 import vn.vneidbridge.legacy.store.LegacyDatabaseUnavailableException;
 
-/** What other parts of VNeID Bridge may ask the legacy user storage about the current request. */
+/** What other parts of VNeID Bridge may ask of, or do through, the realm's legacy user storage. */
 public final class LegacyUserStorage {
+
+    /** At most this many legacy rows are read for one CCCD: more than one is already a conflict. */
+    private static final int MAX_ROWS_PER_CCCD = 5;
 
     private LegacyUserStorage() {
     }
 
     /**
-     * Whether a legacy account (imported or not) holds this CCCD, looked up through every enabled legacy
-     * provider of the realm.
+     * The legacy accounts holding this CCCD (verified or not), through every enabled legacy provider of the
+     * realm.
      *
      * @throws LegacyDatabaseUnavailableException when a legacy database does not answer: the caller must not
      *         assume "no account" then
      */
-    public static boolean hasLegacyAccountWithCccd(KeycloakSession session, RealmModel realm, String cccd) {
-        return realm.getComponentsStream(realm.getId(), UserStorageProvider.class.getName())
-                .filter(component -> LegacyUserStorageProviderFactory.PROVIDER_ID.equals(component.getProviderId()))
-                .filter(component -> new UserStorageProviderModel(component).isEnabled())
-                .anyMatch(component -> {
-                    LegacyUserStorageConfig config = new LegacyUserStorageConfig(component);
-                    return !new LegacyAccountStore(session.getKeycloakSessionFactory(), config.persistenceUnit(),
-                            config.queryTimeoutMillis()).byCccd(cccd, 1).isEmpty();
-                });
+    public static List<LegacyAccountRef> accountsWithCccd(KeycloakSession session, RealmModel realm, String cccd) {
+        List<LegacyAccountRef> found = new ArrayList<>();
+        providers(realm).forEach(component -> {
+            LegacyUserStorageConfig config = new LegacyUserStorageConfig(component);
+            for (LegacyAccount account : new LegacyAccountStore(session.getKeycloakSessionFactory(),
+                    config.persistenceUnit(), config.queryTimeoutMillis()).byCccd(cccd, MAX_ROWS_PER_CCCD)) {
+                found.add(new LegacyAccountRef(component, account));
+            }
+        });
+        return found;
+    }
+
+    /** The Keycloak user of a legacy account, importing it first if it is still only a legacy row. */
+    public static UserModel importedUser(KeycloakSession session, RealmModel realm, LegacyAccountRef ref) {
+        return new LegacyAccountImporter(session, ref.component()).importAccount(realm, ref.account());
+    }
+
+    /** The id the Keycloak user of this legacy account has (or will have once imported). */
+    public static String userId(RealmModel realm, LegacyAccountRef ref) {
+        return LegacyUserIds.userId(realm, ref.account().legacyId());
     }
 
     /** Whether, during this request, the legacy portal database did not answer. */
     public static boolean databaseUnavailable(KeycloakSession session) {
         return Boolean.TRUE.equals(session.getAttribute(LegacyUserStorageProvider.UNAVAILABLE_NOTE));
+    }
+
+    private static java.util.stream.Stream<ComponentModel> providers(RealmModel realm) {
+        return realm.getComponentsStream(realm.getId(), UserStorageProvider.class.getName())
+                .filter(component -> LegacyUserStorageProviderFactory.PROVIDER_ID.equals(component.getProviderId()))
+                .filter(component -> new UserStorageProviderModel(component).isEnabled());
+    }
+
+    /** A legacy account and the provider it came from. */
+    public record LegacyAccountRef(ComponentModel component, LegacyAccount account) {
     }
 }
