@@ -105,6 +105,11 @@ class CccdCheckIT {
                     .isEqualTo("✓");
             assertThat(table.select("#vneid-identity tr[data-field=vneidIdentityBirthdate] .vneid-value").text())
                     .isEqualTo("15/03/1989");
+
+            HttpResponse<String> refreshed = identity.web.followWithin(identity.web.submit(identityPage,
+                    "#vneid-identity-form", Map.of("action", "refresh")), keycloak.baseUri());
+            assertThat(Jsoup.parse(refreshed.body()).text())
+                    .contains("Thông tin đã được cập nhật từ Cơ sở dữ liệu Quốc gia về Dân cư");
         }
     }
 
