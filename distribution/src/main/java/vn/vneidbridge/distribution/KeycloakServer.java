@@ -78,9 +78,14 @@ public final class KeycloakServer implements AutoCloseable {
             LOG.log(Level.INFO, "Keycloak ''{0}'': starting on port {1,number,#} (log: {2})",
                     config.name(), config.httpPort(), logFile);
             Process process = builder.start();
-            pidFile.write(process.pid());
             Thread hook = new Thread(() -> destroyTree(process), "stop-keycloak-" + config.name());
             Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                pidFile.write(process.pid());
+            } catch (IOException e) {
+                destroyTree(process);
+                throw e;
+            }
             KeycloakServer server = new KeycloakServer(config, process, mustBuild,
                     Duration.between(begin, Instant.now()), logFile, hook);
             try {

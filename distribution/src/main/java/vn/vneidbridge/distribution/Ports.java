@@ -11,8 +11,8 @@ public final class Ports {
 
     /** Fails with a readable message when {@code port} cannot be bound. */
     public static void requireFree(int port, String what) {
-        try (ServerSocket socket = new ServerSocket(port)) {
-            socket.setReuseAddress(true);
+        try (ServerSocket ignored = new ServerSocket(port)) {
+            // bound and released: free
         } catch (IOException e) {
             throw new IllegalStateException("the " + what + " port " + port
                     + " is already in use (another Keycloak or sandbox running?)", e);

@@ -127,7 +127,8 @@ class CccdCheckIT {
             Document page = Jsoup.parse(refused.page().body());
             assertThat(page.selectFirst("#vneid-cccd-form")).isNotNull();
             assertThat(page.text()).doesNotContain("Tô Thị Nga", "TÔ THỊ NGA", "15/03/1989");
-            assertThat(page.text()).containsAnyOf("không khớp", "đã được xác thực cho một tài khoản khác");
+            assertThat(page.text()).contains("không khớp giới tính/năm sinh")
+                    .doesNotContain("đã được xác thực cho một tài khoản khác");
             JsonNode duc = user(LegacyPersonas.PHAMMINHDUC);
             assertThat(attribute(duc, "cccd")).isNull();
             assertThat(attribute(duc, "cccd_verified")).isNull();

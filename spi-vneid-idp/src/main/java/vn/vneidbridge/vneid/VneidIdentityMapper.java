@@ -6,6 +6,7 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 import org.keycloak.broker.provider.AbstractIdentityProviderMapper;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
+import org.keycloak.broker.provider.IdentityBrokerException;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
@@ -13,6 +14,7 @@ import org.keycloak.models.IdentityProviderMapperModel;
 import org.keycloak.models.IdentityProviderSyncMode;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import vn.vneidbridge.core.id.PersonalIdNumber;
@@ -144,7 +146,14 @@ public final class VneidIdentityMapper extends AbstractIdentityProviderMapper {
         }
         if (action == CccdAction.CONFLICT) {
             conflicts.report(session, realm, user, context, vneidCccd);
-            return;
+            // refuse: a link made from the account console (or kc_action=idp_link) is rolled back with the request
+            throw new IdentityBrokerException("VNeID id number conflicts with the account's verified CCCD")
+                    .withMessageCode("vneidIdNumberConflict");
+        }
+        RoleModel portalAdmin = realm.getRole(UserAttributes.PORTAL_ADMIN_ROLE);
+        if (portalAdmin != null && user.hasRole(portalAdmin)) {
+            throw new IdentityBrokerException("administrator accounts are not linked to VNeID")
+                    .withMessageCode("vneidAdminNotLinked");
         }
         if (action != CccdAction.KEEP) {
             user.setSingleAttribute(UserAttributes.CCCD, vneidCccd);

@@ -1,6 +1,7 @@
 package vn.vneidbridge.vneid;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,6 +13,7 @@ import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.models.IdentityProviderMapperModel;
 import org.keycloak.models.IdentityProviderSyncMode;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.broker.provider.IdentityBrokerException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserProvider;
@@ -23,7 +25,8 @@ class VneidIdentityMapperTest {
 
     private final List<UserModel> users = new ArrayList<>();
     private final List<String> conflicts = new ArrayList<>();
-    private final RealmModel realm = Stub.of(RealmModel.class).returning("getId", "dvc-id").build();
+    private final RealmModel realm = Stub.of(RealmModel.class).returning("getId", "dvc-id")
+            .returning("getRole", null).build();
     private final KeycloakSession session = Stub.of(KeycloakSession.class)
             .returning("users", Stub.of(UserProvider.class)
                     .on("searchForUserByUserAttributeStream", args -> users.stream()
@@ -160,7 +163,9 @@ class VneidIdentityMapperTest {
             UserModel user = user("u-1", "cccd", "036088002468", "cccd_verified", "true",
                     "cccd_verified_source", "population-registry", "full_name", "Phạm Minh Đức");
 
-            mapper.updateBrokeredUser(session, realm, user, model(), ngaLogin());
+            assertThatThrownBy(() -> mapper.updateBrokeredUser(session, realm, user, model(), ngaLogin()))
+                    .as("the login (or a link from the account console) is refused")
+                    .isInstanceOf(IdentityBrokerException.class);
 
             assertThat(attributes(user)).containsEntry("cccd", "036088002468")
                     .containsEntry("cccd_verified_source", "population-registry")
@@ -174,7 +179,8 @@ class VneidIdentityMapperTest {
             user("u-other", "cccd", NGA, "cccd_verified", "true");
             UserModel user = user("u-1");
 
-            mapper.importNewUser(session, realm, user, model(), ngaLogin());
+            assertThatThrownBy(() -> mapper.importNewUser(session, realm, user, model(), ngaLogin()))
+                    .isInstanceOf(IdentityBrokerException.class);
 
             assertThat(attributes(user)).doesNotContainKeys("cccd", "cccd_verified");
             assertThat(conflicts).containsExactly("u-1");

@@ -19,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 
 /**
@@ -34,13 +33,15 @@ public final class DemoPortal implements AutoCloseable {
     private static final Logger LOG = System.getLogger(DemoPortal.class.getName());
     private static final String SESSION_COOKIE = "demo_portal_session";
     private static final int MAX_PENDING_LOGINS = 10_000;
+    private static final int MAX_SESSIONS = 10_000;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final DemoPortalConfig config;
     private final OidcClient oidc;
     private final HttpServer server;
-    private final Map<String, PendingLogin> pendingLogins = new ConcurrentHashMap<>();
-    private final Map<String, PortalSession> sessions = new ConcurrentHashMap<>();
+    private final Map<String, PendingLogin> pendingLogins = bounded(MAX_PENDING_LOGINS);
+    private final Map<String, PortalSession> sessions = bounded(MAX_SESSIONS);
+    private final java.util.concurrent.ExecutorService executor = Executors.newFixedThreadPool(4);
     private final DemoPortalPages pages;
 
     private DemoPortal(DemoPortalConfig config, HttpServer server) {
@@ -57,7 +58,7 @@ public final class DemoPortal implements AutoCloseable {
                 config.port()), 50);
         DemoPortal portal = new DemoPortal(config, server);
         server.createContext("/", portal::handle);
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(portal.executor);
         server.start();
         LOG.log(Level.INFO, "demo portal at {0}", config.baseUri());
         return portal;
@@ -70,6 +71,19 @@ public final class DemoPortal implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
+    }
+
+    /** A map that forgets its oldest entries beyond {@code max} (sandbox only: no unbounded growth). */
+    private static <V> Map<String, V> bounded(int max) {
+        return java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                return size() > max;
+            }
+        });
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -109,9 +123,6 @@ public final class DemoPortal implements AutoCloseable {
                 .orElse(config.defaultClient());
         OidcClient.LoginRequest request = OidcClient.newLoginRequest(clientId,
                 URI.create(config.baseUri() + "/callback"));
-        if (pendingLogins.size() >= MAX_PENDING_LOGINS) {
-            pendingLogins.clear();
-        }
         pendingLogins.put(request.state(), new PendingLogin(request, browser));
         Map<String, String> extra = new HashMap<>();
         for (String passThrough : List.of("kc_idp_hint", "acr_values", "ui_locales", "kc_action", "prompt")) {
@@ -141,7 +152,10 @@ public final class DemoPortal implements AutoCloseable {
             respond(exchange, 400, pages.message("Đăng nhập không thành công", e.error()));
             return;
         }
-        sessions.put(browser, new PortalSession(pending.request().clientId(), tokens.idToken(),
+        // a new session id at login: an id planted in the browser beforehand is worth nothing
+        String session = newBrowserId(exchange);
+        sessions.remove(browser);
+        sessions.put(session, new PortalSession(pending.request().clientId(), tokens.idToken(),
                 tokens.idTokenClaims()));
         redirect(exchange, URI.create(config.baseUri() + "/"));
     }
@@ -158,14 +172,15 @@ public final class DemoPortal implements AutoCloseable {
 
     /** The browser's id, from its cookie or a new one set on this response. */
     private static String browserId(HttpExchange exchange) {
-        return cookie(exchange).orElseGet(() -> {
-            byte[] bytes = new byte[24];
-            RANDOM.nextBytes(bytes);
-            String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-            exchange.getResponseHeaders().add("Set-Cookie",
-                    SESSION_COOKIE + "=" + id + "; Path=/; HttpOnly; SameSite=Lax");
-            return id;
-        });
+        return cookie(exchange).orElseGet(() -> newBrowserId(exchange));
+    }
+
+    private static String newBrowserId(HttpExchange exchange) {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        exchange.getResponseHeaders().set("Set-Cookie", SESSION_COOKIE + "=" + id + "; Path=/; HttpOnly; SameSite=Lax");
+        return id;
     }
 
     private static Optional<String> cookie(HttpExchange exchange) {

@@ -15,6 +15,7 @@ import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.UserModel;
+import vn.vneidbridge.cccd.verification.CccdAttemptLimiter;
 import vn.vneidbridge.cccd.verification.CccdVerificationResult;
 import vn.vneidbridge.cccd.verification.CccdVerifier;
 import vn.vneidbridge.core.user.UserAttributes;
@@ -27,6 +28,9 @@ import vn.vneidbridge.core.user.UserAttributes;
 final class IdentityInfoAction implements RequiredActionProvider {
 
     static final String TEMPLATE = "vneid-identity.ftl";
+    private static final int ATTEMPTS = 5;
+    private static final int ATTEMPTS_PER_ADDRESS = 50;
+    private static final int WINDOW_MINUTES = 15;
     private static final DateTimeFormatter DISPLAY_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final String registry;
@@ -65,8 +69,16 @@ final class IdentityInfoAction implements RequiredActionProvider {
         if (cccd.length() > 32) {
             cccd = cccd.substring(0, 32);
         }
-        CccdVerificationResult result = new CccdVerifier(context.getSession(), registry)
-                .verify(context.getRealm(), user, cccd);
+        // the same limits as the login form: the page must not become a way to probe the population database
+        CccdAttemptLimiter limiter = new CccdAttemptLimiter(context.getSession(), ATTEMPTS, ATTEMPTS_PER_ADDRESS, WINDOW_MINUTES);
+        String address = context.getConnection().getRemoteAddr();
+        CccdVerificationResult result;
+        if (limiter.exhausted(user.getId(), address)) {
+            result = CccdVerificationResult.tooManyAttempts();
+        } else {
+            limiter.record(user.getId(), address);
+            result = new CccdVerifier(context.getSession(), registry).verify(context.getRealm(), user, cccd);
+        }
         var event = context.getEvent().clone().user(user);
         if (result.verified()) {
             event.event(EventType.UPDATE_PROFILE).detail("cccd_verified", "true").success();

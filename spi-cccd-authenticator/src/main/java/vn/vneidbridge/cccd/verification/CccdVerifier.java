@@ -55,10 +55,6 @@ public final class CccdVerifier {
             return CccdVerificationResult.failed(CccdVerificationResult.Outcome.PROFILE_INCOMPLETE,
                     "vneidCccdProfileIncomplete", "cccd_profile_incomplete", List.of(), null);
         }
-        if (verifiedOnAnotherAccount(realm, user, number.value())) {
-            return CccdVerificationResult.failed(CccdVerificationResult.Outcome.TAKEN, "vneidCccdTaken",
-                    "cccd_verified_on_another_account", List.of(), null);
-        }
         PopulationRegistry registry = session.getProvider(PopulationRegistry.class, registryId);
         if (registry == null) {
             LOG.warnf("no population registry provider '%s' is installed", registryId);
@@ -68,6 +64,11 @@ public final class CccdVerifier {
                 profile.birthDate().get(), profile.cmnd(), profile.gender()));
         LOG.debugf("registry %s answered %s for %s", registryId, result.getClass().getSimpleName(), number.mask());
         if (result instanceof RegistryResult.Match match) {
+            // only the number's holder gets this far, so "taken" tells nobody whose number it is
+            if (verifiedOnAnotherAccount(realm, user, number.value())) {
+                return CccdVerificationResult.failed(CccdVerificationResult.Outcome.TAKEN, "vneidCccdTaken",
+                        "cccd_verified_on_another_account", List.of(), null);
+            }
             store(user, number.value(), match);
             return CccdVerificationResult.success();
         }

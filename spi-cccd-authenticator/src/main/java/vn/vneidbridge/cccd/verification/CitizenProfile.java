@@ -12,13 +12,9 @@ record CitizenProfile(Optional<String> fullName, Optional<LocalDate> birthDate, 
                       Optional<String> cmnd) {
 
     static CitizenProfile of(UserModel user) {
+        // full_name only: first and last name are editable by the citizen, full_name is not
         String fullName = user.getFirstAttribute(UserAttributes.FULL_NAME);
-        if (fullName == null || fullName.isBlank()) {
-            String joined = ((user.getLastName() == null ? "" : user.getLastName()) + " "
-                    + (user.getFirstName() == null ? "" : user.getFirstName())).trim();
-            fullName = joined.isEmpty() ? null : joined;
-        }
-        return new CitizenProfile(Optional.ofNullable(fullName), birthDate(user),
+        return new CitizenProfile(Optional.ofNullable(fullName).filter(name -> !name.isBlank()), birthDate(user),
                 Gender.parse(user.getFirstAttribute(UserAttributes.GENDER)),
                 Optional.ofNullable(user.getFirstAttribute(UserAttributes.CMND)).filter(v -> !v.isBlank()));
     }

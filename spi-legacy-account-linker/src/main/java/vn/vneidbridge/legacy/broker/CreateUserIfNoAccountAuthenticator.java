@@ -14,6 +14,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
+import vn.vneidbridge.core.id.PersonalIdNumber;
 import vn.vneidbridge.core.user.UserAttributes;
 import vn.vneidbridge.legacy.store.LegacyDatabaseUnavailableException;
 
@@ -37,14 +38,22 @@ final class CreateUserIfNoAccountAuthenticator extends IdpCreateUserIfUniqueAuth
     static final String MESSAGE_SEVERAL = "vneidIdNumberOnSeveralAccounts";
     static final String MESSAGE_ADMIN = "vneidAdminNotLinked";
     static final String ERROR_CONFLICT = "vneid_link_conflict";
+    private static final String VNEID_PROVIDER = "vneid";
     private static final Logger LOG = Logger.getLogger(CreateUserIfNoAccountAuthenticator.class);
 
     @Override
     protected void authenticateImpl(AuthenticationFlowContext context, SerializedBrokeredIdentityContext serializedCtx,
                                     BrokeredIdentityContext brokerContext) {
-        String idNumber = getUsername(context, serializedCtx, brokerContext);
-        if (idNumber == null) {
+        if (!VNEID_PROVIDER.equals(brokerContext.getIdpConfig().getProviderId())) {
             super.authenticateImpl(context, serializedCtx, brokerContext);
+            return;
+        }
+        // the id number the VNeID provider validated (V1-V4), never a username template or an e-mail
+        String idNumber = PersonalIdNumber.parse(brokerContext.getUsername()).number()
+                .map(PersonalIdNumber::value).orElse(null);
+        if (idNumber == null) {
+            event(context, brokerContext).error(Errors.INVALID_USER);
+            refuse(context, MESSAGE_SEVERAL, Response.Status.BAD_REQUEST);
             return;
         }
         LinkCandidates candidates;
@@ -79,6 +88,17 @@ final class CreateUserIfNoAccountAuthenticator extends IdpCreateUserIfUniqueAuth
                       LinkCandidates.Candidate candidate) {
         KeycloakSession session = context.getSession();
         RealmModel realm = context.getRealm();
+        // a legacy row is checked before it is imported: an administrator or a locked account is never brought in
+        if (candidate.legacy().map(ref -> ref.account().admin()).orElse(false)) {
+            event(context, brokerContext).error("vneid_link_admin_refused");
+            refuse(context, MESSAGE_ADMIN, Response.Status.FORBIDDEN);
+            return;
+        }
+        if (candidate.legacy().map(ref -> !ref.account().active()).orElse(false)) {
+            event(context, brokerContext).error(Errors.USER_DISABLED);
+            refuse(context, "accountDisabledMessage", Response.Status.FORBIDDEN);
+            return;
+        }
         UserModel user = candidate.userIn(session, realm);
         if (user == null) {
             event(context, brokerContext).error(ERROR_CONFLICT);
@@ -112,7 +132,9 @@ final class CreateUserIfNoAccountAuthenticator extends IdpCreateUserIfUniqueAuth
 
     private static org.keycloak.events.EventBuilder event(AuthenticationFlowContext context,
                                                           BrokeredIdentityContext brokerContext) {
+        // no id number in the event: error events are logged at WARN by Keycloak's logging listener
         return context.getEvent().clone().detail(Details.IDENTITY_PROVIDER, brokerContext.getIdpConfig().getAlias())
+                .removeDetail(Details.IDENTITY_PROVIDER_USERNAME).removeDetail(Details.USERNAME)
                 .removeDetail(Details.AUTH_METHOD).removeDetail(Details.AUTH_TYPE);
     }
 

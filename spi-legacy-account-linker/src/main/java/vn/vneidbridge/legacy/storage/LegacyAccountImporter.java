@@ -10,7 +10,9 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserProvider;
+import org.keycloak.models.cache.UserCache;
 import org.keycloak.storage.UserStoragePrivateUtil;
+import org.keycloak.storage.UserStorageUtil;
 import vn.vneidbridge.core.user.UserAttributes;
 import vn.vneidbridge.legacy.store.LegacyAccount;
 
@@ -41,6 +43,10 @@ final class LegacyAccountImporter {
         try {
             user = local.addUser(realm, id, account.username(), true, false);
         } catch (ModelDuplicateException clash) {
+            UserModel concurrent = local.getUserById(realm, id);
+            if (concurrent != null) {
+                return concurrent; // another login imported the same account a moment ago
+            }
             LegacyEvents.invalidAccount(session, realm, account.legacyId(), "username-taken-in-keycloak");
             LOG.warnf("legacy account %s not imported into realm %s: its username is taken by another Keycloak user",
                     account.legacyId(), realm.getName());
@@ -71,6 +77,11 @@ final class LegacyAccountImporter {
                 LOG.warnf("realm %s has no role %s: legacy administrator %s imported without it",
                         realm.getName(), UserAttributes.PORTAL_ADMIN_ROLE, account.legacyId());
             }
+        }
+        // the username now belongs to the imported user: drop what the cache remembers of the legacy view
+        UserCache cache = UserStorageUtil.userCache(session);
+        if (cache != null) {
+            cache.evict(realm, new LegacyUserAdapter(session, realm, model, account));
         }
         LegacyEvents.event(session, realm, EventType.REGISTER)
                 .user(user)

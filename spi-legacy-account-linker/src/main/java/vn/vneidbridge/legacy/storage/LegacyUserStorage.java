@@ -34,7 +34,9 @@ public final class LegacyUserStorage {
             LegacyUserStorageConfig config = new LegacyUserStorageConfig(component);
             for (LegacyAccount account : new LegacyAccountStore(session.getKeycloakSessionFactory(),
                     config.persistenceUnit(), config.queryTimeoutMillis()).byCccd(cccd, MAX_ROWS_PER_CCCD)) {
-                found.add(new LegacyAccountRef(component, account));
+                if (config.accountTypes().contains(account.type())) {
+                    found.add(new LegacyAccountRef(component, account));
+                }
             }
         });
         return found;

@@ -12,11 +12,9 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserCredentialModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
-import org.keycloak.models.cache.UserCache;
 import org.keycloak.storage.StorageId;
 import org.keycloak.storage.UserStoragePrivateUtil;
 import org.keycloak.storage.UserStorageProvider;
-import org.keycloak.storage.UserStorageUtil;
 import org.keycloak.storage.user.UserLookupProvider;
 import vn.vneidbridge.core.user.UserAttributes;
 import vn.vneidbridge.legacy.password.LegacyPasswordVerifier;
@@ -117,6 +115,9 @@ final class LegacyUserStorageProvider implements UserStorageProvider, UserLookup
         if (account == null || !account.active() || !serves(account.type())) {
             return false;
         }
+        if (imported && !LegacyUserIds.userId(realm, account.legacyId()).equals(user.getId())) {
+            return false; // the attribute points at another account's row: never check (or store) its password here
+        }
         if (account.password().algorithm().isWeak() && !config.acceptWeakHashes()) {
             LegacyEvents.invalidAccount(session, realm, account.legacyId(), "weak-password-hash-refused");
             return false;
@@ -130,13 +131,6 @@ final class LegacyUserStorageProvider implements UserStorageProvider, UserLookup
             return false;
         }
         rehash(realm, local, account, password);
-        if (!imported) {
-            // the username now belongs to the imported user: drop what the cache remembers of the legacy one
-            UserCache cache = UserStorageUtil.userCache(session);
-            if (cache != null) {
-                cache.evict(realm, user);
-            }
-        }
         return true;
     }
 

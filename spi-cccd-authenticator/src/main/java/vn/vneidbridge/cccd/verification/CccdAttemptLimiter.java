@@ -1,4 +1,4 @@
-package vn.vneidbridge.cccd.authenticator;
+package vn.vneidbridge.cccd.verification;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,7 +13,7 @@ import org.keycloak.models.SingleUseObjectProvider;
  * cluster-wide single-use store, so the form cannot be used to probe the population database. Keys are
  * hashes: no user id or address is stored in clear.
  */
-final class CccdAttemptLimiter {
+public final class CccdAttemptLimiter {
 
     private static final String COUNT = "count";
 
@@ -22,7 +22,7 @@ final class CccdAttemptLimiter {
     private final int perAddress;
     private final long windowSeconds;
 
-    CccdAttemptLimiter(KeycloakSession session, int perAccount, int perAddress, int windowMinutes) {
+    public CccdAttemptLimiter(KeycloakSession session, int perAccount, int perAddress, int windowMinutes) {
         this.store = session.singleUseObjects();
         this.perAccount = perAccount;
         this.perAddress = perAddress;
@@ -30,12 +30,12 @@ final class CccdAttemptLimiter {
     }
 
     /** Whether either the account or the address has used up its attempts in the current window. */
-    boolean exhausted(String userId, String address) {
+    public boolean exhausted(String userId, String address) {
         return count(key("user", userId)) >= perAccount || count(key("ip", address)) >= perAddress;
     }
 
     /** Records one verification attempt for the account and the address. */
-    void record(String userId, String address) {
+    public void record(String userId, String address) {
         increment(key("user", userId));
         increment(key("ip", address));
     }
