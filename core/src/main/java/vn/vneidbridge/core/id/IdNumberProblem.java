@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * One thing wrong with an id number, as a stable {@link #code() code} plus {@link #arguments() arguments}.
  *
- * <p>The code is meant as a message key suffix (for example {@code "vneid-bridge-" + code()} in a Keycloak
+ * <p>The code is meant as a message key suffix (for example {@code "vneid-" + code()} in a Keycloak
  * message bundle); the texts for each code, with {@code {0}}-style placeholders, are in
  * {@link #MESSAGE_BUNDLE} ({@code id-problems_vi.properties}, {@code id-problems_en.properties}). Codes are
  * never renamed once released.

@@ -57,7 +57,7 @@ final class CccdCheckAuthenticator implements Authenticator {
                 config.maxAttemptsPerAddress(), config.windowMinutes());
         CccdVerificationResult result;
         if (limiter.exhausted(user.getId(), address)) {
-            result = CccdVerificationResult.tooManyAttempts();
+            result = CccdVerificationResult.tooManyAttempts(config.windowMinutes());
         } else {
             limiter.record(user.getId(), address);
             result = new CccdVerifier(context.getSession(), config.registry()).verify(context.getRealm(), user, typed);

@@ -74,7 +74,7 @@ final class IdentityInfoAction implements RequiredActionProvider {
         String address = context.getConnection().getRemoteAddr();
         CccdVerificationResult result;
         if (limiter.exhausted(user.getId(), address)) {
-            result = CccdVerificationResult.tooManyAttempts();
+            result = CccdVerificationResult.tooManyAttempts(WINDOW_MINUTES);
         } else {
             limiter.record(user.getId(), address);
             result = new CccdVerifier(context.getSession(), registry).verify(context.getRealm(), user, cccd);

@@ -24,7 +24,8 @@ public record CccdVerificationResult(Outcome outcome, String messageKey, List<St
         return new CccdVerificationResult(outcome, messageKey, args, eventError, detail);
     }
 
-    public static CccdVerificationResult tooManyAttempts() {
-        return failed(Outcome.TOO_MANY_ATTEMPTS, "vneidCccdTooManyAttempts", "cccd_attempts_exceeded", List.of(), null);
+    public static CccdVerificationResult tooManyAttempts(int windowMinutes) {
+        return failed(Outcome.TOO_MANY_ATTEMPTS, "vneidCccdTooManyAttempts", "cccd_attempts_exceeded",
+                List.of(String.valueOf(windowMinutes)), null);
     }
 }

@@ -22,12 +22,13 @@ public final class CreateUserIfNoAccountAuthenticatorFactory extends IdpCreateUs
 
     @Override
     public String getDisplayType() {
-        return "VNeID Bridge: create user if no account has the id number";
+        return "VNeID Bridge: link by verified CCCD, or create the user";
     }
 
     @Override
     public String getHelpText() {
-        return "Creates the user from VNeID only when no Keycloak or legacy portal account has that id number "
-                + "(as username or CCCD); otherwise refuses with a clear message. Never matches on e-mail.";
+        return "Links the one account (Keycloak user or legacy row) whose verified CCCD is the VNeID id number; "
+                + "refuses several accounts, administrators and unverified matches; creates the user only when no "
+                + "account has the number. Never matches on e-mail or phone.";
     }
 }

@@ -61,12 +61,6 @@ public final class LegacyAccountStore {
         return valid(query(LegacyAccountEntity.BY_CMND, cmnd, limit));
     }
 
-    /** Whether the legacy database answers at all (used by the admin console's "test connection"). */
-    public void ping() {
-        read(em -> em.createQuery("select count(a) from LegacyAccountEntity a where a.legacyId = ''")
-                .setHint(TIMEOUT_HINT, queryTimeoutMillis).getSingleResult());
-    }
-
     private static List<LegacyAccount> valid(List<LegacyAccountEntity> rows) {
         return rows.stream().map(LegacyAccount::fromRow).filter(LegacyAccount.Validated::isValid)
                 .map(v -> v.account().orElseThrow()).toList();
