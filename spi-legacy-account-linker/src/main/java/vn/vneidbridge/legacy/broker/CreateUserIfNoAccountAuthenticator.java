@@ -67,7 +67,7 @@ final class CreateUserIfNoAccountAuthenticator extends IdpCreateUserIfUniqueAuth
         if (candidates.verifiedCount() > 1) {
             event(context, brokerContext).detail("accounts", String.join(",", candidates.accountIds()))
                     .error(ERROR_CONFLICT);
-            LOG.warnf("VNeID login refused in realm %s: the id number is the verified CCCD of %d accounts (review needed)",
+            LOG.warnf("VNeID login refused in realm %s: %d accounts match one VNeID identity (review needed)",
                     context.getRealm().getName(), candidates.verifiedCount());
             refuse(context, MESSAGE_SEVERAL, Response.Status.CONFLICT);
             return;
