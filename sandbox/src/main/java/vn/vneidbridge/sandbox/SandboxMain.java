@@ -89,7 +89,7 @@ public final class SandboxMain {
                 throw e;
             }
             try {
-                DemoPortal portal = DemoPortal.start(DemoPortalConfig.sandbox("localhost", options.portalPort(),
+                DemoPortal portal = DemoPortal.start(DemoPortalConfig.sandbox(portalHost(options.portalPort()), options.portalPort(),
                         keycloak.baseUri()));
                 console.printf("Keycloak ready in %d s (%s).%n", keycloak.startupTime().toSeconds(),
                         keycloak.built() ? "built this time" : "build skipped, nothing changed");
@@ -99,6 +99,14 @@ public final class SandboxMain {
                 registry.close();
                 throw e;
             }
+        }
+
+        /**
+         * The sandbox clients accept {@code http://localhost:8081/*} and any port of {@code http://127.0.0.1}
+         * (RFC 8252): on another port the portal calls itself 127.0.0.1.
+         */
+        static String portalHost(int port) {
+            return port == 8081 ? "localhost" : "127.0.0.1";
         }
 
         /** Creates the legacy schema and seeds the personas; {@code fresh} drops what a previous run left. */
