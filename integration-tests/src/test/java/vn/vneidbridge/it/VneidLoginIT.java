@@ -3,8 +3,6 @@ package vn.vneidbridge.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -19,6 +17,7 @@ import vn.vneidbridge.distribution.KeycloakServer;
 import vn.vneidbridge.it.support.AdminApi;
 import vn.vneidbridge.it.support.PortalLogin;
 import vn.vneidbridge.it.support.TestKeycloak;
+import vn.vneidbridge.it.support.VneidStandIn;
 import vn.vneidbridge.it.support.WebClient;
 import vn.vneidbridge.sandbox.legacy.LegacyPersonas;
 
@@ -41,15 +40,10 @@ class VneidLoginIT {
     private AdminApi admin;
 
     @BeforeAll
-    void pointTheProviderAtThisServersStandIn(KeycloakServer keycloak, AdminApi admin) throws Exception {
+    void pointTheProviderAtThisServersStandIn(KeycloakServer keycloak, AdminApi admin) {
         this.keycloak = keycloak;
         this.admin = admin;
-        JsonNode idp = admin.get("/admin/realms/dvc/identity-provider/instances/vneid");
-        ObjectNode config = (ObjectNode) idp.get("config");
-        config.put("sandboxIssuer", keycloak.realmUri("vneid-sandbox").toString());
-        Map<String, Object> body = new ObjectMapper().convertValue(idp, Map.class);
-        HttpResponse<String> updated = admin.send("PUT", "/admin/realms/dvc/identity-provider/instances/vneid", body);
-        assertThat(updated.statusCode()).as(updated.body()).isEqualTo(204);
+        VneidStandIn.pointDvcAt(keycloak, admin);
     }
 
     @Nested

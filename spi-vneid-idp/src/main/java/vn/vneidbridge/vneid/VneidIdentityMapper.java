@@ -166,6 +166,10 @@ public final class VneidIdentityMapper extends AbstractIdentityProviderMapper {
                 user.setSingleAttribute(name, value);
             }
         });
+        if (user.getFirstAttribute(UserAttributes.VNEID_LINKED_AT) == null) {
+            // created from VNeID, or linked by Keycloak's account linking (idp_link, account console)
+            user.setSingleAttribute(UserAttributes.VNEID_LINKED_AT, Instant.now().toString());
+        }
     }
 
     private static boolean verifiedOnAnotherAccount(KeycloakSession session, RealmModel realm, UserModel user,

@@ -41,6 +41,8 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  *   <li>{@link #createAuthorizationUrl}: sends {@code acr_values} = the level this login requires;</li>
  *   <li>{@link #extractIdentity}: runs the VNeID checks V1–V4 and maps the identity;</li>
  *   <li>{@link #authenticationFinished}: stores the level as the user-session note {@value VneidContext#LEVEL_NOTE};</li>
+ *   <li>{@link #preprocessFederatedIdentity}: refuses a link to an account whose verified CCCD is not the
+ *       VNeID id number ({@link VneidLinkGuard});</li>
  *   <li>{@link #callback}: keeps the login's event builder, so a refusal is recorded with its reason.</li>
  * </ul>
  */
@@ -143,6 +145,19 @@ final class VneidIdentityProvider extends OIDCIdentityProvider implements Social
         }
         vneid.userAttributes().forEach(identity::setUserAttribute);
         VneidContext.store(identity, vneid);
+    }
+
+    /**
+     * Keycloak's nonce check, then {@link VneidLinkGuard}: a login that links to (or must land on) one account
+     * goes on only when the VNeID id number is that account's verified CCCD.
+     */
+    @Override
+    public void preprocessFederatedIdentity(KeycloakSession session, RealmModel realm, BrokeredIdentityContext context) {
+        super.preprocessFederatedIdentity(session, realm, context);
+        new VneidLinkGuard(session, realm).check(context, context.getUsername()).ifPresent(message -> {
+            LOG.infof("VNeID link refused by identity provider %s: %s", getConfig().getAlias(), message);
+            throw new IdentityBrokerException("VNeID link refused: " + message).withMessageCode(message);
+        });
     }
 
     /** Keycloak's bookkeeping (tokens for logout), then the user-session note with the account level. */

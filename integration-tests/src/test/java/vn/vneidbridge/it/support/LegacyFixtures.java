@@ -52,8 +52,16 @@ public final class LegacyFixtures {
     public static final String CCCD_BARE_FLAG = "it.cccdbare";
     public static final String CCCD_RATE_LIMIT = "it.cccdratelimit";
     public static final String CCCD_IDENTITY = "it.cccdidentity";
+    /** Accounts without a CCCD for the linking journeys: synthetic people 6 to 11 (seed 42). */
+    public static final String LINK_NOTICE = "it.linknotice";
+    public static final String LINK_MISMATCH = "it.linkmismatch";
+    public static final String LINK_SKIP = "it.linkskip";
+    public static final String LINK_ONLY = "it.linkonly";
+    public static final String LINK_ONLY_MISMATCH = "it.linkonlymismatch";
+    public static final String CUTOFF_CLOSED = "it.cutoffclosed";
     private static final List<String> CCCD_ACCOUNTS = List.of(CCCD_TIMEOUT, CCCD_FAILURE, CCCD_BARE_FLAG,
-            CCCD_RATE_LIMIT, CCCD_IDENTITY);
+            CCCD_RATE_LIMIT, CCCD_IDENTITY, LINK_NOTICE, LINK_MISMATCH, LINK_SKIP, LINK_ONLY, LINK_ONLY_MISMATCH,
+            CUTOFF_CLOSED);
 
     private static final String INSERT = "INSERT INTO %s (legacy_id, username, password_hash, password_algorithm,"
             + " password_salt, password_iterations, full_name, birth_date, gender, cmnd, cccd, cccd_verified, phone,"
@@ -68,7 +76,9 @@ public final class LegacyFixtures {
         if (index < 0) {
             throw new IllegalArgumentException("not a CCCD fixture: " + username);
         }
-        return SyntheticAccountGenerator.people(CCCD_ACCOUNTS.size() + 1, 42).skip(index + 1).findFirst().orElseThrow();
+        // the people the population database simulator serves (TestKeycloak), so the registry knows each of them
+        return SyntheticAccountGenerator.people(TestKeycloak.SYNTHETIC_PEOPLE, 42).skip(index + 1).findFirst()
+                .orElseThrow();
     }
 
     /** The legacy id of a fixture account. */

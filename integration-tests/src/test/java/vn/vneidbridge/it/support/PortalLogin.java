@@ -91,7 +91,43 @@ public final class PortalLogin {
         Map<String, String> params = parameters();
         params.put("kc_idp_hint", "vneid");
         params.putAll(extraParameters);
-        HttpResponse<String> vneid = web.followWithin(web.get(authorizationUri(params)), keycloak.baseUri());
+        return vneidSteps(web.followWithin(web.get(authorizationUri(params)), keycloak.baseUri()), idNumber, password,
+                otp);
+    }
+
+    /** Presses "Bỏ qua" on the CCCD form when Keycloak shows it, as a citizen who skips the step does. */
+    public Outcome skipCccdFormIfShown(Outcome outcome) {
+        if (outcome.callback().isPresent() || !outcome.page().body().contains("vneid-cccd-form")) {
+            return outcome;
+        }
+        return follow(web.submit(outcome.page(), "#vneid-cccd-form", Map.of("action", "skip")));
+    }
+
+    /** The "log in with VNeID" notice of an account with a verified CCCD (Keycloak's idp_link page). */
+    public static boolean isLinkNotice(Outcome outcome) {
+        return outcome.callback().isEmpty() && outcome.page().body().contains("name=\"cancel-aia\"");
+    }
+
+    /** Presses "Bỏ qua" on the linking notice when Keycloak shows it. */
+    public Outcome skipLinkNoticeIfShown(Outcome outcome) {
+        if (!isLinkNotice(outcome)) {
+            return outcome;
+        }
+        return follow(web.submit(outcome.page(), "form:has([name=cancel-aia])", Map.of("cancel-aia", "")));
+    }
+
+    /**
+     * Presses "Đăng nhập bằng VNeID" on the linking notice, then logs in at the stand-in VNeID (id number,
+     * password, SMS code); the redirect back to the portal, or the page shown instead.
+     */
+    public Outcome linkWithVneid(Outcome notice, String idNumber, String password, String otp) {
+        assertThat(isLinkNotice(notice)).as("the linking notice is shown:\n" + notice.page().body()).isTrue();
+        return vneidSteps(web.followWithin(web.submit(notice.page(), "form:has([name=cancel-aia])",
+                Map.of("continue", "")), keycloak.baseUri()), idNumber, password, otp);
+    }
+
+    /** The stand-in VNeID's pages (password, then SMS code) from the page it shows. */
+    public Outcome vneidSteps(HttpResponse<String> vneid, String idNumber, String password, String otp) {
         if (!vneid.body().contains("kc-form-login")) {
             return follow(vneid);
         }
@@ -101,14 +137,6 @@ public final class PortalLogin {
             return afterPassword;
         }
         return follow(web.submit(afterPassword.page(), "#vneid-sandbox-otp-form", Map.of("otp", otp)));
-    }
-
-    /** Presses "Bỏ qua" on the CCCD form when Keycloak shows it, as a citizen who skips the step does. */
-    public Outcome skipCccdFormIfShown(Outcome outcome) {
-        if (outcome.callback().isPresent() || !outcome.page().body().contains("vneid-cccd-form")) {
-            return outcome;
-        }
-        return follow(web.submit(outcome.page(), "#vneid-cccd-form", Map.of("action", "skip")));
     }
 
     /** Submits the CCCD form with a number. */
@@ -138,11 +166,11 @@ public final class PortalLogin {
     }
 
     /**
-     * Logs in (skipping the CCCD form if it is shown) and returns the validated ID token's claims; fails the
+     * Logs in (skipping the CCCD form and the linking notice if they are shown) and returns the validated ID token's claims; fails the
      * test if the login does not succeed.
      */
     public JWTClaimsSet passwordLogin(String username, String password) {
-        return finish(skipCccdFormIfShown(submitPassword(username, password)));
+        return finish(skipLinkNoticeIfShown(skipCccdFormIfShown(submitPassword(username, password))));
     }
 
     public JsonNode exchange(String code, String codeVerifier) {

@@ -12,6 +12,7 @@ import org.keycloak.models.UserModel;
 import vn.vneidbridge.cccd.verification.CccdAttemptLimiter;
 import vn.vneidbridge.cccd.verification.CccdVerificationResult;
 import vn.vneidbridge.cccd.verification.CccdVerifier;
+import vn.vneidbridge.core.flow.LoginNotes;
 import vn.vneidbridge.core.user.UserAttributes;
 
 /**
@@ -43,7 +44,7 @@ final class CccdCheckAuthenticator implements Authenticator {
             typed = typed.substring(0, MAX_INPUT_LENGTH);
         }
         if ("skip".equals(form.getFirst("action"))) {
-            if (config.allowSkip()) {
+            if (skipAllowed(context, config)) {
                 context.getEvent().detail("cccd_check", "skipped");
                 context.success();
             } else {
@@ -83,11 +84,17 @@ final class CccdCheckAuthenticator implements Authenticator {
         var form = context.form()
                 .setAttribute("vneidCmnd", user.getFirstAttribute(UserAttributes.CMND))
                 .setAttribute("vneidCccd", typed)
-                .setAttribute("vneidAllowSkip", config.allowSkip());
+                .setAttribute("vneidAllowSkip", skipAllowed(context, config));
         if (error != null) {
             form.setError(error, arguments);
         }
         return form.createForm(FORM);
+    }
+
+    /** "Bỏ qua" while the policy allows: the setting, and never in the cutoff's link-only mode. */
+    private static boolean skipAllowed(AuthenticationFlowContext context, CccdCheckConfig config) {
+        return config.allowSkip()
+                && !Boolean.parseBoolean(context.getAuthenticationSession().getAuthNote(LoginNotes.LINK_ONLY));
     }
 
     static boolean hasVerifiedCccd(UserModel user) {

@@ -1,0 +1,239 @@
+package vn.vneidbridge.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jwt.JWTClaimsSet;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import vn.vneidbridge.distribution.KeycloakServer;
+import vn.vneidbridge.it.support.AdminApi;
+import vn.vneidbridge.it.support.LegacyFixtures;
+import vn.vneidbridge.it.support.PortalLogin;
+import vn.vneidbridge.it.support.TestKeycloak;
+import vn.vneidbridge.it.support.VneidStandIn;
+import vn.vneidbridge.sandbox.legacy.LegacyPersonas;
+import vn.vneidbridge.sandbox.legacy.SyntheticPerson;
+
+/**
+ * After a portal-account login: the notice "Đăng nhập bằng VNeID" that links the VNeID identity to the current
+ * account (only when its id number is the account's verified CCCD), and the cutoff policies.
+ */
+@ExtendWith(TestKeycloak.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LinkingIT {
+
+    private static final String PASSWORD = LegacyFixtures.PASSWORD;
+    private static final String FORMS_FLOW = "/admin/realms/dvc/authentication/flows/dvc%20browser%20forms/executions";
+
+    private KeycloakServer keycloak;
+    private AdminApi admin;
+
+    @BeforeAll
+    void standIn(KeycloakServer keycloak, AdminApi admin) {
+        this.keycloak = keycloak;
+        this.admin = admin;
+        VneidStandIn.pointDvcAt(keycloak, admin);
+        for (String username : List.of(LegacyFixtures.LINK_NOTICE, LegacyFixtures.LINK_MISMATCH,
+                LegacyFixtures.LINK_SKIP, LegacyFixtures.LINK_ONLY, LegacyFixtures.LINK_ONLY_MISMATCH)) {
+            VneidStandIn.account(admin, LegacyFixtures.person(username), 2);
+        }
+    }
+
+    /** Legacy login, then the CCCD form answered with the account holder's own number: the page that follows. */
+    private PortalLogin.Outcome loginAndVerify(PortalLogin login, String username) {
+        PortalLogin.Outcome form = login.submitPassword(username, PASSWORD);
+        assertThat(form.page().body()).as("the CCCD form").contains("vneid-cccd-form");
+        return login.submitCccd(form, LegacyFixtures.person(username).cccd());
+    }
+
+    private List<String> links(String userId) {
+        return admin.get("/admin/realms/dvc/users/" + userId + "/federated-identity").findValuesAsText("identityProvider");
+    }
+
+    private JsonNode user(String username) {
+        JsonNode found = admin.get("/admin/realms/dvc/users?exact=true&briefRepresentation=false&username=" + username);
+        assertThat(found.size()).as(username).isEqualTo(1);
+        return found.get(0);
+    }
+
+    private static String text(PortalLogin.Outcome outcome) {
+        return Jsoup.parse(outcome.page().body()).text();
+    }
+
+    @Nested
+    class GivenAnAccountWhoseCccdWasJustVerified {
+
+        @Test
+        void thenTheNoticeLeadsToVneidAndLinksThisVeryAccount() {
+            PortalLogin login = new PortalLogin(keycloak, "dvcqg-portal");
+            PortalLogin.Outcome notice = loginAndVerify(login, LegacyFixtures.LINK_NOTICE);
+            assertThat(PortalLogin.isLinkNotice(notice)).as(notice.page().body()).isTrue();
+
+            String idNumber = LegacyFixtures.person(LegacyFixtures.LINK_NOTICE).cccd();
+            JWTClaimsSet claims = login.finish(login.linkWithVneid(notice, idNumber, VneidStandIn.PASSWORD,
+                    VneidStandIn.OTP));
+
+            assertThat(claims.getClaim("legacy_account_id")).isEqualTo(LegacyFixtures.legacyId(LegacyFixtures.LINK_NOTICE));
+            assertThat(claims.getClaim("cccd")).isEqualTo(idNumber);
+            assertThat(claims.getClaim("vneid_linked_at")).as("portals see when the link was made").isNotNull();
+            assertThat(links(claims.getSubject())).containsExactly("vneid");
+            assertThat(admin.get("/admin/realms/dvc/users?exact=true&username=" + idNumber).size())
+                    .as("no second user from VNeID").isZero();
+
+            PortalLogin vneid = new PortalLogin(keycloak, "dvcqg-portal");
+            assertThat(vneid.finish(vneid.vneidLogin(idNumber, VneidStandIn.PASSWORD, VneidStandIn.OTP, Map.of()))
+                    .getSubject()).as("from now on VNeID lands on the same user").isEqualTo(claims.getSubject());
+        }
+
+        @Test
+        void thenAVneidAccountWithAnotherIdNumberIsRefusedAndNothingIsLinked() {
+            PortalLogin login = new PortalLogin(keycloak, "dvcqg-portal");
+            PortalLogin.Outcome notice = loginAndVerify(login, LegacyFixtures.LINK_MISMATCH);
+            String strangersId = LegacyFixtures.person(LegacyFixtures.LINK_SKIP).cccd();
+
+            PortalLogin.Outcome refused = login.linkWithVneid(notice, strangersId, VneidStandIn.PASSWORD, VneidStandIn.OTP);
+
+            assertThat(refused.callback()).isEmpty();
+            assertThat(text(refused)).contains("không trùng với số CCCD đã xác thực");
+            JsonNode account = user(LegacyFixtures.LINK_MISMATCH);
+            assertThat(links(account.get("id").asText())).isEmpty();
+            assertThat(account.path("attributes").path("vneid_linked_at").isMissingNode()).isTrue();
+            assertThat(account.path("attributes").path("cccd").get(0).asText())
+                    .isEqualTo(LegacyFixtures.person(LegacyFixtures.LINK_MISMATCH).cccd());
+            assertThat(admin.get("/admin/realms/dvc/users?exact=true&username=" + strangersId).size()).isZero();
+        }
+
+        @Test
+        void thenBoQuaGoesOnToThePortalUnlinkedAndTheNoticeComesBackNextTime() {
+            PortalLogin login = new PortalLogin(keycloak, "dvcqg-portal");
+            PortalLogin.Outcome notice = loginAndVerify(login, LegacyFixtures.LINK_SKIP);
+
+            JWTClaimsSet claims = login.finish(login.skipLinkNoticeIfShown(notice));
+
+            assertThat(claims.getClaim("legacy_account_id")).isEqualTo(LegacyFixtures.legacyId(LegacyFixtures.LINK_SKIP));
+            assertThat(links(claims.getSubject())).isEmpty();
+            PortalLogin again = new PortalLogin(keycloak, "dvcqg-portal");
+            assertThat(PortalLogin.isLinkNotice(again.submitPassword(LegacyFixtures.LINK_SKIP, PASSWORD))).isTrue();
+        }
+    }
+
+    @Nested
+    class GivenTheCutoffDateHasPassed {
+
+        @AfterEach
+        void backToTheSandboxPolicy() {
+            cutoff("01/07/2024", "notice", "30/06/2025", "notice");
+        }
+
+        @Test
+        void thenLinkOnlyAllowsTheCccdAndVneidButNoPortalSession() {
+            cutoff("01/07/2024", "link-only", "30/06/2025", "link-only");
+            PortalLogin login = new PortalLogin(keycloak, "dvcqg-portal");
+            PortalLogin.Outcome form = login.submitPassword(LegacyFixtures.LINK_ONLY, PASSWORD);
+            assertThat(form.page().body()).contains("vneid-cccd-form").doesNotContain("vneid-cccd-skip");
+            PortalLogin.Outcome skipped = login.follow(login.web.submit(form.page(), "#vneid-cccd-form",
+                    Map.of("action", "skip")));
+            assertThat(skipped.callback()).as("a forged 'skip' is refused").isEmpty();
+
+            SyntheticPerson person = LegacyFixtures.person(LegacyFixtures.LINK_ONLY);
+            PortalLogin.Outcome page = login.submitCccd(skipped, person.cccd());
+            assertThat(page.callback()).as("no portal session from the portal account").isEmpty();
+            assertThat(page.page().body()).contains("vneid-cutoff-form");
+
+            JWTClaimsSet claims = login.finish(login.vneidSteps(login.web.followWithin(
+                    login.web.submit(page.page(), "#vneid-cutoff-form", Map.of("action", "vneid")), keycloak.baseUri()),
+                    person.cccd(), VneidStandIn.PASSWORD, VneidStandIn.OTP));
+
+            assertThat(claims.getClaim("legacy_account_id")).isEqualTo(LegacyFixtures.legacyId(LegacyFixtures.LINK_ONLY));
+            assertThat(links(claims.getSubject())).containsExactly("vneid");
+            PortalLogin again = new PortalLogin(keycloak, "dvcqg-portal");
+            PortalLogin.Outcome linked = again.submitPassword(LegacyFixtures.LINK_ONLY, PASSWORD);
+            assertThat(linked.callback()).isEmpty();
+            assertThat(text(linked)).contains("đã được liên kết với VNeID");
+        }
+
+        @Test
+        void thenTheLinkOnlyPageRefusesAnotherVneidAccount() {
+            cutoff("01/07/2024", "link-only", "30/06/2025", "link-only");
+            PortalLogin login = new PortalLogin(keycloak, "dvcqg-portal");
+            PortalLogin.Outcome page = loginAndVerify(login, LegacyFixtures.LINK_ONLY_MISMATCH);
+            String strangersId = LegacyFixtures.person(LegacyFixtures.LINK_SKIP).cccd();
+
+            PortalLogin.Outcome refused = login.vneidSteps(login.web.followWithin(
+                    login.web.submit(page.page(), "#vneid-cutoff-form", Map.of("action", "vneid")), keycloak.baseUri()),
+                    strangersId, VneidStandIn.PASSWORD, VneidStandIn.OTP);
+
+            assertThat(refused.callback()).isEmpty();
+            assertThat(text(refused)).contains("không trùng với số CCCD đã xác thực");
+            assertThat(links(user(LegacyFixtures.LINK_ONLY_MISMATCH).get("id").asText())).isEmpty();
+            assertThat(admin.get("/admin/realms/dvc/users?exact=true&username=" + strangersId).size()).isZero();
+        }
+
+        @Test
+        void thenClosedRefusesTheCitizenAndPointsToVneid() {
+            cutoff("01/07/2024", "closed", "30/06/2025", "closed");
+            PortalLogin login = new PortalLogin(keycloak, "dvcqg-portal");
+
+            PortalLogin.Outcome refused = login.submitPassword(LegacyFixtures.CUTOFF_CLOSED, PASSWORD);
+
+            assertThat(refused.callback()).isEmpty();
+            assertThat(text(refused)).contains("từ ngày 01/07/2024", "VNeID");
+            assertThat(refused.page().body()).contains("vneid-cutoff-vneid");
+        }
+
+        @Test
+        void thenAnOrganisationFollowsItsOwnDate() {
+            cutoff("01/07/2024", "closed", "31/12/2099", "closed");
+            assertThat(new PortalLogin(keycloak, "dvcqg-portal")
+                    .passwordLogin(LegacyFixtures.ORGANISATION, PASSWORD).getClaim("legacy_account_type"))
+                    .isEqualTo("ORGANISATION");
+
+            cutoff("31/12/2099", "notice", "30/06/2025", "closed");
+            PortalLogin.Outcome refused = new PortalLogin(keycloak, "dvcqg-portal")
+                    .submitPassword(LegacyFixtures.ORGANISATION, PASSWORD);
+            assertThat(refused.callback()).isEmpty();
+            assertThat(text(refused)).contains("từ ngày 30/06/2025");
+        }
+
+        @Test
+        void thenAdministratorsAreExempt() {
+            cutoff("01/07/2024", "closed", "30/06/2025", "closed");
+            JWTClaimsSet claims = new PortalLogin(keycloak, "dvcqg-portal")
+                    .passwordLogin(LegacyPersonas.QUANTRI, LegacyPersonas.PASSWORD);
+            assertThat(claims.getClaim("preferred_username")).isEqualTo(LegacyPersonas.QUANTRI);
+        }
+    }
+
+    private void cutoff(String citizenDate, String citizenMode, String organisationDate, String organisationMode) {
+        String configId = null;
+        for (JsonNode execution : admin.get(FORMS_FLOW)) {
+            if ("vneid-legacy-cutoff".equals(execution.path("providerId").asText())) {
+                configId = execution.path("authenticationConfig").asText();
+            }
+        }
+        assertThat(configId).as("the cutoff step has its settings").isNotBlank();
+        JsonNode current = admin.get("/admin/realms/dvc/authentication/config/" + configId);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> body = new ObjectMapper().convertValue(current, Map.class);
+        Map<String, String> config = new HashMap<>();
+        config.put("citizenCutoffDate", citizenDate);
+        config.put("citizenModeAfterCutoff", citizenMode);
+        config.put("organisationCutoffDate", organisationDate);
+        config.put("organisationModeAfterCutoff", organisationMode);
+        config.put("vneidAlias", "vneid");
+        body.put("config", config);
+        HttpResponse<String> updated = admin.send("PUT", "/admin/realms/dvc/authentication/config/" + configId, body);
+        assertThat(updated.statusCode()).as(updated.body()).isEqualTo(204);
+    }
+}

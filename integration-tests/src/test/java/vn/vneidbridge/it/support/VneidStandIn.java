@@ -1,0 +1,54 @@
+package vn.vneidbridge.it.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.http.HttpResponse;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import vn.vneidbridge.core.id.Gender;
+import vn.vneidbridge.distribution.KeycloakServer;
+import vn.vneidbridge.sandbox.legacy.SyntheticPerson;
+
+/** The stand-in VNeID (realm {@code vneid-sandbox}) of the test server: where realm dvc's provider points, its accounts. */
+public final class VneidStandIn {
+
+    public static final String PASSWORD = "Sandbox@123";
+    public static final String OTP = "123456";
+
+    private VneidStandIn() {
+    }
+
+    /** Points realm dvc's {@code vneid} provider at this server's stand-in (the realm file names port 8080). */
+    public static void pointDvcAt(KeycloakServer keycloak, AdminApi admin) {
+        JsonNode idp = admin.get("/admin/realms/dvc/identity-provider/instances/vneid");
+        ObjectNode config = (ObjectNode) idp.get("config");
+        config.put("sandboxIssuer", keycloak.realmUri("vneid-sandbox").toString());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> body = new ObjectMapper().convertValue(idp, Map.class);
+        HttpResponse<String> updated = admin.send("PUT", "/admin/realms/dvc/identity-provider/instances/vneid", body);
+        assertThat(updated.statusCode()).as(updated.body()).isEqualTo(204);
+    }
+
+    /** Gives a synthetic person a VNeID account (username = id number) unless it has one; its id number. */
+    public static String account(AdminApi admin, SyntheticPerson person, int level) {
+        if (admin.get("/admin/realms/vneid-sandbox/users?exact=true&username=" + person.cccd()).isEmpty()) {
+            String[] words = person.fullName().split(" ", 2);
+            boolean male = person.gender() == Gender.MALE;
+            admin.createUser("vneid-sandbox", person.cccd(), PASSWORD, Map.of(
+                    "lastName", words[0], "firstName", words.length > 1 ? words[1] : words[0],
+                    "attributes", Map.of(
+                            "full_name", List.of(person.fullName()),
+                            "birthdate", List.of(person.birthDate().toString()),
+                            "birthdate_compact", List.of(person.birthDate().format(DateTimeFormatter.BASIC_ISO_DATE)),
+                            "gender", List.of(male ? "male" : "female"),
+                            "gender_code", List.of(male ? "1" : "2"),
+                            "phone_number", List.of(person.phone()),
+                            "vneid_level", List.of(String.valueOf(level)))));
+        }
+        return person.cccd();
+    }
+}
