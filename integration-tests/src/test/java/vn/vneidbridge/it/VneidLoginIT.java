@@ -57,6 +57,8 @@ class VneidLoginIT {
             assertThat(claims.getClaim("preferred_username")).isEqualTo(HOA);
             assertThat(claims.getClaim("cccd")).as("a VNeID id number is verified by the Ministry").isEqualTo(HOA);
             assertThat(claims.getClaim("full_name")).isEqualTo("Lê Thị Hoa");
+            assertThat(claims.getClaim("name")).as("family name first, as Vietnamese names are written")
+                    .isEqualTo("Lê Thị Hoa");
             assertThat(claims.getClaim("acr")).isEqualTo("1");
             JsonNode user = admin.get("/admin/realms/dvc/users?exact=true&briefRepresentation=false&username=" + HOA).get(0);
             assertThat(attribute(user, "birthdate")).isEqualTo("1995-11-20");

@@ -28,18 +28,26 @@ class VneidServiceFilesTest {
     }
 
     private static String idOf(Class<?> spi) throws Exception {
-        List<String> classes = registered(spi);
-        assertThat(classes).hasSize(1);
-        Object factory = Class.forName(classes.get(0)).getConstructor().newInstance();
-        assertThat(factory).isInstanceOf(spi);
-        return ((ProviderFactory<?>) factory).getId();
+        List<String> ids = idsOf(spi);
+        assertThat(ids).hasSize(1);
+        return ids.get(0);
+    }
+
+    private static List<String> idsOf(Class<?> spi) throws Exception {
+        List<String> ids = new java.util.ArrayList<>();
+        for (String name : registered(spi)) {
+            Object factory = Class.forName(name).getConstructor().newInstance();
+            assertThat(factory).isInstanceOf(spi);
+            ids.add(((ProviderFactory<?>) factory).getId());
+        }
+        return ids;
     }
 
     @Test
     void thenEveryFactoryIsRegistered() throws Exception {
         assertThat(idOf(SocialIdentityProviderFactory.class)).isEqualTo("vneid");
         assertThat(idOf(IdentityProviderMapper.class)).isEqualTo("vneid-identity-mapper");
-        assertThat(idOf(ProtocolMapper.class)).isEqualTo("vneid-level-mapper");
+        assertThat(idsOf(ProtocolMapper.class)).containsExactly("vneid-level-mapper", "vneid-vietnamese-name-mapper");
         assertThat(idOf(EventListenerProviderFactory.class)).isEqualTo("vneid-default-mappers");
     }
 
