@@ -17,6 +17,22 @@
                 </#list>
                 </tbody>
             </table>
+            <section id="vneid-linked-accounts" aria-labelledby="vneid-linked-accounts-title">
+                <h2 id="vneid-linked-accounts-title" class="pf-v5-c-title pf-m-md">${msg("vneidIdentityLinkedTitle")}</h2>
+                <#if vneidLinkedAccounts?has_content>
+                    <ul class="vneid-linked-list">
+                    <#list vneidLinkedAccounts as link>
+                        <li class="vneid-linked-account" data-alias="${link.alias}">
+                            <p>${msg("vneidIdentityLinkedId", link.id)}</p>
+                            <p><#if link.provider?starts_with("${")>${msg(link.provider?keep_after("${")?keep_before("}"))}<#else>${link.provider}</#if></p>
+                            <#if link.linkedAt?has_content><p>${msg("vneidIdentityLinkedAt", link.linkedAt)}</p></#if>
+                        </li>
+                    </#list>
+                    </ul>
+                <#else>
+                    <p id="vneid-linked-none">${msg("vneidIdentityLinkedNone")}</p>
+                </#if>
+            </section>
             <#if !vneidHasVerifiedCccd>
                 <@field.group name="cccd" label=msg("vneidCccdFormCccd") required=true>
                     <span class="${properties.kcInputClass!}">

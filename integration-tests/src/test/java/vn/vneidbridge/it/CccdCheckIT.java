@@ -83,7 +83,7 @@ class CccdCheckIT {
             assertThat(page.selectFirst("#vneid-cmnd").val()).isEqualTo("164438056");
             assertThat(page.selectFirst("#vneid-cmnd").hasAttr("readonly")).isTrue();
 
-            JWTClaimsSet claims = login.finish(login.submitCccd(form, NGA_CCCD));
+            JWTClaimsSet claims = login.finish(login.skipLinkNoticeIfShown(login.submitCccd(form, NGA_CCCD)));
 
             assertThat(claims.getClaim("cccd")).isEqualTo(NGA_CCCD);
             JsonNode nga = user(LegacyPersonas.TOTHINGA);
@@ -177,7 +177,7 @@ class CccdCheckIT {
             assertThat(attribute(user(LegacyFixtures.CCCD_TIMEOUT), "cccd")).isNull();
 
             registry.simulator().reset();
-            assertThat(login.finish(login.submitCccd(slow, person.cccd())).getClaim("cccd"))
+            assertThat(login.finish(login.skipLinkNoticeIfShown(login.submitCccd(slow, person.cccd()))).getClaim("cccd"))
                     .as("a retry once the registry answers again").isEqualTo(person.cccd());
         }
 
@@ -203,7 +203,7 @@ class CccdCheckIT {
             PortalLogin login = new PortalLogin(keycloak, "dvcqg-portal");
             PortalLogin.Outcome form = login.submitPassword(LegacyFixtures.CCCD_BARE_FLAG, LegacyFixtures.PASSWORD);
 
-            JWTClaimsSet claims = login.finish(login.submitCccd(form, person.cccd()));
+            JWTClaimsSet claims = login.finish(login.skipLinkNoticeIfShown(login.submitCccd(form, person.cccd())));
 
             assertThat(claims.getClaim("cccd")).isEqualTo(person.cccd());
         }

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,6 +97,16 @@ class LinkingIT {
             PortalLogin vneid = new PortalLogin(keycloak, "dvcqg-portal");
             assertThat(vneid.finish(vneid.vneidLogin(idNumber, VneidStandIn.PASSWORD, VneidStandIn.OTP, Map.of()))
                     .getSubject()).as("from now on VNeID lands on the same user").isEqualTo(claims.getSubject());
+
+            PortalLogin identity = new PortalLogin(keycloak, "dvcqg-portal", vneid.web);
+            Map<String, String> params = identity.parameters();
+            params.put("kc_action", "vneid-identity-info");
+            String page = Jsoup.parse(identity.web.followWithin(identity.web.get(identity.authorizationUri(params)),
+                    keycloak.baseUri()).body()).select("#vneid-linked-accounts").text();
+            assertThat(page).contains("Danh sách tài khoản liên kết", "Tài khoản liên kết: " + idNumber,
+                    "Tài khoản định danh điện tử cấp bởi Bộ Công an",
+                    "Ngày liên kết: " + LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"))
+                            .format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
         }
 
         @Test

@@ -20,6 +20,8 @@ import vn.vneidbridge.it.support.TestKeycloak;
 import vn.vneidbridge.it.support.VneidStandIn;
 import vn.vneidbridge.it.support.WebClient;
 import vn.vneidbridge.sandbox.legacy.LegacyPersonas;
+import vn.vneidbridge.sandbox.legacy.SyntheticAccountGenerator;
+import vn.vneidbridge.sandbox.legacy.SyntheticPerson;
 
 /**
  * Logging in to the portals with VNeID through the stand-in VNeID (realm {@code vneid-sandbox}: id number,
@@ -107,6 +109,36 @@ class VneidLoginIT {
                     keycloak.baseUri());
             assertThat(page.body()).as("VNeID asks for the password again: its session ended too")
                     .contains("kc-form-login");
+        }
+    }
+
+    @Nested
+    class GivenACitizenLoggedInWithVneid {
+
+        @Test
+        void thenVneidEndingHerSessionEndsTheSessionAtThePortalsToo() {
+            SyntheticPerson person = SyntheticAccountGenerator.people(TestKeycloak.SYNTHETIC_PEOPLE, 42).skip(160)
+                    .findFirst().orElseThrow();
+            String idNumber = VneidStandIn.account(admin, person, 2);
+            PortalLogin login = new PortalLogin(keycloak, "dvcqg-portal");
+            PortalLogin.Outcome outcome = login.vneidLogin(idNumber, PASSWORD, OTP, Map.of());
+            Map<String, String> answer = WebClient.query(outcome.callback().orElseThrow());
+            JsonNode tokens = login.exchange(answer.get("code"), login.verifier);
+            String userId = login.validIdToken(tokens.get("id_token").asText()).getSubject();
+            assertThat(admin.get("/admin/realms/dvc/users/" + userId + "/sessions").size()).isEqualTo(1);
+
+            String vneidUser = admin.get("/admin/realms/vneid-sandbox/users?exact=true&username=" + idNumber)
+                    .get(0).get("id").asText();
+            HttpResponse<String> ended = admin.send("POST", "/admin/realms/vneid-sandbox/users/" + vneidUser + "/logout", null);
+            assertThat(ended.statusCode()).isEqualTo(204);
+
+            assertThat(admin.get("/admin/realms/dvc/users/" + userId + "/sessions").size())
+                    .as("VNeID's back-channel logout ended the dvc session").isZero();
+            HttpResponse<String> refreshed = new WebClient().postForm(
+                    URI.create(login.issuer() + "/protocol/openid-connect/token"), Map.of(
+                            "grant_type", "refresh_token", "refresh_token", tokens.get("refresh_token").asText(),
+                            "client_id", "dvcqg-portal", "client_secret", "sandbox-secret"));
+            assertThat(refreshed.statusCode()).as("the portal's refresh token is dead").isEqualTo(400);
         }
     }
 

@@ -66,7 +66,8 @@ public final class VietnameseNameProtocolMapper extends AbstractOIDCProtocolMapp
         String fullName = userSession == null || userSession.getUser() == null ? null
                 : userSession.getUser().getFirstAttribute(UserAttributes.FULL_NAME);
         if (fullName != null && !fullName.isBlank()) {
-            token.setName(fullName);
+            // where Keycloak's full-name mapper puts it (the other claims), so the token has one "name"
+            token.getOtherClaims().put("name", fullName);
             token.getOtherClaims().put(UserAttributes.FULL_NAME, fullName);
         }
     }

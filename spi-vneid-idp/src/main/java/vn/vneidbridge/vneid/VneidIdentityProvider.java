@@ -2,6 +2,17 @@ package vn.vneidbridge.vneid;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import jakarta.ws.rs.core.UriInfo;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.UserSessionModel;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+import org.keycloak.services.managers.AuthenticationManager;
+import org.keycloak.services.messages.Messages;
+import org.keycloak.events.EventType;
+import org.keycloak.protocol.oidc.utils.LogoutUtil;
+import org.keycloak.services.managers.AuthenticationSessionManager;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +28,6 @@ import org.keycloak.events.Details;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.protocol.oidc.utils.AcrUtils;
 import org.keycloak.representations.AccessTokenResponse;
 import org.keycloak.representations.JsonWebToken;
@@ -43,12 +53,18 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  *   <li>{@link #authenticationFinished}: stores the level as the user-session note {@value VneidContext#LEVEL_NOTE};</li>
  *   <li>{@link #preprocessFederatedIdentity}: refuses a link to an account whose verified CCCD is not the
  *       VNeID id number ({@link VneidLinkGuard});</li>
- *   <li>{@link #callback}: keeps the login's event builder, so a refusal is recorded with its reason.</li>
+ *   <li>{@link #callback}: keeps the login's event builder, so a refusal is recorded with its reason, and
+ *       answers with {@link VneidEndpoint}, which completes a portal's logout that VNeID's back-channel logout
+ *       already finished.</li>
  * </ul>
  */
 final class VneidIdentityProvider extends OIDCIdentityProvider implements SocialIdentityProvider<OIDCIdentityProviderConfig> {
 
     private static final Logger LOG = Logger.getLogger(VneidIdentityProvider.class);
+    private static final String LOGOUT_END_PREFIX = "vneid.logout.end.";
+    private static final String LOGOUT_END_URI = "uri";
+    private static final String LOGOUT_END_CLIENT = "client";
+    private static final long LOGOUT_END_SECONDS = 600;
 
     /** Client note remembering the level requested in {@code acr_values}, checked when VNeID answers. */
     static final String REQUIRED_LEVEL_NOTE = "vneid.requiredLevel";
@@ -67,7 +83,64 @@ final class VneidIdentityProvider extends OIDCIdentityProvider implements Social
     @Override
     public Object callback(RealmModel realm, AuthenticationCallback callback, EventBuilder event) {
         this.event = event;
-        return super.callback(realm, callback, event);
+        return new VneidEndpoint(callback, realm, event, this);
+    }
+
+    /**
+     * Keycloak's redirect to VNeID's end-session endpoint, remembering where this browser logout ends (the portal's
+     * {@code post_logout_redirect_uri} with its {@code state}) for {@link VneidEndpoint#logoutResponse}: VNeID's
+     * back-channel logout may end the dvc session, and with it the logout session, before the browser comes back.
+     */
+    @Override
+    public Response keycloakInitiatedBrowserLogout(KeycloakSession session, UserSessionModel userSession,
+                                                   UriInfo uriInfo, RealmModel realm) {
+        Response response = super.keycloakInitiatedBrowserLogout(session, userSession, uriInfo, realm);
+        if (response != null) {
+            AuthenticationSessionModel logoutSession = AuthenticationManager.createOrJoinLogoutSession(session, realm,
+                    new AuthenticationSessionManager(session), userSession, true, false);
+            URI end = LogoutUtil.getRedirectUriWithAttachedState(
+                    logoutSession.getAuthNote(OIDCLoginProtocol.LOGOUT_REDIRECT_URI), logoutSession);
+            session.singleUseObjects().put(LOGOUT_END_PREFIX + userSession.getId(), LOGOUT_END_SECONDS,
+                    Map.of(LOGOUT_END_URI, end == null ? "" : end.toString(),
+                            LOGOUT_END_CLIENT, logoutSession.getClient().getClientId()));
+        }
+        return response;
+    }
+
+    /**
+     * Keycloak's broker endpoint, with one case more at {@code logout_response}: when a portal logs out, realm
+     * dvc sends the browser to VNeID's end-session endpoint; VNeID ends its session and, as back-channel logout
+     * requires, tells dvc at once with a logout token, so the dvc session is already gone when the browser comes
+     * back. That logout is complete: the browser is sent on to the portal's {@code post_logout_redirect_uri}
+     * remembered when the logout left for VNeID (once), not to an error page.
+     */
+    static final class VneidEndpoint extends OIDCEndpoint {
+
+        VneidEndpoint(AuthenticationCallback callback, RealmModel realm, EventBuilder event,
+                      VneidIdentityProvider provider) {
+            super(callback, realm, event, provider);
+        }
+
+        @Override
+        public Response logoutResponse(String state) {
+            if (state == null || session.sessions().getUserSession(realm, state) != null) {
+                return super.logoutResponse(state);
+            }
+            Map<String, String> end = session.singleUseObjects().remove(LOGOUT_END_PREFIX + state);
+            if (end == null) {
+                return super.logoutResponse(state);
+            }
+            LOG.debugf("Session %s already ended by VNeID's back-channel logout; finishing the browser logout", state);
+            new EventBuilder(realm, session, clientConnection).event(EventType.LOGOUT)
+                    .client(end.get(LOGOUT_END_CLIENT)).session(state)
+                    .detail(Details.REASON, "ended by the identity provider's back-channel logout").success();
+            String uri = end.get(LOGOUT_END_URI);
+            if (uri != null && !uri.isEmpty()) {
+                return Response.status(Response.Status.FOUND).location(URI.create(uri)).build();
+            }
+            return session.getProvider(LoginFormsProvider.class).setSuccess(Messages.SUCCESS_LOGOUT)
+                    .setDetachedAuthSession().createInfoPage();
+        }
     }
 
     /**

@@ -59,9 +59,11 @@ public final class LegacyFixtures {
     public static final String LINK_ONLY = "it.linkonly";
     public static final String LINK_ONLY_MISMATCH = "it.linkonlymismatch";
     public static final String CUTOFF_CLOSED = "it.cutoffclosed";
+    /** Has the verified CCCD of synthetic person 12: two first VNeID logins race to link it. */
+    public static final String LINK_RACE = "it.linkrace";
     private static final List<String> CCCD_ACCOUNTS = List.of(CCCD_TIMEOUT, CCCD_FAILURE, CCCD_BARE_FLAG,
             CCCD_RATE_LIMIT, CCCD_IDENTITY, LINK_NOTICE, LINK_MISMATCH, LINK_SKIP, LINK_ONLY, LINK_ONLY_MISMATCH,
-            CUTOFF_CLOSED);
+            CUTOFF_CLOSED, LINK_RACE);
 
     private static final String INSERT = "INSERT INTO %s (legacy_id, username, password_hash, password_algorithm,"
             + " password_salt, password_iterations, full_name, birth_date, gender, cmnd, cccd, cccd_verified, phone,"
@@ -120,6 +122,8 @@ public final class LegacyFixtures {
                     "ACTIVE", legacyId(username), person.birthDate(), person.gender() == Gender.MALE ? "M" : "F");
         }
         try (Statement update = connection.createStatement()) {
+            update.executeUpdate("UPDATE " + portalA + " SET cccd = '" + person(LINK_RACE).cccd()
+                    + "', cccd_verified = TRUE WHERE username = '" + LINK_RACE + "'");
             update.executeUpdate("UPDATE " + portalA + " SET password_algorithm = 'sha1' WHERE username = '"
                     + UNKNOWN_ALGORITHM + "'");
         }

@@ -126,6 +126,22 @@ public final class PortalLogin {
                 Map.of("continue", "")), keycloak.baseUri()), idNumber, password, otp);
     }
 
+    /** A VNeID login ({@code kc_idp_hint=vneid}) taken up to the stand-in's SMS-code page, which is returned. */
+    public HttpResponse<String> vneidUpToOtp(String idNumber, String password) {
+        Map<String, String> params = parameters();
+        params.put("kc_idp_hint", "vneid");
+        HttpResponse<String> vneid = web.followWithin(web.get(authorizationUri(params)), keycloak.baseUri());
+        HttpResponse<String> otp = web.followWithin(web.submit(vneid, "#kc-form-login",
+                Map.of("username", idNumber, "password", password)), keycloak.baseUri());
+        assertThat(otp.body()).as("the SMS-code page").contains("vneid-sandbox-otp-form");
+        return otp;
+    }
+
+    /** Submits the stand-in's SMS code. */
+    public Outcome submitOtp(HttpResponse<String> otpPage, String otp) {
+        return follow(web.submit(otpPage, "#vneid-sandbox-otp-form", Map.of("otp", otp)));
+    }
+
     /** The stand-in VNeID's pages (password, then SMS code) from the page it shows. */
     public Outcome vneidSteps(HttpResponse<String> vneid, String idNumber, String password, String otp) {
         if (!vneid.body().contains("kc-form-login")) {
@@ -204,8 +220,13 @@ public final class PortalLogin {
             assertThat(claims.getStringClaim("nonce")).isEqualTo(nonce);
             return claims;
         } catch (Exception e) {
-            throw new AssertionError("invalid ID token: " + e, e);
+            throw new AssertionError("invalid ID token: " + e + "; payload: " + payload(idToken), e);
         }
+    }
+
+    private static String payload(String jwt) {
+        String[] parts = jwt.split("\\.");
+        return parts.length < 2 ? jwt : new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
     }
 
     public static String random(int bytes) {

@@ -22,7 +22,10 @@ public final class VneidStandIn {
     private VneidStandIn() {
     }
 
-    /** Points realm dvc's {@code vneid} provider at this server's stand-in (the realm file names port 8080). */
+    /**
+     * Points realm dvc's {@code vneid} provider at this server's stand-in, and the stand-in's back-channel logout at
+     * this server's realm dvc (the realm files name port 8080).
+     */
     public static void pointDvcAt(KeycloakServer keycloak, AdminApi admin) {
         JsonNode idp = admin.get("/admin/realms/dvc/identity-provider/instances/vneid");
         ObjectNode config = (ObjectNode) idp.get("config");
@@ -31,6 +34,16 @@ public final class VneidStandIn {
         Map<String, Object> body = new ObjectMapper().convertValue(idp, Map.class);
         HttpResponse<String> updated = admin.send("PUT", "/admin/realms/dvc/identity-provider/instances/vneid", body);
         assertThat(updated.statusCode()).as(updated.body()).isEqualTo(204);
+
+        JsonNode broker = admin.get("/admin/realms/vneid-sandbox/clients?clientId=dvc-broker").get(0);
+        ObjectNode attributes = (ObjectNode) broker.get("attributes");
+        attributes.put("backchannel.logout.url",
+                keycloak.realmUri("dvc") + "/protocol/openid-connect/logout/backchannel-logout");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> client = new ObjectMapper().convertValue(broker, Map.class);
+        HttpResponse<String> saved = admin.send("PUT", "/admin/realms/vneid-sandbox/clients/" + broker.get("id").asText(),
+                client);
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(204);
     }
 
     /** Gives a synthetic person a VNeID account (username = id number) unless it has one; its id number. */

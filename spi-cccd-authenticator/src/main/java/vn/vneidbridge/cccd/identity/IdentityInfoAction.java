@@ -98,6 +98,7 @@ final class IdentityInfoAction implements RequiredActionProvider {
         UserModel user = context.getUser();
         LoginFormsProvider form = context.form()
                 .setAttribute("vneidIdentityRows", rows(user))
+                .setAttribute("vneidLinkedAccounts", LinkedAccounts.of(context.getSession(), context.getRealm(), user))
                 .setAttribute("vneidHasVerifiedCccd", "true".equals(user.getFirstAttribute(UserAttributes.CCCD_VERIFIED)))
                 .setAttribute("vneidCccd", typed);
         if (message != null) {
