@@ -25,6 +25,7 @@ import vn.vneidbridge.it.support.LegacyFixtures;
 import vn.vneidbridge.it.support.PortalLogin;
 import vn.vneidbridge.it.support.TestKeycloak;
 import vn.vneidbridge.it.support.VneidStandIn;
+import vn.vneidbridge.it.support.WebClient;
 import vn.vneidbridge.sandbox.legacy.LegacyPersonas;
 import vn.vneidbridge.sandbox.legacy.SyntheticPerson;
 
@@ -48,7 +49,8 @@ class LinkingIT {
         this.admin = admin;
         VneidStandIn.pointDvcAt(keycloak, admin);
         for (String username : List.of(LegacyFixtures.LINK_NOTICE, LegacyFixtures.LINK_MISMATCH,
-                LegacyFixtures.LINK_SKIP, LegacyFixtures.LINK_ONLY, LegacyFixtures.LINK_ONLY_MISMATCH)) {
+                LegacyFixtures.LINK_SKIP, LegacyFixtures.LINK_ONLY, LegacyFixtures.LINK_ONLY_MISMATCH,
+                LegacyFixtures.LINK_SECOND_BROWSER, LegacyFixtures.LINK_REPLAY)) {
             VneidStandIn.account(admin, LegacyFixtures.person(username), 2);
         }
     }
@@ -138,6 +140,83 @@ class LinkingIT {
             assertThat(links(claims.getSubject())).isEmpty();
             PortalLogin again = new PortalLogin(keycloak, "dvcqg-portal");
             assertThat(PortalLogin.isLinkNotice(again.submitPassword(LegacyFixtures.LINK_SKIP, PASSWORD))).isTrue();
+        }
+    }
+
+    @Nested
+    class GivenSomeoneTryingToTakeAnAccountOver {
+
+        /** From the notice: "Đăng nhập bằng VNeID", then the stand-in's password and code; VNeID's redirect back. */
+        private HttpResponse<String> vneidAnswer(PortalLogin login, PortalLogin.Outcome notice, String idNumber) {
+            HttpResponse<String> vneid = login.web.followWithin(login.web.submit(notice.page(),
+                    "form:has([name=cancel-aia])", Map.of("continue", "")), keycloak.baseUri());
+            HttpResponse<String> otp = login.web.followWithin(login.web.submit(vneid, "#kc-form-login",
+                    Map.of("username", idNumber, "password", VneidStandIn.PASSWORD)), keycloak.baseUri());
+            HttpResponse<String> answer = login.web.submit(otp, "#vneid-sandbox-otp-form", Map.of("otp", VneidStandIn.OTP));
+            assertThat(answer.headers().firstValue("Location").orElse("")).contains("/broker/vneid/endpoint");
+            return answer;
+        }
+
+        @Test
+        void thenAVneidAnswerFinishedInASecondBrowserLinksNothing() {
+            PortalLogin owner = new PortalLogin(keycloak, "dvcqg-portal");
+            PortalLogin.Outcome notice = loginAndVerify(owner, LegacyFixtures.LINK_SECOND_BROWSER);
+            String idNumber = LegacyFixtures.person(LegacyFixtures.LINK_SECOND_BROWSER).cccd();
+            HttpResponse<String> answer = vneidAnswer(owner, notice, idNumber);
+
+            PortalLogin other = new PortalLogin(keycloak, "dvcqg-portal");
+            PortalLogin.Outcome elsewhere = other.follow(other.web.get(
+                    java.net.URI.create(answer.headers().firstValue("Location").orElseThrow())));
+
+            assertThat(elsewhere.callback()).isEmpty();
+            assertThat(links(user(LegacyFixtures.LINK_SECOND_BROWSER).get("id").asText()))
+                    .as("the link is bound to the browser session that asked for it").isEmpty();
+            assertThat(admin.get("/admin/realms/dvc/users?exact=true&username=" + idNumber).size()).isZero();
+        }
+
+        @Test
+        void thenAReplayedVneidAnswerChangesNothing() {
+            PortalLogin owner = new PortalLogin(keycloak, "dvcqg-portal");
+            PortalLogin.Outcome notice = loginAndVerify(owner, LegacyFixtures.LINK_REPLAY);
+            String idNumber = LegacyFixtures.person(LegacyFixtures.LINK_REPLAY).cccd();
+            HttpResponse<String> answer = vneidAnswer(owner, notice, idNumber);
+            java.net.URI callback = java.net.URI.create(answer.headers().firstValue("Location").orElseThrow());
+            JWTClaimsSet claims = owner.finish(owner.follow(owner.web.get(callback)));
+            assertThat(links(claims.getSubject())).containsExactly("vneid");
+
+            PortalLogin.Outcome replayed = owner.follow(owner.web.get(callback));
+            PortalLogin stranger = new PortalLogin(keycloak, "dvcqg-portal");
+            PortalLogin.Outcome strangers = stranger.follow(stranger.web.get(callback));
+
+            assertThat(replayed.callback().map(WebClient::query).map(q -> q.get("code"))).as("a used answer is refused")
+                    .isEmpty();
+            assertThat(strangers.callback().map(WebClient::query).map(q -> q.get("code"))).isEmpty();
+            assertThat(links(claims.getSubject())).containsExactly("vneid");
+        }
+
+        @Test
+        void thenTheCitizenCannotTypeACccdOntoHisAccountHimself() throws Exception {
+            PortalLogin login = new PortalLogin(keycloak, "dvcqg-portal");
+            PortalLogin.Outcome form = login.submitPassword(LegacyFixtures.CCCD_SELF_EDIT, PASSWORD);
+            PortalLogin.Outcome done = login.skipCccdFormIfShown(form);
+            Map<String, String> answer = WebClient.query(done.callback().orElseThrow());
+            String accessToken = login.exchange(answer.get("code"), login.verifier).get("access_token").asText();
+            String someoneElses = LegacyFixtures.person(LegacyFixtures.LINK_NOTICE).cccd();
+
+            java.net.http.HttpResponse<String> edit = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(login.issuer() + "/account/"))
+                            .header("Authorization", "Bearer " + accessToken)
+                            .header("Content-Type", "application/json")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(new ObjectMapper().writeValueAsString(
+                                    Map.of("username", LegacyFixtures.CCCD_SELF_EDIT, "attributes", Map.of(
+                                            "cccd", List.of(someoneElses), "cccd_verified", List.of("true"))))))
+                            .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+
+            JsonNode account = user(LegacyFixtures.CCCD_SELF_EDIT);
+            assertThat(account.path("attributes").path("cccd").isMissingNode())
+                    .as("the account console answered " + edit.statusCode() + " and stored nothing: " + account)
+                    .isTrue();
+            assertThat(account.path("attributes").path("cccd_verified").isMissingNode()).isTrue();
         }
     }
 
