@@ -11,7 +11,8 @@
     <div class="${properties.kcInputGroup}">
       <div class="${properties.kcInputGroupItemClass} ${properties.kcFill}">
         <span class="${properties.kcInputClass} ${properties.kcFormReadOnlyClass}">
-          <input id="kc-attempted-username" value="${auth.attemptedUsername}" readonly>
+          <input id="kc-attempted-username" value="${auth.attemptedUsername}" readonly
+                 aria-label="${(!realm.loginWithEmailAllowed)?then(msg("username"), (!realm.registrationEmailAsUsername)?then(msg("usernameOrEmail"), msg("email")))}">
         </span>
       </div>
       <div class="${properties.kcInputGroupItemClass}">
@@ -158,7 +159,7 @@
       <circle cx="32" cy="32" r="30" fill="#da251d" stroke="#ffcd00" stroke-width="3"/>
       <polygon fill="#ffcd00" points="32,12 37.3,26.6 52.9,26.9 40.5,36.4 45,51.3 32,42.5 19,51.3 23.5,36.4 11.1,26.9 26.7,26.6"/>
     </svg>
-    <div id="kc-header-wrapper" class="dvc-header__text">
+    <div class="dvc-header__text">
       <p class="dvc-header__name">${msg("dvcHeaderName")}</p>
       <p class="dvc-header__slogan">${msg("dvcHeaderSlogan")}</p>
     </div>
