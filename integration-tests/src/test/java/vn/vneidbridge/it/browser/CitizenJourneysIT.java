@@ -288,6 +288,48 @@ class CitizenJourneysIT {
     }
 
     @Nested
+    class GivenSomeoneGuessingPasswords {
+
+        @Test
+        void thenAfterThreeFailuresTheFormAsksForTheCaptchaAndChecksItBeforeThePassword() {
+            String username = "captcha-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+            String id = admin.createUser("dvc", username, LegacyPersonas.PASSWORD, Map.of("firstName", "Thị Mai",
+                    "lastName", "Đỗ", "email", username + "@example.vn", "emailVerified", true));
+            try (Browser browser = BrowserSupport.open("captcha")) {
+                DemoPortalPage home = new DemoPortalPage(browser, home()).open();
+                LoginPages dvc = new LoginPages(browser);
+                home.logIn(PORTAL);
+                dvc.awaitChooser().choosePortalAccount();
+                for (int attempt = 1; attempt <= 3; attempt++) {
+                    assertThat(browser.has("#captcha")).as("no captcha before failure " + attempt).isFalse();
+                    dvc.logIn(username, "wrong-" + attempt);
+                    browser.await("#input-error-username");
+                }
+
+                assertThat(browser.find("label[for=captcha]").getText()).contains("Mã xác thực");
+                assertThat(browser.find("#vneid-captcha-image").getAttribute("alt")).contains("Hình mã xác thực");
+                assertThat(browser.find("#vneid-captcha-image").getAttribute("src")).startsWith("data:image/png;base64,");
+                browser.capture("captcha");
+                String first = browser.find("#vneid-captcha-image").getAttribute("src");
+                browser.find("#vneid-captcha-reload").click();
+                browser.await("#vneid-captcha-image");
+                assertThat(browser.find("#vneid-captcha-image").getAttribute("src")).as("a new picture").isNotEqualTo(first);
+                assertThat(browser.find("#username").getAttribute("value")).isEqualTo(username);
+
+                browser.type("#captcha", "00000");
+                dvc.logIn(username, LegacyPersonas.PASSWORD);
+                browser.await("#input-error-captcha");
+                assertThat(browser.find("#input-error-captcha").getText()).contains("Mã xác thực không đúng");
+                assertThat(browser.find("#captcha").getAttribute("aria-invalid")).isEqualTo("true");
+                assertThat(browser.has("#claims")).as("the right password alone does not log in").isFalse();
+                browser.capture("captcha-wrong");
+            } finally {
+                admin.deleteUser("dvc", id);
+            }
+        }
+    }
+
+    @Nested
     class GivenTheProvincialPortals {
 
         @Test
