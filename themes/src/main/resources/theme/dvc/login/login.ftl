@@ -13,7 +13,7 @@
 <#import "buttons.ftl" as buttons>
 <#import "passkeys.ftl" as passkeys>
 <#assign dvcFormOpen = (messagesPerField.existsError('username','password','captcha') || (login.username!'')?has_content || usernameHidden?? || vneidCaptcha?? || !(social.providers?? && social.providers?has_content))>
-<@layout.registrationLayout displayMessage=!messagesPerField.existsError('username','password') displayInfo=realm.password && realm.registrationAllowed && !registrationDisabled??; section>
+<@layout.registrationLayout displayMessage=!messagesPerField.existsError('username','password','captcha') displayInfo=realm.password && realm.registrationAllowed && !registrationDisabled??; section>
 <!-- template: login.ftl (dvc) -->
 
     <#if section = "header">
