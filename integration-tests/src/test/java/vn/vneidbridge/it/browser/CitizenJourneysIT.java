@@ -330,6 +330,31 @@ class CitizenJourneysIT {
     }
 
     @Nested
+    class GivenTheOperatorAllowsPasswordReset {
+
+        @Test
+        void thenThePortalAccountFormOffersQuenMatKhau() {
+            setResetPasswordAllowed(true);
+            try (Browser browser = BrowserSupport.open("password-reset")) {
+                DemoPortalPage home = new DemoPortalPage(browser, home()).open();
+                LoginPages dvc = new LoginPages(browser);
+                home.logIn(PORTAL);
+                dvc.awaitChooser().choosePortalAccount();
+                assertThat(browser.find("#kc-form-login a[href*=reset-credentials]").getText()).isEqualTo("Quên mật khẩu?");
+                browser.capture("legacy-form-with-reset");
+            } finally {
+                setResetPasswordAllowed(false);
+            }
+        }
+
+        private void setResetPasswordAllowed(boolean allowed) {
+            HttpResponse<String> updated = admin.send("PUT", "/admin/realms/dvc",
+                    Map.of("realm", "dvc", "resetPasswordAllowed", allowed));
+            assertThat(updated.statusCode()).as(updated.body()).isEqualTo(204);
+        }
+    }
+
+    @Nested
     class GivenTheProvincialPortals {
 
         @Test

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.SingleUseObjectProvider;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
@@ -31,19 +32,23 @@ public final class LoginCaptcha {
     static final long WINDOW_SECONDS = 15 * 60;
     static final String NOTE_ANSWER = "vneid.captcha.answer";
     static final String NOTE_FAILURES = "vneid.captcha.failures";
+    /** Request attribute: an attempt is being checked, and counts as a failure if it fails. */
+    static final String ATTEMPT_IN_PROGRESS = "vneid.captcha.attempt";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** What the typed code says. */
     public enum Check { NOT_ASKED, PASSED, MISSING, WRONG }
 
+    private final KeycloakSession session;
     private final AuthenticationSessionModel authSession;
     private final SingleUseObjectProvider store;
     private final String realmId;
     private final LoginCaptchaConfig config;
 
-    LoginCaptcha(AuthenticationSessionModel authSession, SingleUseObjectProvider store, String realmId,
-                 LoginCaptchaConfig config) {
+    LoginCaptcha(KeycloakSession session, AuthenticationSessionModel authSession, SingleUseObjectProvider store,
+                 String realmId, LoginCaptchaConfig config) {
+        this.session = session;
         this.authSession = authSession;
         this.store = store;
         this.realmId = realmId;
@@ -51,16 +56,22 @@ public final class LoginCaptcha {
     }
 
     public static LoginCaptcha of(AuthenticationFlowContext context) {
-        return new LoginCaptcha(context.getAuthenticationSession(), context.getSession().singleUseObjects(),
+        return new LoginCaptcha(context.getSession(), context.getAuthenticationSession(),
+                context.getSession().singleUseObjects(),
                 context.getRealm().getId(), LoginCaptchaConfig.of(context.getAuthenticatorConfig()));
     }
 
-    /** True when the form must ask for a code: N failures in this login session or for this username. */
+    /**
+     * True when the form must ask for a code: N failures in this login session or for this username (the attempt
+     * being checked, when it fails and the form is shown again, counts as one).
+     */
     public boolean required(String username) {
         if (!config.enabled()) {
             return false;
         }
-        return sessionFailures() >= config.afterFailures() || usernameFailures(username) >= config.afterFailures();
+        int current = session.getAttribute(ATTEMPT_IN_PROGRESS) != null ? 1 : 0;
+        return sessionFailures() + current >= config.afterFailures()
+                || usernameFailures(username) + current >= config.afterFailures();
     }
 
     /**
@@ -79,21 +90,27 @@ public final class LoginCaptcha {
         return same ? Check.PASSED : Check.WRONG;
     }
 
-    /** Counts a login attempt that may fail (forgotten by {@link #succeeded(String)}). */
-    public void countAttempt(String username) {
+    /** A login attempt is being checked: if the form comes back, it counts as a failure already. */
+    public void attempting() {
+        session.setAttribute(ATTEMPT_IN_PROGRESS, Boolean.TRUE);
+    }
+
+    /** The attempt failed: one more failure for this login session and this username. */
+    public void failed(String username) {
+        session.removeAttribute(ATTEMPT_IN_PROGRESS);
         authSession.setAuthNote(NOTE_FAILURES, Integer.toString(sessionFailures() + 1));
         String key = key(username);
         if (key != null) {
-            int failures = usernameFailures(username) + 1;
-            store.put(key, WINDOW_SECONDS, Map.of("failures", Integer.toString(failures)));
+            store.put(key, WINDOW_SECONDS, Map.of("failures", Integer.toString(usernameFailures(username) + 1)));
         }
     }
 
     /** A successful login: the counts start again. */
     public void succeeded(String username) {
+        session.removeAttribute(ATTEMPT_IN_PROGRESS);
         authSession.removeAuthNote(NOTE_FAILURES);
         String key = key(username);
-        if (key != null) {
+        if (key != null && usernameFailures(username) > 0) {
             store.remove(key);
         }
     }

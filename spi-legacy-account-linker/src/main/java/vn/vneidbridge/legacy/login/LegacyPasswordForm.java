@@ -68,15 +68,17 @@ final class LegacyPasswordForm extends UsernamePasswordForm {
                 return false;
             }
             case WRONG -> {
-                captcha.countAttempt(username);
+                captcha.attempting();
                 context.getEvent().detail("captcha", "wrong").error(Errors.INVALID_USER_CREDENTIALS);
                 context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS,
                         challenge(context, LoginCaptcha.MESSAGE_WRONG, LoginCaptcha.FIELD));
+                captcha.failed(username);
                 return false;
             }
-            default -> captcha.countAttempt(username);
+            default -> captcha.attempting();
         }
         if (!super.validateForm(context, formData)) {
+            captcha.failed(username);
             return false;
         }
         captcha.succeeded(username);
