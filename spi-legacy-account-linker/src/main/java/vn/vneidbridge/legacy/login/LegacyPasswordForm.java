@@ -1,15 +1,23 @@
 package vn.vneidbridge.legacy.login;
 
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.authenticators.browser.UsernamePasswordForm;
+import org.keycloak.events.Errors;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
+import org.keycloak.services.managers.AuthenticationManager;
+import vn.vneidbridge.legacy.captcha.LoginCaptcha;
 import vn.vneidbridge.legacy.storage.LegacyUserStorage;
 
 /**
  * Keycloak's username/password form for portal accounts, with one difference: when the legacy portal
  * database did not answer, the citizen is told so (and pointed to VNeID) instead of being told the password
- * is wrong. Everything else — brute-force protection, events, the form itself — is Keycloak's.
+ * is wrong; and after repeated failures it asks for the code of a self-hosted captcha ({@link LoginCaptcha}) before
+ * it checks a password. Everything else — brute-force protection, events, the form itself — is Keycloak's.
  */
 final class LegacyPasswordForm extends UsernamePasswordForm {
 
@@ -33,5 +41,67 @@ final class LegacyPasswordForm extends UsernamePasswordForm {
         return LegacyUserStorage.databaseUnavailable(context.getSession())
                 ? MESSAGE_UNAVAILABLE
                 : super.getDefaultChallengeMessage(context);
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        MultivaluedMap<String, String> formData = context.getHttpRequest().getDecodedFormParameters();
+        if (formData.containsKey(LoginCaptcha.RELOAD)) {
+            MultivaluedMap<String, String> kept = new MultivaluedHashMap<>();
+            String username = formData.getFirst(AuthenticationManager.FORM_USERNAME);
+            if (username != null) {
+                kept.add(AuthenticationManager.FORM_USERNAME, username);
+            }
+            context.challenge(challenge(context, kept));
+            return;
+        }
+        super.action(context);
+    }
+
+    @Override
+    protected boolean validateForm(AuthenticationFlowContext context, MultivaluedMap<String, String> formData) {
+        LoginCaptcha captcha = LoginCaptcha.of(context);
+        String username = attemptedUsername(context);
+        switch (captcha.check(formData, username)) {
+            case MISSING -> {
+                context.challenge(challenge(context, LoginCaptcha.MESSAGE_REQUIRED, LoginCaptcha.FIELD));
+                return false;
+            }
+            case WRONG -> {
+                captcha.attempting();
+                context.getEvent().detail("captcha", "wrong").error(Errors.INVALID_USER_CREDENTIALS);
+                context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS,
+                        challenge(context, LoginCaptcha.MESSAGE_WRONG, LoginCaptcha.FIELD));
+                captcha.failed(username);
+                return false;
+            }
+            default -> captcha.attempting();
+        }
+        if (!super.validateForm(context, formData)) {
+            captcha.failed(username);
+            return false;
+        }
+        captcha.succeeded(username);
+        return true;
+    }
+
+    @Override
+    protected Response challenge(AuthenticationFlowContext context, MultivaluedMap<String, String> formData) {
+        LoginCaptcha.of(context).addIfRequired(context.form(), attemptedUsername(context));
+        return super.challenge(context, formData);
+    }
+
+    @Override
+    protected Response challenge(AuthenticationFlowContext context, String error, String field) {
+        LoginCaptcha.of(context).addIfRequired(context.form(), attemptedUsername(context));
+        return super.challenge(context, error, field);
+    }
+
+    private static String attemptedUsername(AuthenticationFlowContext context) {
+        if (context.getUser() != null) {
+            return context.getUser().getUsername();
+        }
+        String typed = context.getHttpRequest().getDecodedFormParameters().getFirst(AuthenticationManager.FORM_USERNAME);
+        return typed != null ? typed : context.getAuthenticationSession().getAuthNote(ATTEMPTED_USERNAME);
     }
 }

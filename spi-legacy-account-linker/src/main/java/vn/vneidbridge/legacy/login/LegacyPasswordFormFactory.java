@@ -1,8 +1,11 @@
 package vn.vneidbridge.legacy.login;
 
+import java.util.List;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.authenticators.browser.UsernamePasswordFormFactory;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.provider.ProviderConfigProperty;
+import vn.vneidbridge.legacy.captcha.LoginCaptchaConfig;
 
 /** Authenticator "vneid-legacy-password-form": the portal-account login form of the {@code dvc} flow. */
 public final class LegacyPasswordFormFactory extends UsernamePasswordFormFactory {
@@ -26,6 +29,17 @@ public final class LegacyPasswordFormFactory extends UsernamePasswordFormFactory
 
     @Override
     public String getHelpText() {
-        return "Keycloak's username/password form, telling the citizen when the legacy portal database is unavailable.";
+        return "Keycloak's username/password form, telling the citizen when the legacy portal database is unavailable,"
+                + " and asking for a self-hosted captcha code after repeated failed logins.";
+    }
+
+    @Override
+    public boolean isConfigurable() {
+        return true;
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return LoginCaptchaConfig.PROPERTIES;
     }
 }

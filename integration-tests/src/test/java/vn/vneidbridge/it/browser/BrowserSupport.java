@@ -1,0 +1,101 @@
+package vn.vneidbridge.it.browser;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.htmlunit.BrowserVersion;
+import org.htmlunit.WebClient;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.htmlunit.HtmlUnitDriver;
+
+/**
+ * Makes the browsers of the page tests: Debian's Chromium (headless, through Debian's chromedriver, never anything
+ * downloaded by Selenium Manager) when /usr/bin/chromium is installed, else Selenium's HtmlUnit driver so the
+ * journeys still run — without screenshots and without the accessibility scan, which need a real browser.
+ */
+public final class BrowserSupport {
+
+    public static final Path CHROMIUM = Path.of(System.getProperty("browser.chromium", "/usr/bin/chromium"));
+    public static final Path CHROMEDRIVER = Path.of(System.getProperty("browser.chromedriver", "/usr/bin/chromedriver"));
+    /** Where screenshots and accessibility reports go: {@code <dir>/<journey>/<nn>-<page>-<width>.png}. */
+    public static final Path SCREENSHOTS = Path.of(System.getProperty("browser.screenshots.dir", "target/screenshots"));
+
+    private static boolean announced;
+
+    private BrowserSupport() {
+    }
+
+    /** True when the tests drive Chromium (screenshots and axe); false when they fall back to HtmlUnit. */
+    public static boolean chromiumAvailable() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    /** A fresh browser (own profile, no cookies) for one journey. */
+    public static Browser open(String journey) {
+        announce();
+        if (chromiumAvailable()) {
+            return new Browser(journey, chromium(), true, SCREENSHOTS.resolve(journey));
+        }
+        return new Browser(journey, htmlUnit(), false, SCREENSHOTS.resolve(journey));
+    }
+
+    private static synchronized void announce() {
+        if (announced) {
+            return;
+        }
+        announced = true;
+        if (chromiumAvailable()) {
+            System.out.println("[browser tests] Chromium " + CHROMIUM + " with " + CHROMEDRIVER
+                    + ": screenshots in " + SCREENSHOTS.toAbsolutePath() + ", axe-core scan of every page");
+        } else {
+            System.out.println("[browser tests] *** " + CHROMIUM + " or " + CHROMEDRIVER + " is missing: the journeys"
+                    + " run in HtmlUnit; SCREENSHOTS AND THE AXE ACCESSIBILITY SCAN ARE SKIPPED (install chromium and"
+                    + " chromium-driver, as .ci/run does, to get them) ***");
+        }
+    }
+
+    private static WebDriver chromium() {
+        Path profile;
+        try {
+            profile = Files.createTempDirectory("vneid-chromium-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=" + Browser.DESKTOP.width() + "," + Browser.DESKTOP.height(),
+                "--lang=vi-VN", "--user-data-dir=" + profile.toAbsolutePath());
+        // a Vietnamese citizen's browser: Accept-Language vi, so Keycloak answers in Vietnamese
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "vi-VN,vi"));
+        options.setPageLoadTimeout(Duration.ofSeconds(30));
+        // the driver is named explicitly, so Selenium Manager never looks for (or downloads) one
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        return new ChromeDriver(service, options);
+    }
+
+    private static WebDriver htmlUnit() {
+        BrowserVersion vietnamese = new BrowserVersion.BrowserVersionBuilder(BrowserVersion.BEST_SUPPORTED)
+                .setBrowserLanguage("vi-VN").setAcceptLanguageHeader("vi-VN,vi").build();
+        return new HtmlUnitDriver(vietnamese, false) {
+            @Override
+            protected WebClient modifyWebClient(WebClient client) {
+                WebClient modified = super.modifyWebClient(client);
+                // without CSS every part of a page counts as shown (the login form opens with CSS :target)
+                modified.getOptions().setCssEnabled(false);
+                modified.getOptions().setThrowExceptionOnFailingStatusCode(false);
+                return modified;
+            }
+        };
+    }
+}

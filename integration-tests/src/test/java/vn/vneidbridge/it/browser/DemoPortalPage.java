@@ -1,0 +1,63 @@
+package vn.vneidbridge.it.browser;
+
+import java.net.URI;
+
+/** The sandbox's demo portal as a citizen sees it: "Đăng nhập" per portal, then "Đã đăng nhập" with the claims. */
+final class DemoPortalPage {
+
+    private final Browser browser;
+    private final URI home;
+
+    DemoPortalPage(Browser browser, URI home) {
+        this.browser = browser;
+        this.home = home;
+    }
+
+    DemoPortalPage open() {
+        browser.open(home.toString());
+        browser.await("#status");
+        return this;
+    }
+
+    /** "Đăng nhập" of one portal: Keycloak's chooser (or straight back when a session exists). */
+    void logIn(String clientId) {
+        browser.find("#login-" + clientId).click();
+    }
+
+    /** "Đăng nhập bằng VNeID" of one portal ({@code kc_idp_hint=vneid}): straight to the stand-in VNeID. */
+    void logInWithVneid(String clientId) {
+        browser.find("#vneid-" + clientId).click();
+    }
+
+    /** Starts a portal's login from wherever the browser is (the portal's own login link). */
+    void startLogin(String clientId) {
+        browser.open(home + "login?client=" + clientId);
+    }
+
+    /** Opens a portal's login with extra parameters, as a portal asking for a level or an action does. */
+    void logInWith(String clientId, String query) {
+        browser.open(home + "login?client=" + clientId + "&" + query);
+    }
+
+    DemoPortalPage awaitLoggedIn() {
+        browser.await("#claims");
+        return this;
+    }
+
+    String status() {
+        return browser.find("#status").getText();
+    }
+
+    String claim(String name) {
+        return browser.find("td[data-claim=" + name + "]").getText();
+    }
+
+    boolean hasClaim(String name) {
+        return browser.has("td[data-claim=" + name + "]");
+    }
+
+    void logOut() {
+        browser.find("#logout").click();
+        browser.await("#status");
+    }
+}

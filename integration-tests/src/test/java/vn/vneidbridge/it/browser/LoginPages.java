@@ -1,0 +1,101 @@
+package vn.vneidbridge.it.browser;
+
+import java.util.List;
+import org.openqa.selenium.WebElement;
+
+/** The pages of realm {@code dvc} (theme dvc and its provincial variants) a citizen goes through. */
+final class LoginPages {
+
+    private final Browser browser;
+
+    LoginPages(Browser browser) {
+        this.browser = browser;
+    }
+
+    /** The chooser "Chọn loại tài khoản …": waits for it. */
+    LoginPages awaitChooser() {
+        browser.await("#dvc-chooser");
+        return this;
+    }
+
+    String headerName() {
+        return browser.find(".dvc-header__name").getText();
+    }
+
+    String pageTitle() {
+        return browser.find("#kc-page-title").getText();
+    }
+
+    /** Card titles, in order. */
+    List<String> cardTitles() {
+        return browser.findAll(".dvc-card .dvc-card__title").stream().map(WebElement::getText).toList();
+    }
+
+    String cardNote(String alias) {
+        return browser.find("#dvc-card-" + alias + "-note").getText();
+    }
+
+    String notice() {
+        return browser.find("#dvc-notice").getText();
+    }
+
+    /** The card "Tài khoản cấp bởi Cổng dịch vụ công quốc gia": opens the portal-account form. */
+    LoginPages choosePortalAccount() {
+        browser.find("#dvc-card-portal").click();
+        browser.await("#kc-form-login #username");
+        return this;
+    }
+
+    /** The card of an identity provider (e.g. {@code vneid}): leaves for it. */
+    void chooseProvider(String alias) {
+        browser.find("#social-" + alias).click();
+    }
+
+    void logIn(String username, String password) {
+        browser.type("#username", username);
+        browser.type("#password", password);
+        browser.find("#kc-login").click();
+    }
+
+    /** The CCCD form "Cập nhật thông tin từ CSDL dân cư". */
+    LoginPages awaitCccdForm() {
+        browser.await("#vneid-cccd-form");
+        return this;
+    }
+
+    String shownCmnd() {
+        return browser.find("#vneid-cmnd").getAttribute("value");
+    }
+
+    void updateCccd(String cccd) {
+        browser.type("#cccd", cccd);
+        browser.find("#vneid-cccd-update").click();
+    }
+
+    void skipCccd() {
+        browser.find("#vneid-cccd-skip").click();
+    }
+
+    /** The identity page "Thông tin định danh". */
+    LoginPages awaitIdentityPage() {
+        browser.await("#vneid-identity");
+        return this;
+    }
+
+    String identityValue(String field) {
+        return browser.find("#vneid-identity tr[data-field=" + field + "] .vneid-value").getText();
+    }
+
+    String identityVerified(String field) {
+        return browser.find("#vneid-identity tr[data-field=" + field + "] .vneid-verified").getText();
+    }
+
+    void leaveIdentityPage() {
+        browser.find("#vneid-identity-back").click();
+    }
+
+    /** The alert of a page (error, warning, success, info). */
+    String message() {
+        return browser.find("#dvc-message").getText();
+    }
+}
