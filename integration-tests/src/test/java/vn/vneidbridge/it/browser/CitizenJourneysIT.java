@@ -95,19 +95,12 @@ class CitizenJourneysIT {
                 browser.capture("cccd-form");
                 dvc.updateCccd(NGA);
 
-                // the linking notice after a verified CCCD ("Thông báo … Đăng nhập bằng VNeID"), when the flow shows it
-                String next = browser.awaitAny("button[name=link], button[value=link]", "#claims");
-                if (!next.equals("#claims")) {
-                    browser.capture("link-notice");
-                    browser.find(next).click();
-                } else {
-                    assertThat(home.claim("cccd")).as("verified and back at the portal").isEqualTo(NGA);
-                    browser.capture("portal-verified");
-                    // Bước 2 of the notice: log in again, with VNeID
-                    home.logOut();
-                    home.logIn(PORTAL);
-                    dvc.awaitChooser().chooseProvider("vneid");
-                }
+                // the linking notice after a verified CCCD (seed 003): "Đăng nhập bằng VNeID" links this account
+                browser.await("#dvc-link-notice-form");
+                assertThat(browser.text()).contains("THÔNG BÁO TỪ HỆ THỐNG", "Nghị định số 59/2022/NĐ-CP", "01/07/2024",
+                        "Yêu cầu:", "Đăng nhập bằng VNeID", "Bỏ qua");
+                browser.capture("link-notice");
+                browser.find("#kc-continue").click();
 
                 vneid.awaitLogin();
                 browser.captureStandIn("vneid-login");
@@ -128,6 +121,10 @@ class CitizenJourneysIT {
                 assertThat(dvc.identityValue("vneidIdentityCccd")).isEqualTo(NGA);
                 assertThat(dvc.identityVerified("vneidIdentityCccd")).isEqualTo("✓");
                 assertThat(dvc.identityValue("vneidIdentityBirthdate")).isEqualTo("15/03/1989").matches(DATE);
+                assertThat(browser.find("#vneid-linked-accounts").getText()).contains("Danh sách tài khoản liên kết",
+                        "Tài khoản liên kết: " + NGA, "Tài khoản định danh điện tử cấp bởi Bộ Công an",
+                        "Ngày liên kết: " + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))
+                                .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
                 browser.capture("identity");
                 dvc.leaveIdentityPage();
                 home.awaitLoggedIn();
@@ -149,6 +146,9 @@ class CitizenJourneysIT {
                 home.logIn(PORTAL);
                 dvc.awaitChooser().choosePortalAccount();
                 dvc.logIn(LegacyPersonas.NGUYENVANAN, LegacyPersonas.PASSWORD);
+                // his CCCD is verified and not linked yet: the notice; he skips it ("Bỏ qua") and links later
+                browser.await("#dvc-link-notice-form");
+                browser.find("#kc-cancel").click();
                 home.awaitLoggedIn();
                 String legacySubject = home.claim("sub");
                 home.logOut();

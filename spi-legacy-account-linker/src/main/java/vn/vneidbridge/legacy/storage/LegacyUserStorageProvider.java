@@ -16,6 +16,7 @@ import org.keycloak.storage.StorageId;
 import org.keycloak.storage.UserStoragePrivateUtil;
 import org.keycloak.storage.UserStorageProvider;
 import org.keycloak.storage.user.UserLookupProvider;
+import org.keycloak.storage.user.UserRegistrationProvider;
 import vn.vneidbridge.core.user.UserAttributes;
 import vn.vneidbridge.legacy.password.LegacyPasswordVerifier;
 import vn.vneidbridge.legacy.store.LegacyAccount;
@@ -29,7 +30,8 @@ import vn.vneidbridge.legacy.store.LegacyDatabaseUnavailableException;
  * a fixed id, see {@link LegacyUserIds}) and its password stored again under the realm's own hashing policy.
  * From then on Keycloak checks the password itself and the legacy database is not asked again at login.
  */
-final class LegacyUserStorageProvider implements UserStorageProvider, UserLookupProvider, CredentialInputValidator {
+final class LegacyUserStorageProvider implements UserStorageProvider, UserLookupProvider, CredentialInputValidator,
+        UserRegistrationProvider {
 
     /** Set on the session when the legacy database did not answer, so the login form can say so. */
     static final String UNAVAILABLE_NOTE = "vneid.legacy.database.unavailable";
@@ -183,5 +185,20 @@ final class LegacyUserStorageProvider implements UserStorageProvider, UserLookup
 
     @Override
     public void close() {
+    }
+
+    /** New users are never written to the read-only legacy database: Keycloak stores them itself. */
+    @Override
+    public UserModel addUser(RealmModel realm, String username) {
+        return null;
+    }
+
+    /**
+     * An imported account may be deleted in Keycloak (by an operator, or a citizen's account deletion); its legacy
+     * row stays as it is, read-only. Its next correct legacy login would import it again, with the same id.
+     */
+    @Override
+    public boolean removeUser(RealmModel realm, UserModel user) {
+        return true;
     }
 }
