@@ -13,6 +13,7 @@ import org.keycloak.models.FederatedIdentityModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.sessions.AuthenticationSessionModel;
 import vn.vneidbridge.core.user.UserAttributes;
 import vn.vneidbridge.legacy.metrics.BridgeMetrics;
 
@@ -60,14 +61,18 @@ final class LinkWebhookEventListener implements EventListenerProvider {
         RealmModel realm = session.realms().getRealm(event.getRealmId());
         UserModel user = realm == null ? null : session.users().getUserById(realm, event.getUserId());
         FederatedIdentityModel link = user == null ? null : session.users().getFederatedIdentity(realm, user, VNEID);
+        AuthenticationSessionModel authSession = session.getContext().getAuthenticationSession();
         if (link == null) {
-            // the authenticator speaks before the broker stores the link: remember how it was made
-            session.setAttribute(METHOD_NOTE, method);
+            // the authenticator speaks before the broker stores the link (in a later request of the same login):
+            // remember how it was made
+            if (authSession != null) {
+                authSession.setAuthNote(METHOD_NOTE, method);
+            }
             return;
         }
-        Object noted = session.getAttribute(METHOD_NOTE);
-        if (noted instanceof String earlier && "first_login".equals(method)) {
-            method = earlier;
+        String noted = authSession == null ? null : authSession.getAuthNote(METHOD_NOTE);
+        if (noted != null && "first_login".equals(method)) {
+            method = noted;
         }
         String linkedAt = user.getFirstAttribute(UserAttributes.VNEID_LINKED_AT);
         if (linkedAt == null) {

@@ -49,7 +49,6 @@ public final class ReviewEntries {
                     entry.setIdNumber(idNumber);
                     entry.setStatus(OPEN);
                     entry.setCreatedAt(now);
-                    em.persist(entry);
                 }
                 entry.setIdentityProvider(identityProvider);
                 entry.setVneidSubject(vneidSubject);
@@ -57,9 +56,14 @@ public final class ReviewEntries {
                 entry.setCandidateIds(String.join(",", candidates));
                 entry.setLoginAttempts(entry.getLoginAttempts() + 1);
                 entry.setUpdatedAt(now);
+                if (!em.contains(entry)) {
+                    em.persist(entry);
+                }
             });
         } catch (RuntimeException e) {
-            // a concurrent login opened it a moment ago; the refusal stands either way
+            // e.g. a concurrent login opened it a moment ago: the refusal stands either way
+            LOG.warnf("review entry not stored in realm %s (%s); the login was refused all the same", realm.getName(),
+                    e.getClass().getSimpleName());
             LOG.debugf(e, "review entry not stored in realm %s", realm.getName());
         }
     }
