@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import vn.vneidbridge.core.id.Province;
 import vn.vneidbridge.it.support.AdminApi;
 import vn.vneidbridge.it.support.TestKeycloakOnPostgres;
 import vn.vneidbridge.sandbox.LegacyDatabaseConnection;
@@ -49,8 +50,8 @@ class MigrationProgressOnPostgresIT {
                     total++;
                     byType.merge(rows.getString(1).toUpperCase(java.util.Locale.ROOT), 1L, Long::sum);
                     String cccd = rows.getString(2);
-                    String province = cccd != null && cccd.length() >= 3 && cccd.substring(0, 3).matches("\\d{3}")
-                            ? cccd.substring(0, 3) : "none";
+                    String province = cccd != null && cccd.length() >= 3
+                            && Province.byCode(cccd.substring(0, 3)).isPresent() ? cccd.substring(0, 3) : "none";
                     byProvince.merge(province, 1L, Long::sum);
                 }
             }

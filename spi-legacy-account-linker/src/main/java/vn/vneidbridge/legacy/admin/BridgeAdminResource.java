@@ -140,7 +140,9 @@ public final class BridgeAdminResource {
                     view.put("status", row.getStatus());
                     view.put("attempts", row.getAttempts());
                     view.put("createdAt", Instant.ofEpochMilli(row.getCreatedAt()).toString());
-                    view.put("nextAttemptAt", Instant.ofEpochMilli(row.getNextAttemptAt()).toString());
+                    if (LinkOutboxEntity.PENDING.equals(row.getStatus())) {
+                        view.put("nextAttemptAt", Instant.ofEpochMilli(row.getNextAttemptAt()).toString());
+                    }
                     if (row.getDeliveredAt() != null) {
                         view.put("deliveredAt", Instant.ofEpochMilli(row.getDeliveredAt()).toString());
                     }

@@ -5,11 +5,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import vn.vneidbridge.core.id.Province;
 
 /**
  * The migration's progress from aggregate counts: legacy rows (legacy database), and imported / CCCD
  * verified / linked accounts (Keycloak), VNeID-only users and open conflicts, by account type and by province
- * code (first 3 digits of the CCCD; {@code none} without one). "Legacy only" — rows never imported — is the
+ * code (first 3 digits of the CCCD; {@code none} without one or when they are not a province). "Legacy only" — rows never imported — is the
  * legacy rows minus the imported accounts of the same type. By province it is not given: a legacy row's
  * province is that of its legacy CCCD, an imported account's that of its current CCCD, and the two databases
  * cannot be joined.
@@ -98,6 +99,6 @@ final class MigrationProgress {
     }
 
     static String province(String value) {
-        return value != null && value.matches("\\d{3}") ? value : NONE;
+        return value != null && Province.byCode(value).isPresent() ? value : NONE;
     }
 }

@@ -60,6 +60,7 @@ class MigrationProgressTest {
     void provinceCodesAreThreeDigitsOrNone() {
         assertThat(MigrationProgress.province("052")).isEqualTo("052");
         assertThat(MigrationProgress.province("5a")).isEqualTo("none");
+        assertThat(MigrationProgress.province("123")).as("not a province code").isEqualTo("none");
         assertThat(MigrationProgress.province(null)).isEqualTo("none");
         assertThat(MigrationProgress.type(" citizen")).isEqualTo("CITIZEN");
         assertThat(MigrationProgress.type(null)).isEqualTo("UNKNOWN");
