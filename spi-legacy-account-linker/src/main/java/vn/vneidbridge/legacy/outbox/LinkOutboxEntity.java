@@ -28,7 +28,7 @@ public class LinkOutboxEntity {
     static final String COUNT_EVENT = "vneidLinkOutboxCountEvent";
     static final String BY_REALM = "vneidLinkOutboxByRealm";
     static final String BY_REALM_STATUS = "vneidLinkOutboxByRealmStatus";
-    static final String DELETE_BY_REALM = "vneidLinkOutboxDeleteByRealm";
+    public static final String DELETE_BY_REALM = "vneidLinkOutboxDeleteByRealm";
 
     public static final String PENDING = "PENDING";
     public static final String DELIVERED = "DELIVERED";

@@ -8,6 +8,10 @@ import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventListenerProviderFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import jakarta.persistence.EntityManager;
+import vn.vneidbridge.legacy.review.ReviewEntryEntity;
 import org.keycloak.models.utils.PostMigrationEvent;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
@@ -44,6 +48,12 @@ public final class LinkWebhookEventListenerFactory implements EventListenerProvi
         factory.register(event -> {
             if (event instanceof PostMigrationEvent migrated) {
                 schedule(migrated.getFactory());
+            } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
+                // a removed realm takes its pending deliveries and review entries with it
+                EntityManager em = removed.getKeycloakSession().getProvider(JpaConnectionProvider.class).getEntityManager();
+                String realmId = removed.getRealm().getId();
+                em.createNamedQuery(LinkOutboxEntity.DELETE_BY_REALM).setParameter("realmId", realmId).executeUpdate();
+                em.createNamedQuery(ReviewEntryEntity.DELETE_BY_REALM).setParameter("realmId", realmId).executeUpdate();
             }
         });
     }

@@ -21,12 +21,14 @@ import jakarta.persistence.Table;
 @NamedQuery(name = ReviewEntryEntity.OPEN_BY_PROVINCE, query = "select substring(r.idNumber, 1, 3), count(r)"
         + " from ReviewEntryEntity r where r.realmId = :realmId and r.status = 'OPEN'"
         + " group by substring(r.idNumber, 1, 3)")
+@NamedQuery(name = ReviewEntryEntity.DELETE_BY_REALM, query = "delete from ReviewEntryEntity r where r.realmId = :realmId")
 public class ReviewEntryEntity {
 
     static final String BY_OPEN_KEY = "vneidReviewByOpenKey";
     static final String BY_REALM = "vneidReviewByRealm";
     static final String BY_REALM_STATUS = "vneidReviewByRealmStatus";
     public static final String OPEN_BY_PROVINCE = "vneidReviewOpenByProvince";
+    public static final String DELETE_BY_REALM = "vneidReviewDeleteByRealm";
 
     @Id
     @Column(name = "ID", length = 36)
