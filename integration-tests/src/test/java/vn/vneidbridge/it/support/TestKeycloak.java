@@ -28,6 +28,7 @@ public class TestKeycloak implements ParameterResolver {
 
     /** Synthetic people (seed 42) the population database simulator knows besides the personas. */
     public static final int SYNTHETIC_PEOPLE = 200;
+    private static final String LINK_WEBHOOK = "spi-events-listener--vneid-link-webhook--";
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -98,7 +99,11 @@ public class TestKeycloak implements ParameterResolver {
                     .extraProvider(requiredFile("vneid.sandbox.providers"))
                     .serversDir(servers)
                     .httpPort(httpPort)
-                    .managementPort(managementPort)))
+                    .managementPort(managementPort)
+                    // link events: poll the outbox every second, retry after 1-3 s (defaults 5 s, 10 s-1 h)
+                    .runtimeOption(LINK_WEBHOOK + "poll-seconds", "1")
+                    .runtimeOption(LINK_WEBHOOK + "initial-backoff-seconds", "1")
+                    .runtimeOption(LINK_WEBHOOK + "max-backoff-seconds", "3")))
                     .build());
         } catch (RuntimeException e) {
             registry.close();

@@ -16,6 +16,7 @@ import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import vn.vneidbridge.core.id.PersonalIdNumber;
 import vn.vneidbridge.core.user.UserAttributes;
+import vn.vneidbridge.legacy.review.ReviewEntries;
 import vn.vneidbridge.legacy.store.LegacyDatabaseUnavailableException;
 
 /**
@@ -69,6 +70,8 @@ final class CreateUserIfNoAccountAuthenticator extends IdpCreateUserIfUniqueAuth
                     .error(ERROR_CONFLICT);
             LOG.warnf("VNeID login refused in realm %s: %d accounts match one VNeID identity (review needed)",
                     context.getRealm().getName(), candidates.verifiedCount());
+            ReviewEntries.open(context.getSession(), context.getRealm(), brokerContext.getIdpConfig().getAlias(),
+                    idNumber, brokerContext.getId(), brokerContext.getUsername(), candidates.accountIds());
             refuse(context, MESSAGE_SEVERAL, Response.Status.CONFLICT);
             return;
         }

@@ -44,6 +44,12 @@ final class LegacyUserStorageConfigProperties {
             .type(ProviderConfigProperty.STRING_TYPE)
             .defaultValue(String.valueOf(LegacyUserStorageConfig.DEFAULT_QUERY_TIMEOUT_MILLIS))
             .add()
+            .property()
+            .name(vn.vneidbridge.legacy.outbox.LinkWebhooks.CONFIG_KEY)
+            .label("vneidLinkWebhooks")
+            .helpText("vneidLinkWebhooksHelp")
+            .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE)
+            .add()
             .build();
 
     private LegacyUserStorageConfigProperties() {

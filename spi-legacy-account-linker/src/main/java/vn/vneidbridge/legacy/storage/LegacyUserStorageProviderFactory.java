@@ -72,6 +72,7 @@ public final class LegacyUserStorageProviderFactory
                 }
             }
         }
+        vn.vneidbridge.legacy.outbox.LinkWebhooks.validate(realm, model);
     }
 
     @Override

@@ -1,0 +1,191 @@
+package vn.vneidbridge.legacy.admin;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+import vn.vneidbridge.legacy.outbox.LinkOutbox;
+import vn.vneidbridge.legacy.outbox.LinkOutboxEntity;
+import vn.vneidbridge.legacy.review.ReviewEntries;
+import vn.vneidbridge.legacy.review.ReviewEntryEntity;
+import vn.vneidbridge.legacy.review.ReviewResolution;
+
+/**
+ * {@code /admin/realms/{realm}/vneid-bridge}: review entries (list, resolve), migration progress, link event
+ * deliveries. Reading needs {@code view-realm}, resolving {@code manage-realm} and {@code manage-users}
+ * (both in {@code realm-admin}). Each resolution is an admin event (resource type {@value #RESOURCE_TYPE});
+ * a link is also a user event.
+ */
+public final class BridgeAdminResource {
+
+    static final String RESOURCE_TYPE = "VNEID_REVIEW_ENTRY";
+    private static final String IDENTITY_PROVIDER = "vneid";
+    private static final int MAX_RESULTS = 500;
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final AdminPermissionEvaluator auth;
+    private final AdminEventBuilder adminEvent;
+
+    BridgeAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
+                        AdminEventBuilder adminEvent) {
+        this.session = session;
+        this.realm = realm;
+        this.auth = auth;
+        this.adminEvent = adminEvent.resource(RESOURCE_TYPE);
+    }
+
+    @GET
+    @Path("review-entries")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<Map<String, Object>> reviewEntries(@QueryParam("status") String status, @QueryParam("first") Integer first,
+                                                   @QueryParam("max") Integer max) {
+        auth.realm().requireViewRealm();
+        ReviewResolution resolution = new ReviewResolution(session, realm);
+        return ReviewEntries.list(session, realm, status(status, ReviewEntries.OPEN, ReviewEntries.LINKED,
+                        ReviewEntries.DISMISSED), first(first), max(max)).stream().map(resolution::describe).toList();
+    }
+
+    @GET
+    @Path("review-entries/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> reviewEntry(@PathParam("id") String id) {
+        auth.realm().requireViewRealm();
+        return new ReviewResolution(session, realm).describe(entry(id));
+    }
+
+    /** Body {@code {"action": "link", "accountId": "…", "note": "…"}} or {@code {"action": "dismiss", "note": "…"}}. */
+    @POST
+    @Path("review-entries/{id}/resolve")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response resolve(@PathParam("id") String id, Map<String, Object> body) {
+        auth.realm().requireManageRealm();
+        auth.users().requireManage();
+        ReviewEntryEntity entry = entry(id);
+        String action = text(body, "action");
+        String note = text(body, "note");
+        if (note != null && note.length() > 1000) {
+            return error(Response.Status.BAD_REQUEST, "note is longer than 1000 characters");
+        }
+        String operator = auth.adminAuth().getUser().getUsername();
+        ReviewResolution resolution = new ReviewResolution(session, realm);
+        Map<String, Object> audit = new LinkedHashMap<>();
+        audit.put("action", action);
+        try {
+            if ("link".equals(action)) {
+                String accountId = text(body, "accountId");
+                if (accountId == null) {
+                    return error(Response.Status.BAD_REQUEST, "accountId is required to link");
+                }
+                UserModel user = resolution.link(entry, accountId, operator, note);
+                audit.put("userId", user.getId());
+            } else if ("dismiss".equals(action)) {
+                resolution.dismiss(entry, operator, note);
+            } else {
+                return error(Response.Status.BAD_REQUEST, "action must be link or dismiss");
+            }
+        } catch (ReviewResolution.Refused refused) {
+            return error(refused.status(), refused.getMessage());
+        }
+        adminEvent.operation(OperationType.ACTION)
+                .resourcePath("vneid-bridge", "review-entries", entry.getId(), action)
+                .representation(audit)
+                .success();
+        return Response.ok(resolution.describe(entry)).build();
+    }
+
+    @GET
+    @Path("progress")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> progress() {
+        auth.realm().requireViewRealm();
+        Map<String, Object> progress = new LinkedHashMap<>();
+        progress.put("realm", realm.getName());
+        progress.put("at", Instant.now().toString());
+        progress.putAll(ProgressQueries.progress(session, realm, IDENTITY_PROVIDER));
+        return progress;
+    }
+
+    @GET
+    @Path("link-deliveries")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<Map<String, Object>> linkDeliveries(@QueryParam("status") String status, @QueryParam("first") Integer first,
+                                                    @QueryParam("max") Integer max) {
+        auth.realm().requireViewRealm();
+        return LinkOutbox.list(session, realm.getId(), status(status, LinkOutboxEntity.PENDING,
+                LinkOutboxEntity.DELIVERED, LinkOutboxEntity.FAILED), first(first), max(max)).stream().map(row -> {
+                    Map<String, Object> view = new LinkedHashMap<>();
+                    view.put("id", row.getId());
+                    view.put("eventId", row.getEventId());
+                    view.put("clientId", row.getClientId());
+                    view.put("userId", row.getUserId());
+                    view.put("status", row.getStatus());
+                    view.put("attempts", row.getAttempts());
+                    view.put("createdAt", Instant.ofEpochMilli(row.getCreatedAt()).toString());
+                    if (LinkOutboxEntity.PENDING.equals(row.getStatus())) {
+                        view.put("nextAttemptAt", Instant.ofEpochMilli(row.getNextAttemptAt()).toString());
+                    }
+                    if (row.getDeliveredAt() != null) {
+                        view.put("deliveredAt", Instant.ofEpochMilli(row.getDeliveredAt()).toString());
+                    }
+                    view.put("lastError", row.getLastError());
+                    return view;
+                }).toList();
+    }
+
+    private ReviewEntryEntity entry(String id) {
+        ReviewEntryEntity entry = ReviewEntries.find(session, realm, id);
+        if (entry == null) {
+            throw new NotFoundException("review entry not found");
+        }
+        return entry;
+    }
+
+    private static String status(String value, String... allowed) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String upper = value.trim().toUpperCase(Locale.ROOT);
+        for (String candidate : allowed) {
+            if (candidate.equals(upper)) {
+                return upper;
+            }
+        }
+        throw new jakarta.ws.rs.BadRequestException("unknown status");
+    }
+
+    private static int first(Integer first) {
+        return first == null || first < 0 ? 0 : first;
+    }
+
+    private static int max(Integer max) {
+        return max == null || max <= 0 || max > MAX_RESULTS ? 100 : max;
+    }
+
+    private static String text(Map<String, Object> body, String key) {
+        Object value = body == null ? null : body.get(key);
+        return value == null || value.toString().isBlank() ? null : value.toString().trim();
+    }
+
+    private static Response error(Response.Status status, String message) {
+        return Response.status(status).entity(Map.of("error", message)).type(MediaType.APPLICATION_JSON).build();
+    }
+}

@@ -1,0 +1,116 @@
+package vn.vneidbridge.legacy.admin;
+
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.jboss.logging.Logger;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.storage.UserStorageProvider;
+import org.keycloak.storage.UserStorageProviderModel;
+import vn.vneidbridge.core.user.UserAttributes;
+import vn.vneidbridge.legacy.review.ReviewEntryEntity;
+import vn.vneidbridge.legacy.storage.LegacyUserStorageProviderFactory;
+
+/**
+ * The aggregate queries behind {@link MigrationProgress}: GROUP BY in the database, a few rows back, never
+ * the accounts themselves. Keycloak's side over its user, attribute and federated identity tables; the
+ * legacy side over each legacy unit of the realm, in a read transaction of its own with a timeout.
+ */
+final class ProgressQueries {
+
+    private static final Logger LOG = Logger.getLogger(ProgressQueries.class);
+    private static final String DEFAULT_UNIT = "vneid-legacy";
+    private static final int LEGACY_TIMEOUT_MILLIS = 60_000;
+
+    private static final String KEYCLOAK_COUNTS = "select t.value, substring(c.value, 1, 3), count(u),"
+            + " sum(case when v.value = 'true' then 1 else 0 end),"
+            + " sum(case when f.identityProvider is not null then 1 else 0 end)"
+            + " from UserEntity u"
+            + " join UserAttributeEntity a on a.user = u and a.name = :legacyId"
+            + " left join UserAttributeEntity t on t.user = u and t.name = :type"
+            + " left join UserAttributeEntity c on c.user = u and c.name = :cccd"
+            + " left join UserAttributeEntity v on v.user = u and v.name = :verified"
+            + " left join FederatedIdentityEntity f on f.user = u and f.identityProvider = :idp"
+            + " where u.realmId = :realmId"
+            + " group by t.value, substring(c.value, 1, 3)";
+    private static final String VNEID_ONLY = "select substring(c.value, 1, 3), count(u)"
+            + " from UserEntity u"
+            + " join FederatedIdentityEntity f on f.user = u and f.identityProvider = :idp"
+            + " left join UserAttributeEntity c on c.user = u and c.name = :cccd"
+            + " where u.realmId = :realmId and not exists (select a from UserAttributeEntity a"
+            + " where a.user = u and a.name = :legacyId)"
+            + " group by substring(c.value, 1, 3)";
+    private static final String LEGACY_COUNTS = "select a.accountType, substring(a.cccd, 1, 3), count(a)"
+            + " from LegacyAccountEntity a group by a.accountType, substring(a.cccd, 1, 3)";
+
+    private ProgressQueries() {
+    }
+
+    static java.util.Map<String, Object> progress(KeycloakSession session, RealmModel realm, String identityProvider) {
+        EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+        List<MigrationProgress.KeycloakCount> keycloak = new ArrayList<>();
+        for (Object[] row : em.createQuery(KEYCLOAK_COUNTS, Object[].class)
+                .setParameter("legacyId", UserAttributes.LEGACY_ACCOUNT_ID)
+                .setParameter("type", UserAttributes.LEGACY_ACCOUNT_TYPE)
+                .setParameter("cccd", UserAttributes.CCCD)
+                .setParameter("verified", UserAttributes.CCCD_VERIFIED)
+                .setParameter("idp", identityProvider)
+                .setParameter("realmId", realm.getId()).getResultList()) {
+            keycloak.add(new MigrationProgress.KeycloakCount((String) row[0], (String) row[1], number(row[2]),
+                    number(row[3]), number(row[4])));
+        }
+        List<MigrationProgress.ProvinceCount> vneidOnly = new ArrayList<>();
+        for (Object[] row : em.createQuery(VNEID_ONLY, Object[].class)
+                .setParameter("idp", identityProvider)
+                .setParameter("cccd", UserAttributes.CCCD)
+                .setParameter("legacyId", UserAttributes.LEGACY_ACCOUNT_ID)
+                .setParameter("realmId", realm.getId()).getResultList()) {
+            vneidOnly.add(new MigrationProgress.ProvinceCount((String) row[0], number(row[1])));
+        }
+        List<MigrationProgress.ProvinceCount> conflicts = new ArrayList<>();
+        for (Object[] row : em.createNamedQuery(ReviewEntryEntity.OPEN_BY_PROVINCE, Object[].class)
+                .setParameter("realmId", realm.getId()).getResultList()) {
+            conflicts.add(new MigrationProgress.ProvinceCount((String) row[0], number(row[1])));
+        }
+        return MigrationProgress.of(legacy(session, realm), keycloak, vneidOnly, conflicts);
+    }
+
+    /** The legacy rows by type and province, or null when a legacy database does not answer. */
+    private static List<MigrationProgress.LegacyCount> legacy(KeycloakSession session, RealmModel realm) {
+        Set<String> units = new LinkedHashSet<>();
+        realm.getComponentsStream(realm.getId(), UserStorageProvider.class.getName())
+                .filter(c -> LegacyUserStorageProviderFactory.PROVIDER_ID.equals(c.getProviderId()))
+                .filter(c -> new UserStorageProviderModel(c).isEnabled())
+                .forEach(c -> {
+                    String unit = c.get("persistenceUnit");
+                    units.add(unit == null || unit.isBlank() ? DEFAULT_UNIT : unit.trim());
+                });
+        List<MigrationProgress.LegacyCount> counts = new ArrayList<>();
+        try {
+            for (String unit : units) {
+                counts.addAll(KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(), s -> {
+                    EntityManager em = s.getProvider(JpaConnectionProvider.class, unit).getEntityManager();
+                    List<MigrationProgress.LegacyCount> rows = new ArrayList<>();
+                    for (Object[] row : em.createQuery(LEGACY_COUNTS, Object[].class)
+                            .setHint("jakarta.persistence.query.timeout", LEGACY_TIMEOUT_MILLIS).getResultList()) {
+                        rows.add(new MigrationProgress.LegacyCount((String) row[0], (String) row[1], number(row[2])));
+                    }
+                    return rows;
+                }));
+            }
+            return counts;
+        } catch (RuntimeException e) {
+            LOG.debugf(e, "legacy database did not answer the progress query in realm %s", realm.getName());
+            return null;
+        }
+    }
+
+    private static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+}

@@ -1,0 +1,56 @@
+package vn.vneidbridge.legacy.outbox;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.keycloak.util.JsonSerialization;
+
+/**
+ * The body of a link event, as a portal receives it:
+ * <pre>{"id", "type": "vneid.account.linked", "realm", "sub", "legacy_account_id", "legacy_account_type",
+ *  "cccd", "vneid_linked_at", "occurred_at"}</pre>
+ * {@code cccd} is present only when verified. The {@code id} is the same for every portal and every retry
+ * of one link, so a portal can use it to ignore a repeated delivery.
+ */
+record LinkEventPayload(String id, String realm, String sub, String legacyAccountId, String legacyAccountType,
+                        String cccd, String vneidLinkedAt, Instant occurredAt) {
+
+    static final String TYPE = "vneid.account.linked";
+
+    /**
+     * The id of one link: the same realm, user, VNeID subject and link time always give the same id, so the
+     * several events Keycloak fires for one link become one delivery per portal.
+     */
+    static String eventId(String realmId, String userId, String vneidSubject, String linkedAt) {
+        String key = String.join("|", realmId, userId, vneidSubject, linkedAt == null ? "" : linkedAt);
+        return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    Map<String, Object> asMap() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", id);
+        body.put("type", TYPE);
+        body.put("realm", realm);
+        body.put("sub", sub);
+        body.put("legacy_account_id", legacyAccountId);
+        body.put("legacy_account_type", legacyAccountType);
+        if (cccd != null) {
+            body.put("cccd", cccd);
+        }
+        body.put("vneid_linked_at", vneidLinkedAt);
+        body.put("occurred_at", occurredAt.toString());
+        return body;
+    }
+
+    String toJson() {
+        try {
+            return JsonSerialization.writeValueAsString(asMap());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
