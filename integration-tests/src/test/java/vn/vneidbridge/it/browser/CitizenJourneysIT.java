@@ -414,18 +414,10 @@ class CitizenJourneysIT {
 
     /**
      * Removes the persona's Keycloak user if a test imported, created, verified or linked it; its legacy row brings
-     * it back at the next login. Keycloak refuses to delete a user imported by a provider that cannot delete users
-     * itself (the legacy provider is read-only), so the imported users are unlinked from it first: they are ordinary
-     * Keycloak users from then on, which changes nothing for a login.
+     * it back, with the same id, at the next login.
      */
     private void forget(String username) {
         for (JsonNode user : admin.get("/admin/realms/dvc/users?exact=true&username=" + username)) {
-            String link = user.path("federationLink").asText("");
-            if (!link.isEmpty()) {
-                HttpResponse<String> unlinked = admin.send("POST",
-                        "/admin/realms/dvc/user-storage/" + link + "/unlink-users", null);
-                assertThat(unlinked.statusCode()).as(unlinked.body()).isEqualTo(204);
-            }
             admin.deleteUser("dvc", user.get("id").asText());
         }
     }

@@ -27,14 +27,9 @@ public final class LinkFixtures {
         this.admin = admin;
     }
 
-    /** Points the realm's {@code vneid} provider at this server's stand-in VNeID. */
-    @SuppressWarnings("unchecked")
+    /** Points the realm's {@code vneid} provider at this server's stand-in VNeID, and back. */
     public void useThisServersStandIn(KeycloakServer keycloak) {
-        JsonNode idp = admin.get("/admin/realms/dvc/identity-provider/instances/vneid");
-        ((ObjectNode) idp.get("config")).put("sandboxIssuer", keycloak.realmUri("vneid-sandbox").toString());
-        HttpResponse<String> updated = admin.send("PUT", "/admin/realms/dvc/identity-provider/instances/vneid",
-                JSON.convertValue(idp, Map.class));
-        assertThat(updated.statusCode()).as(updated.body()).isEqualTo(204);
+        VneidStandIn.pointDvcAt(keycloak, admin);
     }
 
     /** Sets the link webhooks ({@code "<client id> <url>"} entries) of the legacy provider; answers the status. */
@@ -57,17 +52,9 @@ public final class LinkFixtures {
     }
 
     /** Deletes the Keycloak user of a persona, if there is one: its next login imports the legacy row again. */
-    @SuppressWarnings("unchecked")
     public void forget(String username) {
-        for (JsonNode user : admin.get("/admin/realms/dvc/users?exact=true&briefRepresentation=false&username=" + username)) {
-            String id = user.get("id").asText();
-            // Keycloak deletes a user of a storage provider only through a UserRegistrationProvider, which the
-            // read-only legacy provider is not: the user is detached from it first ("" is "not federated")
-            ((ObjectNode) user).put("federationLink", "");
-            HttpResponse<String> detached = admin.send("PUT", "/admin/realms/dvc/users/" + id,
-                    JSON.convertValue(user, Map.class));
-            assertThat(detached.statusCode()).as(detached.body()).isEqualTo(204);
-            admin.deleteUser("dvc", id);
+        for (JsonNode user : admin.get("/admin/realms/dvc/users?exact=true&username=" + username)) {
+            admin.deleteUser("dvc", user.get("id").asText());
         }
     }
 
