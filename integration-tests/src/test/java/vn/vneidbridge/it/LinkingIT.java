@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
@@ -21,6 +20,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import vn.vneidbridge.distribution.KeycloakServer;
 import vn.vneidbridge.it.support.AdminApi;
+import vn.vneidbridge.it.support.CutoffSettings;
 import vn.vneidbridge.it.support.LegacyFixtures;
 import vn.vneidbridge.it.support.PortalLogin;
 import vn.vneidbridge.it.support.TestKeycloak;
@@ -38,7 +38,6 @@ import vn.vneidbridge.sandbox.legacy.SyntheticPerson;
 class LinkingIT {
 
     private static final String PASSWORD = LegacyFixtures.PASSWORD;
-    private static final String FORMS_FLOW = "/admin/realms/dvc/authentication/flows/dvc%20browser%20forms/executions";
 
     private KeycloakServer keycloak;
     private AdminApi admin;
@@ -225,7 +224,7 @@ class LinkingIT {
 
         @AfterEach
         void backToTheSandboxPolicy() {
-            cutoff("01/07/2024", "notice", "30/06/2025", "notice");
+            CutoffSettings.sandbox(admin);
         }
 
         @Test
@@ -308,24 +307,6 @@ class LinkingIT {
     }
 
     private void cutoff(String citizenDate, String citizenMode, String organisationDate, String organisationMode) {
-        String configId = null;
-        for (JsonNode execution : admin.get(FORMS_FLOW)) {
-            if ("vneid-legacy-cutoff".equals(execution.path("providerId").asText())) {
-                configId = execution.path("authenticationConfig").asText();
-            }
-        }
-        assertThat(configId).as("the cutoff step has its settings").isNotBlank();
-        JsonNode current = admin.get("/admin/realms/dvc/authentication/config/" + configId);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> body = new ObjectMapper().convertValue(current, Map.class);
-        Map<String, String> config = new HashMap<>();
-        config.put("citizenCutoffDate", citizenDate);
-        config.put("citizenModeAfterCutoff", citizenMode);
-        config.put("organisationCutoffDate", organisationDate);
-        config.put("organisationModeAfterCutoff", organisationMode);
-        config.put("vneidAlias", "vneid");
-        body.put("config", config);
-        HttpResponse<String> updated = admin.send("PUT", "/admin/realms/dvc/authentication/config/" + configId, body);
-        assertThat(updated.statusCode()).as(updated.body()).isEqualTo(204);
+        CutoffSettings.set(admin, citizenDate, citizenMode, organisationDate, organisationMode);
     }
 }

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import vn.vneidbridge.distribution.KeycloakServer;
 import vn.vneidbridge.it.support.AdminApi;
+import vn.vneidbridge.it.support.CutoffSettings;
+import vn.vneidbridge.it.support.LegacyFixtures;
 import vn.vneidbridge.it.support.TestKeycloak;
 import vn.vneidbridge.sandbox.legacy.LegacyPersonas;
 import vn.vneidbridge.sandbox.portal.DemoPortal;
@@ -283,6 +286,43 @@ class CitizenJourneysIT {
                 browser.find("#kc-logout").click();
                 browser.await("#kc-page-title");
                 browser.capture("logged-out");
+            }
+        }
+    }
+
+    @Nested
+    class GivenTheCutoffDateHasPassed {
+
+        @AfterEach
+        void backToTheSandboxPolicy() {
+            CutoffSettings.sandbox(admin);
+        }
+
+        @Test
+        void thenLinkOnlyLeadsFromTheCccdFormToVneidAndClosedPointsToVneid() {
+            CutoffSettings.set(admin, "01/07/2024", "link-only", "30/06/2025", "link-only");
+            try (Browser browser = BrowserSupport.open("cutoff")) {
+                DemoPortalPage home = new DemoPortalPage(browser, home()).open();
+                LoginPages dvc = new LoginPages(browser);
+                home.logIn(PORTAL);
+                dvc.awaitChooser().choosePortalAccount();
+                dvc.logIn(LegacyFixtures.CUTOFF_PAGES, LegacyFixtures.PASSWORD);
+                dvc.awaitCccdForm();
+                assertThat(browser.has("#vneid-cccd-skip")).as("no 'Bỏ qua' in link-only mode").isFalse();
+                browser.capture("cccd-form-link-only");
+                dvc.updateCccd(LegacyFixtures.person(LegacyFixtures.CUTOFF_PAGES).cccd());
+                browser.await("#vneid-cutoff-form");
+                assertThat(browser.text()).contains("chỉ còn dùng để liên kết", "Đăng nhập bằng VNeID");
+                browser.capture("link-only");
+
+                CutoffSettings.set(admin, "01/07/2024", "closed", "30/06/2025", "closed");
+                home.open();
+                home.logIn(PORTAL);
+                dvc.awaitChooser().choosePortalAccount();
+                dvc.logIn(LegacyFixtures.CUTOFF_PAGES, LegacyFixtures.PASSWORD);
+                browser.await("#vneid-cutoff-form");
+                assertThat(browser.text()).contains("từ ngày 01/07/2024", "VNeID");
+                browser.capture("closed");
             }
         }
     }

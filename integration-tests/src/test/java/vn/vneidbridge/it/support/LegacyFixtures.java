@@ -52,7 +52,7 @@ public final class LegacyFixtures {
     public static final String CCCD_BARE_FLAG = "it.cccdbare";
     public static final String CCCD_RATE_LIMIT = "it.cccdratelimit";
     public static final String CCCD_IDENTITY = "it.cccdidentity";
-    /** Accounts without a CCCD for the linking journeys: synthetic people 6 to 11 and 13 to 15 (seed 42). */
+    /** Accounts without a CCCD for the linking journeys: synthetic people 6 to 11 and 13 to 16 (seed 42). */
     public static final String LINK_NOTICE = "it.linknotice";
     public static final String LINK_MISMATCH = "it.linkmismatch";
     public static final String LINK_SKIP = "it.linkskip";
@@ -62,11 +62,13 @@ public final class LegacyFixtures {
     public static final String LINK_SECOND_BROWSER = "it.linksecondbrowser";
     public static final String LINK_REPLAY = "it.linkreplay";
     public static final String CCCD_SELF_EDIT = "it.cccdselfedit";
+    public static final String CUTOFF_PAGES = "it.cutoffpages";
     /** Has the verified CCCD of synthetic person 12: two first VNeID logins race to link it. */
     public static final String LINK_RACE = "it.linkrace";
     private static final List<String> CCCD_ACCOUNTS = List.of(CCCD_TIMEOUT, CCCD_FAILURE, CCCD_BARE_FLAG,
             CCCD_RATE_LIMIT, CCCD_IDENTITY, LINK_NOTICE, LINK_MISMATCH, LINK_SKIP, LINK_ONLY, LINK_ONLY_MISMATCH,
-            CUTOFF_CLOSED, LINK_RACE, LINK_SECOND_BROWSER, LINK_REPLAY, CCCD_SELF_EDIT);
+            CUTOFF_CLOSED, LINK_RACE, LINK_SECOND_BROWSER, LINK_REPLAY, CCCD_SELF_EDIT,
+            CUTOFF_PAGES);
 
     private static final String INSERT = "INSERT INTO %s (legacy_id, username, password_hash, password_algorithm,"
             + " password_salt, password_iterations, full_name, birth_date, gender, cmnd, cccd, cccd_verified, phone,"
