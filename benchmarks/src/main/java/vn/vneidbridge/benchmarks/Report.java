@@ -154,7 +154,8 @@ final class Report {
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
             int y = 55;
             for (Measurement m : results) {
-                String label = shorten(m.flow(), 52) + " — " + m.variant();
+                int paren = m.flow().indexOf(" (");
+                String label = shorten(paren < 0 ? m.flow() : m.flow().substring(0, paren), 44) + " — " + m.variant();
                 g.setColor(Color.BLACK);
                 g.drawString(label, 10, y + 19);
                 int bar = (int) Math.round(m.throughput() * scale);
