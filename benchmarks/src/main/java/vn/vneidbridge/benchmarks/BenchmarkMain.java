@@ -33,9 +33,10 @@ import vn.vneidbridge.sandbox.legacy.SyntheticAccountGenerator;
 import vn.vneidbridge.sandbox.legacy.SyntheticPerson;
 
 /**
- * The benchmark runner: stock Keycloak, then Keycloak with VNeID Bridge (legacy database of 10,000 accounts), then
- * the same with the large legacy database — one server at a time, each flow warmed up then measured for the same
- * window with the same closed-model concurrency — and the report under {@code target/benchmark-report}.
+ * The benchmark runner: stock Keycloak and Keycloak with VNeID Bridge (legacy database of 10,000 accounts) on two
+ * ports, loaded one after the other, then ours with the large legacy database — one server under load at a time,
+ * each flow warmed up then measured for the same window with the same closed-model concurrency — and the report
+ * under {@code target/benchmark-report}.
  */
 public final class BenchmarkMain {
 
@@ -104,8 +105,7 @@ public final class BenchmarkMain {
                 brokerCitizens.size());
 
         try {
-            stock(passwordAccounts, brokerCitizens);
-            oursSmall(passwordAccounts, cccdAccounts, linkAccounts, brokerCitizens, smallDb);
+            pairsAndSmallDatabase(passwordAccounts, cccdAccounts, linkAccounts, brokerCitizens, smallDb);
             oursLarge(linkAccounts, largeDb);
         } finally {
             registry.close();
@@ -117,64 +117,65 @@ public final class BenchmarkMain {
 
     // ---- the three servers ----------------------------------------------------------------------------------
 
-    private void stock(List<LegacyAccount> passwordAccounts, List<SyntheticPerson> brokerCitizens) throws IOException {
-        int httpPort = freePort();
-        Path bundle = stockBundle(httpPort);
-        try (KeycloakServer server = start(KeycloakServerConfig.builder()
+    /**
+     * Stock Keycloak and ours (10,000 legacy accounts) run side by side on two ports, but only one is under load at a
+     * time: each pair is measured stock then ours, back to back, so that both halves see the same machine. Then
+     * stock stops and the flows without a stock twin run.
+     */
+    private void pairsAndSmallDatabase(List<LegacyAccount> passwordAccounts, List<LegacyAccount> cccdAccounts,
+                                       List<LegacyAccount> linkAccounts, List<SyntheticPerson> brokerCitizens,
+                                       LegacyDatabaseConnection legacy) throws IOException {
+        int stockPort = freePort();
+        try (KeycloakServer stock = start(KeycloakServerConfig.builder()
                 .name("bench-stock")
-                .providersBundle(bundle), httpPort)) {
-            AdminClient admin = admin(server);
-            setUpUpstream(admin, brokerCitizens.stream().map(Population::upstreamUser).toList());
-            List<Map<String, Object>> users = new ArrayList<>();
+                .providersBundle(stockBundle(stockPort)), stockPort)) {
+            AdminClient stockAdmin = admin(stock);
+            setUpUpstream(stockAdmin, brokerCitizens.stream().map(Population::upstreamUser).toList());
+            List<Map<String, Object>> stockUsers = new ArrayList<>();
+            List<Map<String, Object>> stockPasswordLogins = new ArrayList<>();
             for (int i = 0; i < passwordAccounts.size(); i++) {
-                users.add(Population.stockPasswordUser("congdan." + (i + 1), passwordAccounts.get(i).fullName()));
+                String username = "congdan." + (i + 1);
+                stockUsers.add(Population.stockPasswordUser(username, passwordAccounts.get(i).fullName()));
+                stockPasswordLogins.add(Map.of("username", username));
             }
-            brokerCitizens.forEach(person -> users.add(Population.stockLinkedUser(person)));
-            admin.importUsers("dvc", users);
-            String base = server.baseUri().toString();
-            List<Map<String, Object>> logins = new ArrayList<>();
-            for (int i = 0; i < passwordAccounts.size(); i++) {
-                logins.add(Map.of("username", "congdan." + (i + 1)));
+            brokerCitizens.forEach(person -> stockUsers.add(Population.stockLinkedUser(person)));
+            stockAdmin.importUsers("dvc", stockUsers);
+
+            try (KeycloakServer ours = startOurs(legacy, freePort())) {
+                AdminClient admin = admin(ours);
+                setUpOurs(admin, ours);
+                List<Map<String, Object>> upstream = new ArrayList<>();
+                brokerCitizens.forEach(person -> upstream.add(Population.upstreamUser(person)));
+                linkAccounts.forEach(account -> upstream.add(Population.upstreamUser(account)));
+                setUpUpstream(admin, upstream);
+                String base = ours.baseUri().toString();
+
+                List<Map<String, Object>> passwordLogins = passwordAccounts.stream().map(Population::legacyLogin).toList();
+                List<Map<String, Object>> cccdLogins = cccdAccounts.stream().map(Population::legacyLogin).toList();
+                List<Map<String, Object>> brokerLogins = vneidLogins(brokerCitizens.stream().map(SyntheticPerson::cccd).toList());
+                prepare(ours, "import the password users", base, Journey.PASSWORD, passwordLogins);
+                prepare(ours, "import the CCCD-form users", base, Journey.PASSWORD, cccdLogins);
+                prepare(ours, "link the VNeID-only citizens", base, Journey.VNEID, brokerLogins);
+
+                String password = "Password login (browser code flow + PKCE + token)";
+                measure(stock, password, "stock", "password", stock.baseUri().toString(), Journey.PASSWORD,
+                        UserSource.roundRobin(stockPasswordLogins));
+                measure(ours, password, "ours", "password", base, Journey.PASSWORD, UserSource.roundRobin(passwordLogins));
+                String broker = "Brokered login of a linked citizen";
+                measure(stock, broker, "stock", "broker", stock.baseUri().toString(), Journey.VNEID,
+                        UserSource.roundRobin(brokerLogins));
+                measure(ours, broker, "ours", "broker", base, Journey.VNEID, UserSource.roundRobin(brokerLogins));
+                stock.close();
+
+                measure(ours, "First VNeID login, links by CCCD", String.format(Locale.ROOT, "%,d accounts",
+                                options.smallAccounts()), "link", base, Journey.VNEID,
+                        UserSource.once(vneidLogins(linkAccounts.stream().map(LegacyAccount::cccd).toList())));
+                measure(ours, "CCCD check, registry cache miss", "ours", null, base, Journey.CCCD_MISS,
+                        UserSource.roundRobin(cccdLogins));
+                prepare(ours, "ask the registry once for each CCCD-hit number", base, Journey.CCCD_HIT, cccdLogins);
+                measure(ours, "CCCD check, registry cache hit", "ours", null, base, Journey.CCCD_HIT,
+                        UserSource.roundRobin(cccdLogins));
             }
-            measure(server, "Password login (browser code flow + PKCE + token)", "stock", "password",
-                    base, Journey.PASSWORD, UserSource.roundRobin(logins));
-            measure(server, "Brokered login of a linked citizen", "stock", "broker",
-                    base, Journey.VNEID, UserSource.roundRobin(vneidLogins(brokerCitizens.stream().map(SyntheticPerson::cccd).toList())));
-        }
-    }
-
-    private void oursSmall(List<LegacyAccount> passwordAccounts, List<LegacyAccount> cccdAccounts,
-                           List<LegacyAccount> linkAccounts, List<SyntheticPerson> brokerCitizens,
-                           LegacyDatabaseConnection legacy) {
-        int httpPort = freePort();
-        try (KeycloakServer server = startOurs(legacy, httpPort)) {
-            AdminClient admin = admin(server);
-            setUpOurs(admin, server);
-            List<Map<String, Object>> upstream = new ArrayList<>();
-            brokerCitizens.forEach(person -> upstream.add(Population.upstreamUser(person)));
-            linkAccounts.forEach(account -> upstream.add(Population.upstreamUser(account)));
-            setUpUpstream(admin, upstream);
-            String base = server.baseUri().toString();
-
-            List<Map<String, Object>> passwordLogins = passwordAccounts.stream().map(Population::legacyLogin).toList();
-            List<Map<String, Object>> cccdLogins = cccdAccounts.stream().map(Population::legacyLogin).toList();
-            List<Map<String, Object>> brokerLogins = vneidLogins(brokerCitizens.stream().map(SyntheticPerson::cccd).toList());
-            prepare(server, "import the password users", base, Journey.PASSWORD, passwordLogins);
-            prepare(server, "import the CCCD-form users", base, Journey.PASSWORD, cccdLogins);
-            prepare(server, "link the VNeID-only citizens", base, Journey.VNEID, brokerLogins);
-
-            measure(server, "Password login (browser code flow + PKCE + token)", "ours", "password",
-                    base, Journey.PASSWORD, UserSource.roundRobin(passwordLogins));
-            measure(server, "Brokered login of a linked citizen", "ours", "broker",
-                    base, Journey.VNEID, UserSource.roundRobin(brokerLogins));
-            measure(server, "First VNeID login, links by CCCD", String.format(Locale.ROOT, "%,d accounts", options.smallAccounts()),
-                    "link", base, Journey.VNEID,
-                    UserSource.once(vneidLogins(linkAccounts.stream().map(LegacyAccount::cccd).toList())));
-            measure(server, "CCCD check, registry cache miss", "ours", null, base, Journey.CCCD_MISS,
-                    UserSource.roundRobin(cccdLogins));
-            prepare(server, "ask the registry once for each CCCD-hit number", base, Journey.CCCD_HIT, cccdLogins);
-            measure(server, "CCCD check, registry cache hit", "ours", null, base, Journey.CCCD_HIT,
-                    UserSource.roundRobin(cccdLogins));
         }
     }
 
