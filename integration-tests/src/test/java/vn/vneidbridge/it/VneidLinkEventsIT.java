@@ -83,13 +83,18 @@ class VneidLinkEventsIT {
                         "dvc-hatinh-web " + portal.url("/hatinh")));
                 assertThat(configured.statusCode()).as(configured.body()).isEqualTo(204);
 
-                // Tô Thị Nga: legacy login, CCCD verified against the population database, then VNeID
+                // Tô Thị Nga: legacy login, CCCD verified against the population database, then the notice's
+                // "Đăng nhập bằng VNeID" (Keycloak's idp_link action) links her account
                 PortalLogin legacy = new PortalLogin(keycloak, "dvcqg-portal");
                 PortalLogin.Outcome form = legacy.submitPassword(LegacyPersonas.TOTHINGA, LegacyPersonas.PASSWORD);
-                assertThat(legacy.finish(legacy.submitCccd(form, NGA_CCCD)).getClaim("cccd")).isEqualTo(NGA_CCCD);
-                PortalLogin ngaVneid = new PortalLogin(keycloak, "dvcqg-portal");
-                JWTClaimsSet nga = ngaVneid.finish(ngaVneid.vneidLogin(NGA_CCCD, LegacyPersonas.PASSWORD, OTP, Map.of()));
+                PortalLogin.Outcome notice = legacy.submitCccd(form, NGA_CCCD);
+                JWTClaimsSet nga = legacy.finish(legacy.linkWithVneid(notice, NGA_CCCD, LegacyPersonas.PASSWORD, OTP));
+                assertThat(nga.getClaim("cccd")).isEqualTo(NGA_CCCD);
                 assertThat(nga.getClaim("legacy_account_id")).isEqualTo(LegacyPersonas.TOTHINGA_ID);
+                // and from now on VNeID alone lands on her account (no second link event)
+                PortalLogin ngaVneid = new PortalLogin(keycloak, "dvcqg-portal");
+                assertThat(ngaVneid.finish(ngaVneid.vneidLogin(NGA_CCCD, LegacyPersonas.PASSWORD, OTP, Map.of()))
+                        .getSubject()).isEqualTo(nga.getSubject());
                 // Nguyễn Văn An: his first VNeID login links his legacy account directly
                 PortalLogin anVneid = new PortalLogin(keycloak, "dvcqg-portal");
                 JWTClaimsSet an = anVneid.finish(anVneid.vneidLogin(AN_CCCD, LegacyPersonas.PASSWORD, OTP, Map.of()));
