@@ -13,8 +13,8 @@
         <#assign cutoffDate = (properties.dvcNoticeCutoffDate!'2024-07-01')?date("yyyy-MM-dd")?string("dd/MM/yyyy")>
         <div id="dvc-link-notice" class="dvc-notice" role="region" aria-labelledby="dvc-link-notice-title">
             <h2 id="dvc-link-notice-title" class="dvc-notice__title">${msg("dvcLinkNoticeHeading")}</h2>
-            <p>${msg("dvcLinkNoticeText", cutoffDate, idpDisplayName)}</p>
-            <p><strong>${msg("dvcLinkNoticeRequirementLabel")}</strong> ${msg("dvcLinkNoticeRequirement", idpDisplayName)}</p>
+            <p>${msg("dvcLinkNoticeText", cutoffDate)}</p>
+            <p><strong>${msg("dvcLinkNoticeRequirementLabel")}</strong> ${msg("dvcLinkNoticeRequirement")}</p>
         </div>
         <form id="dvc-link-notice-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="POST">
             <@buttons.actionGroup horizontal=true>
