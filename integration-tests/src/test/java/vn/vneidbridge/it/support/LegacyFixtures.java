@@ -65,10 +65,21 @@ public final class LegacyFixtures {
     public static final String CUTOFF_PAGES = "it.cutoffpages";
     /** Has the verified CCCD of synthetic person 12: two first VNeID logins race to link it. */
     public static final String LINK_RACE = "it.linkrace";
+    /** Hold their holder's own CCCD, not verified (synthetic people 17 to 20): the first VNeID login confirms them. */
+    public static final String CONFIRM_CCCD = "it.confirmcccd";
+    public static final String CONFIRM_WRONG = "it.confirmwrong";
+    public static final String CONFIRM_DECLINE = "it.confirmdecline";
+    public static final String CONFIRM_DOWN = "it.confirmdown";
+    /** Synthetic person 21's account holding, not verified, the CCCD of {@link #stranger()}. */
+    public static final String CONFIRM_MISMATCH = "it.confirmmismatch";
+    /** Knows its holder ({@link #cmndHolder()}) only by the old CMND the population database also has. */
+    public static final String CONFIRM_CMND = "it.confirmcmnd";
     private static final List<String> CCCD_ACCOUNTS = List.of(CCCD_TIMEOUT, CCCD_FAILURE, CCCD_BARE_FLAG,
             CCCD_RATE_LIMIT, CCCD_IDENTITY, LINK_NOTICE, LINK_MISMATCH, LINK_SKIP, LINK_ONLY, LINK_ONLY_MISMATCH,
             CUTOFF_CLOSED, LINK_RACE, LINK_SECOND_BROWSER, LINK_REPLAY, CCCD_SELF_EDIT,
-            CUTOFF_PAGES);
+            CUTOFF_PAGES, CONFIRM_CCCD, CONFIRM_WRONG, CONFIRM_DECLINE, CONFIRM_DOWN, CONFIRM_MISMATCH);
+    private static final List<String> CONFIRM_OWN_CCCD = List.of(CONFIRM_CCCD, CONFIRM_WRONG, CONFIRM_DECLINE,
+            CONFIRM_DOWN);
 
     private static final String INSERT = "INSERT INTO %s (legacy_id, username, password_hash, password_algorithm,"
             + " password_salt, password_iterations, full_name, birth_date, gender, cmnd, cccd, cccd_verified, phone,"
@@ -86,6 +97,17 @@ public final class LegacyFixtures {
         // the people the population database simulator serves (TestKeycloak), so the registry knows each of them
         return SyntheticAccountGenerator.people(TestKeycloak.SYNTHETIC_PEOPLE, 42).skip(index + 1).findFirst()
                 .orElseThrow();
+    }
+
+    /** A person the population database knows and no fixture account belongs to (synthetic person 130). */
+    public static SyntheticPerson stranger() {
+        return SyntheticAccountGenerator.people(TestKeycloak.SYNTHETIC_PEOPLE, 42).skip(130).findFirst().orElseThrow();
+    }
+
+    /** The first synthetic person from number 120 on with an old CMND: the holder of {@link #CONFIRM_CMND}. */
+    public static SyntheticPerson cmndHolder() {
+        return SyntheticAccountGenerator.people(TestKeycloak.SYNTHETIC_PEOPLE, 42).skip(120)
+                .filter(person -> person.cmnd() != null).findFirst().orElseThrow();
     }
 
     /** The legacy id of a fixture account. */
@@ -126,9 +148,21 @@ public final class LegacyFixtures {
             insert(connection, portalA, username, PasswordFormat.BCRYPT_2Y, person.fullName(), null, false, "CITIZEN",
                     "ACTIVE", legacyId(username), person.birthDate(), person.gender() == Gender.MALE ? "M" : "F");
         }
+        SyntheticPerson cmndHolder = cmndHolder();
+        insert(connection, portalA, CONFIRM_CMND, PasswordFormat.BCRYPT_2Y, cmndHolder.fullName(), null, false,
+                "CITIZEN", "ACTIVE", legacyId(CONFIRM_CMND), cmndHolder.birthDate(),
+                cmndHolder.gender() == Gender.MALE ? "M" : "F");
         try (Statement update = connection.createStatement()) {
             update.executeUpdate("UPDATE " + portalA + " SET cccd = '" + person(LINK_RACE).cccd()
                     + "', cccd_verified = TRUE WHERE username = '" + LINK_RACE + "'");
+            for (String username : CONFIRM_OWN_CCCD) {
+                update.executeUpdate("UPDATE " + portalA + " SET cccd = '" + person(username).cccd()
+                        + "', cccd_verified = FALSE WHERE username = '" + username + "'");
+            }
+            update.executeUpdate("UPDATE " + portalA + " SET cccd = '" + stranger().cccd()
+                    + "', cccd_verified = FALSE WHERE username = '" + CONFIRM_MISMATCH + "'");
+            update.executeUpdate("UPDATE " + portalA + " SET cmnd = '" + cmndHolder.cmnd()
+                    + "' WHERE username = '" + CONFIRM_CMND + "'");
             update.executeUpdate("UPDATE " + portalA + " SET password_algorithm = 'sha1' WHERE username = '"
                     + UNKNOWN_ALGORITHM + "'");
         }

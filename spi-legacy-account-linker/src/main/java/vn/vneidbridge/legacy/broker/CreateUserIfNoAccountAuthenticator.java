@@ -1,5 +1,6 @@
 package vn.vneidbridge.legacy.broker;
 
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import org.jboss.logging.Logger;
@@ -14,6 +15,9 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
+import vn.vneidbridge.cccd.verification.CccdVerificationResult;
+import vn.vneidbridge.cccd.verification.CccdVerifier;
+import vn.vneidbridge.cccd.verification.FormerIdLookup;
 import vn.vneidbridge.core.id.PersonalIdNumber;
 import vn.vneidbridge.core.user.UserAttributes;
 import vn.vneidbridge.legacy.review.ReviewEntries;
@@ -27,18 +31,25 @@ import vn.vneidbridge.legacy.store.LegacyDatabaseUnavailableException;
  *       and no profile review that could change the CCCD; the link time is recorded;</li>
  *   <li>more than one → nothing is linked or created: the citizen is sent to support, operators get an event;</li>
  *   <li>an administrator account → never linked ("Chưa áp dụng với tài khoản quản trị");</li>
- *   <li>none verified but an account holds the number unverified (or as its username) → nothing is created:
- *       the citizen is asked to verify the CCCD with the portal account first;</li>
+ *   <li>none verified but an account holds the number unverified (or as its username), or — when no account has
+ *       the number at all — holds only the old CMND the population database gives for this person → nothing is
+ *       linked silently: the citizen confirms the account with its password ({@link PortalAccountConfirmation}),
+ *       then the number is verified against the population database for that account, and only a match links
+ *       it; "not my account" creates the user from VNeID instead;</li>
  *   <li>none at all → the user is created from VNeID.</li>
  * </ul>
- * E-mail and phone are never matched. A legacy database that does not answer creates and links nothing.
+ * E-mail and phone are never matched. A legacy database or registry that does not answer creates and links
+ * nothing.
  */
 final class CreateUserIfNoAccountAuthenticator extends IdpCreateUserIfUniqueAuthenticator {
 
-    static final String MESSAGE_VERIFY_FIRST = "vneidIdNumberHasPortalAccount";
     static final String MESSAGE_SEVERAL = "vneidIdNumberOnSeveralAccounts";
     static final String MESSAGE_ADMIN = "vneidAdminNotLinked";
+    static final String MESSAGE_REGISTRY_UNAVAILABLE = "vneidFirstLoginRegistryUnavailable";
+    static final String MESSAGE_NOT_MATCHED = "vneidLinkConfirmNotMatched";
     static final String ERROR_CONFLICT = "vneid_link_conflict";
+    static final String LINK_BY_VERIFIED_CCCD = "verified_cccd";
+    static final String LINK_BY_CONFIRMATION = "password_and_registry";
     private static final String VNEID_PROVIDER = "vneid";
     private static final Logger LOG = Logger.getLogger(CreateUserIfNoAccountAuthenticator.class);
 
@@ -79,12 +90,141 @@ final class CreateUserIfNoAccountAuthenticator extends IdpCreateUserIfUniqueAuth
             link(context, brokerContext, candidates.only());
             return;
         }
-        if (candidates.hasUnverified()) {
-            event(context, brokerContext).error(Errors.FEDERATED_IDENTITY_EXISTS);
-            refuse(context, MESSAGE_VERIFY_FIRST, Response.Status.CONFLICT);
+        if (candidates.isEmpty() && !lookForFormerId(context, brokerContext, idNumber, candidates)) {
+            return;
+        }
+        if (candidates.hasAccountsToConfirm()) {
+            confirmation(context).start(candidates.usernamesToConfirm());
             return;
         }
         super.authenticateImpl(context, serializedCtx, brokerContext);
+    }
+
+    /**
+     * Asks the population database for the old CMND of the person VNeID vouched for, and adds the accounts that
+     * know them only by it. False when the registry does not answer (the page says so; nothing is created).
+     */
+    private boolean lookForFormerId(AuthenticationFlowContext context, BrokeredIdentityContext brokerContext,
+                                    String idNumber, LinkCandidates candidates) {
+        FirstLoginLinkConfig config = new FirstLoginLinkConfig(context.getAuthenticatorConfig());
+        if (!config.cmndLookup()) {
+            return true;
+        }
+        FormerIdLookup.Answer answer = new FormerIdLookup(context.getSession(), config.registry()).cmndOf(idNumber,
+                brokerContext.getUserAttribute(UserAttributes.FULL_NAME),
+                brokerContext.getUserAttribute(UserAttributes.BIRTHDATE),
+                brokerContext.getUserAttribute(UserAttributes.GENDER));
+        if (answer.outcome() == FormerIdLookup.Outcome.UNAVAILABLE) {
+            event(context, brokerContext).detail("population_registry", "unavailable")
+                    .error("population_registry_unavailable");
+            refuse(context, MESSAGE_REGISTRY_UNAVAILABLE, Response.Status.SERVICE_UNAVAILABLE);
+            return false;
+        }
+        if (answer.cmnd().isEmpty()) {
+            return true;
+        }
+        try {
+            candidates.addHoldersOfCmnd(context.getSession(), context.getRealm(), answer.cmnd().get());
+            return true;
+        } catch (LegacyDatabaseUnavailableException e) {
+            event(context, brokerContext).detail("legacy_database", "unavailable").error(Errors.GENERIC_AUTHENTICATION_ERROR);
+            refuse(context, "vneidLegacyDatabaseUnavailable", Response.Status.SERVICE_UNAVAILABLE);
+            return false;
+        }
+    }
+
+    /** The confirmation page's answer: a password for one of the accounts found, or "not my account". */
+    @Override
+    protected void actionImpl(AuthenticationFlowContext context, SerializedBrokeredIdentityContext serializedCtx,
+                              BrokeredIdentityContext brokerContext) {
+        PortalAccountConfirmation confirmation = confirmation(context);
+        if (!VNEID_PROVIDER.equals(brokerContext.getIdpConfig().getProviderId()) || !confirmation.pending()) {
+            // a form this login never showed (replayed, or from another tab after the end): nothing happens
+            event(context, brokerContext).error(Errors.INVALID_REQUEST);
+            refuse(context, "expiredActionMessage", Response.Status.BAD_REQUEST);
+            return;
+        }
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        if ("decline".equals(form.getFirst("action"))) {
+            confirmation.end();
+            // recorded on the event that ends this login (the user created from VNeID)
+            context.getEvent().detail("vneid_link", "declined");
+            super.authenticateImpl(context, serializedCtx, brokerContext);
+            return;
+        }
+        PortalAccountConfirmation.Outcome outcome = confirmation.check(form);
+        String typed = form.getFirst("username");
+        switch (outcome.check()) {
+            case WRONG -> {
+                event(context, brokerContext).error(Errors.INVALID_USER_CREDENTIALS);
+                context.challenge(confirmation.page(PortalAccountConfirmation.MESSAGE_WRONG,
+                        Response.Status.UNAUTHORIZED, safeUsername(typed)));
+            }
+            case LOCKED -> {
+                event(context, brokerContext).error(Errors.USER_TEMPORARILY_DISABLED);
+                context.challenge(confirmation.page(PortalAccountConfirmation.MESSAGE_WRONG,
+                        Response.Status.UNAUTHORIZED, safeUsername(typed)));
+            }
+            case UNAVAILABLE -> {
+                event(context, brokerContext).detail("legacy_database", "unavailable")
+                        .error(Errors.GENERIC_AUTHENTICATION_ERROR);
+                context.challenge(confirmation.page("vneidLegacyDatabaseUnavailable",
+                        Response.Status.SERVICE_UNAVAILABLE, safeUsername(typed)));
+            }
+            case TOO_MANY -> {
+                confirmation.end();
+                event(context, brokerContext).error(Errors.INVALID_USER_CREDENTIALS);
+                refuse(context, PortalAccountConfirmation.MESSAGE_TOO_MANY, Response.Status.UNAUTHORIZED);
+            }
+            case CONFIRMED -> linkConfirmed(context, brokerContext, confirmation, outcome.user().orElse(null));
+            default -> throw new IllegalStateException(outcome.check().name());
+        }
+    }
+
+    private void linkConfirmed(AuthenticationFlowContext context, BrokeredIdentityContext brokerContext,
+                               PortalAccountConfirmation confirmation, UserModel user) {
+        if (user == null) {
+            confirmation.end();
+            event(context, brokerContext).error(ERROR_CONFLICT);
+            refuse(context, MESSAGE_SEVERAL, Response.Status.CONFLICT);
+            return;
+        }
+        if (isAdministrator(context.getRealm(), user)) {
+            confirmation.end();
+            event(context, brokerContext).user(user).error("vneid_link_admin_refused");
+            refuse(context, MESSAGE_ADMIN, Response.Status.FORBIDDEN);
+            return;
+        }
+        String idNumber = PersonalIdNumber.parse(brokerContext.getUsername()).number()
+                .map(PersonalIdNumber::value).orElseThrow();
+        FirstLoginLinkConfig config = new FirstLoginLinkConfig(context.getAuthenticatorConfig());
+        CccdVerificationResult verified = new CccdVerifier(context.getSession(), config.registry())
+                .verify(context.getRealm(), user, idNumber);
+        if (verified.outcome() == CccdVerificationResult.Outcome.UNAVAILABLE) {
+            // the password was right; the registry may answer on the next try
+            event(context, brokerContext).user(user).detail("population_registry", "unavailable")
+                    .error("population_registry_unavailable");
+            context.challenge(confirmation.page("vneidCccdRegistryUnavailable", Response.Status.SERVICE_UNAVAILABLE,
+                    user.getUsername()));
+            return;
+        }
+        confirmation.end();
+        if (!verified.verified()) {
+            event(context, brokerContext).user(user).detail("reason", verified.eventError())
+                    .error("vneid_link_not_matched");
+            refuse(context, MESSAGE_NOT_MATCHED, Response.Status.FORBIDDEN);
+            return;
+        }
+        linkUser(context, brokerContext, user, LINK_BY_CONFIRMATION);
+    }
+
+    private static String safeUsername(String typed) {
+        return typed == null || typed.length() > 255 ? "" : typed.trim();
+    }
+
+    private static PortalAccountConfirmation confirmation(AuthenticationFlowContext context) {
+        return new PortalAccountConfirmation(context,
+                new FirstLoginLinkConfig(context.getAuthenticatorConfig()).maxPasswordAttempts());
     }
 
     private void link(AuthenticationFlowContext context, BrokeredIdentityContext brokerContext,
@@ -113,6 +253,13 @@ final class CreateUserIfNoAccountAuthenticator extends IdpCreateUserIfUniqueAuth
             refuse(context, MESSAGE_ADMIN, Response.Status.FORBIDDEN);
             return;
         }
+        linkUser(context, brokerContext, user, LINK_BY_VERIFIED_CCCD);
+    }
+
+    private void linkUser(AuthenticationFlowContext context, BrokeredIdentityContext brokerContext, UserModel user,
+                          String method) {
+        KeycloakSession session = context.getSession();
+        RealmModel realm = context.getRealm();
         boolean alreadyLinked = session.users().getFederatedIdentitiesStream(realm, user)
                 .anyMatch(link -> link.getIdentityProvider().equals(brokerContext.getIdpConfig().getAlias()));
         if (alreadyLinked) {
@@ -123,7 +270,7 @@ final class CreateUserIfNoAccountAuthenticator extends IdpCreateUserIfUniqueAuth
         user.setSingleAttribute(UserAttributes.VNEID_LINKED_AT, Instant.now().toString());
         context.getEvent().clone().event(EventType.FEDERATED_IDENTITY_LINK).user(user)
                 .detail(Details.IDENTITY_PROVIDER, brokerContext.getIdpConfig().getAlias())
-                .detail("link_method", "verified_cccd").success();
+                .detail("link_method", method).success();
         context.setUser(user);
         context.success();
     }

@@ -1,6 +1,7 @@
 package vn.vneidbridge.legacy.broker;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.keycloak.models.KeycloakSession;
@@ -12,13 +13,16 @@ import vn.vneidbridge.legacy.storage.LegacyUserStorage;
 /**
  * The accounts a VNeID id number could belong to: Keycloak users and legacy rows, keyed by the Keycloak user
  * id they have or would have (so an imported legacy account is counted once). Only a CCCD marked verified
- * makes an account a link candidate; an unverified one, or a username equal to the number, only blocks
- * creating a new user. E-mail and phone are never looked at.
+ * makes an account a link candidate. An account holding the number unverified, or as its username, or — once
+ * the population database has given the person's old CMND — holding only that CMND, is an account to
+ * <em>confirm</em>: its holder must give its password and the number is verified against the registry before
+ * anything is linked. E-mail and phone are never looked at.
  */
 final class LinkCandidates {
 
     private final Map<String, Candidate> verified = new LinkedHashMap<>();
-    private boolean unverified;
+    /** Accounts to confirm by password: Keycloak user id (present or future) → username. */
+    private final Map<String, String> toConfirm = new LinkedHashMap<>();
 
     static LinkCandidates find(KeycloakSession session, RealmModel realm, String idNumber) {
         LinkCandidates candidates = new LinkCandidates();
@@ -28,7 +32,7 @@ final class LinkCandidates {
                     if ("true".equals(user.getFirstAttribute(UserAttributes.CCCD_VERIFIED))) {
                         candidates.verified.put(user.getId(), new Candidate(Optional.of(user), Optional.empty()));
                     } else {
-                        candidates.unverified = true;
+                        candidates.toConfirm.put(user.getId(), user.getUsername());
                     }
                 });
         for (LegacyUserStorage.LegacyAccountRef ref : LegacyUserStorage.accountsWithCccd(session, realm, idNumber)) {
@@ -44,14 +48,37 @@ final class LinkCandidates {
             if (ref.account().cccdVerified()) {
                 candidates.verified.put(id, new Candidate(Optional.empty(), Optional.of(ref)));
             } else {
-                candidates.unverified = true;
+                candidates.toConfirm.put(id, ref.account().username());
             }
         }
         UserModel sameUsername = session.users().getUserByUsername(realm, idNumber);
         if (sameUsername != null && !candidates.verified.containsKey(sameUsername.getId())) {
-            candidates.unverified = true;
+            candidates.toConfirm.put(sameUsername.getId(), sameUsername.getUsername());
         }
+        candidates.toConfirm.keySet().removeAll(candidates.verified.keySet());
         return candidates;
+    }
+
+    /**
+     * Adds the accounts that know their holder only by this old CMND (no verified CCCD): they are to be
+     * confirmed, never linked as they are.
+     *
+     * @throws vn.vneidbridge.legacy.store.LegacyDatabaseUnavailableException when the legacy database does not
+     *         answer
+     */
+    void addHoldersOfCmnd(KeycloakSession session, RealmModel realm, String cmnd) {
+        session.users().searchForUserByUserAttributeStream(realm, UserAttributes.CMND, cmnd)
+                .filter(user -> cmnd.equals(user.getFirstAttribute(UserAttributes.CMND)))
+                .filter(user -> !"true".equals(user.getFirstAttribute(UserAttributes.CCCD_VERIFIED)))
+                .forEach(user -> toConfirm.putIfAbsent(user.getId(), user.getUsername()));
+        for (LegacyUserStorage.LegacyAccountRef ref : LegacyUserStorage.accountsWithCmnd(session, realm, cmnd)) {
+            String id = LegacyUserStorage.userId(realm, ref);
+            if (ref.account().cccdVerified() || session.users().getUserById(realm, id) != null) {
+                continue; // imported: the Keycloak user above is the truth
+            }
+            toConfirm.putIfAbsent(id, ref.account().username());
+        }
+        toConfirm.keySet().removeAll(verified.keySet());
     }
 
     int verifiedCount() {
@@ -66,8 +93,17 @@ final class LinkCandidates {
         return verified.keySet();
     }
 
-    boolean hasUnverified() {
-        return unverified;
+    boolean hasAccountsToConfirm() {
+        return !toConfirm.isEmpty();
+    }
+
+    boolean isEmpty() {
+        return verified.isEmpty() && toConfirm.isEmpty();
+    }
+
+    /** The usernames of the accounts to confirm by password, in the order found. */
+    List<String> usernamesToConfirm() {
+        return List.copyOf(toConfirm.values());
     }
 
     /** A verified account: a Keycloak user, or a legacy row still to import. */

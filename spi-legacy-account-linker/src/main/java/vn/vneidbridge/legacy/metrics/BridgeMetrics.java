@@ -8,7 +8,7 @@ import io.micrometer.core.instrument.Metrics;
  * Keycloak runs with {@code --metrics-enabled=true}:
  * <ul>
  *   <li>{@code vneid_bridge_links_total{method}} — accounts linked to VNeID ({@code verified_cccd},
- *       {@code idp_link}, {@code review}, {@code first_login});</li>
+ *       {@code password_and_registry}, {@code idp_link}, {@code review}, {@code first_login});</li>
  *   <li>{@code vneid_bridge_link_conflicts_total} — VNeID logins refused because several accounts match;</li>
  *   <li>{@code vneid_bridge_link_refusals_total{reason}} — other refused links;</li>
  *   <li>{@code vneid_bridge_webhook_deliveries_total{outcome}} — webhook attempts ({@code delivered},

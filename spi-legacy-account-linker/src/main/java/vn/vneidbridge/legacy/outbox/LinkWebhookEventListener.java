@@ -37,8 +37,11 @@ final class LinkWebhookEventListener implements EventListenerProvider {
     private static final Map<String, String> REFUSALS = Map.of(
             "vneid_link_admin_refused", "administrator",
             "user_disabled", "account_disabled",
-            "federated_identity_account_exists", "cccd_not_verified",
             "generic_authentication_error", "legacy_database_unavailable",
+            "population_registry_unavailable", "population_registry_unavailable",
+            "vneid_link_not_matched", "registry_mismatch",
+            "invalid_user_credentials", "wrong_password",
+            "user_temporarily_disabled", "wrong_password",
             "invalid_user", "invalid_id_number");
 
     private final KeycloakSession session;

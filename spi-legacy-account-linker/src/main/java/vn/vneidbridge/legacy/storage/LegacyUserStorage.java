@@ -2,6 +2,7 @@ package vn.vneidbridge.legacy.storage;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -15,8 +16,8 @@ import vn.vneidbridge.legacy.store.LegacyDatabaseUnavailableException;
 /** What other parts of VNeID Bridge may ask of, or do through, the realm's legacy user storage. */
 public final class LegacyUserStorage {
 
-    /** At most this many legacy rows are read for one CCCD: more than one is already a conflict. */
-    private static final int MAX_ROWS_PER_CCCD = 5;
+    /** At most this many legacy rows are read for one CCCD or CMND: more than one is already a conflict. */
+    private static final int MAX_ROWS_PER_NUMBER = 5;
 
     private LegacyUserStorage() {
     }
@@ -29,11 +30,25 @@ public final class LegacyUserStorage {
      *         assume "no account" then
      */
     public static List<LegacyAccountRef> accountsWithCccd(KeycloakSession session, RealmModel realm, String cccd) {
+        return accounts(session, realm, store -> store.byCccd(cccd, MAX_ROWS_PER_NUMBER));
+    }
+
+    /**
+     * The legacy accounts holding this old 9-digit CMND, through every enabled legacy provider of the realm.
+     *
+     * @throws LegacyDatabaseUnavailableException when a legacy database does not answer
+     */
+    public static List<LegacyAccountRef> accountsWithCmnd(KeycloakSession session, RealmModel realm, String cmnd) {
+        return accounts(session, realm, store -> store.byCmnd(cmnd, MAX_ROWS_PER_NUMBER));
+    }
+
+    private static List<LegacyAccountRef> accounts(KeycloakSession session, RealmModel realm,
+                                                   Function<LegacyAccountStore, List<LegacyAccount>> query) {
         List<LegacyAccountRef> found = new ArrayList<>();
         providers(realm).forEach(component -> {
             LegacyUserStorageConfig config = new LegacyUserStorageConfig(component);
-            for (LegacyAccount account : new LegacyAccountStore(session.getKeycloakSessionFactory(),
-                    config.persistenceUnit(), config.queryTimeoutMillis()).byCccd(cccd, MAX_ROWS_PER_CCCD)) {
+            for (LegacyAccount account : query.apply(new LegacyAccountStore(session.getKeycloakSessionFactory(),
+                    config.persistenceUnit(), config.queryTimeoutMillis()))) {
                 if (config.accountTypes().contains(account.type())) {
                     found.add(new LegacyAccountRef(component, account));
                 }

@@ -1,0 +1,43 @@
+package vn.vneidbridge.legacy.broker;
+
+import java.util.Map;
+import org.keycloak.models.AuthenticatorConfigModel;
+
+/**
+ * Typed, null-safe view of the first-VNeID-login settings: which population registry verifies a number before an
+ * unverified account is linked, whether the registry is asked for the old CMND of a person no account knows by
+ * the new number, and how many passwords one login may try when confirming a portal account.
+ */
+final class FirstLoginLinkConfig {
+
+    static final String REGISTRY = "registry";
+    static final String CMND_LOOKUP = "cmndLookup";
+    static final String MAX_PASSWORD_ATTEMPTS = "maxPasswordAttempts";
+    static final String DEFAULT_REGISTRY = "c06-soap";
+    static final int DEFAULT_MAX_PASSWORD_ATTEMPTS = 5;
+    static final int MAX_MAX_PASSWORD_ATTEMPTS = 20;
+
+    private final Map<String, String> values;
+
+    FirstLoginLinkConfig(AuthenticatorConfigModel model) {
+        this.values = model == null || model.getConfig() == null ? Map.of() : model.getConfig();
+    }
+
+    String registry() {
+        String registry = values.get(REGISTRY);
+        return registry == null || registry.isBlank() ? DEFAULT_REGISTRY : registry.trim();
+    }
+
+    boolean cmndLookup() {
+        return !"false".equalsIgnoreCase(values.getOrDefault(CMND_LOOKUP, "true").trim());
+    }
+
+    int maxPasswordAttempts() {
+        try {
+            int attempts = Integer.parseInt(values.getOrDefault(MAX_PASSWORD_ATTEMPTS, "").trim());
+            return attempts >= 1 && attempts <= MAX_MAX_PASSWORD_ATTEMPTS ? attempts : DEFAULT_MAX_PASSWORD_ATTEMPTS;
+        } catch (NumberFormatException e) {
+            return DEFAULT_MAX_PASSWORD_ATTEMPTS;
+        }
+    }
+}

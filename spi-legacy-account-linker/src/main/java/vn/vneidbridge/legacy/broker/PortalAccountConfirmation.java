@@ -1,0 +1,145 @@
+package vn.vneidbridge.legacy.broker;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserCredentialModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.services.managers.BruteForceProtector;
+import org.keycloak.sessions.AuthenticationSessionModel;
+import vn.vneidbridge.legacy.storage.LegacyUserStorage;
+
+/**
+ * The page "Xác nhận tài khoản cổng dịch vụ công" of a first VNeID login whose id number matches portal accounts
+ * that are not verified: the citizen proves the account is theirs with its password. Only the accounts found for
+ * this login (kept in the authentication session) can be confirmed; failures count towards Keycloak's brute-force
+ * protection of that account and are limited per login.
+ */
+final class PortalAccountConfirmation {
+
+    static final String TEMPLATE = "vneid-link-confirm.ftl";
+    static final String NOTE_USERNAMES = "vneid.confirm.usernames";
+    static final String NOTE_FAILURES = "vneid.confirm.failures";
+    static final String MESSAGE_WRONG = "vneidLinkConfirmWrongPassword";
+    static final String MESSAGE_TOO_MANY = "vneidLinkConfirmTooManyAttempts";
+    private static final int MAX_PASSWORD_LENGTH = 1024;
+
+    /** What the password check found. */
+    enum Check { CONFIRMED, WRONG, LOCKED, TOO_MANY, UNAVAILABLE }
+
+    /** The outcome of a password check: the confirmed account, re-read after a legacy account was imported. */
+    record Outcome(Check check, Optional<UserModel> user) {
+        static Outcome of(Check check) {
+            return new Outcome(check, Optional.empty());
+        }
+    }
+
+    private final AuthenticationFlowContext context;
+    private final int maxAttempts;
+
+    PortalAccountConfirmation(AuthenticationFlowContext context, int maxAttempts) {
+        this.context = context;
+        this.maxAttempts = maxAttempts;
+    }
+
+    /** Remembers the accounts this login may confirm and shows the page. */
+    void start(List<String> usernames) {
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        authSession.setAuthNote(NOTE_USERNAMES, String.join("\n", usernames));
+        authSession.removeAuthNote(NOTE_FAILURES);
+        context.challenge(page(null, Response.Status.OK, usernames.size() == 1 ? usernames.get(0) : ""));
+    }
+
+    /** Whether this login has accounts waiting to be confirmed (a stale or forged form has none). */
+    boolean pending() {
+        return !usernames().isEmpty();
+    }
+
+    void end() {
+        context.getAuthenticationSession().removeAuthNote(NOTE_USERNAMES);
+        context.getAuthenticationSession().removeAuthNote(NOTE_FAILURES);
+    }
+
+    /** Checks the submitted username and password against the accounts this login may confirm. */
+    Outcome check(MultivaluedMap<String, String> form) {
+        if (failures() >= maxAttempts) {
+            return Outcome.of(Check.TOO_MANY);
+        }
+        String username = Optional.ofNullable(form.getFirst("username")).map(String::trim).orElse("");
+        String password = Optional.ofNullable(form.getFirst("password")).orElse("");
+        List<String> allowed = usernames();
+        Optional<String> account = allowed.size() == 1 && username.isEmpty()
+                ? Optional.of(allowed.get(0))
+                : allowed.stream().filter(name -> name.equalsIgnoreCase(username)).findFirst();
+        if (account.isEmpty() || password.isEmpty() || password.length() > MAX_PASSWORD_LENGTH) {
+            return failed(null);
+        }
+        KeycloakSession session = context.getSession();
+        RealmModel realm = context.getRealm();
+        UserModel user = session.users().getUserByUsername(realm, account.get());
+        if (user == null) {
+            return LegacyUserStorage.databaseUnavailable(session) ? Outcome.of(Check.UNAVAILABLE) : failed(null);
+        }
+        BruteForceProtector protector = session.getProvider(BruteForceProtector.class);
+        if (realm.isBruteForceProtected() && (protector.isPermanentlyLockedOut(session, realm, user)
+                || protector.isTemporarilyDisabled(session, realm, user))) {
+            // counts towards this login's limit too, but not again towards the account's lockout
+            return counted(Check.LOCKED);
+        }
+        if (!user.isEnabled() || !user.credentialManager().isValid(UserCredentialModel.password(password))) {
+            if (LegacyUserStorage.databaseUnavailable(session)) {
+                return Outcome.of(Check.UNAVAILABLE);
+            }
+            return failed(user);
+        }
+        // a legacy account is imported by a right password: read the Keycloak user it became
+        return new Outcome(Check.CONFIRMED, Optional.ofNullable(session.users().getUserByUsername(realm, account.get())));
+    }
+
+    /** The page again, with an error (or none). */
+    Response page(String error, Response.Status status, String username) {
+        List<String> usernames = usernames();
+        var form = context.form()
+                .setAttribute("vneidConfirmUsernames", usernames)
+                .setAttribute("vneidConfirmUsername", usernames.size() == 1 ? usernames.get(0) : username)
+                .setAttribute("vneidConfirmSingle", usernames.size() == 1);
+        if (error != null) {
+            form.setError(error);
+        }
+        return form.setStatus(status).createForm(TEMPLATE);
+    }
+
+    private Outcome failed(UserModel user) {
+        RealmModel realm = context.getRealm();
+        if (user != null && realm.isBruteForceProtected()) {
+            KeycloakSession session = context.getSession();
+            session.getProvider(BruteForceProtector.class).failedLogin(realm, user,
+                    session.getContext().getConnection(), session.getContext().getHttpRequest().getUri(), null);
+        }
+        return counted(Check.WRONG);
+    }
+
+    private Outcome counted(Check check) {
+        context.getAuthenticationSession().setAuthNote(NOTE_FAILURES, String.valueOf(failures() + 1));
+        return failures() >= maxAttempts ? Outcome.of(Check.TOO_MANY) : Outcome.of(check);
+    }
+
+    private int failures() {
+        try {
+            return Integer.parseInt(Optional.ofNullable(
+                    context.getAuthenticationSession().getAuthNote(NOTE_FAILURES)).orElse("0"));
+        } catch (NumberFormatException e) {
+            return maxAttempts;
+        }
+    }
+
+    private List<String> usernames() {
+        String note = context.getAuthenticationSession().getAuthNote(NOTE_USERNAMES);
+        return note == null || note.isEmpty() ? List.of() : Arrays.asList(note.split("\n"));
+    }
+}
