@@ -291,6 +291,97 @@ class CitizenJourneysIT {
     }
 
     @Nested
+    class GivenTheOrganisationAccountCongtyabc {
+
+        @AfterEach
+        void backToTheSandboxPolicy() {
+            CutoffSettings.sandbox(admin);
+            forget(LegacyPersonas.CONGTYABC);
+            forget(LegacyPersonas.TOTHINGA);
+        }
+
+        @Test
+        void thenInTheSandboxItLogsInWithItsPortalAccountAfterTheNotice() {
+            forget(LegacyPersonas.CONGTYABC);
+            try (Browser browser = BrowserSupport.open("congtyabc")) {
+                DemoPortalPage home = new DemoPortalPage(browser, home()).open();
+                LoginPages dvc = new LoginPages(browser);
+                home.logIn(PORTAL);
+                dvc.awaitChooser();
+                assertThat(dvc.notice()).contains("THÔNG BÁO TỪ HỆ THỐNG", "Nghị định số 59/2022/NĐ-CP", "Bước 1:",
+                        "Bước 2:");
+                dvc.choosePortalAccount();
+                dvc.logIn(LegacyPersonas.CONGTYABC, LegacyPersonas.PASSWORD);
+
+                // mode notice (the sandbox's, and before 30/06/2025): the login goes on as in the seeds
+                dvc.awaitCccdForm();
+                assertThat(browser.has("#vneid-cccd-skip")).as("'Bỏ qua' in notice mode").isTrue();
+                browser.capture("cccd-form");
+                dvc.skipCccd();
+
+                home.awaitLoggedIn();
+                assertThat(home.claim("legacy_account_id")).isEqualTo(LegacyPersonas.CONGTYABC_ID);
+                assertThat(home.claim("legacy_account_type")).isEqualTo("ORGANISATION");
+                assertThat(home.hasClaim("cccd")).isFalse();
+                browser.capture("portal");
+            }
+        }
+
+        @Test
+        void thenClosedForOrganisationsPointsItToVneidInItsLanguageAndGivesNoPortalSession() {
+            CutoffSettings.set(admin, "01/07/2024", "notice", "30/06/2025", "closed");
+            try (Browser browser = BrowserSupport.open("congtyabc-closed")) {
+                DemoPortalPage home = new DemoPortalPage(browser, home()).open();
+                LoginPages dvc = new LoginPages(browser);
+                home.logIn(PORTAL);
+                dvc.awaitChooser().choosePortalAccount();
+                dvc.logIn(LegacyPersonas.CONGTYABC, LegacyPersonas.PASSWORD);
+                dvc.awaitCutoffPage();
+                assertThat(dvc.pageTitle()).isEqualTo("Thông báo từ hệ thống");
+                assertThat(dvc.cutoffMessage()).contains("từ ngày 30/06/2025", "VNeID");
+                assertThat(browser.find("#vneid-cutoff-vneid").getText()).isEqualTo("Đăng nhập bằng VNeID");
+                assertThat(browser.has("#claims")).isFalse();
+                browser.capture("closed");
+
+                home.open();
+                assertThat(home.status()).startsWith("Chưa đăng nhập");
+                home.logInWith(PORTAL, "ui_locales=en");
+                dvc.awaitChooser().choosePortalAccount();
+                assertThat(browser.has("#kc-form-login #username")).as("no single sign-on: no session").isTrue();
+                dvc.logIn(LegacyPersonas.CONGTYABC, LegacyPersonas.PASSWORD);
+                dvc.awaitCutoffPage();
+                assertThat(dvc.pageTitle()).isEqualTo("System notice");
+                assertThat(dvc.cutoffMessage()).contains("from 30/06/2025", "VNeID");
+                browser.capture("closed-en");
+            }
+            for (JsonNode user : admin.get("/admin/realms/dvc/users?exact=true&username=" + LegacyPersonas.CONGTYABC)) {
+                assertThat(admin.get("/admin/realms/dvc/users/" + user.get("id").asText() + "/sessions").size())
+                        .as("no session for the organisation account").isZero();
+            }
+        }
+
+        @Test
+        void thenClosingItForOrganisationsLeavesACitizensPortalLoginAsItWas() {
+            CutoffSettings.set(admin, "01/07/2024", "notice", "30/06/2025", "closed");
+            forget(LegacyPersonas.TOTHINGA);
+            try (Browser browser = BrowserSupport.open("citizen-while-organisations-closed")) {
+                DemoPortalPage home = new DemoPortalPage(browser, home()).open();
+                LoginPages dvc = new LoginPages(browser);
+                home.logIn(PORTAL);
+                dvc.awaitChooser().choosePortalAccount();
+                dvc.logIn(LegacyPersonas.TOTHINGA, LegacyPersonas.PASSWORD);
+                dvc.awaitCccdForm();
+                assertThat(browser.has("#vneid-cccd-skip")).isTrue();
+                dvc.skipCccd();
+                home.awaitLoggedIn();
+                assertThat(home.claim("legacy_account_id")).isEqualTo(LegacyPersonas.TOTHINGA_ID);
+                assertThat(home.claim("legacy_account_type")).isEqualTo("CITIZEN");
+                browser.capture("portal");
+            }
+        }
+    }
+
+    @Nested
     class GivenTheCutoffDateHasPassed {
 
         @AfterEach
