@@ -31,6 +31,7 @@ public final class KeycloakServerConfig {
     private final Map<String, String> buildOptions;
     private final Map<String, String> runtimeOptions;
     private final Map<String, String> environment;
+    private final Map<String, String> realmReplacements;
     private final String heapOptions;
     private final boolean freshData;
     private final boolean importRealms;
@@ -52,6 +53,7 @@ public final class KeycloakServerConfig {
         this.buildOptions = Collections.unmodifiableMap(new TreeMap<>(b.buildOptions));
         this.runtimeOptions = Collections.unmodifiableMap(new TreeMap<>(b.runtimeOptions));
         this.environment = Collections.unmodifiableMap(new LinkedHashMap<>(b.environment));
+        this.realmReplacements = Collections.unmodifiableMap(new LinkedHashMap<>(b.realmReplacements));
         this.heapOptions = b.heapOptions;
         this.freshData = b.freshData;
         this.importRealms = b.importRealms;
@@ -76,6 +78,8 @@ public final class KeycloakServerConfig {
     public Map<String, String> buildOptions() { return buildOptions; }
     public Map<String, String> runtimeOptions() { return runtimeOptions; }
     public Map<String, String> environment() { return environment; }
+    /** Text replaced in the realm files before they are imported (target → replacement, in order). */
+    public Map<String, String> realmReplacements() { return realmReplacements; }
     public String heapOptions() { return heapOptions; }
     public boolean freshData() { return freshData; }
     public boolean importRealms() { return importRealms; }
@@ -113,6 +117,7 @@ public final class KeycloakServerConfig {
         private final Map<String, String> buildOptions = new LinkedHashMap<>();
         private final Map<String, String> runtimeOptions = new LinkedHashMap<>();
         private final Map<String, String> environment = new LinkedHashMap<>();
+        private final Map<String, String> realmReplacements = new LinkedHashMap<>();
         private String heapOptions = "-Xms128m -Xmx1024m";
         private boolean freshData = true;
         private boolean importRealms = true;
@@ -140,6 +145,17 @@ public final class KeycloakServerConfig {
         public Builder buildOption(String key, String value) { put(buildOptions, key, value); return this; }
         public Builder runtimeOption(String key, String value) { put(runtimeOptions, key, value); return this; }
         public Builder environment(String key, String value) { environment.put(key, value); return this; }
+        /**
+         * Replaces every occurrence of {@code target} in the realm files before they are imported, e.g. the
+         * sandbox's own URL when it runs on another port. Applies to realms imported by this start only.
+         */
+        public Builder replaceInRealms(String target, String replacement) {
+            if (target == null || target.isEmpty() || replacement == null) {
+                throw new IllegalArgumentException("a realm replacement needs a target and a replacement");
+            }
+            realmReplacements.put(target, replacement);
+            return this;
+        }
         public Builder heapOptions(String options) { this.heapOptions = options; return this; }
         /** When true (the default) the server's database starts empty and the realms are imported anew. */
         public Builder freshData(boolean fresh) { this.freshData = fresh; return this; }

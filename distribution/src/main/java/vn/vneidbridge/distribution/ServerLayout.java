@@ -142,7 +142,11 @@ final class ServerLayout {
         if (config.importRealms()) {
             Files.createDirectories(importDir);
             for (Path realm : list(realms, "*.json")) {
-                Files.copy(realm, importDir.resolve(realm.getFileName()));
+                String text = Files.readString(realm, StandardCharsets.UTF_8);
+                for (Map.Entry<String, String> replacement : config.realmReplacements().entrySet()) {
+                    text = text.replace(replacement.getKey(), replacement.getValue());
+                }
+                Files.writeString(importDir.resolve(realm.getFileName()), text, StandardCharsets.UTF_8);
             }
         }
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class KeycloakServerConfigTest {
@@ -35,6 +36,15 @@ class KeycloakServerConfigTest {
         assertThatThrownBy(() -> valid().httpPort(0).build()).hasMessageContaining("httpPort");
         assertThatThrownBy(() -> valid().managementPort(70000).build()).hasMessageContaining("managementPort");
         assertThatThrownBy(() -> valid().managementPort(8080).build()).hasMessageContaining("must differ");
+    }
+
+    @Test
+    void realmsAreImportedAsTheyAreUnlessAReplacementIsAsked() {
+        assertThat(valid().build().realmReplacements()).isEmpty();
+        assertThat(valid().replaceInRealms("http://localhost:8080/", "http://localhost:8180/").build()
+                .realmReplacements()).containsExactly(Map.entry("http://localhost:8080/", "http://localhost:8180/"));
+        assertThatThrownBy(() -> valid().replaceInRealms("", "x")).hasMessageContaining("realm replacement");
+        assertThatThrownBy(() -> valid().replaceInRealms("x", null)).hasMessageContaining("realm replacement");
     }
 
     @Test

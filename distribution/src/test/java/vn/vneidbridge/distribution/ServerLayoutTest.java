@@ -58,6 +58,23 @@ class ServerLayoutTest {
             assertThat(layout.home().resolve("providers/vneid-bridge-core.jar")).hasContent("core v1");
             assertThat(layout.home().resolve("data/import/dvc-realm.json")).hasContent("{\"realm\":\"dvc\"}");
         }
+
+        @Test
+        void thenTheRealmsAreImportedWithTheConfiguredReplacements() throws IOException {
+            Path realmWithUrl = zip(tmp.resolve("providers-with-url.zip"), Map.of(
+                    "realms/dvc-realm.json", "{\"realm\":\"dvc\",\"issuer\":\"http://localhost:8080/realms/x\","
+                            + "\"name\":\"Cổng\",\"other\":\"http://localhost:8080/realms/y\"}"));
+            ServerLayout layout = new ServerLayout(KeycloakServerConfig.builder().name("node")
+                    .distributionZip(distribution).providersBundle(realmWithUrl).serversDir(tmp.resolve("servers"))
+                    .httpPort(18080).managementPort(19000)
+                    .replaceInRealms("http://localhost:8080/", "http://localhost:18080/").build());
+            layout.unpackDistribution();
+            layout.prepare();
+
+            assertThat(layout.home().resolve("data/import/dvc-realm.json")).usingCharset(StandardCharsets.UTF_8)
+                    .hasContent("{\"realm\":\"dvc\",\"issuer\":\"http://localhost:18080/realms/x\","
+                            + "\"name\":\"Cổng\",\"other\":\"http://localhost:18080/realms/y\"}");
+        }
     }
 
     @Nested

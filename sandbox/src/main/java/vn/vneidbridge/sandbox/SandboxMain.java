@@ -49,6 +49,10 @@ public final class SandboxMain {
 
     /** The running parts of the sandbox, stopped together. */
     static final class Sandbox implements AutoCloseable {
+        static final int DEFAULT_KEYCLOAK_PORT = 8080;
+        /** The sandbox's Keycloak as the realm files name it. */
+        static final String REALM_FILES_BASE_URL = "http://localhost:8080/";
+
         private final KeycloakServer keycloak;
         private final DemoPortal portal;
         private final PopulationRegistryConnection registry;
@@ -72,18 +76,17 @@ public final class SandboxMain {
             console.println("Population database simulator: " + registry.simulator().baseUri());
             console.println("Starting Keycloak with VNeID Bridge on port " + options.keycloakPort()
                     + " (the first start builds the server and takes about a minute)…");
-            KeycloakServer keycloak;
-            try {
-                keycloak = KeycloakServer.start(registry.configure(legacy.configure(KeycloakServerConfig.builder()
+            KeycloakServerConfig.Builder config = onPort(KeycloakServerConfig.builder()
                     .name("sandbox")
                     .distributionZip(options.keycloakZip())
                     .providersBundle(options.providersBundle())
                     .extraProvider(options.sandboxProviders())
                     .serversDir(options.serversDir())
-                    .httpPort(options.keycloakPort())
                     .managementPort(options.managementPort())
-                    .freshData(!options.keepData())))
-                    .build());
+                    .freshData(!options.keepData()), options.keycloakPort());
+            KeycloakServer keycloak;
+            try {
+                keycloak = KeycloakServer.start(registry.configure(legacy.configure(config)).build());
             } catch (RuntimeException e) {
                 registry.close();
                 throw e;
@@ -99,6 +102,20 @@ public final class SandboxMain {
                 registry.close();
                 throw e;
             }
+        }
+
+        /**
+         * Keycloak's port, and the realm files' URLs of the sandbox's own Keycloak on it: they name
+         * {@value #REALM_FILES_BASE_URL} (realm dvc's {@code vneid} provider's {@code sandboxIssuer}, the stand-in
+         * VNeID's back-channel logout to realm dvc), so on another port those URLs follow it, or VNeID login and
+         * logout would go to a server that is not there.
+         */
+        static KeycloakServerConfig.Builder onPort(KeycloakServerConfig.Builder builder, int keycloakPort) {
+            builder.httpPort(keycloakPort);
+            if (keycloakPort != DEFAULT_KEYCLOAK_PORT) {
+                builder.replaceInRealms(REALM_FILES_BASE_URL, "http://localhost:" + keycloakPort + "/");
+            }
+            return builder;
         }
 
         /**

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -21,7 +23,10 @@ import vn.vneidbridge.it.support.AdminApi;
 import vn.vneidbridge.it.support.CutoffSettings;
 import vn.vneidbridge.it.support.LegacyFixtures;
 import vn.vneidbridge.it.support.TestKeycloak;
+import vn.vneidbridge.it.support.VneidStandIn;
 import vn.vneidbridge.sandbox.legacy.LegacyPersonas;
+import vn.vneidbridge.sandbox.legacy.SyntheticAccountGenerator;
+import vn.vneidbridge.sandbox.legacy.SyntheticPerson;
 import vn.vneidbridge.sandbox.portal.DemoPortal;
 import vn.vneidbridge.sandbox.portal.DemoPortalConfig;
 
@@ -42,6 +47,7 @@ class CitizenJourneysIT {
     private static final String HOA = "079195004567";
     private static final String BINH = "042085007890";
     private static final String DATE = "\\d{2}/\\d{2}/\\d{4}";
+    private static final String REVIEW = "/admin/realms/dvc/vneid-bridge/review-entries";
 
     private KeycloakServer keycloak;
     private AdminApi admin;
@@ -187,7 +193,7 @@ class CitizenJourneysIT {
                 vneid.awaitLogin().logIn(HOA);
                 vneid.awaitOtp().enterOtp();
                 browser.await("#kc-page-title");
-                assertThat(browser.text()).contains(
+                assertThat(dvc.alert()).as("the refusal is announced").contains(
                         "Tài khoản VNeID của bạn ở mức độ 1; dịch vụ này yêu cầu tài khoản định danh điện tử mức độ 2");
                 browser.capture("level-too-low");
 
@@ -216,18 +222,29 @@ class CitizenJourneysIT {
     class GivenTranVanBinhWhoseCccdIsOnTwoPortalAccounts {
 
         @Test
-        void thenVneidShowsTheConflictPageAndLinksNothing() {
+        void thenVneidShowsTheConflictPageLinksNothingAndOpensAReview() {
             try (Browser browser = BrowserSupport.open("tranvanbinh")) {
                 DemoPortalPage home = new DemoPortalPage(browser, home()).open();
+                LoginPages dvc = new LoginPages(browser);
                 home.logInWithVneid(PORTAL);
                 VneidStandInPages vneid = new VneidStandInPages(browser).awaitLogin();
                 vneid.logIn(BINH);
                 vneid.awaitOtp().enterOtp();
 
-                browser.await("#kc-page-title");
-                assertThat(browser.text()).contains("nhiều tài khoản", "hỗ trợ");
+                browser.await("#kc-error-message");
+                assertThat(dvc.headerName()).isEqualTo("CỔNG DỊCH VỤ CÔNG QUỐC GIA");
+                assertThat(dvc.alert()).as("the error is announced").contains("nhiều tài khoản", "hỗ trợ");
                 browser.capture("conflict");
                 assertThat(admin.get("/admin/realms/dvc/users?exact=true&username=" + BINH).size()).isZero();
+                List<JsonNode> reviews = openReviewsOf(BINH);
+                assertThat(reviews).as("an operator gets one review entry").hasSize(1);
+                assertThat(reviews.get(0).path("candidates").findValuesAsText("username")).as("listing both accounts")
+                        .containsExactlyInAnyOrder(LegacyPersonas.TRANVANBINH, LegacyPersonas.TRANVANBINH_HCM);
+            } finally {
+                for (JsonNode entry : openReviewsOf(BINH)) {
+                    admin.send("POST", REVIEW + "/" + entry.path("id").asText() + "/resolve",
+                            Map.of("action", "dismiss", "note", "browser journey clean-up"));
+                }
             }
         }
     }
@@ -286,6 +303,153 @@ class CitizenJourneysIT {
                 browser.find("#kc-logout").click();
                 browser.await("#kc-page-title");
                 browser.capture("logged-out");
+            }
+        }
+
+        @Test
+        void thenAfterEveryCutoffHeStillLogsInWithHisPasswordAndVneidNeverLinksHisAccount() {
+            CutoffSettings.set(admin, "01/07/2024", "closed", "30/06/2025", "closed");
+            forget(LegacyPersonas.QUANTRI);
+            // an administrator whose account holds a verified CCCD, and that person's VNeID account (synthetic
+            // person 170, used by no other test): the one way VNeID could reach an administrator's account
+            SyntheticPerson person = SyntheticAccountGenerator.people(TestKeycloak.SYNTHETIC_PEOPLE, 42).skip(170)
+                    .findFirst().orElseThrow();
+            String idNumber = VneidStandIn.account(admin, person, 2);
+            try (Browser browser = BrowserSupport.open("quantri-after-cutoff")) {
+                DemoPortalPage home = new DemoPortalPage(browser, home()).open();
+                LoginPages dvc = new LoginPages(browser);
+                home.logIn(PORTAL);
+                dvc.awaitChooser().choosePortalAccount();
+                dvc.logIn(LegacyPersonas.QUANTRI, LegacyPersonas.PASSWORD);
+                home.awaitLoggedIn();
+                assertThat(home.claim("legacy_account_id")).as("administrators are exempt from the cutoff")
+                        .isEqualTo(LegacyPersonas.QUANTRI_ID);
+                home.logOut();
+
+                giveVerifiedCccd(LegacyPersonas.QUANTRI, idNumber);
+                home.logInWithVneid(PORTAL);
+                VneidStandInPages vneid = new VneidStandInPages(browser).awaitLogin();
+                vneid.logIn(idNumber);
+                vneid.awaitOtp().enterOtp();
+
+                browser.await("#kc-error-message");
+                assertThat(dvc.headerName()).isEqualTo("CỔNG DỊCH VỤ CÔNG QUỐC GIA");
+                assertThat(dvc.alert()).as("the refusal is announced")
+                        .contains("Chưa áp dụng với tài khoản quản trị của Cổng DVCQG");
+                browser.capture("vneid-refused");
+                String userId = admin.get("/admin/realms/dvc/users?exact=true&username=" + LegacyPersonas.QUANTRI)
+                        .get(0).get("id").asText();
+                assertThat(admin.get("/admin/realms/dvc/users/" + userId + "/federated-identity").size())
+                        .as("nothing linked").isZero();
+                assertThat(admin.get("/admin/realms/dvc/users?exact=true&username=" + idNumber).size())
+                        .as("nobody created").isZero();
+            } finally {
+                CutoffSettings.sandbox(admin);
+                forget(LegacyPersonas.QUANTRI);
+                for (JsonNode user : admin.get("/admin/realms/vneid-sandbox/users?exact=true&username=" + idNumber)) {
+                    admin.deleteUser("vneid-sandbox", user.get("id").asText());
+                }
+            }
+        }
+
+        private void giveVerifiedCccd(String username, String cccd) {
+            JsonNode user = admin.get("/admin/realms/dvc/users?exact=true&briefRepresentation=false&username="
+                    + username).get(0);
+            ObjectNode attributes = (ObjectNode) user.get("attributes");
+            attributes.putArray("cccd").add(cccd);
+            attributes.putArray("cccd_verified").add("true");
+            HttpResponse<String> updated = admin.send("PUT", "/admin/realms/dvc/users/" + user.get("id").asText(),
+                    new ObjectMapper().convertValue(user, Map.class));
+            assertThat(updated.statusCode()).as(updated.body()).isEqualTo(204);
+        }
+    }
+
+    @Nested
+    class GivenTheOrganisationAccountCongtyabc {
+
+        @AfterEach
+        void backToTheSandboxPolicy() {
+            CutoffSettings.sandbox(admin);
+            forget(LegacyPersonas.CONGTYABC);
+            forget(LegacyPersonas.TOTHINGA);
+        }
+
+        @Test
+        void thenInTheSandboxItLogsInWithItsPortalAccountAfterTheNotice() {
+            forget(LegacyPersonas.CONGTYABC);
+            try (Browser browser = BrowserSupport.open("congtyabc")) {
+                DemoPortalPage home = new DemoPortalPage(browser, home()).open();
+                LoginPages dvc = new LoginPages(browser);
+                home.logIn(PORTAL);
+                dvc.awaitChooser();
+                assertThat(dvc.notice()).contains("THÔNG BÁO TỪ HỆ THỐNG", "Nghị định số 59/2022/NĐ-CP", "Bước 1:",
+                        "Bước 2:");
+                dvc.choosePortalAccount();
+                dvc.logIn(LegacyPersonas.CONGTYABC, LegacyPersonas.PASSWORD);
+
+                // mode notice (the sandbox's, and before 30/06/2025): the login goes on as in the seeds
+                dvc.awaitCccdForm();
+                assertThat(browser.has("#vneid-cccd-skip")).as("'Bỏ qua' in notice mode").isTrue();
+                browser.capture("cccd-form");
+                dvc.skipCccd();
+
+                home.awaitLoggedIn();
+                assertThat(home.claim("legacy_account_id")).isEqualTo(LegacyPersonas.CONGTYABC_ID);
+                assertThat(home.claim("legacy_account_type")).isEqualTo("ORGANISATION");
+                assertThat(home.hasClaim("cccd")).isFalse();
+                browser.capture("portal");
+            }
+        }
+
+        @Test
+        void thenClosedForOrganisationsPointsItToVneidInItsLanguageAndGivesNoPortalSession() {
+            CutoffSettings.set(admin, "01/07/2024", "notice", "30/06/2025", "closed");
+            try (Browser browser = BrowserSupport.open("congtyabc-closed")) {
+                DemoPortalPage home = new DemoPortalPage(browser, home()).open();
+                LoginPages dvc = new LoginPages(browser);
+                home.logIn(PORTAL);
+                dvc.awaitChooser().choosePortalAccount();
+                dvc.logIn(LegacyPersonas.CONGTYABC, LegacyPersonas.PASSWORD);
+                dvc.awaitCutoffPage();
+                assertThat(dvc.pageTitle()).isEqualTo("Thông báo từ hệ thống");
+                assertThat(dvc.cutoffMessage()).contains("từ ngày 30/06/2025", "VNeID");
+                assertThat(browser.find("#vneid-cutoff-vneid").getText()).isEqualTo("Đăng nhập bằng VNeID");
+                assertThat(browser.has("#claims")).isFalse();
+                browser.capture("closed");
+
+                home.open();
+                assertThat(home.status()).startsWith("Chưa đăng nhập");
+                home.logInWith(PORTAL, "ui_locales=en");
+                dvc.awaitChooser().choosePortalAccount(); // the chooser again: no session to sign on with
+                dvc.logIn(LegacyPersonas.CONGTYABC, LegacyPersonas.PASSWORD);
+                dvc.awaitCutoffPage();
+                assertThat(dvc.pageTitle()).isEqualTo("System notice");
+                assertThat(dvc.cutoffMessage()).contains("from 30/06/2025", "VNeID");
+                browser.capture("closed-en");
+            }
+            for (JsonNode user : admin.get("/admin/realms/dvc/users?exact=true&username=" + LegacyPersonas.CONGTYABC)) {
+                assertThat(admin.get("/admin/realms/dvc/users/" + user.get("id").asText() + "/sessions").size())
+                        .as("no session for the organisation account").isZero();
+            }
+        }
+
+        @Test
+        void thenClosingItForOrganisationsLeavesACitizensPortalLoginAsItWas() {
+            CutoffSettings.set(admin, "01/07/2024", "notice", "30/06/2025", "closed");
+            forget(LegacyPersonas.TOTHINGA);
+            try (Browser browser = BrowserSupport.open("citizen-while-organisations-closed")) {
+                DemoPortalPage home = new DemoPortalPage(browser, home()).open();
+                LoginPages dvc = new LoginPages(browser);
+                home.logIn(PORTAL);
+                dvc.awaitChooser().choosePortalAccount();
+                dvc.logIn(LegacyPersonas.TOTHINGA, LegacyPersonas.PASSWORD);
+                dvc.awaitCccdForm();
+                assertThat(browser.has("#vneid-cccd-skip")).isTrue();
+                dvc.skipCccd();
+                home.awaitLoggedIn();
+                assertThat(home.claim("legacy_account_id")).isEqualTo(LegacyPersonas.TOTHINGA_ID);
+                assertThat(home.claim("legacy_account_type")).isEqualTo("CITIZEN");
+                browser.capture("portal");
             }
         }
     }
@@ -421,6 +585,14 @@ class CitizenJourneysIT {
                 home.startLogin("dvc-hatinh-web");
                 home.awaitLoggedIn();
                 assertThat(home.claim("azp")).as("single sign-on across the portals").isEqualTo("dvc-hatinh-web");
+
+                // an error in a provincial portal's request keeps that portal's header (error.ftl is inherited)
+                browser.open(keycloak.realmUri("dvc") + "/protocol/openid-connect/auth?client_id=dvc-hatinh-web"
+                        + "&response_type=code&scope=openid&redirect_uri=http%3A%2F%2Fportal.invalid%2Fcb");
+                browser.await("#kc-error-message");
+                assertThat(dvc.headerName()).isEqualTo("CỔNG DỊCH VỤ CÔNG TỈNH HÀ TĨNH");
+                assertThat(dvc.alert()).isNotBlank();
+                browser.capture("error-hatinh");
             }
         }
     }
@@ -441,11 +613,22 @@ class CitizenJourneysIT {
 
                 browser.open(keycloak.realmUri("dvc") + "/protocol/openid-connect/auth?client_id=no-such-portal"
                         + "&response_type=code&scope=openid&redirect_uri=http%3A%2F%2F127.0.0.1%2Fcb");
-                browser.await("#kc-page-title");
+                browser.await("#kc-error-message");
                 assertThat(dvc.headerName()).isNotBlank();
+                assertThat(dvc.alert()).as("the error is announced").isNotBlank();
                 browser.capture("error");
             }
         }
+    }
+
+    private List<JsonNode> openReviewsOf(String idNumber) {
+        List<JsonNode> open = new ArrayList<>();
+        for (JsonNode entry : admin.get(REVIEW + "?status=OPEN")) {
+            if (idNumber.equals(entry.path("idNumber").asText())) {
+                open.add(entry);
+            }
+        }
+        return open;
     }
 
     private URI home() {

@@ -98,4 +98,19 @@ final class LoginPages {
     String message() {
         return browser.find("#dvc-message").getText();
     }
+
+    /** The page's text that screen readers announce as an alert ({@code role="alert"}), e.g. an error page's. */
+    String alert() {
+        return browser.find("[role=alert]").getText();
+    }
+
+    /** The cutoff page ("Thông báo từ hệ thống"): closed or link-only, its one way on is VNeID. */
+    LoginPages awaitCutoffPage() {
+        browser.await("#vneid-cutoff-form");
+        return this;
+    }
+
+    String cutoffMessage() {
+        return browser.find("#vneid-cutoff-message").getText();
+    }
 }
