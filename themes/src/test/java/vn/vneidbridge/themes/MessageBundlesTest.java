@@ -55,6 +55,33 @@ class MessageBundlesTest {
         }
     }
 
+    /**
+     * Keycloak merges every provider jar's theme-resources messages into each theme, in no promised order: a key two
+     * providers define must say the same thing in both, or the page shows whichever happens to win.
+     */
+    @Test
+    void aKeyTwoProvidersDefineSaysTheSameInBoth() throws IOException {
+        for (String bundle : List.of("messages_vi.properties", "messages_en.properties")) {
+            java.util.Map<String, String> seen = new java.util.HashMap<>();
+            java.util.Map<String, Path> where = new java.util.HashMap<>();
+            for (Path vi : vietnameseBundles()) {
+                if (!vi.toString().contains("theme-resources")) {
+                    continue;
+                }
+                Path file = vi.resolveSibling(bundle);
+                Properties messages = load(file);
+                for (String key : messages.stringPropertyNames()) {
+                    String text = messages.getProperty(key);
+                    String before = seen.putIfAbsent(key, text);
+                    if (before != null) {
+                        assertThat(text).as(key + " in " + file + " and " + where.get(key)).isEqualTo(before);
+                    }
+                    where.putIfAbsent(key, file);
+                }
+            }
+        }
+    }
+
     @Test
     void theDvcThemeSpellsThePortalWithItsDiacritics() throws IOException {
         Properties vi = load(projectRoot().resolve("themes/src/main/resources/theme/dvc/login/messages/messages_vi.properties"));
