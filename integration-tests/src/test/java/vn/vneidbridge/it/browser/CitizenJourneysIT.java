@@ -141,6 +141,48 @@ class CitizenJourneysIT {
                 forget(LegacyPersonas.TOTHINGA);
             }
         }
+
+        @Test
+        void thenGoingStraightToVneidSheConfirmsHerPortalAccountWithItsPasswordAndItIsLinked() {
+            forget(LegacyPersonas.TOTHINGA);
+            forget(NGA);
+            try (Browser browser = BrowserSupport.open("tothinga-vneid-first")) {
+                DemoPortalPage home = new DemoPortalPage(browser, home()).open();
+                LoginPages dvc = new LoginPages(browser);
+                VneidStandInPages vneid = new VneidStandInPages(browser);
+
+                home.logIn(PORTAL);
+                dvc.awaitChooser();
+                dvc.chooseProvider("vneid");
+                vneid.awaitLogin();
+                vneid.logIn(NGA);
+                vneid.awaitOtp();
+                vneid.enterOtp();
+
+                // her portal account knows her only by the CMND the population database gives for her CCCD
+                browser.await("#vneid-link-confirm-form");
+                assertThat(browser.text()).contains("Xác nhận tài khoản cổng dịch vụ công", "Xác nhận và liên kết",
+                        "Không phải tài khoản của tôi");
+                assertThat(browser.find("#username").getAttribute("value")).isEqualTo(LegacyPersonas.TOTHINGA);
+                browser.capture("link-confirm");
+                browser.type("#password", "Sai@" + LegacyPersonas.PASSWORD);
+                browser.find("#vneid-link-confirm-submit").click();
+                browser.await("#dvc-message");
+                assertThat(dvc.message()).contains("Tên đăng nhập hoặc mật khẩu không đúng");
+                browser.capture("link-confirm-wrong-password");
+                browser.type("#password", LegacyPersonas.PASSWORD);
+                browser.find("#vneid-link-confirm-submit").click();
+
+                home.awaitLoggedIn();
+                assertThat(home.claim("legacy_account_id")).as("VNeID brought her to her portal account")
+                        .isEqualTo(LegacyPersonas.TOTHINGA_ID);
+                assertThat(home.claim("cccd")).as("verified on the way").isEqualTo(NGA);
+                browser.capture("portal-linked-after-confirm");
+            } finally {
+                forget(LegacyPersonas.TOTHINGA);
+                forget(NGA);
+            }
+        }
     }
 
     @Nested
