@@ -249,6 +249,32 @@ class CccdCheckIT {
             assertThat(refused.body()).contains("vneid-cccd-province-unknown");
             assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(201);
         }
+
+        @Test
+        @SuppressWarnings("unchecked")
+        void thenAnAdministratorCannotChangeAVerifiedNumberAndLeaveItMarkedVerified() {
+            HttpResponse<String> created = admin.send("POST", "/admin/realms/dvc/users", Map.of(
+                    "username", "profile-check-verified", "enabled", true, "attributes", Map.of(
+                            "cccd", List.of("001090001301"), "cccd_verified", List.of("true"))));
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            JsonNode user = user("profile-check-verified");
+            String path = "/admin/realms/dvc/users/" + user.get("id").asText();
+            Map<String, Object> representation = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .convertValue(user, Map.class);
+            Map<String, Object> attributes = (Map<String, Object>) representation.get("attributes");
+
+            attributes.put("cccd", List.of("001090001302"));
+            HttpResponse<String> refused = admin.send("PUT", path, representation);
+            attributes.remove("cccd_verified");
+            HttpResponse<String> accepted = admin.send("PUT", path, representation);
+
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.body()).contains("vneidCccdVerifiedChange");
+            assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(204);
+            JsonNode after = user("profile-check-verified");
+            assertThat(attribute(after, "cccd")).isEqualTo("001090001302");
+            assertThat(attribute(after, "cccd_verified")).as("the new number is not verified").isNull();
+        }
     }
 
     private JsonNode user(String username) {

@@ -228,12 +228,18 @@ class FirstVneidLoginConfirmationIT {
             assertThat(page(form).select("#username").attr("value")).as(form.page().body())
                     .isEqualTo(LegacyFixtures.CONFIRM_CMND);
 
-            JWTClaimsSet claims = login.finish(confirm(login, form, LegacyFixtures.PASSWORD));
+            // fields of a profile review smuggled into the form change nothing: there is no review step to take them
+            String someoneElses = LegacyFixtures.stranger().cccd();
+            JWTClaimsSet claims = login.finish(login.follow(login.web.submit(form.page(), FORM, Map.of(
+                    "action", "confirm", "password", LegacyFixtures.PASSWORD, "cccd", someoneElses,
+                    "user.attributes.cccd", someoneElses, "cccd_verified", "true", "lastName", "Khác"))));
 
             assertThat(claims.getClaim("legacy_account_id")).isEqualTo(LegacyFixtures.legacyId(LegacyFixtures.CONFIRM_CMND));
             assertThat(claims.getClaim("cccd")).isEqualTo(holder.cccd());
             JsonNode account = user(LegacyFixtures.CONFIRM_CMND);
             assertThat(attribute(account, "cmnd")).isEqualTo(holder.cmnd());
+            assertThat(attribute(account, "cccd")).isEqualTo(holder.cccd());
+            assertThat(account.path("lastName").asText()).isNotEqualTo("Khác");
             assertThat(attribute(account, "cccd_verified")).isEqualTo("true");
             assertThat(links(claims.getSubject())).containsExactly("vneid");
         }
