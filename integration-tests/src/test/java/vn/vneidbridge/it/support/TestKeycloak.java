@@ -65,6 +65,11 @@ public class TestKeycloak implements ParameterResolver {
         return () -> { };
     }
 
+    /** Keycloak's own database: the launcher's default (H2 file) unless a subclass gives another. */
+    protected KeycloakServerConfig.Builder ownDatabase(KeycloakServerConfig.Builder builder, Path workDir) {
+        return builder;
+    }
+
     private RunningServer start() {
         Path servers = Path.of(System.getProperty("keycloak.servers.dir", "target/keycloak-servers"));
         Path workDir = servers.resolve(serverName() + "-data");
@@ -92,7 +97,7 @@ public class TestKeycloak implements ParameterResolver {
         }
         KeycloakServer server;
         try {
-            server = KeycloakServer.start(registry.configure(legacy.configure(KeycloakServerConfig.builder()
+            server = KeycloakServer.start(ownDatabase(registry.configure(legacy.configure(KeycloakServerConfig.builder()
                     .name(serverName())
                     .distributionZip(requiredFile("keycloak.dist.zip"))
                     .providersBundle(requiredFile("vneid.providers.bundle"))
@@ -103,7 +108,7 @@ public class TestKeycloak implements ParameterResolver {
                     // link events: poll the outbox every second, retry after 1-3 s (defaults 5 s, 10 s-1 h)
                     .runtimeOption(LINK_WEBHOOK + "poll-seconds", "1")
                     .runtimeOption(LINK_WEBHOOK + "initial-backoff-seconds", "1")
-                    .runtimeOption(LINK_WEBHOOK + "max-backoff-seconds", "3")))
+                    .runtimeOption(LINK_WEBHOOK + "max-backoff-seconds", "3"))), workDir)
                     .build());
         } catch (RuntimeException e) {
             registry.close();
