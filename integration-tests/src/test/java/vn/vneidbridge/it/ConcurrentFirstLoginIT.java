@@ -23,8 +23,8 @@ import vn.vneidbridge.sandbox.legacy.SyntheticAccountGenerator;
 import vn.vneidbridge.sandbox.legacy.SyntheticPerson;
 
 /**
- * The same citizen's first VNeID login in two browsers at once (two tabs, or two nodes behind a balancer): both
- * are taken to the SMS-code page, then both codes are sent together. Whatever order the server takes them in,
+ * The same citizen's first VNeID login in two browsers at once on one node (two tabs; for two nodes see
+ * {@link ConcurrentFirstLoginOnTwoNodesIT}): both are taken to the SMS-code page, then both codes are sent together. Whatever order the server takes them in,
  * there is one user and one link at the end, and every login that succeeded landed on it.
  */
 @ExtendWith(TestKeycloak.class)

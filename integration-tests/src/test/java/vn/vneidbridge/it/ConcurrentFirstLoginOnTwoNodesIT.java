@@ -1,0 +1,164 @@
+package vn.vneidbridge.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import vn.vneidbridge.it.support.AdminApi;
+import vn.vneidbridge.it.support.LegacyFixtures;
+import vn.vneidbridge.it.support.PortalLogin;
+import vn.vneidbridge.it.support.TestKeycloak;
+import vn.vneidbridge.it.support.TestKeycloakCluster;
+import vn.vneidbridge.it.support.VneidStandIn;
+import vn.vneidbridge.it.support.WebClient;
+import vn.vneidbridge.sandbox.legacy.SyntheticAccountGenerator;
+import vn.vneidbridge.sandbox.legacy.SyntheticPerson;
+
+/**
+ * The same citizen's first VNeID login on two Keycloak nodes of one cluster at once (two browsers behind a
+ * balancer that sent them to different nodes): both reach VNeID's SMS-code page, then both codes are sent
+ * together, and each node finishes its own first login against the shared database. There is one user and one
+ * link at the end, and every login that succeeded landed on it. Also: a session made on one node is seen on the
+ * other.
+ */
+@ExtendWith(TestKeycloakCluster.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConcurrentFirstLoginOnTwoNodesIT {
+
+    private TestKeycloakCluster.Cluster cluster;
+    private AdminApi admin;
+
+    @BeforeAll
+    void cluster(TestKeycloakCluster.Cluster cluster) {
+        this.cluster = cluster;
+        this.admin = cluster.admin();
+        // the stand-in VNeID lives on the first node; both nodes broker to it
+        VneidStandIn.pointDvcAt(cluster.first(), admin);
+    }
+
+    /** Follows redirects across both nodes until the portal's callback, or the page shown. */
+    private static PortalLogin.Outcome follow(PortalLogin login, HttpResponse<String> response) {
+        HttpResponse<String> current = response;
+        for (int hops = 0; hops < 15 && WebClient.isRedirect(current); hops++) {
+            URI next = WebClient.location(current);
+            if (next.toString().startsWith(login.redirectUri)) {
+                return new PortalLogin.Outcome(Optional.of(next), current);
+            }
+            current = login.web.get(next);
+        }
+        return new PortalLogin.Outcome(Optional.empty(), current);
+    }
+
+    /** A VNeID login on this node up to the stand-in's SMS-code page. */
+    private static HttpResponse<String> upToOtp(PortalLogin login, String idNumber) {
+        Map<String, String> params = login.parameters();
+        params.put("kc_idp_hint", "vneid");
+        PortalLogin.Outcome vneid = follow(login, login.web.get(login.authorizationUri(params)));
+        PortalLogin.Outcome otp = follow(login, login.web.submit(vneid.page(), "#kc-form-login",
+                Map.of("username", idNumber, "password", VneidStandIn.PASSWORD)));
+        assertThat(otp.page().body()).as("the SMS-code page").contains("vneid-sandbox-otp-form");
+        return otp.page();
+    }
+
+    /** Two logins, one per node, raced to the end; the subjects of those that reached the portal. */
+    private List<String> race(String idNumber) throws Exception {
+        PortalLogin onFirst = new PortalLogin(cluster.first(), "dvcqg-portal");
+        PortalLogin onSecond = new PortalLogin(cluster.second(), "dvcqg-portal");
+        HttpResponse<String> firstOtp = upToOtp(onFirst, idNumber);
+        HttpResponse<String> secondOtp = upToOtp(onSecond, idNumber);
+        CountDownLatch start = new CountDownLatch(1);
+        CompletableFuture<PortalLogin.Outcome> a = CompletableFuture.supplyAsync(() -> {
+            await(start);
+            return follow(onFirst, onFirst.web.submit(firstOtp, "#vneid-sandbox-otp-form", Map.of("otp", VneidStandIn.OTP)));
+        });
+        CompletableFuture<PortalLogin.Outcome> b = CompletableFuture.supplyAsync(() -> {
+            await(start);
+            return follow(onSecond, onSecond.web.submit(secondOtp, "#vneid-sandbox-otp-form", Map.of("otp", VneidStandIn.OTP)));
+        });
+        start.countDown();
+        PortalLogin.Outcome outcomeA = a.get(90, TimeUnit.SECONDS);
+        PortalLogin.Outcome outcomeB = b.get(90, TimeUnit.SECONDS);
+        List<String> subjects = new ArrayList<>();
+        if (outcomeA.callback().isPresent()) {
+            subjects.add(onFirst.finish(outcomeA).getSubject());
+        }
+        if (outcomeB.callback().isPresent()) {
+            subjects.add(onSecond.finish(outcomeB).getSubject());
+        }
+        assertThat(subjects).as("at least one of the two logins succeeds").isNotEmpty();
+        return subjects;
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private List<String> vneidLinks(String idNumber) {
+        List<String> linked = new ArrayList<>();
+        for (JsonNode user : admin.get("/admin/realms/dvc/users?max=1000&briefRepresentation=true")) {
+            for (JsonNode link : admin.get("/admin/realms/dvc/users/" + user.get("id").asText() + "/federated-identity")) {
+                if ("vneid".equals(link.path("identityProvider").asText())
+                        && idNumber.equals(link.path("userName").asText())) {
+                    linked.add(user.get("id").asText());
+                }
+            }
+        }
+        return linked;
+    }
+
+    @Nested
+    class GivenALegacyAccountWithTheVerifiedCccd {
+
+        @Test
+        void thenBothNodesEndOnThatOneAccountWithOneLink() throws Exception {
+            SyntheticPerson person = LegacyFixtures.person(LegacyFixtures.LINK_RACE);
+            String idNumber = VneidStandIn.account(admin, person, 2);
+
+            List<String> subjects = race(idNumber);
+
+            List<String> linked = vneidLinks(idNumber);
+            assertThat(linked).as("one link").hasSize(1);
+            assertThat(subjects).as("every success is the legacy account").containsOnly(linked.get(0));
+            assertThat(admin.get("/admin/realms/dvc/users?exact=true&username=" + idNumber).size())
+                    .as("no user created from VNeID beside the account").isZero();
+        }
+    }
+
+    @Nested
+    class GivenACitizenWithNoPortalAccount {
+
+        @Test
+        void thenBothNodesEndOnOneNewUserAndItsSessionIsSeenOnBoth() throws Exception {
+            SyntheticPerson person = SyntheticAccountGenerator.people(TestKeycloak.SYNTHETIC_PEOPLE, 42).skip(155)
+                    .findFirst().orElseThrow();
+            String idNumber = VneidStandIn.account(admin, person, 2);
+
+            List<String> subjects = race(idNumber);
+
+            JsonNode users = admin.get("/admin/realms/dvc/users?exact=true&username=" + idNumber);
+            assertThat(users.size()).as("one user").isEqualTo(1);
+            String userId = users.get(0).get("id").asText();
+            assertThat(subjects).containsOnly(userId);
+            assertThat(vneidLinks(idNumber)).containsExactly(userId);
+            assertThat(cluster.adminOnSecond().get("/admin/realms/dvc/users/" + userId + "/sessions").size())
+                    .as("the second node sees the sessions made on both").isEqualTo(subjects.size());
+        }
+    }
+}
