@@ -82,6 +82,21 @@ class MessageBundlesTest {
         }
     }
 
+    /** Keycloak formats messages with MessageFormat, where a lone apostrophe vanishes ("account's" → "accounts"). */
+    @Test
+    void noMessageHasALoneApostrophe() throws IOException {
+        java.util.regex.Pattern lone = java.util.regex.Pattern.compile("(?<!')'(?!')");
+        for (Path vi : vietnameseBundles()) {
+            for (Path file : List.of(vi, vi.resolveSibling("messages_en.properties"))) {
+                Properties messages = load(file);
+                for (String key : messages.stringPropertyNames()) {
+                    assertThat(lone.matcher(messages.getProperty(key)).find())
+                            .as(key + " in " + file + ": write '' or rephrase").isFalse();
+                }
+            }
+        }
+    }
+
     @Test
     void theDvcThemeSpellsThePortalWithItsDiacritics() throws IOException {
         Properties vi = load(projectRoot().resolve("themes/src/main/resources/theme/dvc/login/messages/messages_vi.properties"));
