@@ -65,10 +65,16 @@ public final class LegacyFixtures {
     public static final String CUTOFF_PAGES = "it.cutoffpages";
     /** Has the verified CCCD of synthetic person 12: two first VNeID logins race to link it. */
     public static final String LINK_RACE = "it.linkrace";
+    // unlink (UnlinkIT)
+    public static final String UNLINK_REAUTH = "it.unlinkreauth";
+    public static final String UNLINK_FRESH = "it.unlinkfresh";
+    public static final String UNLINK_FORGED = "it.unlinkforged";
+    public static final String UNLINK_REST = "it.unlinkrest";
     private static final List<String> CCCD_ACCOUNTS = List.of(CCCD_TIMEOUT, CCCD_FAILURE, CCCD_BARE_FLAG,
             CCCD_RATE_LIMIT, CCCD_IDENTITY, LINK_NOTICE, LINK_MISMATCH, LINK_SKIP, LINK_ONLY, LINK_ONLY_MISMATCH,
             CUTOFF_CLOSED, LINK_RACE, LINK_SECOND_BROWSER, LINK_REPLAY, CCCD_SELF_EDIT,
-            CUTOFF_PAGES);
+            CUTOFF_PAGES,
+            UNLINK_REAUTH, UNLINK_FRESH, UNLINK_FORGED, UNLINK_REST);
 
     private static final String INSERT = "INSERT INTO %s (legacy_id, username, password_hash, password_algorithm,"
             + " password_salt, password_iterations, full_name, birth_date, gender, cmnd, cccd, cccd_verified, phone,"
