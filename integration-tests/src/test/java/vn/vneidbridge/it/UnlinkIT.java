@@ -3,11 +3,13 @@ package vn.vneidbridge.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +23,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import vn.vneidbridge.distribution.KeycloakServer;
 import vn.vneidbridge.it.support.AdminApi;
 import vn.vneidbridge.it.support.LegacyFixtures;
+import vn.vneidbridge.it.support.LinkFixtures;
 import vn.vneidbridge.it.support.PortalLogin;
 import vn.vneidbridge.it.support.TestKeycloak;
 import vn.vneidbridge.it.support.VneidStandIn;
 import vn.vneidbridge.it.support.WebClient;
+import vn.vneidbridge.it.support.WebhookReceiver;
 import vn.vneidbridge.sandbox.legacy.SyntheticAccountGenerator;
 import vn.vneidbridge.sandbox.legacy.SyntheticPerson;
 
@@ -133,7 +137,21 @@ class UnlinkIT {
     class GivenALinkedCitizenLoggedInWithThePortalPassword {
 
         @Test
-        void thenUnlinkGoesToVneidFirstAndOnlyTheConfirmationRemovesTheLink() {
+        void thenUnlinkGoesToVneidFirstAndOnlyTheConfirmationRemovesTheLink() throws Exception {
+            try (WebhookReceiver portal = new WebhookReceiver()) {
+                portal.start();
+                LinkFixtures fixtures = new LinkFixtures(admin);
+                assertThat(fixtures.setWebhooks(List.of("dvcqg-portal " + portal.url("/national"))).statusCode())
+                        .isEqualTo(204);
+                try {
+                    unlinkAfterVneidReauthentication(portal);
+                } finally {
+                    fixtures.setWebhooks(List.of());
+                }
+            }
+        }
+
+        private void unlinkAfterVneidReauthentication(WebhookReceiver portal) throws Exception {
             String userId = linked(LegacyFixtures.UNLINK_REAUTH);
             String idNumber = idNumber(LegacyFixtures.UNLINK_REAUTH);
             String linkedAt = user(userId).path("attributes").path("vneid_linked_at").get(0).asText();
@@ -167,6 +185,12 @@ class UnlinkIT {
             assertThat(details.path("identity_provider").asText()).isEqualTo("vneid");
             assertThat(details.path("unlink_method").asText()).isEqualTo("identity_page_vneid_reauth");
             assertThat(details.toString()).as("no id number in the event").doesNotContain(idNumber);
+            List<WebhookReceiver.Delivery> unlinked = portal.await(d -> d.body().contains("vneid.account.unlinked"), 1,
+                    Duration.ofSeconds(30));
+            assertThat(unlinked).as("the portals hear of the unlink").hasSize(1);
+            JsonNode body = new ObjectMapper().readTree(unlinked.get(0).body());
+            assertThat(body.path("sub").asText()).isEqualTo(userId);
+            assertThat(body.has("vneid_linked_at")).isFalse();
 
             // the next VNeID login finds no link: the first-login rules decide again (here: the one account whose
             // verified CCCD it is gets linked anew, with a new link time)
@@ -175,6 +199,21 @@ class UnlinkIT {
             assertThat(events("FEDERATED_IDENTITY_LINK", userId)).as("linked again by the first-login rules")
                     .hasSizeGreaterThan(linksBefore);
             assertThat(user(userId).path("attributes").path("vneid_linked_at").get(0).asText()).isNotEqualTo(linkedAt);
+        }
+
+        @Test
+        void thenLoggingInAgainWithAnotherVneidAccountChangesNothing() {
+            String userId = linked(LegacyFixtures.UNLINK_FORGED);
+            PortalLogin session = passwordSession(LegacyFixtures.UNLINK_FORGED);
+            HttpResponse<String> toVneid = pressUnlink(session, identityPage(session));
+
+            PortalLogin.Outcome back = session.vneidSteps(follow(session, toVneid),
+                    idNumber(LegacyFixtures.UNLINK_REST), VneidStandIn.PASSWORD, VneidStandIn.OTP);
+
+            assertThat(back.page().body()).doesNotContain("vneid-unlink-confirm-form");
+            assertThat(text(back.page())).contains("Chưa hủy liên kết",
+                    "không phải tài khoản VNeID đã liên kết với tài khoản này");
+            assertThat(links(userId)).containsExactly("vneid");
         }
 
         @Test
