@@ -324,4 +324,21 @@ class UnlinkIT {
                     "manage-account-links");
         }
     }
+
+    @Nested
+    class GivenTheAdminConsole {
+
+        @Test
+        void thenTheUnlinkWindowIsAValidatedSettingOfTheIdentityPage() {
+            String path = "/admin/realms/dvc/authentication/required-actions/vneid-identity-info/config";
+            assertThat(admin.get(path + "-description").findValuesAsText("name")).contains("unlinkReauthMaxAgeSeconds");
+            assertThat(admin.get(path).path("config").path("unlinkReauthMaxAgeSeconds").asText()).isEqualTo("300");
+
+            HttpResponse<String> tooShort = admin.send("PUT", path,
+                    Map.of("config", Map.of("unlinkReauthMaxAgeSeconds", "10")));
+
+            assertThat(tooShort.statusCode()).as(tooShort.body()).isEqualTo(400);
+            assertThat(admin.get(path).path("config").path("unlinkReauthMaxAgeSeconds").asText()).isEqualTo("300");
+        }
+    }
 }

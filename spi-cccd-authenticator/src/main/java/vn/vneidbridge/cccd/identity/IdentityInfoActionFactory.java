@@ -54,7 +54,7 @@ public final class IdentityInfoActionFactory implements RequiredActionFactory {
         String value = model.getConfigValue(UnlinkConfigProperties.REAUTH_MAX_AGE);
         if (value != null && !value.isBlank() && UnlinkConfig.seconds(value).isEmpty()) {
             throw new ValidationException(new ValidationError(getId(), UnlinkConfigProperties.REAUTH_MAX_AGE,
-                    "error-invalid-value"));
+                    "error-number-out-of-range-too-small", UnlinkConfigProperties.MIN_REAUTH_MAX_AGE));
         }
     }
 

@@ -13,14 +13,18 @@ record UnlinkConfig(int reauthMaxAgeSeconds) {
         return new UnlinkConfig(seconds(value).orElse(UnlinkConfigProperties.DEFAULT_REAUTH_MAX_AGE));
     }
 
-    /** A non-negative number of seconds, or empty when the text is none. */
+    /**
+     * A number of seconds of at least {@value UnlinkConfigProperties#MIN_REAUTH_MAX_AGE} (the VNeID re-login and the
+     * confirmation must fit in the window), or empty when the text is none.
+     */
     static java.util.OptionalInt seconds(String value) {
         if (value == null || value.isBlank()) {
             return java.util.OptionalInt.empty();
         }
         try {
             int seconds = Integer.parseInt(value.trim());
-            return seconds < 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(seconds);
+            return seconds < UnlinkConfigProperties.MIN_REAUTH_MAX_AGE ? java.util.OptionalInt.empty()
+                    : java.util.OptionalInt.of(seconds);
         } catch (NumberFormatException e) {
             return java.util.OptionalInt.empty();
         }

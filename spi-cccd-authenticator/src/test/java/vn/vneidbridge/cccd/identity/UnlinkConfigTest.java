@@ -31,11 +31,11 @@ class UnlinkConfigTest {
         @Test
         void thenAConfiguredWindowIsRead() {
             assertThat(UnlinkConfig.of(model(" 120 ")).reauthMaxAgeSeconds()).isEqualTo(120);
-            assertThat(UnlinkConfig.of(model("0")).reauthMaxAgeSeconds()).isZero();
+            assertThat(UnlinkConfig.of(model("60")).reauthMaxAgeSeconds()).isEqualTo(60);
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"", "five", "-1", "1.5", "99999999999"})
+        @ValueSource(strings = {"", "five", "-1", "0", "59", "1.5", "99999999999"})
         void thenAnUnreadableValueFallsBackToTheDefault(String value) {
             assertThat(UnlinkConfig.of(model(value)).reauthMaxAgeSeconds()).isEqualTo(300);
             assertThat(UnlinkConfig.seconds(value)).isEmpty();
