@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -146,8 +147,29 @@ class UnlinkIT {
                 try {
                     unlinkAfterVneidReauthentication(portal);
                 } finally {
+                    awaitNoPendingDeliveries(LegacyFixtures.UNLINK_REAUTH);
                     fixtures.setWebhooks(List.of());
                 }
+            }
+        }
+
+        /**
+         * Waits until this test's link events have reached its receiver: a row still pending when the webhooks are
+         * reset would be delivered to the next test class's portal (deliveries are addressed by client id).
+         */
+        private void awaitNoPendingDeliveries(String username) throws InterruptedException {
+            JsonNode found = admin.get("/admin/realms/dvc/users?exact=true&username=" + username);
+            String userId = found.isEmpty() ? null : found.get(0).get("id").asText();
+            Instant end = Instant.now().plusSeconds(30);
+            while (userId != null && Instant.now().isBefore(end)) {
+                boolean pending = false;
+                for (JsonNode row : admin.get("/admin/realms/dvc/vneid-bridge/link-deliveries?status=PENDING&max=500")) {
+                    pending |= userId.equals(row.path("userId").asText());
+                }
+                if (!pending) {
+                    return;
+                }
+                Thread.sleep(300);
             }
         }
 
