@@ -26,6 +26,10 @@
                             <p>${msg("vneidIdentityLinkedId", link.id)}</p>
                             <p><#if link.provider?starts_with("${")>${msg(link.provider?keep_after("${")?keep_before("}"))}<#else>${link.provider}</#if></p>
                             <#if link.linkedAt?has_content><p>${msg("vneidIdentityLinkedAt", link.linkedAt)}</p></#if>
+                            <#if link.unlinkable>
+                                <p id="vneid-unlink-hint-${link?index}">${msg("vneidUnlinkHint")}</p>
+                                <button class="${properties.kcButtonSecondaryClass!}" type="submit" form="vneid-unlink-form" name="alias" value="${link.alias}" id="vneid-unlink-${link?index}" aria-describedby="vneid-unlink-hint-${link?index}">${msg("vneidUnlinkButton")}</button>
+                            </#if>
                         </li>
                     </#list>
                     </ul>
@@ -46,6 +50,10 @@
                     <button class="${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!}" type="submit" name="action" value="refresh" id="vneid-identity-refresh">${msg("vneidIdentityRefresh")}</button>
                 </div>
             </div>
+        </form>
+        <#-- its own form, so that Enter in the form above never unlinks -->
+        <form id="vneid-unlink-form" action="${url.loginAction}" method="post">
+            <input type="hidden" name="action" value="unlink"/>
         </form>
     </#if>
 </@layout.registrationLayout>

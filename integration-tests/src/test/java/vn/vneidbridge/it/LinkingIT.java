@@ -195,27 +195,46 @@ class LinkingIT {
 
         @Test
         void thenTheCitizenCannotTypeACccdOntoHisAccountHimself() throws Exception {
-            PortalLogin login = new PortalLogin(keycloak, "dvcqg-portal");
-            PortalLogin.Outcome form = login.submitPassword(LegacyFixtures.CCCD_SELF_EDIT, PASSWORD);
-            PortalLogin.Outcome done = login.skipCccdFormIfShown(form);
-            Map<String, String> answer = WebClient.query(done.callback().orElseThrow());
-            String accessToken = login.exchange(answer.get("code"), login.verifier).get("access_token").asText();
             String someoneElses = LegacyFixtures.person(LegacyFixtures.LINK_NOTICE).cccd();
 
-            java.net.http.HttpResponse<String> edit = java.net.http.HttpClient.newHttpClient().send(
-                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(login.issuer() + "/account/"))
-                            .header("Authorization", "Bearer " + accessToken)
-                            .header("Content-Type", "application/json")
-                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(new ObjectMapper().writeValueAsString(
-                                    Map.of("username", LegacyFixtures.CCCD_SELF_EDIT, "attributes", Map.of(
-                                            "cccd", List.of(someoneElses), "cccd_verified", List.of("true"))))))
-                            .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            // realm dvc gives citizens no account/manage-account: the account REST API refuses any change
+            java.net.http.HttpResponse<String> refused = editThroughAccountApi(someoneElses);
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+
+            // and should an operator give the role back, the user profile still keeps the CCCD read-only
+            grantManageAccount(user(LegacyFixtures.CCCD_SELF_EDIT).get("id").asText());
+            java.net.http.HttpResponse<String> edit = editThroughAccountApi(someoneElses);
 
             JsonNode account = user(LegacyFixtures.CCCD_SELF_EDIT);
             assertThat(account.path("attributes").path("cccd").isMissingNode())
                     .as("the account console answered " + edit.statusCode() + " and stored nothing: " + account)
                     .isTrue();
             assertThat(account.path("attributes").path("cccd_verified").isMissingNode()).isTrue();
+        }
+
+        private java.net.http.HttpResponse<String> editThroughAccountApi(String cccd) throws Exception {
+            PortalLogin login = new PortalLogin(keycloak, "dvcqg-portal");
+            PortalLogin.Outcome form = login.submitPassword(LegacyFixtures.CCCD_SELF_EDIT, PASSWORD);
+            PortalLogin.Outcome done = login.skipCccdFormIfShown(form);
+            Map<String, String> answer = WebClient.query(done.callback().orElseThrow());
+            String accessToken = login.exchange(answer.get("code"), login.verifier).get("access_token").asText();
+            return java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(login.issuer() + "/account/"))
+                            .header("Authorization", "Bearer " + accessToken)
+                            .header("Content-Type", "application/json")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(new ObjectMapper().writeValueAsString(
+                                    Map.of("username", LegacyFixtures.CCCD_SELF_EDIT, "attributes", Map.of(
+                                            "cccd", List.of(cccd), "cccd_verified", List.of("true"))))))
+                            .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        }
+
+        private void grantManageAccount(String userId) {
+            String accountClient = admin.get("/admin/realms/dvc/clients?clientId=account").get(0).get("id").asText();
+            JsonNode role = admin.get("/admin/realms/dvc/clients/" + accountClient + "/roles/manage-account");
+            HttpResponse<String> granted = admin.send("POST", "/admin/realms/dvc/users/" + userId
+                    + "/role-mappings/clients/" + accountClient,
+                    List.of(Map.of("id", role.get("id").asText(), "name", "manage-account")));
+            assertThat(granted.statusCode()).as(granted.body()).isEqualTo(204);
         }
     }
 

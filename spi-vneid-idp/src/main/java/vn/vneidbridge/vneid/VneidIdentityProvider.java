@@ -31,7 +31,10 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.protocol.oidc.utils.AcrUtils;
 import org.keycloak.representations.AccessTokenResponse;
 import org.keycloak.representations.JsonWebToken;
+import org.keycloak.common.util.Time;
+import org.keycloak.representations.IDToken;
 import org.keycloak.sessions.AuthenticationSessionModel;
+import vn.vneidbridge.core.flow.VneidSessionNotes;
 
 /**
  * The {@code vneid} identity provider: Keycloak's OpenID Connect broker with the VNeID rules on top.
@@ -48,9 +51,11 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  *
  * <p>Overridden, each for one reason:
  * <ul>
- *   <li>{@link #createAuthorizationUrl}: sends {@code acr_values} = the level this login requires;</li>
+ *   <li>{@link #createAuthorizationUrl}: sends {@code acr_values} = the level this login requires, and
+ *       {@code prompt=login} when the identity page asks the citizen to log in again before an unlink;</li>
  *   <li>{@link #extractIdentity}: runs the VNeID checks V1–V4 and maps the identity;</li>
- *   <li>{@link #authenticationFinished}: stores the level as the user-session note {@value VneidContext#LEVEL_NOTE};</li>
+ *   <li>{@link #authenticationFinished}: stores the level as the user-session note {@value VneidContext#LEVEL_NOTE}
+ *       and the time of this VNeID authentication as {@value VneidSessionNotes#AUTH_TIME};</li>
  *   <li>{@link #preprocessFederatedIdentity}: refuses a link to an account whose verified CCCD is not the
  *       VNeID id number ({@link VneidLinkGuard});</li>
  *   <li>{@link #callback}: keeps the login's event builder, so a refusal is recorded with its reason, and
@@ -153,7 +158,11 @@ final class VneidIdentityProvider extends OIDCIdentityProvider implements Social
         AuthenticationSessionModel authSession = request.getAuthenticationSession();
         VneidLevel required = VneidLevel.required(getConfig().getMinimumLevel(), requestedAcrValues(authSession));
         authSession.setClientNote(REQUIRED_LEVEL_NOTE, required.value());
-        return uri.replaceQueryParam(OAuth2Constants.ACR_VALUES, required.value());
+        uri.replaceQueryParam(OAuth2Constants.ACR_VALUES, required.value());
+        if ("true".equals(authSession.getAuthNote(VneidSessionNotes.REAUTHENTICATE))) {
+            uri.replaceQueryParam(OAuth2Constants.PROMPT, OIDCLoginProtocol.PROMPT_VALUE_LOGIN);
+        }
+        return uri;
     }
 
     /**
@@ -188,7 +197,21 @@ final class VneidIdentityProvider extends OIDCIdentityProvider implements Social
         VneidIdentity vneid = ((VneidCheckResult.Accepted) result).identity();
         LOG.debugf("VNeID login accepted by %s: %s", getConfig().getAlias(), vneid);
         map(vneid, identity);
+        identity.getContextData().put(VneidSessionNotes.AUTH_TIME, String.valueOf(authTime(idToken)));
         return identity;
+    }
+
+    /**
+     * When the citizen authenticated at VNeID: the ID token's {@code auth_time} when it has one (so a VNeID that
+     * answered {@code prompt=login} from its own session is not taken for a fresh login), else now.
+     */
+    static long authTime(JsonWebToken idToken) {
+        long now = Time.currentTime();
+        Object claim = idToken == null ? null : idToken.getOtherClaims().get(IDToken.AUTH_TIME);
+        if (claim instanceof Number number && number.longValue() > 0) {
+            return Math.min(number.longValue(), now);
+        }
+        return now;
     }
 
     private VneidLevel requiredLevel() {
@@ -233,7 +256,11 @@ final class VneidIdentityProvider extends OIDCIdentityProvider implements Social
         });
     }
 
-    /** Keycloak's bookkeeping (tokens for logout), then the user-session note with the account level. */
+    /**
+     * Keycloak's bookkeeping (tokens for logout), then the user-session notes with the account level and the time
+     * of this VNeID authentication. Keycloak calls this after every VNeID login, re-login and link, never after a
+     * password login, so {@value VneidSessionNotes#AUTH_TIME} says when the session last authenticated with VNeID.
+     */
     @Override
     public void authenticationFinished(AuthenticationSessionModel authSession, BrokeredIdentityContext context) {
         super.authenticationFinished(authSession, context);
@@ -241,5 +268,9 @@ final class VneidIdentityProvider extends OIDCIdentityProvider implements Social
         if (level != null) {
             authSession.setUserSessionNote(VneidContext.LEVEL_NOTE, level);
         }
+        Object authTime = context.getContextData().get(VneidSessionNotes.AUTH_TIME);
+        authSession.setUserSessionNote(VneidSessionNotes.AUTH_TIME,
+                authTime instanceof String value ? value : String.valueOf(Time.currentTime()));
+        authSession.removeAuthNote(VneidSessionNotes.REAUTHENTICATE);
     }
 }

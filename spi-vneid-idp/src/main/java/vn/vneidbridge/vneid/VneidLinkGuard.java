@@ -12,6 +12,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.services.resources.IdentityBrokerService;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import vn.vneidbridge.core.flow.LoginNotes;
+import vn.vneidbridge.core.flow.VneidSessionNotes;
 import vn.vneidbridge.core.user.UserAttributes;
 
 /**
@@ -24,6 +25,8 @@ import vn.vneidbridge.core.user.UserAttributes;
  *   <li>the "Đăng nhập bằng VNeID" button of the cutoff's link-only page, bound by the client note
  *       {@link LoginNotes#LINK_TO_USER} to the account that proved its portal password.</li>
  * </ul>
+ * The identity page's VNeID re-login before an unlink goes through Keycloak's account linking too: there a refusal
+ * says that the VNeID account is not the linked one.
  * Checked before Keycloak looks the VNeID identity up, so a refusal links, creates and changes nothing.
  */
 final class VneidLinkGuard {
@@ -31,6 +34,8 @@ final class VneidLinkGuard {
     static final String ERROR_MISMATCH = "vneid_link_id_mismatch";
     static final String MESSAGE_MISMATCH = "vneidLinkIdNumberMismatch";
     static final String MESSAGE_ADMIN = "vneidAdminNotLinked";
+    static final String ERROR_REAUTH_MISMATCH = "vneid_unlink_reauth_mismatch";
+    static final String MESSAGE_REAUTH_MISMATCH = "vneidUnlinkReauthMismatch";
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -57,6 +62,16 @@ final class VneidLinkGuard {
         } else if (!"true".equals(account.getFirstAttribute(UserAttributes.CCCD_VERIFIED))
                 || idNumber == null || !idNumber.equals(account.getFirstAttribute(UserAttributes.CCCD))) {
             refusal = MESSAGE_MISMATCH;
+        }
+        if (refusal != null && "true".equals(authSession.getAuthNote(VneidSessionNotes.REAUTHENTICATE))) {
+            // the identity page's re-login before an unlink: another VNeID account proves nothing, and says so
+            new EventBuilder(realm, session, session.getContext().getConnection())
+                    .event(EventType.REMOVE_FEDERATED_IDENTITY_ERROR).user(account)
+                    .client(authSession.getClient())
+                    .detail(Details.IDENTITY_PROVIDER, context.getIdpConfig().getAlias())
+                    .detail(Details.REASON, "VNeID re-login with another account than the linked one")
+                    .error(ERROR_REAUTH_MISMATCH);
+            return Optional.of(MESSAGE_REAUTH_MISMATCH);
         }
         if (refusal != null) {
             new EventBuilder(realm, session, session.getContext().getConnection())

@@ -26,6 +26,7 @@ class VneidAuthorizationUrlTest {
     private static final String REDIRECT = "http://localhost:8080/realms/dvc/broker/vneid/endpoint";
 
     private final Map<String, String> clientNotes = new HashMap<>();
+    private final Map<String, String> authNotes = new HashMap<>();
 
     private AuthenticationSessionModel authSession() {
         ClientModel client = Stub.of(ClientModel.class).returning("getAttribute", null)
@@ -33,6 +34,7 @@ class VneidAuthorizationUrlTest {
         return Stub.of(AuthenticationSessionModel.class)
                 .on("getClientNote", args -> clientNotes.get((String) args[0]))
                 .on("setClientNote", args -> clientNotes.put((String) args[0], (String) args[1]))
+                .on("getAuthNote", args -> authNotes.get((String) args[0]))
                 .returning("getClient", client)
                 .build();
     }
@@ -123,6 +125,22 @@ class VneidAuthorizationUrlTest {
             clientNotes.put("acr_values", "gold");
 
             assertThat(authorizationUrl()).containsEntry("acr_values", List.of("1"));
+        }
+    }
+
+    @Nested
+    class GivenTheIdentityPageAsksTheCitizenToLogInAgain {
+
+        @Test
+        void thenVneidIsAskedToPromptForALogin() {
+            authNotes.put("vneid.reauthenticate", "true");
+
+            assertThat(authorizationUrl()).containsEntry("prompt", List.of("login"));
+        }
+
+        @Test
+        void thenAnOrdinaryLoginSendsNoPrompt() {
+            assertThat(authorizationUrl()).doesNotContainKey("prompt");
         }
     }
 }

@@ -278,12 +278,49 @@ class VneidIdentityProviderTest {
             VneidIdentityProvider provider = provider();
             BrokeredIdentityContext identity = extract(provider, VNEID.sign(MintedTokens.nga()));
             Map<String, String> notes = new HashMap<>();
-            AuthenticationSessionModel finishing = Stub.of(AuthenticationSessionModel.class)
-                    .on("setUserSessionNote", args -> notes.put((String) args[0], (String) args[1])).build();
+            AuthenticationSessionModel finishing = finishing(notes);
 
             provider.authenticationFinished(finishing, identity);
 
             assertThat(notes).containsEntry("vneid.level", "2").containsKey("FEDERATED_ID_TOKEN");
+        }
+
+        @Test
+        void thenFinishingTheLoginRecordsWhenTheCitizenAuthenticatedWithVneid() throws Exception {
+            long before = org.keycloak.common.util.Time.currentTime();
+            VneidIdentityProvider provider = provider();
+            BrokeredIdentityContext identity = extract(provider, VNEID.sign(MintedTokens.nga()));
+            Map<String, String> notes = new HashMap<>();
+
+            provider.authenticationFinished(finishing(notes), identity);
+
+            assertThat(Long.parseLong(notes.get("vneid.auth_time"))).isBetween(before - 1,
+                    org.keycloak.common.util.Time.currentTime() + 1L);
+        }
+
+        @Test
+        void thenVneidsOwnAuthTimeIsTheOneRecordedSoAnOldSessionIsNotTakenForAFreshLogin() {
+            org.keycloak.representations.JsonWebToken token = new org.keycloak.representations.JsonWebToken();
+            token.setOtherClaims("auth_time", 1_700_000_000);
+
+            assertThat(VneidIdentityProvider.authTime(token)).isEqualTo(1_700_000_000L);
+        }
+
+        @Test
+        void thenAnAuthTimeInTheFutureOrMissingCountsAsNow() {
+            long now = org.keycloak.common.util.Time.currentTime();
+            org.keycloak.representations.JsonWebToken future = new org.keycloak.representations.JsonWebToken();
+            future.setOtherClaims("auth_time", now + 3600);
+
+            assertThat(VneidIdentityProvider.authTime(future)).isBetween(now, now + 1);
+            assertThat(VneidIdentityProvider.authTime(new org.keycloak.representations.JsonWebToken()))
+                    .isBetween(now, now + 1);
+        }
+
+        private AuthenticationSessionModel finishing(Map<String, String> notes) {
+            return Stub.of(AuthenticationSessionModel.class)
+                    .on("setUserSessionNote", args -> notes.put((String) args[0], (String) args[1]))
+                    .on("removeAuthNote", args -> null).build();
         }
     }
 

@@ -74,10 +74,16 @@ public final class LegacyFixtures {
     public static final String CONFIRM_MISMATCH = "it.confirmmismatch";
     /** Knows its holder ({@link #cmndHolder()}) only by the old CMND the population database also has. */
     public static final String CONFIRM_CMND = "it.confirmcmnd";
+    // unlink (UnlinkIT): synthetic people 22 to 25
+    public static final String UNLINK_REAUTH = "it.unlinkreauth";
+    public static final String UNLINK_FRESH = "it.unlinkfresh";
+    public static final String UNLINK_FORGED = "it.unlinkforged";
+    public static final String UNLINK_REST = "it.unlinkrest";
     private static final List<String> CCCD_ACCOUNTS = List.of(CCCD_TIMEOUT, CCCD_FAILURE, CCCD_BARE_FLAG,
             CCCD_RATE_LIMIT, CCCD_IDENTITY, LINK_NOTICE, LINK_MISMATCH, LINK_SKIP, LINK_ONLY, LINK_ONLY_MISMATCH,
             CUTOFF_CLOSED, LINK_RACE, LINK_SECOND_BROWSER, LINK_REPLAY, CCCD_SELF_EDIT,
-            CUTOFF_PAGES, CONFIRM_CCCD, CONFIRM_WRONG, CONFIRM_DECLINE, CONFIRM_DOWN, CONFIRM_MISMATCH);
+            CUTOFF_PAGES, CONFIRM_CCCD, CONFIRM_WRONG, CONFIRM_DECLINE, CONFIRM_DOWN, CONFIRM_MISMATCH,
+            UNLINK_REAUTH, UNLINK_FRESH, UNLINK_FORGED, UNLINK_REST);
     private static final List<String> CONFIRM_OWN_CCCD = List.of(CONFIRM_CCCD, CONFIRM_WRONG, CONFIRM_DECLINE,
             CONFIRM_DOWN);
 

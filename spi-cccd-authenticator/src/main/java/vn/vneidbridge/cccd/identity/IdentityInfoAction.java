@@ -22,8 +22,9 @@ import vn.vneidbridge.core.user.UserAttributes;
 
 /**
  * "Thông tin định danh": the account's identity fields, each marked verified or not, and the button
- * "Cập nhật từ CSDL Quốc gia về Dân cư" that verifies them (again) against the population database. A portal
- * opens it with {@code kc_action=vneid-identity-info}.
+ * "Cập nhật từ CSDL Quốc gia về Dân cư" that verifies them (again) against the population database; the linked
+ * accounts, a VNeID link with "Hủy liên kết" ({@link VneidUnlink}). A portal opens it with
+ * {@code kc_action=vneid-identity-info}.
  */
 final class IdentityInfoAction implements RequiredActionProvider {
 
@@ -55,11 +56,23 @@ final class IdentityInfoAction implements RequiredActionProvider {
 
     @Override
     public void processAction(RequiredActionContext context) {
-        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
-        if (!"refresh".equals(form.getFirst("action"))) {
-            context.success();
+        VneidUnlink unlink = new VneidUnlink(context, UnlinkConfig.of(context.getConfig()),
+                (message, success) -> page(context, message, new Object[0], success, ""));
+        if (unlink.returningFromVneid()) {
+            unlink.returned();
             return;
         }
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        switch (String.valueOf(form.getFirst("action"))) {
+            case "refresh" -> refresh(context, form);
+            case "unlink" -> unlink.start(form.getFirst("alias"));
+            case "unlink-confirm" -> unlink.confirm(form.getFirst("unlinkToken"));
+            case "unlink-cancel" -> unlink.cancel();
+            default -> context.success();
+        }
+    }
+
+    private void refresh(RequiredActionContext context, MultivaluedMap<String, String> form) {
         UserModel user = context.getUser();
         String typed = form.getFirst("cccd");
         String cccd = user.getFirstAttribute(UserAttributes.CCCD) != null

@@ -16,7 +16,7 @@ import vn.vneidbridge.core.user.UserAttributes;
 /**
  * "Danh sách tài khoản liên kết" of the identity page: each identity-provider link of the account, a VNeID one
  * as the seeds show it ("Tài khoản liên kết: 052089999999", "Tài khoản định danh điện tử cấp bởi Bộ Công an",
- * "Ngày liên kết: 01/01/2024", the date in Vietnam's time zone).
+ * "Ngày liên kết: 01/01/2024", the date in Vietnam's time zone) and the button "Hủy liên kết" ({@link VneidUnlink}).
  */
 final class LinkedAccounts {
 
@@ -37,6 +37,7 @@ final class LinkedAccounts {
             row.put("provider", vneid ? "${vneidIdentityLinkedVneid}"
                     : idp == null || idp.getDisplayName() == null ? link.getIdentityProvider() : idp.getDisplayName());
             row.put("linkedAt", vneid ? displayDate(user.getFirstAttribute(UserAttributes.VNEID_LINKED_AT)) : "");
+            row.put("unlinkable", vneid);
             return row;
         }).toList();
     }

@@ -14,12 +14,20 @@ import org.keycloak.util.JsonSerialization;
  * <pre>{"id", "type": "vneid.account.linked", "realm", "sub", "legacy_account_id", "legacy_account_type",
  *  "cccd", "vneid_linked_at", "occurred_at"}</pre>
  * {@code cccd} is present only when verified. The {@code id} is the same for every portal and every retry
- * of one link, so a portal can use it to ignore a repeated delivery.
+ * of one link, so a portal can use it to ignore a repeated delivery. An unlink (the identity page's "Hủy liên
+ * kết") has the type {@value #UNLINKED} and no {@code vneid_linked_at}.
  */
-record LinkEventPayload(String id, String realm, String sub, String legacyAccountId, String legacyAccountType,
-                        String cccd, String vneidLinkedAt, Instant occurredAt) {
+record LinkEventPayload(String id, String type, String realm, String sub, String legacyAccountId,
+                        String legacyAccountType, String cccd, String vneidLinkedAt, Instant occurredAt) {
 
     static final String TYPE = "vneid.account.linked";
+    static final String UNLINKED = "vneid.account.unlinked";
+
+    /** A link event. */
+    LinkEventPayload(String id, String realm, String sub, String legacyAccountId, String legacyAccountType,
+                     String cccd, String vneidLinkedAt, Instant occurredAt) {
+        this(id, TYPE, realm, sub, legacyAccountId, legacyAccountType, cccd, vneidLinkedAt, occurredAt);
+    }
 
     /**
      * The id of one link: the same realm, user, VNeID subject and link time always give the same id, so the
@@ -33,7 +41,7 @@ record LinkEventPayload(String id, String realm, String sub, String legacyAccoun
     Map<String, Object> asMap() {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", id);
-        body.put("type", TYPE);
+        body.put("type", type);
         body.put("realm", realm);
         body.put("sub", sub);
         body.put("legacy_account_id", legacyAccountId);
@@ -41,7 +49,9 @@ record LinkEventPayload(String id, String realm, String sub, String legacyAccoun
         if (cccd != null) {
             body.put("cccd", cccd);
         }
-        body.put("vneid_linked_at", vneidLinkedAt);
+        if (vneidLinkedAt != null) {
+            body.put("vneid_linked_at", vneidLinkedAt);
+        }
         body.put("occurred_at", occurredAt.toString());
         return body;
     }

@@ -26,7 +26,8 @@ import vn.vneidbridge.legacy.metrics.BridgeMetrics;
  * with {@code kc_action=idp_link} ends in {@code CUSTOM_REQUIRED_ACTION} ({@code idp_link}); an operator's
  * review ends in {@code FEDERATED_IDENTITY_LINK} ({@code link_method=review}). So the stored link is the
  * truth: an event counts only when the user has a VNeID link, and its id — derived from realm, user, VNeID
- * subject and {@code vneid_linked_at} — is written once.
+ * subject and {@code vneid_linked_at} — is written once. An unlink ({@code REMOVE_FEDERATED_IDENTITY} of VNeID,
+ * from the identity page) is delivered the same way as {@value LinkEventPayload#UNLINKED}.
  */
 final class LinkWebhookEventListener implements EventListenerProvider {
 
@@ -55,6 +56,11 @@ final class LinkWebhookEventListener implements EventListenerProvider {
         String provider = event.getDetails() == null ? null : event.getDetails().get(Details.IDENTITY_PROVIDER);
         if (event.getError() != null) {
             countRefusal(event, provider);
+            return;
+        }
+        if (event.getType() == EventType.REMOVE_FEDERATED_IDENTITY && VNEID.equals(provider)
+                && event.getUserId() != null) {
+            unlinked(event);
             return;
         }
         String method = linkMethod(event, provider);
@@ -102,6 +108,32 @@ final class LinkWebhookEventListener implements EventListenerProvider {
             portals++;
         }
         LOG.debugf("link event %s (%s) queued for %d portal(s) in realm %s", eventId, method, portals, realm.getName());
+    }
+
+    /** One outbox row per configured portal for an unlink, unless the account is linked (again) already. */
+    private void unlinked(Event event) {
+        RealmModel realm = session.realms().getRealm(event.getRealmId());
+        UserModel user = realm == null ? null : session.users().getUserById(realm, event.getUserId());
+        if (user == null || session.users().getFederatedIdentity(realm, user, VNEID) != null) {
+            return;
+        }
+        String eventId = LinkEventPayload.eventId(realm.getId(), user.getId(), LinkEventPayload.UNLINKED,
+                event.getId() == null ? String.valueOf(event.getTime()) : event.getId());
+        LinkOutbox outbox = new LinkOutbox(session);
+        if (outbox.contains(realm.getId(), eventId)) {
+            return;
+        }
+        boolean verified = "true".equals(user.getFirstAttribute(UserAttributes.CCCD_VERIFIED));
+        String payload = new LinkEventPayload(eventId, LinkEventPayload.UNLINKED, realm.getName(), user.getId(),
+                user.getFirstAttribute(UserAttributes.LEGACY_ACCOUNT_ID),
+                user.getFirstAttribute(UserAttributes.LEGACY_ACCOUNT_TYPE),
+                verified ? user.getFirstAttribute(UserAttributes.CCCD) : null, null,
+                Instant.ofEpochMilli(event.getTime())).toJson();
+        long now = Time.currentTimeMillis();
+        for (LinkWebhooks.Webhook webhook : LinkWebhooks.of(realm)) {
+            outbox.add(realm.getId(), eventId, webhook.clientId(), user.getId(), payload, now);
+        }
+        LOG.debugf("unlink event %s queued in realm %s", eventId, realm.getName());
     }
 
     /** How the event says a VNeID link was made, or null when it is not about one. */

@@ -30,4 +30,13 @@ class LinkEventPayloadTest {
                 .as("a new link after an unlink is a new event").isNotEqualTo(first);
         assertThat(LinkEventPayload.eventId("realm", "other", "subject", "2026-11-23T08:00:00Z")).isNotEqualTo(first);
     }
+
+    @Test
+    void anUnlinkHasItsOwnTypeAndNoLinkTime() {
+        String json = new LinkEventPayload("e2", LinkEventPayload.UNLINKED, "dvc", "u1", "L-001", "CITIZEN",
+                "052189000123", null, Instant.parse("2026-11-24T08:00:01Z")).toJson();
+        assertThat(json).isEqualTo("{\"id\":\"e2\",\"type\":\"vneid.account.unlinked\",\"realm\":\"dvc\","
+                + "\"sub\":\"u1\",\"legacy_account_id\":\"L-001\",\"legacy_account_type\":\"CITIZEN\","
+                + "\"cccd\":\"052189000123\",\"occurred_at\":\"2026-11-24T08:00:01Z\"}");
+    }
 }
