@@ -214,13 +214,23 @@ class UnlinkIT {
             assertThat(body.path("sub").asText()).isEqualTo(userId);
             assertThat(body.has("vneid_linked_at")).isFalse();
 
-            // the next VNeID login finds no link: the first-login rules decide again (here: the one account whose
-            // verified CCCD it is gets linked anew, with a new link time)
+            // the next VNeID login finds no link and does not link it straight back: the account it would link
+            // (its verified CCCD is the id number) is linked again only with its password
             PortalLogin next = new PortalLogin(keycloak, "dvcqg-portal");
-            next.finish(next.vneidLogin(idNumber, VneidStandIn.PASSWORD, VneidStandIn.OTP, Map.of()));
-            assertThat(events("FEDERATED_IDENTITY_LINK", userId)).as("linked again by the first-login rules")
+            PortalLogin.Outcome asked = next.vneidLogin(idNumber, VneidStandIn.PASSWORD, VneidStandIn.OTP, Map.of());
+            assertThat(asked.callback()).isEmpty();
+            assertThat(Jsoup.parse(asked.page().body()).select("#username").attr("value"))
+                    .isEqualTo(LegacyFixtures.UNLINK_REAUTH);
+            assertThat(links(userId)).isEmpty();
+            JWTClaimsSet relinked = next.finish(next.follow(next.web.submit(asked.page(), "#vneid-link-confirm-form",
+                    Map.of("action", "confirm", "password", LegacyFixtures.PASSWORD))));
+            assertThat(relinked.getSubject()).isEqualTo(userId);
+            assertThat(events("FEDERATED_IDENTITY_LINK", userId)).as("linked again, with the password")
                     .hasSizeGreaterThan(linksBefore);
-            assertThat(user(userId).path("attributes").path("vneid_linked_at").get(0).asText()).isNotEqualTo(linkedAt);
+            JsonNode after = user(userId).path("attributes");
+            assertThat(after.path("vneid_linked_at").get(0).asText()).isNotEqualTo(linkedAt);
+            assertThat(after.path("vneid_unlinked_at").isMissingNode()).as("the unlink mark goes with the new link")
+                    .isTrue();
         }
 
         @Test

@@ -36,6 +36,11 @@ public final class UserAttributes {
 
     /** When the account was linked to its VNeID identity (ISO-8601 instant). */
     public static final String VNEID_LINKED_AT = "vneid_linked_at";
+    /**
+     * When the citizen last unlinked VNeID from the identity page (ISO-8601 instant): the next first VNeID login
+     * does not link the account silently again, but asks for its password first.
+     */
+    public static final String VNEID_UNLINKED_AT = "vneid_unlinked_at";
 
     /** Realm role of the portals' administrators: never linked to VNeID, exempt from the cutoff. */
     public static final String PORTAL_ADMIN_ROLE = "portal-admin";

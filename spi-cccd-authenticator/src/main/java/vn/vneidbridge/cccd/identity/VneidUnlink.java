@@ -134,6 +134,8 @@ final class VneidUnlink {
         }
         session.users().removeFederatedIdentity(realm, user, alias);
         user.removeAttribute(UserAttributes.VNEID_LINKED_AT);
+        // so that the next VNeID login does not link it straight back: it asks for the account's password first
+        user.setSingleAttribute(UserAttributes.VNEID_UNLINKED_AT, java.time.Instant.now().toString());
         event(EventType.REMOVE_FEDERATED_IDENTITY, alias).success();
         context.challenge(page.show("vneidUnlinkDone", true));
     }

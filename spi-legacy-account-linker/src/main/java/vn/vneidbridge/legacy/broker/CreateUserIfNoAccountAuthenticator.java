@@ -268,6 +268,7 @@ final class CreateUserIfNoAccountAuthenticator extends IdpCreateUserIfUniqueAuth
             return;
         }
         user.setSingleAttribute(UserAttributes.VNEID_LINKED_AT, Instant.now().toString());
+        user.removeAttribute(UserAttributes.VNEID_UNLINKED_AT);
         context.getEvent().clone().event(EventType.FEDERATED_IDENTITY_LINK).user(user)
                 .detail(Details.IDENTITY_PROVIDER, brokerContext.getIdpConfig().getAlias())
                 .detail("link_method", method).success();

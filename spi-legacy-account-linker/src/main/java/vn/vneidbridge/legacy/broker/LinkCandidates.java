@@ -13,7 +13,8 @@ import vn.vneidbridge.legacy.storage.LegacyUserStorage;
 /**
  * The accounts a VNeID id number could belong to: Keycloak users and legacy rows, keyed by the Keycloak user
  * id they have or would have (so an imported legacy account is counted once). Only a CCCD marked verified
- * makes an account a link candidate. An account holding the number unverified, or as its username, or — once
+ * makes an account a link candidate (unless its holder unlinked VNeID from it). An account holding the number
+ * unverified, or verified but unlinked by its holder, or holding it as its username, or — once
  * the population database has given the person's old CMND — holding only that CMND, is an account to
  * <em>confirm</em>: its holder must give its password and the number is verified against the registry before
  * anything is linked. E-mail and phone are never looked at.
@@ -29,9 +30,11 @@ final class LinkCandidates {
         session.users().searchForUserByUserAttributeStream(realm, UserAttributes.CCCD, idNumber)
                 .filter(user -> idNumber.equals(user.getFirstAttribute(UserAttributes.CCCD)))
                 .forEach(user -> {
-                    if ("true".equals(user.getFirstAttribute(UserAttributes.CCCD_VERIFIED))) {
+                    if ("true".equals(user.getFirstAttribute(UserAttributes.CCCD_VERIFIED))
+                            && user.getFirstAttribute(UserAttributes.VNEID_UNLINKED_AT) == null) {
                         candidates.verified.put(user.getId(), new Candidate(Optional.of(user), Optional.empty()));
                     } else {
+                        // unverified, or unlinked by its holder: linked again only after its password
                         candidates.toConfirm.put(user.getId(), user.getUsername());
                     }
                 });
