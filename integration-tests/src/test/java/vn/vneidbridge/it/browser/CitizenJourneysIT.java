@@ -214,6 +214,20 @@ class CitizenJourneysIT {
                 assertThat(home.claim("sub")).as("the same user through either door").isEqualTo(legacySubject);
                 assertThat(home.claim("legacy_account_id")).isEqualTo(LegacyPersonas.NGUYENVANAN_ID);
                 browser.capture("portal-linked");
+
+                // right after a VNeID login, "Hủy liên kết" on the identity page only asks for a confirmation
+                home.logInWith(PORTAL, "kc_action=vneid-identity-info");
+                dvc.awaitIdentityPage();
+                browser.find("#vneid-unlink-0").click();
+                browser.await("#vneid-unlink-confirm-form");
+                assertThat(browser.text()).contains(AN, "Xác nhận hủy liên kết");
+                browser.capture("unlink-confirm");
+                browser.find("#vneid-unlink-confirm").click();
+                browser.await("#vneid-linked-none");
+                assertThat(dvc.message()).contains("Đã hủy liên kết tài khoản VNeID");
+                browser.capture("unlinked");
+                dvc.leaveIdentityPage();
+                home.awaitLoggedIn();
             } finally {
                 forget(LegacyPersonas.NGUYENVANAN);
             }
