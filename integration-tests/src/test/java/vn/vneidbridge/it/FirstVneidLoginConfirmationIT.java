@@ -149,6 +149,10 @@ class FirstVneidLoginConfirmationIT {
             assertThat(page(last).text()).contains("sai mật khẩu quá nhiều lần");
             PortalLogin.Outcome replayed = confirm(login, form, LegacyFixtures.PASSWORD);
             assertThat(replayed.callback()).as("the old form, even with the right password, does nothing").isEmpty();
+            assertThat(page(replayed).select(FORM)).as("and the page is not offered again").isEmpty();
+            assertThat(page(replayed).text()).contains("sai mật khẩu quá nhiều lần");
+            PortalLogin.Outcome reloaded = login.follow(login.web.get(replayed.page().uri()));
+            assertThat(page(reloaded).select(FORM)).as("nor on a reload").isEmpty();
             assertThat(users(idNumber)).isEmpty();
             assertThat(users(LegacyFixtures.CONFIRM_WRONG).stream().map(u -> u.get("id").asText())
                     .flatMap(id -> links(id).stream())).isEmpty();
@@ -174,24 +178,26 @@ class FirstVneidLoginConfirmationIT {
         }
 
         @Test
-        void thenARegistryThatDoesNotAnswerKeepsThePageAndARetryLinks() {
+        void thenARegistryThatDoesNotAnswerChangesNothingAndALaterLoginLinks() {
             String idNumber = LegacyFixtures.person(LegacyFixtures.CONFIRM_DOWN).cccd();
-            PortalLogin login = new PortalLogin(keycloak, "dvcqg-portal");
-            PortalLogin.Outcome form = vneid(login, idNumber);
             registry.simulator().setMode(new SimulatorMode(0, 503, false));
+            PortalLogin login = new PortalLogin(keycloak, "dvcqg-portal");
 
-            PortalLogin.Outcome failed = confirm(login, form, LegacyFixtures.PASSWORD);
+            PortalLogin.Outcome refused = vneid(login, idNumber);
 
-            assertThat(failed.callback()).isEmpty();
-            assertThat(page(failed).select(FORM)).hasSize(1);
-            assertThat(page(failed).text()).contains("tạm thời");
-            JsonNode account = user(LegacyFixtures.CONFIRM_DOWN);
-            assertThat(attribute(account, "cccd_verified")).isNotEqualTo("true");
-            assertThat(links(account.get("id").asText())).isEmpty();
+            assertThat(refused.callback()).isEmpty();
+            assertThat(refused.page().statusCode()).isEqualTo(503);
+            assertThat(page(refused).text()).contains("tạm thời không truy cập được");
+            assertThat(users(idNumber)).as("no user from VNeID").isEmpty();
+            for (JsonNode account : users(LegacyFixtures.CONFIRM_DOWN)) {
+                assertThat(links(account.get("id").asText())).isEmpty();
+            }
 
             registry.simulator().reset();
-            JWTClaimsSet claims = login.finish(confirm(login, failed, LegacyFixtures.PASSWORD));
-            assertThat(claims.getSubject()).isEqualTo(account.get("id").asText());
+            PortalLogin later = new PortalLogin(keycloak, "dvcqg-portal");
+            PortalLogin.Outcome form = vneid(later, idNumber);
+            JWTClaimsSet claims = later.finish(confirm(later, form, LegacyFixtures.PASSWORD));
+            assertThat(claims.getClaim("legacy_account_id")).isEqualTo(LegacyFixtures.legacyId(LegacyFixtures.CONFIRM_DOWN));
             assertThat(links(claims.getSubject())).containsExactly("vneid");
         }
     }
@@ -200,20 +206,21 @@ class FirstVneidLoginConfirmationIT {
     class GivenSomeoneElsesAccountHoldingTheNumber {
 
         @Test
-        void thenEvenTheRightPasswordLinksNothingWhenTheRegistryDoesNotMatchTheAccount() {
+        void thenItIsNeverOfferedAndTheVneidHolderGetsAUserOfTheirOwn() {
             String idNumber = LegacyFixtures.stranger().cccd();
             PortalLogin login = new PortalLogin(keycloak, "dvcqg-portal");
-            PortalLogin.Outcome form = vneid(login, idNumber);
-            assertThat(page(form).select("#username").attr("value")).isEqualTo(LegacyFixtures.CONFIRM_MISMATCH);
 
-            PortalLogin.Outcome refused = confirm(login, form, LegacyFixtures.PASSWORD);
+            PortalLogin.Outcome outcome = vneid(login, idNumber);
 
-            assertThat(refused.callback()).isEmpty();
-            assertThat(page(refused).text()).contains("không khớp với số định danh");
-            JsonNode account = user(LegacyFixtures.CONFIRM_MISMATCH);
-            assertThat(attribute(account, "cccd_verified")).as("the typed number stays unverified").isNotEqualTo("true");
-            assertThat(links(account.get("id").asText())).isEmpty();
-            assertThat(users(idNumber)).as("and no user was created either").isEmpty();
+            assertThat(outcome.page().body()).as("no password of that account is asked").doesNotContain("vneid-link-confirm-form");
+            JWTClaimsSet claims = login.finish(outcome);
+            assertThat(claims.getClaim("preferred_username")).isEqualTo(idNumber);
+            assertThat(claims.getClaim("legacy_account_id")).isNull();
+            for (JsonNode account : users(LegacyFixtures.CONFIRM_MISMATCH)) {
+                assertThat(attribute(account, "cccd_verified")).as("the typed number stays unverified").isNotEqualTo("true");
+                assertThat(links(account.get("id").asText())).isEmpty();
+                assertThat(account.get("id").asText()).isNotEqualTo(claims.getSubject());
+            }
         }
     }
 

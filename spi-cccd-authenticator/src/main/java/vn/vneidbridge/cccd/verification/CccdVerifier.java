@@ -39,7 +39,17 @@ public final class CccdVerifier {
         this.registryId = registryId;
     }
 
+    /** Verifies the number for the account and, only when the registry matches, stores it as verified. */
     public CccdVerificationResult verify(RealmModel realm, UserModel user, String typed) {
+        return evaluate(realm, user, typed, true);
+    }
+
+    /** The same questions as {@link #verify}, but nothing is stored: whether the number is this holder's. */
+    public CccdVerificationResult check(RealmModel realm, UserModel user, String typed) {
+        return evaluate(realm, user, typed, false);
+    }
+
+    private CccdVerificationResult evaluate(RealmModel realm, UserModel user, String typed, boolean store) {
         IdParseResult<PersonalIdNumber> parsed = PersonalIdNumber.parse(typed, PersonalIdRules.strict());
         if (!parsed.isValid()) {
             return invalid(parsed.errors().get(0));
@@ -69,7 +79,9 @@ public final class CccdVerifier {
                 return CccdVerificationResult.failed(CccdVerificationResult.Outcome.TAKEN, "vneidCccdTaken",
                         "cccd_verified_on_another_account", List.of(), null);
             }
-            store(user, number.value(), match);
+            if (store) {
+                store(user, number.value(), match);
+            }
             return CccdVerificationResult.success();
         }
         if (result instanceof RegistryResult.Unavailable unavailable) {

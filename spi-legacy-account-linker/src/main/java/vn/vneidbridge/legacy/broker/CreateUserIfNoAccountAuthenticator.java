@@ -3,6 +3,9 @@ package vn.vneidbridge.legacy.broker;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.broker.IdpCreateUserIfUniqueAuthenticator;
@@ -21,6 +24,7 @@ import vn.vneidbridge.cccd.verification.FormerIdLookup;
 import vn.vneidbridge.core.id.PersonalIdNumber;
 import vn.vneidbridge.core.user.UserAttributes;
 import vn.vneidbridge.legacy.review.ReviewEntries;
+import vn.vneidbridge.legacy.storage.LegacyUserStorage;
 import vn.vneidbridge.legacy.store.LegacyDatabaseUnavailableException;
 
 /**
@@ -47,6 +51,7 @@ final class CreateUserIfNoAccountAuthenticator extends IdpCreateUserIfUniqueAuth
     static final String MESSAGE_ADMIN = "vneidAdminNotLinked";
     static final String MESSAGE_REGISTRY_UNAVAILABLE = "vneidFirstLoginRegistryUnavailable";
     static final String MESSAGE_NOT_MATCHED = "vneidLinkConfirmNotMatched";
+    static final String MESSAGE_USERNAME_TAKEN = "vneidIdNumberIsAnotherUsername";
     static final String ERROR_CONFLICT = "vneid_link_conflict";
     static final String LINK_BY_VERIFIED_CCCD = "verified_cccd";
     static final String LINK_BY_CONFIRMATION = "password_and_registry";
@@ -66,6 +71,16 @@ final class CreateUserIfNoAccountAuthenticator extends IdpCreateUserIfUniqueAuth
         if (idNumber == null) {
             event(context, brokerContext).error(Errors.INVALID_USER);
             refuse(context, MESSAGE_SEVERAL, Response.Status.BAD_REQUEST);
+            return;
+        }
+        PortalAccountConfirmation confirmation = confirmation(context);
+        if (confirmation.refusal().isPresent()) {
+            // a reload, or an old form posted again, after the confirmation was refused: still refused
+            refuse(context, confirmation.refusal().get(), Response.Status.FORBIDDEN);
+            return;
+        }
+        if (confirmation.pending()) {
+            context.challenge(confirmation.page(null, Response.Status.OK, ""));
             return;
         }
         LinkCandidates candidates;
@@ -94,7 +109,66 @@ final class CreateUserIfNoAccountAuthenticator extends IdpCreateUserIfUniqueAuth
             return;
         }
         if (candidates.hasAccountsToConfirm()) {
-            confirmation(context).start(candidates.usernamesToConfirm());
+            Optional<List<String>> offered = accountsOfThisPerson(context, brokerContext, idNumber,
+                    candidates.usernamesToConfirm());
+            if (offered.isEmpty()) {
+                return; // refused: the registry or the legacy database did not answer
+            }
+            if (!offered.get().isEmpty()) {
+                confirmation.start(offered.get());
+                return;
+            }
+            // none of them is this person's account by the population database: none is offered
+        }
+        createFromVneid(context, serializedCtx, brokerContext, idNumber);
+    }
+
+    /**
+     * The accounts to confirm whose holder, by the population database, is the person VNeID identified (their
+     * full name and birth date on record match the VNeID number): only those are offered, so the page never tells
+     * anyone whether a password of somebody else's account is right. Nothing is stored here. Empty when the
+     * registry or the legacy database did not answer (the refusal page is shown).
+     */
+    private Optional<List<String>> accountsOfThisPerson(AuthenticationFlowContext context,
+                                                        BrokeredIdentityContext brokerContext, String idNumber,
+                                                        List<String> usernames) {
+        CccdVerifier verifier = new CccdVerifier(context.getSession(),
+                new FirstLoginLinkConfig(context.getAuthenticatorConfig()).registry());
+        List<String> offered = new ArrayList<>();
+        for (String username : usernames) {
+            UserModel account = context.getSession().users().getUserByUsername(context.getRealm(), username);
+            if (account == null) {
+                if (LegacyUserStorage.databaseUnavailable(context.getSession())) {
+                    event(context, brokerContext).detail("legacy_database", "unavailable")
+                            .error(Errors.GENERIC_AUTHENTICATION_ERROR);
+                    refuse(context, "vneidLegacyDatabaseUnavailable", Response.Status.SERVICE_UNAVAILABLE);
+                    return Optional.empty();
+                }
+                continue;
+            }
+            CccdVerificationResult result = verifier.check(context.getRealm(), account, idNumber);
+            if (result.outcome() == CccdVerificationResult.Outcome.UNAVAILABLE) {
+                event(context, brokerContext).detail("population_registry", "unavailable")
+                        .error("population_registry_unavailable");
+                refuse(context, MESSAGE_REGISTRY_UNAVAILABLE, Response.Status.SERVICE_UNAVAILABLE);
+                return Optional.empty();
+            }
+            if (result.verified()) {
+                offered.add(username);
+            }
+        }
+        return Optional.of(offered);
+    }
+
+    /**
+     * The user from VNeID (Keycloak's own creation). Refused with a clear page when an account that is not this
+     * person's already has the id number as its username: Keycloak would stop on a page showing the number.
+     */
+    private void createFromVneid(AuthenticationFlowContext context, SerializedBrokeredIdentityContext serializedCtx,
+                                 BrokeredIdentityContext brokerContext, String idNumber) {
+        if (context.getSession().users().getUserByUsername(context.getRealm(), idNumber) != null) {
+            event(context, brokerContext).error(Errors.FEDERATED_IDENTITY_EXISTS);
+            refuse(context, MESSAGE_USERNAME_TAKEN, Response.Status.CONFLICT);
             return;
         }
         super.authenticateImpl(context, serializedCtx, brokerContext);
@@ -149,7 +223,8 @@ final class CreateUserIfNoAccountAuthenticator extends IdpCreateUserIfUniqueAuth
             confirmation.end();
             // recorded on the event that ends this login (the user created from VNeID)
             context.getEvent().detail("vneid_link", "declined");
-            super.authenticateImpl(context, serializedCtx, brokerContext);
+            createFromVneid(context, serializedCtx, brokerContext, PersonalIdNumber.parse(brokerContext.getUsername())
+                    .number().map(PersonalIdNumber::value).orElseThrow());
             return;
         }
         PortalAccountConfirmation.Outcome outcome = confirmation.check(form);
@@ -172,7 +247,7 @@ final class CreateUserIfNoAccountAuthenticator extends IdpCreateUserIfUniqueAuth
                         Response.Status.SERVICE_UNAVAILABLE, safeUsername(typed)));
             }
             case TOO_MANY -> {
-                confirmation.end();
+                confirmation.refuse(PortalAccountConfirmation.MESSAGE_TOO_MANY);
                 event(context, brokerContext).error(Errors.INVALID_USER_CREDENTIALS);
                 refuse(context, PortalAccountConfirmation.MESSAGE_TOO_MANY, Response.Status.UNAUTHORIZED);
             }
@@ -184,13 +259,13 @@ final class CreateUserIfNoAccountAuthenticator extends IdpCreateUserIfUniqueAuth
     private void linkConfirmed(AuthenticationFlowContext context, BrokeredIdentityContext brokerContext,
                                PortalAccountConfirmation confirmation, UserModel user) {
         if (user == null) {
-            confirmation.end();
-            event(context, brokerContext).error(ERROR_CONFLICT);
-            refuse(context, MESSAGE_SEVERAL, Response.Status.CONFLICT);
+            // the right password, but the account could not be read back (the legacy database went away)
+            event(context, brokerContext).detail("legacy_database", "unavailable").error(Errors.GENERIC_AUTHENTICATION_ERROR);
+            context.challenge(confirmation.page("vneidLegacyDatabaseUnavailable", Response.Status.SERVICE_UNAVAILABLE, ""));
             return;
         }
         if (isAdministrator(context.getRealm(), user)) {
-            confirmation.end();
+            confirmation.refuse(MESSAGE_ADMIN);
             event(context, brokerContext).user(user).error("vneid_link_admin_refused");
             refuse(context, MESSAGE_ADMIN, Response.Status.FORBIDDEN);
             return;
@@ -208,13 +283,15 @@ final class CreateUserIfNoAccountAuthenticator extends IdpCreateUserIfUniqueAuth
                     user.getUsername()));
             return;
         }
-        confirmation.end();
         if (!verified.verified()) {
+            // matched when offered, not now (the account or the registry changed meanwhile)
+            confirmation.refuse(MESSAGE_NOT_MATCHED);
             event(context, brokerContext).user(user).detail("reason", verified.eventError())
                     .error("vneid_link_not_matched");
             refuse(context, MESSAGE_NOT_MATCHED, Response.Status.FORBIDDEN);
             return;
         }
+        confirmation.end();
         linkUser(context, brokerContext, user, LINK_BY_CONFIRMATION);
     }
 

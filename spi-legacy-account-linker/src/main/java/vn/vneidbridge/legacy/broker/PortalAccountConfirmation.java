@@ -11,20 +11,21 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserCredentialModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.managers.BruteForceProtector;
-import org.keycloak.sessions.AuthenticationSessionModel;
 import vn.vneidbridge.legacy.storage.LegacyUserStorage;
 
 /**
  * The page "Xác nhận tài khoản cổng dịch vụ công" of a first VNeID login whose id number matches portal accounts
  * that are not verified: the citizen proves the account is theirs with its password. Only the accounts found for
  * this login (kept in the authentication session) can be confirmed; failures count towards Keycloak's brute-force
- * protection of that account and are limited per login.
+ * protection of that account and are limited per login. Once the page has ended with a refusal (too many
+ * passwords, or the data did not match), the refusal stays for the rest of this login, also on a reload.
  */
 final class PortalAccountConfirmation {
 
     static final String TEMPLATE = "vneid-link-confirm.ftl";
     static final String NOTE_USERNAMES = "vneid.confirm.usernames";
     static final String NOTE_FAILURES = "vneid.confirm.failures";
+    static final String NOTE_ENDED = "vneid.confirm.ended";
     static final String MESSAGE_WRONG = "vneidLinkConfirmWrongPassword";
     static final String MESSAGE_TOO_MANY = "vneidLinkConfirmTooManyAttempts";
     private static final int MAX_PASSWORD_LENGTH = 1024;
@@ -47,11 +48,9 @@ final class PortalAccountConfirmation {
         this.maxAttempts = maxAttempts;
     }
 
-    /** Remembers the accounts this login may confirm and shows the page. */
+    /** Remembers the accounts this login may confirm and shows the page (failures so far still count). */
     void start(List<String> usernames) {
-        AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        authSession.setAuthNote(NOTE_USERNAMES, String.join("\n", usernames));
-        authSession.removeAuthNote(NOTE_FAILURES);
+        context.getAuthenticationSession().setAuthNote(NOTE_USERNAMES, String.join("\n", usernames));
         context.challenge(page(null, Response.Status.OK, usernames.size() == 1 ? usernames.get(0) : ""));
     }
 
@@ -60,9 +59,21 @@ final class PortalAccountConfirmation {
         return !usernames().isEmpty();
     }
 
+    /** The message this login's confirmation was refused with, if it was: it stays refused. */
+    Optional<String> refusal() {
+        return Optional.ofNullable(context.getAuthenticationSession().getAuthNote(NOTE_ENDED));
+    }
+
+    /** Done: linked, or the citizen declined. */
     void end() {
         context.getAuthenticationSession().removeAuthNote(NOTE_USERNAMES);
         context.getAuthenticationSession().removeAuthNote(NOTE_FAILURES);
+    }
+
+    /** Refused for the rest of this login, with this message. */
+    void refuse(String message) {
+        context.getAuthenticationSession().removeAuthNote(NOTE_USERNAMES);
+        context.getAuthenticationSession().setAuthNote(NOTE_ENDED, message);
     }
 
     /** Checks the submitted username and password against the accounts this login may confirm. */
@@ -97,6 +108,10 @@ final class PortalAccountConfirmation {
             }
             return failed(user);
         }
+        if (realm.isBruteForceProtected()) {
+            protector.successfulLogin(realm, user, session.getContext().getConnection(),
+                    session.getContext().getHttpRequest().getUri(), null);
+        }
         // a legacy account is imported by a right password: read the Keycloak user it became
         return new Outcome(Check.CONFIRMED, Optional.ofNullable(session.users().getUserByUsername(realm, account.get())));
     }
@@ -105,7 +120,6 @@ final class PortalAccountConfirmation {
     Response page(String error, Response.Status status, String username) {
         List<String> usernames = usernames();
         var form = context.form()
-                .setAttribute("vneidConfirmUsernames", usernames)
                 .setAttribute("vneidConfirmUsername", usernames.size() == 1 ? usernames.get(0) : username)
                 .setAttribute("vneidConfirmSingle", usernames.size() == 1);
         if (error != null) {
