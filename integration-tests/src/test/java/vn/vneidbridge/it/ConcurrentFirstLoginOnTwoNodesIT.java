@@ -104,7 +104,9 @@ class ConcurrentFirstLoginOnTwoNodesIT {
 
     private static void await(CountDownLatch latch) {
         try {
-            latch.await(30, TimeUnit.SECONDS);
+            if (!latch.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the race never started");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -270,8 +270,11 @@ class UnlinkIT {
             String token = Jsoup.parse(confirmation.body()).select("input[name=unlinkToken]").val();
             assertThat(token).isNotBlank();
 
-            PortalLogin other = passwordSession(LegacyFixtures.UNLINK_FORGED);
-            HttpResponse<String> refused = follow(other, other.web.submit(identityPage(other), "#vneid-identity-form",
+            // the other session is just as fresh and has its own confirmation open: only the token differs
+            PortalLogin other = vneidSession(idNumber(LegacyFixtures.UNLINK_FORGED));
+            HttpResponse<String> own = follow(other, pressUnlink(other, identityPage(other)));
+            assertThat(Jsoup.parse(own.body()).select("input[name=unlinkToken]").val()).isNotEqualTo(token);
+            HttpResponse<String> refused = follow(other, other.web.submit(own, "#vneid-unlink-confirm-form",
                     Map.of("action", "unlink-confirm", "unlinkToken", token)));
 
             assertThat(text(refused)).contains("vui lòng đăng nhập lại bằng VNeID trước khi hủy liên kết");
