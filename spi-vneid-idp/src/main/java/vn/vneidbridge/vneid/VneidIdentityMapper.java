@@ -14,10 +14,10 @@ import org.keycloak.models.IdentityProviderMapperModel;
 import org.keycloak.models.IdentityProviderSyncMode;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import vn.vneidbridge.core.id.PersonalIdNumber;
+import vn.vneidbridge.core.user.PortalAdministrators;
 import vn.vneidbridge.core.user.UserAttributes;
 
 /**
@@ -150,8 +150,7 @@ public final class VneidIdentityMapper extends AbstractIdentityProviderMapper {
             throw new IdentityBrokerException("VNeID id number conflicts with the account's verified CCCD")
                     .withMessageCode("vneidIdNumberConflict");
         }
-        RoleModel portalAdmin = realm.getRole(UserAttributes.PORTAL_ADMIN_ROLE);
-        if (portalAdmin != null && user.hasRole(portalAdmin)) {
+        if (PortalAdministrators.isAdministrator(realm, user)) {
             throw new IdentityBrokerException("administrator accounts are not linked to VNeID")
                     .withMessageCode("vneidAdminNotLinked");
         }

@@ -7,12 +7,12 @@ import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.resources.IdentityBrokerService;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import vn.vneidbridge.core.flow.LoginNotes;
 import vn.vneidbridge.core.flow.VneidSessionNotes;
+import vn.vneidbridge.core.user.PortalAdministrators;
 import vn.vneidbridge.core.user.UserAttributes;
 
 /**
@@ -55,9 +55,8 @@ final class VneidLinkGuard {
         if (account == null) {
             return Optional.empty();
         }
-        RoleModel admin = realm.getRole(UserAttributes.PORTAL_ADMIN_ROLE);
         String refusal = null;
-        if (admin != null && account.hasRole(admin)) {
+        if (PortalAdministrators.isAdministrator(realm, account)) {
             refusal = MESSAGE_ADMIN;
         } else if (!"true".equals(account.getFirstAttribute(UserAttributes.CCCD_VERIFIED))
                 || idNumber == null || !idNumber.equals(account.getFirstAttribute(UserAttributes.CCCD))) {

@@ -7,12 +7,12 @@ import org.keycloak.authentication.Authenticator;
 import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import vn.vneidbridge.cccd.verification.CccdAttemptLimiter;
 import vn.vneidbridge.cccd.verification.CccdVerificationResult;
 import vn.vneidbridge.cccd.verification.CccdVerifier;
 import vn.vneidbridge.core.flow.LoginNotes;
+import vn.vneidbridge.core.user.PortalAdministrators;
 import vn.vneidbridge.core.user.UserAttributes;
 
 /**
@@ -28,7 +28,7 @@ final class CccdCheckAuthenticator implements Authenticator {
     @Override
     public void authenticate(AuthenticationFlowContext context) {
         UserModel user = context.getUser();
-        if (hasVerifiedCccd(user) || isPortalAdmin(context.getRealm(), user)) {
+        if (hasVerifiedCccd(user) || PortalAdministrators.isAdministrator(context.getRealm(), user)) {
             context.success();
             return;
         }
@@ -100,11 +100,6 @@ final class CccdCheckAuthenticator implements Authenticator {
     static boolean hasVerifiedCccd(UserModel user) {
         return user.getFirstAttribute(UserAttributes.CCCD) != null
                 && "true".equals(user.getFirstAttribute(UserAttributes.CCCD_VERIFIED));
-    }
-
-    static boolean isPortalAdmin(RealmModel realm, UserModel user) {
-        RoleModel admin = realm.getRole(UserAttributes.PORTAL_ADMIN_ROLE);
-        return admin != null && user.hasRole(admin);
     }
 
     @Override

@@ -16,12 +16,12 @@ import org.keycloak.events.Errors;
 import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import vn.vneidbridge.cccd.verification.CccdVerificationResult;
 import vn.vneidbridge.cccd.verification.CccdVerifier;
 import vn.vneidbridge.cccd.verification.FormerIdLookup;
 import vn.vneidbridge.core.id.PersonalIdNumber;
+import vn.vneidbridge.core.user.PortalAdministrators;
 import vn.vneidbridge.core.user.UserAttributes;
 import vn.vneidbridge.legacy.review.ReviewEntries;
 import vn.vneidbridge.legacy.storage.LegacyUserStorage;
@@ -264,7 +264,7 @@ final class CreateUserIfNoAccountAuthenticator extends IdpCreateUserIfUniqueAuth
             context.challenge(confirmation.page("vneidLegacyDatabaseUnavailable", Response.Status.SERVICE_UNAVAILABLE, ""));
             return;
         }
-        if (isAdministrator(context.getRealm(), user)) {
+        if (PortalAdministrators.isAdministrator(context.getRealm(), user)) {
             confirmation.refuse(MESSAGE_ADMIN);
             event(context, brokerContext).user(user).error("vneid_link_admin_refused");
             refuse(context, MESSAGE_ADMIN, Response.Status.FORBIDDEN);
@@ -325,7 +325,7 @@ final class CreateUserIfNoAccountAuthenticator extends IdpCreateUserIfUniqueAuth
             refuse(context, MESSAGE_SEVERAL, Response.Status.CONFLICT);
             return;
         }
-        if (isAdministrator(realm, user)) {
+        if (PortalAdministrators.isAdministrator(realm, user)) {
             event(context, brokerContext).user(user).error("vneid_link_admin_refused");
             refuse(context, MESSAGE_ADMIN, Response.Status.FORBIDDEN);
             return;
@@ -351,11 +351,6 @@ final class CreateUserIfNoAccountAuthenticator extends IdpCreateUserIfUniqueAuth
                 .detail("link_method", method).success();
         context.setUser(user);
         context.success();
-    }
-
-    private static boolean isAdministrator(RealmModel realm, UserModel user) {
-        RoleModel admin = realm.getRole(UserAttributes.PORTAL_ADMIN_ROLE);
-        return admin != null && user.hasRole(admin);
     }
 
     private static org.keycloak.events.EventBuilder event(AuthenticationFlowContext context,

@@ -7,9 +7,9 @@ import org.keycloak.authentication.Authenticator;
 import org.keycloak.events.Errors;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import vn.vneidbridge.core.flow.LoginNotes;
+import vn.vneidbridge.core.user.PortalAdministrators;
 import vn.vneidbridge.core.user.UserAttributes;
 import vn.vneidbridge.legacy.linking.VneidLoginRedirect;
 
@@ -33,7 +33,7 @@ final class LegacyCutoffAuthenticator implements Authenticator {
     @Override
     public void authenticate(AuthenticationFlowContext context) {
         UserModel user = context.getUser();
-        if (isAdministrator(context.getRealm(), user)) {
+        if (PortalAdministrators.isAdministrator(context.getRealm(), user)) {
             context.success();
             return;
         }
@@ -71,11 +71,6 @@ final class LegacyCutoffAuthenticator implements Authenticator {
         }
         context.getEvent().error(Errors.INVALID_REQUEST);
         context.resetFlow();
-    }
-
-    private static boolean isAdministrator(RealmModel realm, UserModel user) {
-        RoleModel admin = realm.getRole(UserAttributes.PORTAL_ADMIN_ROLE);
-        return admin != null && user.hasRole(admin);
     }
 
     @Override

@@ -2,16 +2,15 @@ package vn.vneidbridge.legacy.linking;
 
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
+import vn.vneidbridge.core.user.PortalAdministrators;
 import vn.vneidbridge.core.user.UserAttributes;
 
 /** Where an account stands on the way to VNeID: administrator, CCCD verified, already linked. */
 public record LinkState(boolean administrator, boolean verified, boolean linked) {
 
     public static LinkState of(KeycloakSession session, RealmModel realm, UserModel user, String idpAlias) {
-        RoleModel admin = realm.getRole(UserAttributes.PORTAL_ADMIN_ROLE);
-        boolean administrator = admin != null && user.hasRole(admin);
+        boolean administrator = PortalAdministrators.isAdministrator(realm, user);
         boolean verified = user.getFirstAttribute(UserAttributes.CCCD) != null
                 && "true".equals(user.getFirstAttribute(UserAttributes.CCCD_VERIFIED));
         boolean linked = session.users().getFederatedIdentity(realm, user, idpAlias) != null;

@@ -11,8 +11,8 @@ import org.keycloak.events.EventType;
 import org.keycloak.models.FederatedIdentityModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
+import vn.vneidbridge.core.user.PortalAdministrators;
 import vn.vneidbridge.core.user.UserAttributes;
 import vn.vneidbridge.legacy.storage.LegacyUserStorage;
 
@@ -69,8 +69,7 @@ public final class ReviewResolution {
         if (user == null) {
             throw new Refused(Response.Status.CONFLICT, "the account could not be brought into Keycloak");
         }
-        RoleModel admin = realm.getRole(UserAttributes.PORTAL_ADMIN_ROLE);
-        if (admin != null && user.hasRole(admin)) {
+        if (PortalAdministrators.isAdministrator(realm, user)) {
             throw new Refused(Response.Status.CONFLICT, "an administrator account is never linked");
         }
         if (session.users().getFederatedIdentity(realm, user, entry.getIdentityProvider()) != null) {
