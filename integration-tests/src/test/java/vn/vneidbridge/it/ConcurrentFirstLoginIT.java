@@ -3,11 +3,7 @@ package vn.vneidbridge.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -15,6 +11,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import vn.vneidbridge.distribution.KeycloakServer;
 import vn.vneidbridge.it.support.AdminApi;
+import vn.vneidbridge.it.support.FirstLoginRace;
 import vn.vneidbridge.it.support.LegacyFixtures;
 import vn.vneidbridge.it.support.PortalLogin;
 import vn.vneidbridge.it.support.TestKeycloak;
@@ -45,52 +42,13 @@ class ConcurrentFirstLoginIT {
     private List<String> race(String idNumber) throws Exception {
         PortalLogin first = new PortalLogin(keycloak, "dvcqg-portal");
         PortalLogin second = new PortalLogin(keycloak, "dvcqg-portal");
-        HttpResponse<String> firstOtp = first.vneidUpToOtp(idNumber, VneidStandIn.PASSWORD);
-        HttpResponse<String> secondOtp = second.vneidUpToOtp(idNumber, VneidStandIn.PASSWORD);
-        CountDownLatch start = new CountDownLatch(1);
-        CompletableFuture<PortalLogin.Outcome> a = CompletableFuture.supplyAsync(() -> {
-            await(start);
-            return first.submitOtp(firstOtp, VneidStandIn.OTP);
-        });
-        CompletableFuture<PortalLogin.Outcome> b = CompletableFuture.supplyAsync(() -> {
-            await(start);
-            return second.submitOtp(secondOtp, VneidStandIn.OTP);
-        });
-        start.countDown();
-        PortalLogin.Outcome outcomeA = a.get(60, TimeUnit.SECONDS);
-        PortalLogin.Outcome outcomeB = b.get(60, TimeUnit.SECONDS);
-        List<String> subjects = new java.util.ArrayList<>();
-        if (outcomeA.callback().isPresent()) {
-            subjects.add(first.finish(outcomeA).getSubject());
-        }
-        if (outcomeB.callback().isPresent()) {
-            subjects.add(second.finish(outcomeB).getSubject());
-        }
-        assertThat(subjects).as("at least one of the two logins succeeds").isNotEmpty();
-        return subjects;
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            if (!latch.await(30, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("the race never started");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return FirstLoginRace.run(first, first.vneidUpToOtp(idNumber, VneidStandIn.PASSWORD),
+                second, second.vneidUpToOtp(idNumber, VneidStandIn.PASSWORD),
+                (login, otp) -> login.submitOtp(otp, VneidStandIn.OTP));
     }
 
     private List<String> vneidLinks(String idNumber) {
-        List<String> linked = new java.util.ArrayList<>();
-        for (JsonNode user : admin.get("/admin/realms/dvc/users?max=1000&briefRepresentation=true")) {
-            for (JsonNode link : admin.get("/admin/realms/dvc/users/" + user.get("id").asText() + "/federated-identity")) {
-                if ("vneid".equals(link.path("identityProvider").asText())
-                        && idNumber.equals(link.path("userName").asText())) {
-                    linked.add(user.get("id").asText());
-                }
-            }
-        }
-        return linked;
+        return FirstLoginRace.vneidLinks(admin, idNumber);
     }
 
     @Nested

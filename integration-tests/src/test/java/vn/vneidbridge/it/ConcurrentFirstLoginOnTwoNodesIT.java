@@ -5,19 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import vn.vneidbridge.it.support.AdminApi;
+import vn.vneidbridge.it.support.FirstLoginRace;
 import vn.vneidbridge.it.support.LegacyFixtures;
 import vn.vneidbridge.it.support.PortalLogin;
 import vn.vneidbridge.it.support.TestKeycloak;
@@ -77,52 +74,13 @@ class ConcurrentFirstLoginOnTwoNodesIT {
     private List<String> race(String idNumber) throws Exception {
         PortalLogin onFirst = new PortalLogin(cluster.first(), "dvcqg-portal");
         PortalLogin onSecond = new PortalLogin(cluster.second(), "dvcqg-portal");
-        HttpResponse<String> firstOtp = upToOtp(onFirst, idNumber);
-        HttpResponse<String> secondOtp = upToOtp(onSecond, idNumber);
-        CountDownLatch start = new CountDownLatch(1);
-        CompletableFuture<PortalLogin.Outcome> a = CompletableFuture.supplyAsync(() -> {
-            await(start);
-            return follow(onFirst, onFirst.web.submit(firstOtp, "#vneid-sandbox-otp-form", Map.of("otp", VneidStandIn.OTP)));
-        });
-        CompletableFuture<PortalLogin.Outcome> b = CompletableFuture.supplyAsync(() -> {
-            await(start);
-            return follow(onSecond, onSecond.web.submit(secondOtp, "#vneid-sandbox-otp-form", Map.of("otp", VneidStandIn.OTP)));
-        });
-        start.countDown();
-        PortalLogin.Outcome outcomeA = a.get(90, TimeUnit.SECONDS);
-        PortalLogin.Outcome outcomeB = b.get(90, TimeUnit.SECONDS);
-        List<String> subjects = new ArrayList<>();
-        if (outcomeA.callback().isPresent()) {
-            subjects.add(onFirst.finish(outcomeA).getSubject());
-        }
-        if (outcomeB.callback().isPresent()) {
-            subjects.add(onSecond.finish(outcomeB).getSubject());
-        }
-        assertThat(subjects).as("at least one of the two logins succeeds").isNotEmpty();
-        return subjects;
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            if (!latch.await(30, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("the race never started");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return FirstLoginRace.run(onFirst, upToOtp(onFirst, idNumber), onSecond, upToOtp(onSecond, idNumber),
+                (login, otp) -> follow(login, login.web.submit(otp, "#vneid-sandbox-otp-form",
+                        Map.of("otp", VneidStandIn.OTP))));
     }
 
     private List<String> vneidLinks(String idNumber) {
-        List<String> linked = new ArrayList<>();
-        for (JsonNode user : admin.get("/admin/realms/dvc/users?max=1000&briefRepresentation=true")) {
-            for (JsonNode link : admin.get("/admin/realms/dvc/users/" + user.get("id").asText() + "/federated-identity")) {
-                if ("vneid".equals(link.path("identityProvider").asText())
-                        && idNumber.equals(link.path("userName").asText())) {
-                    linked.add(user.get("id").asText());
-                }
-            }
-        }
-        return linked;
+        return FirstLoginRace.vneidLinks(admin, idNumber);
     }
 
     @Nested
