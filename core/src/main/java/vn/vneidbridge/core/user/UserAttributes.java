@@ -41,6 +41,11 @@ public final class UserAttributes {
      * does not link the account silently again, but asks for its password first.
      */
     public static final String VNEID_UNLINKED_AT = "vneid_unlinked_at";
+    /**
+     * When the VNeID holder of the account's verified id number said the account is not theirs: the verified mark
+     * was taken off, and the CCCD check does not verify that number on this account again.
+     */
+    public static final String CCCD_DISPUTED_AT = "cccd_disputed_at";
 
     /** Realm role of the portals' administrators: never linked to VNeID, exempt from the cutoff. */
     public static final String PORTAL_ADMIN_ROLE = "portal-admin";

@@ -18,6 +18,7 @@ import vn.vneidbridge.core.id.Gender;
  *   <tr><td>phamminhduc</td><td>DVC-0000005</td><td>bcrypt {@code $2a$}</td><td>CMND 025678901</td></tr>
  *   <tr><td>quantri</td><td>DVC-0000006</td><td>pbkdf2-sha256</td><td>none; portal administrator</td></tr>
  *   <tr><td>congtyabc</td><td>DVC-0000007</td><td>sha256-salted</td><td>none; organisation</td></tr>
+ *   <tr><td>hoa.le95</td><td>DVC-0000008</td><td>bcrypt {@code $2b$}</td><td>none; a namesake of Lê Thị Hoa</td></tr>
  * </table>
  *
  * <p>The legacy ids are fixed: other modules' tests and realm fixtures may refer to them. Salts are derived from
@@ -50,11 +51,17 @@ public final class LegacyPersonas {
     /** The organisation account. */
     public static final String CONGTYABC = "congtyabc";
     public static final String CONGTYABC_ID = "DVC-0000007";
+    /**
+     * Lê Thị Hoa of Hà Nội, a namesake of the VNeID persona Lê Thị Hoa (same name and birth date, another person,
+     * CCCD 001195009876 in the population database): no CMND, no CCCD on her account.
+     */
+    public static final String HOA_LE95 = "hoa.le95";
+    public static final String HOA_LE95_ID = "DVC-0000008";
 
     private LegacyPersonas() {
     }
 
-    /** The seven accounts in legacy-id order. Hashing takes a few hundred milliseconds; the result is cached. */
+    /** The eight accounts in legacy-id order. Hashing takes a few hundred milliseconds; the result is cached. */
     public static List<LegacyAccount> all() {
         return Holder.ALL;
     }
@@ -76,7 +83,9 @@ public final class LegacyPersonas {
                         LegacyAccount.AccountType.CITIZEN, true, LegacyAccount.Status.ACTIVE),
                 new LegacyAccount(CONGTYABC_ID, CONGTYABC, hash(PasswordFormat.SHA256_SALTED, CONGTYABC),
                         "Công ty TNHH ABC", null, null, null, null, false, "0909123456", email(CONGTYABC),
-                        LegacyAccount.AccountType.ORGANISATION, false, LegacyAccount.Status.ACTIVE));
+                        LegacyAccount.AccountType.ORGANISATION, false, LegacyAccount.Status.ACTIVE),
+                citizen(HOA_LE95_ID, HOA_LE95, PasswordFormat.BCRYPT_2B, "Lê Thị Hoa",
+                        LocalDate.of(1995, 11, 20), Gender.FEMALE, null, null, "0915201195"));
 
         private static LegacyAccount citizen(String legacyId, String username, PasswordFormat format,
                 String fullName, LocalDate birthDate, Gender gender, String cmnd, String cccd, String phone) {

@@ -12,7 +12,7 @@ import vn.vneidbridge.core.id.Gender;
  * The simulator's stand-in for the national population database: citizens by their 12-digit id number.
  * Immutable, so one instance can serve any number of threads.
  *
- * <p>{@link #sandbox()} holds the five personas of {@code shared/design/sandbox.md};
+ * <p>{@link #sandbox()} holds the personas of {@code shared/design/sandbox.md};
  * {@link #withSynthetic(int, long)} adds the people of the benchmark generator
  * ({@code SyntheticAccountGenerator.people(n, seed)}), kept in compact column arrays (about 30 bytes a person, so a
  * million fit in some 30 MB; generating them takes a few seconds). Synthetic id numbers never collide with the
@@ -26,7 +26,9 @@ public final class PopulationDatabase {
             Citizen.of("079195004567", null, "Lê Thị Hoa", LocalDate.of(1995, 11, 20), Gender.FEMALE),
             Citizen.of("042085007890", null, "Trần Văn Bình", LocalDate.of(1985, 10, 10), Gender.MALE),
             // Phạm Minh Đức's CMND 025678901 is only in his legacy account: sandbox.md lists none in the registry.
-            Citizen.of("036088002468", null, "Phạm Minh Đức", LocalDate.of(1988, 5, 5), Gender.MALE));
+            Citizen.of("036088002468", null, "Phạm Minh Đức", LocalDate.of(1988, 5, 5), Gender.MALE),
+            // the namesake of Lê Thị Hoa: same name and birth date, another person (Hà Nội)
+            Citizen.of("001195009876", null, "Lê Thị Hoa", LocalDate.of(1995, 11, 20), Gender.FEMALE));
 
     private final Map<String, Citizen> listed;
     private final SyntheticCitizens synthetic;
@@ -41,7 +43,7 @@ public final class PopulationDatabase {
         return PERSONAS;
     }
 
-    /** A database of the five sandbox personas. */
+    /** A database of the sandbox personas. */
     public static PopulationDatabase sandbox() {
         return of(PERSONAS);
     }

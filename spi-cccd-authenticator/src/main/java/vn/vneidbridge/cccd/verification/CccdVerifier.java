@@ -19,8 +19,10 @@ import vn.vneidbridge.core.user.UserAttributes;
 
 /**
  * Puts a CCCD on an account only after the population database confirms it belongs to the account's holder:
- * the number's own rules first, then its consistency with the account's gender and birth year, then that no
- * other account holds it verified, then the registry. A mismatch and an unknown number get the same answer,
+ * the number's own rules first, then that its VNeID holder has not disowned this account, then its consistency
+ * with the account's gender and birth year, then the registry — which compares every identity field the account
+ * holds (full name, birth date, old CMND) and always the gender (the account's, else the one the number encodes) —
+ * then that no other account holds it verified. A mismatch and an unknown number get the same answer,
  * so the form tells nobody whose number it is. Nothing is stored unless the registry matches.
  */
 public final class CccdVerifier {
@@ -55,6 +57,11 @@ public final class CccdVerifier {
             return invalid(parsed.errors().get(0));
         }
         PersonalIdNumber number = parsed.number().orElseThrow();
+        if (disputedHere(user, number.value())) {
+            // the VNeID holder of this number said this account is not theirs: never verified here again
+            return CccdVerificationResult.failed(CccdVerificationResult.Outcome.TAKEN, "vneidCccdDisputed",
+                    "cccd_disputed", List.of(), null);
+        }
         CitizenProfile profile = CitizenProfile.of(user);
         List<IdNumberProblem> inconsistent = number.checkAgainst(profile.gender().orElse(null),
                 profile.birthDate().orElse(null));
@@ -70,8 +77,9 @@ public final class CccdVerifier {
             LOG.warnf("no population registry provider '%s' is installed", registryId);
             return unavailable("not-installed");
         }
+        // gender is always compared: the account's, else the one the number itself encodes
         RegistryResult result = registry.verify(new RegistryQuery(number.value(), profile.fullName().get(),
-                profile.birthDate().get(), profile.cmnd(), profile.gender()));
+                profile.birthDate().get(), profile.cmnd(), profile.gender().or(() -> Optional.of(number.gender()))));
         LOG.debugf("registry %s answered %s for %s", registryId, result.getClass().getSimpleName(), number.mask());
         if (result instanceof RegistryResult.Match match) {
             // only the number's holder gets this far, so "taken" tells nobody whose number it is
@@ -92,6 +100,11 @@ public final class CccdVerifier {
                 : "not-found";
         return CccdVerificationResult.failed(CccdVerificationResult.Outcome.MISMATCH, "vneidCccdMismatch",
                 "cccd_mismatch", List.of(), fields.isEmpty() ? "unspecified" : fields);
+    }
+
+    private static boolean disputedHere(UserModel user, String number) {
+        return user.getFirstAttribute(UserAttributes.CCCD_DISPUTED_AT) != null
+                && number.equals(user.getFirstAttribute(UserAttributes.CCCD));
     }
 
     private boolean verifiedOnAnotherAccount(RealmModel realm, UserModel user, String cccd) {

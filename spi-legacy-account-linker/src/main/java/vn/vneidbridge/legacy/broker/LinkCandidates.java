@@ -1,12 +1,15 @@
 package vn.vneidbridge.legacy.broker;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import vn.vneidbridge.core.user.PortalAdministrators;
 import vn.vneidbridge.core.user.UserAttributes;
 import vn.vneidbridge.legacy.storage.LegacyUserStorage;
 
@@ -24,18 +27,25 @@ final class LinkCandidates {
     private final Map<String, Candidate> verified = new LinkedHashMap<>();
     /** Accounts to confirm by password: Keycloak user id (present or future) → username. */
     private final Map<String, String> toConfirm = new LinkedHashMap<>();
+    /** The accounts to confirm that hold the number verified (unlinked by their holder). */
+    private final Set<String> verifiedToConfirm = new LinkedHashSet<>();
+    private UserModel sameUsername;
+    private boolean sameUsernameCreatedFromVneid;
 
     static LinkCandidates find(KeycloakSession session, RealmModel realm, String idNumber) {
         LinkCandidates candidates = new LinkCandidates();
         session.users().searchForUserByUserAttributeStream(realm, UserAttributes.CCCD, idNumber)
                 .filter(user -> idNumber.equals(user.getFirstAttribute(UserAttributes.CCCD)))
                 .forEach(user -> {
-                    if ("true".equals(user.getFirstAttribute(UserAttributes.CCCD_VERIFIED))
-                            && user.getFirstAttribute(UserAttributes.VNEID_UNLINKED_AT) == null) {
+                    boolean verifiedMark = "true".equals(user.getFirstAttribute(UserAttributes.CCCD_VERIFIED));
+                    if (verifiedMark && user.getFirstAttribute(UserAttributes.VNEID_UNLINKED_AT) == null) {
                         candidates.verified.put(user.getId(), new Candidate(Optional.of(user), Optional.empty()));
                     } else {
                         // unverified, or unlinked by its holder: linked again only after its password
                         candidates.toConfirm.put(user.getId(), user.getUsername());
+                        if (verifiedMark) {
+                            candidates.verifiedToConfirm.add(user.getId());
+                        }
                     }
                 });
         for (LegacyUserStorage.LegacyAccountRef ref : LegacyUserStorage.accountsWithCccd(session, realm, idNumber)) {
@@ -54,12 +64,29 @@ final class LinkCandidates {
                 candidates.toConfirm.put(id, ref.account().username());
             }
         }
-        UserModel sameUsername = session.users().getUserByUsername(realm, idNumber);
-        if (sameUsername != null && !candidates.verified.containsKey(sameUsername.getId())) {
-            candidates.toConfirm.put(sameUsername.getId(), sameUsername.getUsername());
+        UserModel byUsername = session.users().getUserByUsername(realm, idNumber);
+        if (byUsername != null && !candidates.verified.containsKey(byUsername.getId())) {
+            candidates.sameUsername = byUsername;
+            candidates.sameUsernameCreatedFromVneid = createdFromVneid(session, realm, byUsername);
+            if (candidates.sameUsernameCreatedFromVneid) {
+                // no password to give: it is shown to the holder instead
+                candidates.toConfirm.remove(byUsername.getId());
+            } else {
+                candidates.toConfirm.put(byUsername.getId(), byUsername.getUsername());
+            }
         }
         candidates.toConfirm.keySet().removeAll(candidates.verified.keySet());
         return candidates;
+    }
+
+    /**
+     * What an interrupted creation from VNeID leaves behind: a user named by the number with no password, no
+     * link and no legacy account. Nobody can log into it but through VNeID.
+     */
+    private static boolean createdFromVneid(KeycloakSession session, RealmModel realm, UserModel user) {
+        return user.getFirstAttribute(UserAttributes.LEGACY_ACCOUNT_ID) == null
+                && user.credentialManager().getStoredCredentialsStream().findAny().isEmpty()
+                && session.users().getFederatedIdentitiesStream(realm, user).findAny().isEmpty();
     }
 
     /**
@@ -84,24 +111,8 @@ final class LinkCandidates {
         toConfirm.keySet().removeAll(verified.keySet());
     }
 
-    int verifiedCount() {
-        return verified.size();
-    }
-
-    Candidate only() {
-        return verified.values().iterator().next();
-    }
-
-    Iterable<String> accountIds() {
-        return verified.keySet();
-    }
-
-    boolean hasAccountsToConfirm() {
-        return !toConfirm.isEmpty();
-    }
-
     boolean isEmpty() {
-        return verified.isEmpty() && toConfirm.isEmpty();
+        return verified.isEmpty() && toConfirm.isEmpty() && sameUsername == null;
     }
 
     /** The usernames of the accounts to confirm by password, in the order found. */
@@ -109,10 +120,56 @@ final class LinkCandidates {
         return List.copyOf(toConfirm.values());
     }
 
+    /** Ids of the accounts to confirm that hold the number verified. */
+    List<String> verifiedToConfirm() {
+        return List.copyOf(verifiedToConfirm);
+    }
+
+    /** The verified accounts, as facts for the decision. */
+    List<FirstVneidLoginDecision.Account> verifiedAccounts(KeycloakSession session, RealmModel realm, String alias) {
+        return verified.entrySet().stream().map(entry -> entry.getValue().facts(entry.getKey(), session, realm, alias))
+                .toList();
+    }
+
+    /** The account created from VNeID that has the number as its username, if any. */
+    Optional<FirstVneidLoginDecision.Account> createdFromVneidAccount(KeycloakSession session, RealmModel realm,
+                                                                      String alias) {
+        return sameUsernameCreatedFromVneid
+                ? Optional.of(new Candidate(Optional.of(sameUsername), Optional.empty())
+                        .facts(sameUsername.getId(), session, realm, alias))
+                : Optional.empty();
+    }
+
+    boolean usernameTaken() {
+        return sameUsername != null;
+    }
+
+    /** The account with this id among those found (verified, or created from VNeID), if any. */
+    Optional<Candidate> candidate(String id) {
+        if (verified.containsKey(id)) {
+            return Optional.of(verified.get(id));
+        }
+        return sameUsername != null && sameUsername.getId().equals(id)
+                ? Optional.of(new Candidate(Optional.of(sameUsername), Optional.empty()))
+                : Optional.empty();
+    }
+
     /** A verified account: a Keycloak user, or a legacy row still to import. */
     record Candidate(Optional<UserModel> user, Optional<LegacyUserStorage.LegacyAccountRef> legacy) {
         UserModel userIn(KeycloakSession session, RealmModel realm) {
             return user.orElseGet(() -> LegacyUserStorage.importedUser(session, realm, legacy.orElseThrow()));
+        }
+
+        FirstVneidLoginDecision.Account facts(String id, KeycloakSession session, RealmModel realm, String alias) {
+            if (user.isPresent()) {
+                UserModel account = user.get();
+                boolean linked = session.users().getFederatedIdentitiesStream(realm, account)
+                        .anyMatch(link -> link.getIdentityProvider().equals(alias));
+                return new FirstVneidLoginDecision.Account(id, PortalAdministrators.isAdministrator(realm, account),
+                        account.isEnabled(), linked);
+            }
+            var row = legacy.orElseThrow().account();
+            return new FirstVneidLoginDecision.Account(id, row.admin(), row.active(), false);
         }
     }
 }

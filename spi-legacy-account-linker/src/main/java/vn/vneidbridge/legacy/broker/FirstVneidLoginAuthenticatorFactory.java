@@ -8,10 +8,10 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ProviderConfigProperty;
 
 /** First-broker-login authenticator "vneid-create-user-if-no-account". */
-public final class CreateUserIfNoAccountAuthenticatorFactory extends IdpCreateUserIfUniqueAuthenticatorFactory {
+public final class FirstVneidLoginAuthenticatorFactory extends IdpCreateUserIfUniqueAuthenticatorFactory {
 
     public static final String PROVIDER_ID = "vneid-create-user-if-no-account";
-    private static final CreateUserIfNoAccountAuthenticator SINGLETON = new CreateUserIfNoAccountAuthenticator();
+    private static final FirstVneidLoginAuthenticator SINGLETON = new FirstVneidLoginAuthenticator();
 
     @Override
     public Authenticator create(KeycloakSession session) {

@@ -1,0 +1,136 @@
+package vn.vneidbridge.legacy.broker;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.keycloak.broker.provider.BrokeredIdentityContext;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import vn.vneidbridge.cccd.verification.CccdVerificationResult;
+import vn.vneidbridge.cccd.verification.CccdVerifier;
+import vn.vneidbridge.cccd.verification.FormerIdLookup;
+import vn.vneidbridge.core.user.UserAttributes;
+import vn.vneidbridge.legacy.storage.LegacyUserStorage;
+import vn.vneidbridge.legacy.store.LegacyDatabaseUnavailableException;
+
+/**
+ * What a first VNeID login finds for the VNeID id number, gathered from Keycloak's users, the legacy database and
+ * the population database, as {@link FirstVneidLoginDecision.Facts}. Accounts to confirm by password are offered
+ * only when the population database confirms their data for the VNeID number (so nobody learns whether a password
+ * of somebody else's account is right); the old CMND is asked for only when no account has the number. A database
+ * that does not answer makes every decision a refusal: nothing is linked or created on half the facts.
+ */
+final class FirstLoginFacts {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final FirstLoginLinkConfig config;
+    private final BrokeredIdentityContext brokerContext;
+    private final String idNumber;
+    private final String provenInThisLogin;
+    private LinkCandidates candidates;
+    private FirstVneidLoginDecision.Facts facts;
+    private FirstLoginRefusal unavailable;
+
+    FirstLoginFacts(KeycloakSession session, RealmModel realm, FirstLoginLinkConfig config,
+                    BrokeredIdentityContext brokerContext, String idNumber, String provenInThisLogin) {
+        this.session = session;
+        this.realm = realm;
+        this.config = config;
+        this.brokerContext = brokerContext;
+        this.idNumber = idNumber;
+        this.provenInThisLogin = provenInThisLogin;
+    }
+
+    String idNumber() {
+        return idNumber;
+    }
+
+    /** The decision on the facts, or the refusal of a database that did not answer. */
+    FirstVneidLoginDecision.Outcome decide(Function<FirstVneidLoginDecision.Facts, FirstVneidLoginDecision.Outcome> rule) {
+        gather();
+        return unavailable != null ? new FirstVneidLoginDecision.Refuse(unavailable) : rule.apply(facts);
+    }
+
+    /** An account found (verified, or created from VNeID) by its id. */
+    Optional<LinkCandidates.Candidate> candidate(String id) {
+        gather();
+        return candidates == null ? Optional.empty() : candidates.candidate(id);
+    }
+
+    private void gather() {
+        if (facts != null || unavailable != null) {
+            return;
+        }
+        if (idNumber == null) {
+            facts = new FirstVneidLoginDecision.Facts(false, List.of(), List.of(), List.of(), Optional.empty(), false,
+                    Optional.empty());
+            return;
+        }
+        try {
+            candidates = LinkCandidates.find(session, realm, idNumber);
+            if (candidates.isEmpty() && !lookForFormerId(candidates)) {
+                return;
+            }
+        } catch (LegacyDatabaseUnavailableException e) {
+            unavailable = FirstLoginRefusal.LEGACY_DATABASE_UNAVAILABLE;
+            return;
+        }
+        String alias = brokerContext.getIdpConfig().getAlias();
+        List<FirstVneidLoginDecision.Account> verified = candidates.verifiedAccounts(session, realm, alias);
+        List<String> offered = verified.isEmpty() ? accountsOfThisPerson(candidates.usernamesToConfirm()) : List.of();
+        if (unavailable != null) {
+            return;
+        }
+        facts = new FirstVneidLoginDecision.Facts(true, verified, offered, candidates.verifiedToConfirm(),
+                candidates.createdFromVneidAccount(session, realm, alias), candidates.usernameTaken(),
+                Optional.ofNullable(provenInThisLogin));
+    }
+
+    /**
+     * Asks the population database for the old CMND of the person VNeID vouched for, and adds the accounts that
+     * know them only by it. False when a database did not answer.
+     */
+    private boolean lookForFormerId(LinkCandidates found) {
+        if (!config.cmndLookup()) {
+            return true;
+        }
+        FormerIdLookup.Answer answer = new FormerIdLookup(session, config.registry()).cmndOf(idNumber,
+                brokerContext.getUserAttribute(UserAttributes.FULL_NAME),
+                brokerContext.getUserAttribute(UserAttributes.BIRTHDATE),
+                brokerContext.getUserAttribute(UserAttributes.GENDER));
+        if (answer.outcome() == FormerIdLookup.Outcome.UNAVAILABLE) {
+            unavailable = FirstLoginRefusal.REGISTRY_UNAVAILABLE;
+            return false;
+        }
+        answer.cmnd().ifPresent(cmnd -> found.addHoldersOfCmnd(session, realm, cmnd));
+        return true;
+    }
+
+    /** The accounts to confirm whose data the population database confirms for the VNeID number. Nothing stored. */
+    private List<String> accountsOfThisPerson(List<String> usernames) {
+        CccdVerifier verifier = new CccdVerifier(session, config.registry());
+        List<String> offered = new ArrayList<>();
+        for (String username : usernames) {
+            UserModel account = session.users().getUserByUsername(realm, username);
+            if (account == null) {
+                if (LegacyUserStorage.databaseUnavailable(session)) {
+                    unavailable = FirstLoginRefusal.LEGACY_DATABASE_UNAVAILABLE;
+                    return List.of();
+                }
+                continue;
+            }
+            CccdVerificationResult result = verifier.check(realm, account, idNumber);
+            if (result.outcome() == CccdVerificationResult.Outcome.UNAVAILABLE) {
+                unavailable = FirstLoginRefusal.REGISTRY_UNAVAILABLE;
+                return List.of();
+            }
+            if (result.verified()) {
+                offered.add(username);
+            }
+        }
+        return offered;
+    }
+}

@@ -1,0 +1,315 @@
+package vn.vneidbridge.legacy.broker;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.authenticators.broker.IdpCreateUserIfUniqueAuthenticator;
+import org.keycloak.authentication.authenticators.broker.util.SerializedBrokeredIdentityContext;
+import org.keycloak.broker.provider.BrokeredIdentityContext;
+import org.keycloak.events.Details;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import vn.vneidbridge.cccd.verification.CccdVerificationResult;
+import vn.vneidbridge.cccd.verification.CccdVerifier;
+import vn.vneidbridge.core.flow.LoginNotes;
+import vn.vneidbridge.core.id.PersonalIdNumber;
+import vn.vneidbridge.core.user.PortalAdministrators;
+import vn.vneidbridge.core.user.UserAttributes;
+import vn.vneidbridge.legacy.broker.FirstVneidLoginDecision.Conflict;
+import vn.vneidbridge.legacy.broker.FirstVneidLoginDecision.ConfirmByPassword;
+import vn.vneidbridge.legacy.broker.FirstVneidLoginDecision.Create;
+import vn.vneidbridge.legacy.broker.FirstVneidLoginDecision.Link;
+import vn.vneidbridge.legacy.broker.FirstVneidLoginDecision.LinkMethod;
+import vn.vneidbridge.legacy.broker.FirstVneidLoginDecision.Outcome;
+import vn.vneidbridge.legacy.broker.FirstVneidLoginDecision.Refuse;
+import vn.vneidbridge.legacy.broker.FirstVneidLoginDecision.ShowAccount;
+import vn.vneidbridge.legacy.review.ReviewEntries;
+
+/**
+ * First VNeID login (step {@code vneid-create-user-if-no-account}): turns {@link FirstVneidLoginDecision}'s
+ * outcomes into pages, events, links and users. What is found for the VNeID id number comes from
+ * {@link FirstLoginFacts}; the rules are the decision's; nothing here decides.
+ */
+final class FirstVneidLoginAuthenticator extends IdpCreateUserIfUniqueAuthenticator {
+
+    private static final String VNEID_PROVIDER = "vneid";
+    private static final Logger LOG = Logger.getLogger(FirstVneidLoginAuthenticator.class);
+
+    @Override
+    protected void authenticateImpl(AuthenticationFlowContext context, SerializedBrokeredIdentityContext serializedCtx,
+                                    BrokeredIdentityContext brokerContext) {
+        if (!VNEID_PROVIDER.equals(brokerContext.getIdpConfig().getProviderId())) {
+            super.authenticateImpl(context, serializedCtx, brokerContext);
+            return;
+        }
+        PortalAccountConfirmation confirmation = confirmation(context);
+        if (confirmation.refusal().isPresent()) {
+            // a reload, or an old form posted again, after the confirmation was refused: still refused
+            refuse(context, confirmation.refusal().get(), Response.Status.FORBIDDEN);
+            return;
+        }
+        if (confirmation.pending()) {
+            context.challenge(confirmation.page(null, Response.Status.OK, ""));
+            return;
+        }
+        FirstLoginFacts facts = facts(context, brokerContext);
+        ShownAccount shown = new ShownAccount(context);
+        if (shown.pending().isPresent()) {
+            // a reload of the shown account: shown again if it still would be
+            Outcome again = facts.decide(FirstVneidLoginDecision::decide);
+            if (again instanceof ShowAccount show && show.accountId().equals(shown.pending().get())) {
+                context.challenge(shown.page(facts.candidate(show.accountId()).orElseThrow()));
+                return;
+            }
+            shown.end();
+            apply(context, serializedCtx, brokerContext, facts, again);
+            return;
+        }
+        apply(context, serializedCtx, brokerContext, facts, facts.decide(FirstVneidLoginDecision::decide));
+    }
+
+    /** The answer of a page of this step: the shown account, or the password confirmation. */
+    @Override
+    protected void actionImpl(AuthenticationFlowContext context, SerializedBrokeredIdentityContext serializedCtx,
+                              BrokeredIdentityContext brokerContext) {
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        String action = form.getFirst("action");
+        ShownAccount shown = new ShownAccount(context);
+        PortalAccountConfirmation confirmation = confirmation(context);
+        boolean vneid = VNEID_PROVIDER.equals(brokerContext.getIdpConfig().getProviderId());
+        if (vneid && shown.pending().isPresent() && ("mine".equals(action) || "not-mine".equals(action))) {
+            String accountId = shown.pending().get();
+            shown.end();
+            FirstLoginFacts facts = facts(context, brokerContext);
+            if (!"mine".equals(action)) {
+                context.getEvent().detail("vneid_link", "declined");
+            }
+            apply(context, serializedCtx, brokerContext, facts, facts.decide(now ->
+                    FirstVneidLoginDecision.onShownAccountAnswer(accountId, "mine".equals(action), now)));
+            return;
+        }
+        if (!vneid || !confirmation.pending() || shown.pending().isPresent()) {
+            // a form this login never showed (replayed, or from another tab after the end): nothing happens
+            refuse(context, brokerContext, FirstLoginRefusal.STALE_FORM);
+            return;
+        }
+        if ("decline".equals(action)) {
+            confirmation.end();
+            // recorded on the event that ends this login (the user created from VNeID)
+            context.getEvent().detail("vneid_link", "declined");
+            FirstLoginFacts facts = facts(context, brokerContext);
+            apply(context, serializedCtx, brokerContext, facts, facts.decide(FirstVneidLoginDecision::onPasswordDeclined));
+            return;
+        }
+        PortalAccountConfirmation.Outcome outcome = confirmation.check(form);
+        String typed = safeUsername(form.getFirst("username"));
+        switch (outcome.check()) {
+            case WRONG, LOCKED -> {
+                event(context, brokerContext).error(outcome.check() == PortalAccountConfirmation.Check.WRONG
+                        ? org.keycloak.events.Errors.INVALID_USER_CREDENTIALS
+                        : org.keycloak.events.Errors.USER_TEMPORARILY_DISABLED);
+                context.challenge(confirmation.page(PortalAccountConfirmation.MESSAGE_WRONG,
+                        Response.Status.UNAUTHORIZED, typed));
+            }
+            case UNAVAILABLE -> {
+                event(context, brokerContext).detail("legacy_database", "unavailable")
+                        .error(FirstLoginRefusal.LEGACY_DATABASE_UNAVAILABLE.eventError());
+                context.challenge(confirmation.page(FirstLoginRefusal.LEGACY_DATABASE_UNAVAILABLE.messageKey(),
+                        Response.Status.SERVICE_UNAVAILABLE, typed));
+            }
+            case TOO_MANY -> {
+                confirmation.refuse(FirstLoginRefusal.TOO_MANY_ATTEMPTS.messageKey());
+                refuse(context, brokerContext, FirstLoginRefusal.TOO_MANY_ATTEMPTS);
+            }
+            case CONFIRMED -> linkConfirmed(context, brokerContext, confirmation, outcome.user().orElse(null));
+            default -> throw new IllegalStateException(outcome.check().name());
+        }
+    }
+
+    private void apply(AuthenticationFlowContext context, SerializedBrokeredIdentityContext serializedCtx,
+                       BrokeredIdentityContext brokerContext, FirstLoginFacts facts, Outcome outcome) {
+        if (outcome instanceof Refuse refusal) {
+            refuse(context, brokerContext, refusal.reason());
+        } else if (outcome instanceof Conflict conflict) {
+            event(context, brokerContext).detail("accounts", String.join(",", conflict.accountIds()))
+                    .error(FirstLoginRefusal.SEVERAL_ACCOUNTS.eventError());
+            LOG.warnf("VNeID login refused in realm %s: %d accounts match one VNeID identity (review needed)",
+                    context.getRealm().getName(), conflict.accountIds().size());
+            ReviewEntries.open(context.getSession(), context.getRealm(), brokerContext.getIdpConfig().getAlias(),
+                    facts.idNumber(), brokerContext.getId(), brokerContext.getUsername(), conflict.accountIds());
+            refuse(context, FirstLoginRefusal.SEVERAL_ACCOUNTS.messageKey(), FirstLoginRefusal.SEVERAL_ACCOUNTS.status());
+        } else if (outcome instanceof ShowAccount show) {
+            context.challenge(new ShownAccount(context).show(show.accountId(),
+                    facts.candidate(show.accountId()).orElseThrow()));
+        } else if (outcome instanceof ConfirmByPassword confirm) {
+            confirmation(context).start(confirm.usernames());
+        } else if (outcome instanceof Link link) {
+            link(context, brokerContext, facts, link);
+        } else if (outcome instanceof Create create) {
+            create(context, serializedCtx, brokerContext, facts, create);
+        } else {
+            throw new IllegalStateException(String.valueOf(outcome));
+        }
+    }
+
+    private void link(AuthenticationFlowContext context, BrokeredIdentityContext brokerContext, FirstLoginFacts facts,
+                      Link link) {
+        UserModel user = facts.candidate(link.accountId())
+                .map(candidate -> candidate.userIn(context.getSession(), context.getRealm())).orElse(null);
+        if (user == null) {
+            refuse(context, brokerContext, FirstLoginRefusal.ACCOUNT_CHANGED);
+            return;
+        }
+        linkUser(context, brokerContext, user, link.method());
+    }
+
+    /**
+     * The holder's own user, created by Keycloak. The accounts the holder disowned lose their verified mark first, in
+     * the same transaction, so the VNeID identity mapper finds the number verified nowhere else and the link that
+     * ends this login cannot fail on it (which would leave a user without a link behind).
+     */
+    private void create(AuthenticationFlowContext context, SerializedBrokeredIdentityContext serializedCtx,
+                        BrokeredIdentityContext brokerContext, FirstLoginFacts facts, Create create) {
+        List<UserModel> disputed = new ArrayList<>();
+        for (String id : create.disputed()) {
+            UserModel account = facts.candidate(id)
+                    .map(candidate -> candidate.userIn(context.getSession(), context.getRealm()))
+                    .orElseGet(() -> context.getSession().users().getUserById(context.getRealm(), id));
+            if (account != null) {
+                disputed.add(account);
+            }
+        }
+        new NumberDispute(context.getSession(), context.getRealm()).dispute(disputed,
+                brokerContext.getIdpConfig().getAlias(), facts.idNumber(), brokerContext.getId(),
+                context.getAuthenticationSession().getClient().getClientId());
+        super.authenticateImpl(context, serializedCtx, brokerContext);
+    }
+
+    private void linkConfirmed(AuthenticationFlowContext context, BrokeredIdentityContext brokerContext,
+                               PortalAccountConfirmation confirmation, UserModel user) {
+        if (user == null) {
+            // the right password, but the account could not be read back (the legacy database went away)
+            event(context, brokerContext).detail("legacy_database", "unavailable")
+                    .error(FirstLoginRefusal.LEGACY_DATABASE_UNAVAILABLE.eventError());
+            context.challenge(confirmation.page(FirstLoginRefusal.LEGACY_DATABASE_UNAVAILABLE.messageKey(),
+                    Response.Status.SERVICE_UNAVAILABLE, ""));
+            return;
+        }
+        if (PortalAdministrators.isAdministrator(context.getRealm(), user)) {
+            confirmation.refuse(FirstLoginRefusal.ADMINISTRATOR.messageKey());
+            event(context, brokerContext).user(user).error(FirstLoginRefusal.ADMINISTRATOR.eventError());
+            refuse(context, FirstLoginRefusal.ADMINISTRATOR.messageKey(), FirstLoginRefusal.ADMINISTRATOR.status());
+            return;
+        }
+        String idNumber = idNumber(brokerContext).orElseThrow();
+        FirstLoginLinkConfig config = new FirstLoginLinkConfig(context.getAuthenticatorConfig());
+        CccdVerificationResult verified = new CccdVerifier(context.getSession(), config.registry())
+                .verify(context.getRealm(), user, idNumber);
+        if (verified.outcome() == CccdVerificationResult.Outcome.UNAVAILABLE) {
+            // the password was right; the registry may answer on the next try
+            event(context, brokerContext).user(user).detail("population_registry", "unavailable")
+                    .error(FirstLoginRefusal.REGISTRY_UNAVAILABLE.eventError());
+            context.challenge(confirmation.page("vneidCccdRegistryUnavailable", Response.Status.SERVICE_UNAVAILABLE,
+                    user.getUsername()));
+            return;
+        }
+        if (!verified.verified()) {
+            // matched when offered, not now (the account or the registry changed meanwhile)
+            confirmation.refuse(FirstLoginRefusal.NOT_MATCHED.messageKey());
+            event(context, brokerContext).user(user).detail("reason", verified.eventError())
+                    .error(FirstLoginRefusal.NOT_MATCHED.eventError());
+            refuse(context, FirstLoginRefusal.NOT_MATCHED.messageKey(), FirstLoginRefusal.NOT_MATCHED.status());
+            return;
+        }
+        confirmation.end();
+        linkUser(context, brokerContext, user, LinkMethod.PASSWORD_AND_REGISTRY);
+    }
+
+    private void linkUser(AuthenticationFlowContext context, BrokeredIdentityContext brokerContext, UserModel user,
+                          LinkMethod method) {
+        KeycloakSession session = context.getSession();
+        RealmModel realm = context.getRealm();
+        if (PortalAdministrators.isAdministrator(realm, user)) {
+            refuse(context, brokerContext, FirstLoginRefusal.ADMINISTRATOR);
+            return;
+        }
+        boolean alreadyLinked = session.users().getFederatedIdentitiesStream(realm, user)
+                .anyMatch(link -> link.getIdentityProvider().equals(brokerContext.getIdpConfig().getAlias()));
+        if (alreadyLinked) {
+            event(context, brokerContext).user(user).error(FirstLoginRefusal.ACCOUNT_LINKED_ELSEWHERE.eventError());
+            refuse(context, FirstLoginRefusal.ACCOUNT_LINKED_ELSEWHERE.messageKey(),
+                    FirstLoginRefusal.ACCOUNT_LINKED_ELSEWHERE.status());
+            return;
+        }
+        user.setSingleAttribute(UserAttributes.VNEID_LINKED_AT, Instant.now().toString());
+        user.removeAttribute(UserAttributes.VNEID_UNLINKED_AT);
+        context.getEvent().clone().event(EventType.FEDERATED_IDENTITY_LINK).user(user)
+                .detail(Details.IDENTITY_PROVIDER, brokerContext.getIdpConfig().getAlias())
+                .detail("link_method", method.eventValue()).success();
+        context.setUser(user);
+        context.success();
+    }
+
+    private FirstLoginFacts facts(AuthenticationFlowContext context, BrokeredIdentityContext brokerContext) {
+        return new FirstLoginFacts(context.getSession(), context.getRealm(),
+                new FirstLoginLinkConfig(context.getAuthenticatorConfig()), brokerContext,
+                idNumber(brokerContext).orElse(null),
+                // the cutoff's link-only page: the account whose password this login proved (VneidLinkGuard checked it)
+                context.getAuthenticationSession().getClientNote(LoginNotes.LINK_TO_USER));
+    }
+
+    /** The id number the VNeID provider validated (V1-V4), never a username template or an e-mail. */
+    private static Optional<String> idNumber(BrokeredIdentityContext brokerContext) {
+        return PersonalIdNumber.parse(brokerContext.getUsername()).number().map(PersonalIdNumber::value);
+    }
+
+    private static String safeUsername(String typed) {
+        return typed == null || typed.length() > 255 ? "" : typed.trim();
+    }
+
+    private static PortalAccountConfirmation confirmation(AuthenticationFlowContext context) {
+        return new PortalAccountConfirmation(context,
+                new FirstLoginLinkConfig(context.getAuthenticatorConfig()).maxPasswordAttempts());
+    }
+
+    private static void refuse(AuthenticationFlowContext context, BrokeredIdentityContext brokerContext,
+                               FirstLoginRefusal reason) {
+        EventBuilder event = event(context, brokerContext);
+        if (reason == FirstLoginRefusal.LEGACY_DATABASE_UNAVAILABLE) {
+            event.detail("legacy_database", "unavailable");
+        } else if (reason == FirstLoginRefusal.REGISTRY_UNAVAILABLE) {
+            event.detail("population_registry", "unavailable");
+        }
+        event.error(reason.eventError());
+        refuse(context, reason.messageKey(), reason.status());
+    }
+
+    private static EventBuilder event(AuthenticationFlowContext context, BrokeredIdentityContext brokerContext) {
+        // no id number in the event: error events are logged at WARN by Keycloak's logging listener
+        return context.getEvent().clone().detail(Details.IDENTITY_PROVIDER, brokerContext.getIdpConfig().getAlias())
+                .removeDetail(Details.IDENTITY_PROVIDER_USERNAME).removeDetail(Details.USERNAME)
+                .removeDetail(Details.AUTH_METHOD).removeDetail(Details.AUTH_TYPE);
+    }
+
+    private static void refuse(AuthenticationFlowContext context, String message, Response.Status status) {
+        context.challenge(context.form().setError(message).createErrorPage(status));
+    }
+
+    @Override
+    public boolean requiresUser() {
+        return false;
+    }
+
+    @Override
+    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+        return true;
+    }
+}

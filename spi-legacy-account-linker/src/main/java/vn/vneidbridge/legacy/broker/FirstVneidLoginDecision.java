@@ -1,0 +1,192 @@
+package vn.vneidbridge.legacy.broker;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The rules of a first VNeID login, as a pure function of what was found for the VNeID id number. Nothing is ever
+ * linked unseen: an account is linked only after the VNeID holder was shown it and said it is theirs
+ * ({@link ShowAccount}), or gave its password ({@link ConfirmByPassword}); several accounts go to operators
+ * ({@link Conflict}); no account at all creates the holder's own user ({@link Create}). E-mail and phone are
+ * never facts here.
+ */
+final class FirstVneidLoginDecision {
+
+    private FirstVneidLoginDecision() {
+    }
+
+    /** How an account came to be linked, recorded as the link event's {@code link_method}. */
+    enum LinkMethod {
+        /** Verified CCCD, shown to the VNeID holder, who said "Đây là tài khoản của tôi". */
+        SHOWN_AND_CONFIRMED("verified_cccd"),
+        /**
+         * Verified CCCD of the account whose portal password this very login proved before it went to VNeID (the
+         * cutoff's link-only page): the holder has seen it.
+         */
+        OWN_LOGIN("verified_cccd_own_login"),
+        /** The account's password, then the population database, for an account whose number was not verified. */
+        PASSWORD_AND_REGISTRY("password_and_registry");
+
+        private final String eventValue;
+
+        LinkMethod(String eventValue) {
+            this.eventValue = eventValue;
+        }
+
+        String eventValue() {
+            return eventValue;
+        }
+    }
+
+    /** An account the number could belong to: a Keycloak user, or a legacy row (by the id it will have). */
+    record Account(String id, boolean administrator, boolean active, boolean linkedToVneid) {
+        Account {
+            Objects.requireNonNull(id, "id");
+        }
+    }
+
+    /**
+     * What was found for the number.
+     *
+     * @param idNumberValid       whether the identity has a valid 12-digit number
+     * @param verified            accounts holding it as a verified CCCD (and not unlinked by their holder)
+     * @param toConfirm           usernames of accounts the population database confirms for this person but whose
+     *                            number is not proven (unverified, verified but unlinked by the holder, or only the
+     *                            old CMND): their password is asked
+     * @param verifiedToConfirm   ids of the accounts among those to confirm that hold the number verified
+     * @param createdFromVneid    an account with the number as username, no password and no link: what an
+     *                            interrupted creation from VNeID leaves; shown like a verified one
+     * @param usernameTaken       an account has the number as its username (so no user can be created with it)
+     * @param provenInThisLogin   the account whose portal password this login proved before it went to VNeID
+     */
+    record Facts(boolean idNumberValid, List<Account> verified, List<String> toConfirm, List<String> verifiedToConfirm,
+                 Optional<Account> createdFromVneid, boolean usernameTaken, Optional<String> provenInThisLogin) {
+        Facts {
+            Objects.requireNonNull(provenInThisLogin, "provenInThisLogin");
+            verified = List.copyOf(verified);
+            toConfirm = List.copyOf(toConfirm);
+            verifiedToConfirm = List.copyOf(verifiedToConfirm);
+            Objects.requireNonNull(createdFromVneid, "createdFromVneid");
+        }
+    }
+
+    /** What the login does next. */
+    sealed interface Outcome permits Link, ShowAccount, ConfirmByPassword, Conflict, Create, Refuse {
+    }
+
+    /** Link this account (imported first if it is a legacy row). */
+    record Link(String accountId, LinkMethod method) implements Outcome {
+    }
+
+    /** Show the account (masked) and ask "Đây là tài khoản của tôi" / "Không phải tài khoản của tôi". */
+    record ShowAccount(String accountId) implements Outcome {
+    }
+
+    /** Ask the password of one of these accounts. */
+    record ConfirmByPassword(List<String> usernames) implements Outcome {
+        ConfirmByPassword {
+            usernames = List.copyOf(usernames);
+        }
+    }
+
+    /** Several accounts: nothing linked or created, an operator decides. */
+    record Conflict(List<String> accountIds) implements Outcome {
+        Conflict {
+            accountIds = List.copyOf(accountIds);
+        }
+    }
+
+    /**
+     * Create the holder's own user. The accounts in {@code disputed} hold the number verified although the holder
+     * said they are not theirs: they lose the mark (recorded, and reviewed by operators) first, so the number is
+     * verified on one account only.
+     */
+    record Create(List<String> disputed) implements Outcome {
+        Create {
+            disputed = List.copyOf(disputed);
+        }
+    }
+
+    /** Nothing linked or created. */
+    record Refuse(FirstLoginRefusal reason) implements Outcome {
+    }
+
+    /** The first decision, from what was found. */
+    static Outcome decide(Facts facts) {
+        if (!facts.idNumberValid()) {
+            return new Refuse(FirstLoginRefusal.INVALID_ID_NUMBER);
+        }
+        if (facts.verified().size() > 1) {
+            return new Conflict(facts.verified().stream().map(Account::id).toList());
+        }
+        if (facts.verified().size() == 1) {
+            Account only = facts.verified().get(0);
+            Outcome shown = shown(only);
+            boolean seen = facts.provenInThisLogin().filter(only.id()::equals).isPresent();
+            return seen && shown instanceof ShowAccount ? new Link(only.id(), LinkMethod.OWN_LOGIN) : shown;
+        }
+        if (!facts.toConfirm().isEmpty()) {
+            return new ConfirmByPassword(facts.toConfirm());
+        }
+        if (facts.createdFromVneid().isPresent()) {
+            return shown(facts.createdFromVneid().get());
+        }
+        if (facts.usernameTaken()) {
+            return new Refuse(FirstLoginRefusal.USERNAME_TAKEN);
+        }
+        return new Create(List.of());
+    }
+
+    /**
+     * The holder's answer on the shown account, decided again on what is found now: "mine" links only the very
+     * account that was shown, if it would still be shown; "not mine" creates the holder's user and disputes it.
+     */
+    static Outcome onShownAccountAnswer(String shownAccountId, boolean mine, Facts now) {
+        Outcome fresh = decide(now);
+        boolean stillShown = fresh instanceof ShowAccount show && show.accountId().equals(shownAccountId);
+        if (!stillShown) {
+            // the accounts changed since the page was shown (another login, an operator): decide again
+            return fresh instanceof ShowAccount ? new Refuse(FirstLoginRefusal.ACCOUNT_CHANGED) : fresh;
+        }
+        if (mine) {
+            return new Link(shownAccountId, LinkMethod.SHOWN_AND_CONFIRMED);
+        }
+        boolean createdFromVneid = now.createdFromVneid().map(a -> a.id().equals(shownAccountId)).orElse(false);
+        return createdFromVneid && now.verified().isEmpty()
+                ? new Refuse(FirstLoginRefusal.USERNAME_TAKEN)
+                : new Create(List.of(shownAccountId));
+    }
+
+    /**
+     * "Không phải tài khoản của tôi" on the password page: the holder's own user is created; the accounts offered
+     * that hold the number verified lose the mark first.
+     */
+    static Outcome onPasswordDeclined(Facts now) {
+        if (!now.idNumberValid()) {
+            return new Refuse(FirstLoginRefusal.INVALID_ID_NUMBER);
+        }
+        if (!now.verified().isEmpty()) {
+            // an account meanwhile holds the number verified and linkable: show it instead
+            return decide(now);
+        }
+        if (now.usernameTaken()) {
+            return new Refuse(FirstLoginRefusal.USERNAME_TAKEN);
+        }
+        return new Create(now.verifiedToConfirm());
+    }
+
+    /** The checks on the account a link is about to land in (also when it was found as a legacy row). */
+    private static Outcome shown(Account account) {
+        if (account.administrator()) {
+            return new Refuse(FirstLoginRefusal.ADMINISTRATOR);
+        }
+        if (!account.active()) {
+            return new Refuse(FirstLoginRefusal.ACCOUNT_DISABLED);
+        }
+        if (account.linkedToVneid()) {
+            return new Refuse(FirstLoginRefusal.ACCOUNT_LINKED_ELSEWHERE);
+        }
+        return new ShowAccount(account.id());
+    }
+}

@@ -1,0 +1,58 @@
+package vn.vneidbridge.legacy.broker;
+
+import java.time.Instant;
+import java.util.List;
+import org.jboss.logging.Logger;
+import org.keycloak.events.Details;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import vn.vneidbridge.core.user.UserAttributes;
+import vn.vneidbridge.legacy.review.ReviewEntries;
+
+/**
+ * The VNeID holder of a number said that an account holding it verified is not theirs. VNeID is the Ministry's
+ * word on whose number it is, so that account can no longer pass as verified for it: the mark is taken off
+ * ({@code cccd_verified=false}, {@code cccd_disputed_at}), never silently — an event on the account and a review
+ * entry for operators record it. The number stays on the account for the operators to see; the CCCD check refuses
+ * to verify it there again.
+ */
+final class NumberDispute {
+
+    static final String EVENT_ERROR = "vneid_cccd_disputed_by_holder";
+    private static final Logger LOG = Logger.getLogger(NumberDispute.class);
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+
+    NumberDispute(KeycloakSession session, RealmModel realm) {
+        this.session = session;
+        this.realm = realm;
+    }
+
+    /** Takes the verified mark off these accounts (Keycloak users: legacy rows are imported first by the caller). */
+    void dispute(List<UserModel> accounts, String identityProvider, String idNumber, String vneidSubject,
+                 String clientId) {
+        if (accounts.isEmpty()) {
+            return;
+        }
+        String now = Instant.now().toString();
+        for (UserModel account : accounts) {
+            account.setSingleAttribute(UserAttributes.CCCD_VERIFIED, "false");
+            account.removeAttribute(UserAttributes.CCCD_VERIFIED_SOURCE);
+            account.removeAttribute(UserAttributes.CCCD_VERIFIED_AT);
+            account.setSingleAttribute(UserAttributes.CCCD_DISPUTED_AT, now);
+            new EventBuilder(realm, session, session.getContext().getConnection())
+                    .event(EventType.UPDATE_PROFILE_ERROR).user(account).client(clientId)
+                    .detail(Details.IDENTITY_PROVIDER, identityProvider)
+                    .detail(Details.REASON, "the VNeID holder of the account's verified id number said it is not theirs")
+                    .error(EVENT_ERROR);
+        }
+        LOG.infof("realm %s: %d account(s) lost the verified mark of an id number their VNeID holder disowned; "
+                + "review entry opened", realm.getName(), accounts.size());
+        ReviewEntries.open(session, realm, identityProvider, idNumber, vneidSubject, null,
+                accounts.stream().map(UserModel::getId).toList());
+    }
+}

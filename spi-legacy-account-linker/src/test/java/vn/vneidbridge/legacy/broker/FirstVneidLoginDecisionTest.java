@@ -1,0 +1,189 @@
+package vn.vneidbridge.legacy.broker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import vn.vneidbridge.legacy.broker.FirstVneidLoginDecision.Account;
+import vn.vneidbridge.legacy.broker.FirstVneidLoginDecision.ConfirmByPassword;
+import vn.vneidbridge.legacy.broker.FirstVneidLoginDecision.Conflict;
+import vn.vneidbridge.legacy.broker.FirstVneidLoginDecision.Create;
+import vn.vneidbridge.legacy.broker.FirstVneidLoginDecision.Facts;
+import vn.vneidbridge.legacy.broker.FirstVneidLoginDecision.Link;
+import vn.vneidbridge.legacy.broker.FirstVneidLoginDecision.LinkMethod;
+import vn.vneidbridge.legacy.broker.FirstVneidLoginDecision.Refuse;
+import vn.vneidbridge.legacy.broker.FirstVneidLoginDecision.ShowAccount;
+
+class FirstVneidLoginDecisionTest {
+
+    private static final Account AN = new Account("an", false, true, false);
+    private static final Account NAMESAKE = new Account("hoa.le95", false, true, false);
+
+    private static Facts found(List<Account> verified, List<String> toConfirm) {
+        return new Facts(true, verified, toConfirm, List.of(), Optional.empty(), false, Optional.empty());
+    }
+
+    @Nested
+    class GivenTheFirstDecision {
+
+        @Test
+        void thenAnIdentityWithoutAValidNumberIsRefusedWithItsOwnMessage() {
+            var outcome = FirstVneidLoginDecision.decide(
+                    new Facts(false, List.of(), List.of(), List.of(), Optional.empty(), false, Optional.empty()));
+            assertThat(outcome).isEqualTo(new Refuse(FirstLoginRefusal.INVALID_ID_NUMBER));
+            assertThat(FirstLoginRefusal.INVALID_ID_NUMBER.messageKey())
+                    .isNotEqualTo(FirstLoginRefusal.SEVERAL_ACCOUNTS.messageKey());
+        }
+
+        @Test
+        void thenOneVerifiedAccountIsShownToTheHolderNeverLinkedUnseen() {
+            assertThat(FirstVneidLoginDecision.decide(found(List.of(AN), List.of()))).isEqualTo(new ShowAccount("an"));
+        }
+
+        @Test
+        void thenTheAccountWhosePasswordThisLoginProvedIsLinkedWithoutAskingAgain() {
+            var facts = new Facts(true, List.of(AN), List.of(), List.of(), Optional.empty(), false, Optional.of("an"));
+            assertThat(FirstVneidLoginDecision.decide(facts)).isEqualTo(new Link("an", LinkMethod.OWN_LOGIN));
+        }
+
+        @Test
+        void thenAnotherAccountThanTheOneProvenIsStillShown() {
+            var facts = new Facts(true, List.of(NAMESAKE), List.of(), List.of(), Optional.empty(), false,
+                    Optional.of("an"));
+            assertThat(FirstVneidLoginDecision.decide(facts)).isEqualTo(new ShowAccount("hoa.le95"));
+        }
+
+        @Test
+        void thenSeveralVerifiedAccountsAreAConflictForOperators() {
+            assertThat(FirstVneidLoginDecision.decide(found(List.of(AN, NAMESAKE), List.of())))
+                    .isEqualTo(new Conflict(List.of("an", "hoa.le95")));
+        }
+
+        @Test
+        void thenAnAdministratorsAccountIsRefusedBeforeItIsShown() {
+            var admin = new Account("quantri", true, true, false);
+            assertThat(FirstVneidLoginDecision.decide(found(List.of(admin), List.of())))
+                    .isEqualTo(new Refuse(FirstLoginRefusal.ADMINISTRATOR));
+        }
+
+        @Test
+        void thenADisabledAccountIsRefused() {
+            var locked = new Account("locked", false, false, false);
+            assertThat(FirstVneidLoginDecision.decide(found(List.of(locked), List.of())))
+                    .isEqualTo(new Refuse(FirstLoginRefusal.ACCOUNT_DISABLED));
+        }
+
+        @Test
+        void thenAnAccountLinkedToAnotherVneidIdentityIsRefusedWithItsOwnMessage() {
+            var linked = new Account("linked", false, true, true);
+            assertThat(FirstVneidLoginDecision.decide(found(List.of(linked), List.of())))
+                    .isEqualTo(new Refuse(FirstLoginRefusal.ACCOUNT_LINKED_ELSEWHERE));
+            assertThat(FirstLoginRefusal.ACCOUNT_LINKED_ELSEWHERE.messageKey())
+                    .isNotEqualTo(FirstLoginRefusal.SEVERAL_ACCOUNTS.messageKey());
+        }
+
+        @Test
+        void thenUnprovenAccountsAskForTheirPassword() {
+            assertThat(FirstVneidLoginDecision.decide(found(List.of(), List.of("tothinga"))))
+                    .isEqualTo(new ConfirmByPassword(List.of("tothinga")));
+        }
+
+        @Test
+        void thenNoAccountCreatesTheHoldersUser() {
+            assertThat(FirstVneidLoginDecision.decide(found(List.of(), List.of()))).isEqualTo(new Create(List.of()));
+        }
+
+        @Test
+        void thenAnAccountThatHasTheNumberAsUsernameBlocksCreation() {
+            var facts = new Facts(true, List.of(), List.of(), List.of(), Optional.empty(), true, Optional.empty());
+            assertThat(FirstVneidLoginDecision.decide(facts)).isEqualTo(new Refuse(FirstLoginRefusal.USERNAME_TAKEN));
+        }
+
+        @Test
+        void thenAUserLeftByAnInterruptedCreationFromVneidIsShownNotRefused() {
+            var orphan = new Account("orphan", false, true, false);
+            var facts = new Facts(true, List.of(), List.of(), List.of(), Optional.of(orphan), true, Optional.empty());
+            assertThat(FirstVneidLoginDecision.decide(facts)).isEqualTo(new ShowAccount("orphan"));
+        }
+    }
+
+    @Nested
+    class GivenTheHoldersAnswerOnTheShownAccount {
+
+        @Test
+        void thenMineLinksTheVeryAccountShown() {
+            assertThat(FirstVneidLoginDecision.onShownAccountAnswer("an", true, found(List.of(AN), List.of())))
+                    .isEqualTo(new Link("an", LinkMethod.SHOWN_AND_CONFIRMED));
+        }
+
+        @Test
+        void thenNotMineCreatesTheHoldersUserAndDisputesTheAccount() {
+            assertThat(FirstVneidLoginDecision.onShownAccountAnswer("hoa.le95", false,
+                    found(List.of(NAMESAKE), List.of()))).isEqualTo(new Create(List.of("hoa.le95")));
+        }
+
+        @Test
+        void thenMineForAnAccountNoLongerFoundLinksNothing() {
+            var now = found(List.of(), List.of());
+            assertThat(FirstVneidLoginDecision.onShownAccountAnswer("an", true, now)).isEqualTo(new Create(List.of()));
+        }
+
+        @Test
+        void thenMineForAnotherAccountThanTheOneShownIsRefused() {
+            assertThat(FirstVneidLoginDecision.onShownAccountAnswer("an", true, found(List.of(NAMESAKE), List.of())))
+                    .isEqualTo(new Refuse(FirstLoginRefusal.ACCOUNT_CHANGED));
+        }
+
+        @Test
+        void thenMineWhenASecondAccountAppearedMeanwhileIsAConflict() {
+            assertThat(FirstVneidLoginDecision.onShownAccountAnswer("an", true,
+                    found(List.of(AN, NAMESAKE), List.of()))).isInstanceOf(Conflict.class);
+        }
+
+        @Test
+        void thenMineForAnAccountMadeAdministratorMeanwhileIsRefused() {
+            var nowAdmin = new Account("an", true, true, false);
+            assertThat(FirstVneidLoginDecision.onShownAccountAnswer("an", true, found(List.of(nowAdmin), List.of())))
+                    .isEqualTo(new Refuse(FirstLoginRefusal.ADMINISTRATOR));
+        }
+
+        @Test
+        void thenNotMineForAUserCreatedFromVneidCannotCreateASecondOne() {
+            var orphan = new Account("orphan", false, true, false);
+            var facts = new Facts(true, List.of(), List.of(), List.of(), Optional.of(orphan), true, Optional.empty());
+            assertThat(FirstVneidLoginDecision.onShownAccountAnswer("orphan", false, facts))
+                    .isEqualTo(new Refuse(FirstLoginRefusal.USERNAME_TAKEN));
+        }
+    }
+
+    @Nested
+    class GivenNotMineOnThePasswordPage {
+
+        @Test
+        void thenAnUnverifiedAccountIsLeftAsItIsAndTheUserCreated() {
+            assertThat(FirstVneidLoginDecision.onPasswordDeclined(found(List.of(), List.of("tothinga"))))
+                    .isEqualTo(new Create(List.of()));
+        }
+
+        @Test
+        void thenAnUnlinkedAccountHoldingTheNumberVerifiedLosesTheMarkSoNoOrphanIsLeft() {
+            var facts = new Facts(true, List.of(), List.of("nguyenvanan"), List.of("an"), Optional.empty(), false, Optional.empty());
+            assertThat(FirstVneidLoginDecision.onPasswordDeclined(facts)).isEqualTo(new Create(List.of("an")));
+        }
+
+        @Test
+        void thenAnAccountWithTheNumberAsUsernameStillBlocksCreation() {
+            var facts = new Facts(true, List.of(), List.of("001090001234"), List.of(), Optional.empty(), true, Optional.empty());
+            assertThat(FirstVneidLoginDecision.onPasswordDeclined(facts))
+                    .isEqualTo(new Refuse(FirstLoginRefusal.USERNAME_TAKEN));
+        }
+
+        @Test
+        void thenAVerifiedAccountThatAppearedMeanwhileIsShownFirst() {
+            assertThat(FirstVneidLoginDecision.onPasswordDeclined(found(List.of(AN), List.of("tothinga"))))
+                    .isEqualTo(new ShowAccount("an"));
+        }
+    }
+}
