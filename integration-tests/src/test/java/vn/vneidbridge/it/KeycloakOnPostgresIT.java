@@ -91,7 +91,8 @@ class KeycloakOnPostgresIT {
             assertThat(saved.statusCode()).as(saved.body()).isEqualTo(204);
             PortalLogin login = new PortalLogin(keycloak, "dvcqg-portal");
 
-            JWTClaimsSet claims = login.finish(login.vneidLogin(AN, LegacyPersonas.PASSWORD, OTP, Map.of()));
+            JWTClaimsSet claims = login.finish(login.confirmShownAccount(
+                    login.vneidLogin(AN, LegacyPersonas.PASSWORD, OTP, Map.of())));
 
             assertThat(claims.getClaim("legacy_account_id")).isEqualTo(LegacyPersonas.NGUYENVANAN_ID);
             assertThat(count("SELECT count(*) FROM vneid_link_outbox WHERE user_id = ?", claims.getSubject()))

@@ -323,6 +323,60 @@ class UnlinkIT {
     }
 
     @Nested
+    class GivenACitizenWhoUnlinkedAndThenSaysTheAccountIsNotTheirs {
+
+        @Test
+        void thenTheirOwnUserIsCreatedAndLinkedWithNoOrphanAndTheNextLoginLandsThere() {
+            String accountId = linked(LegacyFixtures.UNLINK_DECLINE);
+            String idNumber = idNumber(LegacyFixtures.UNLINK_DECLINE);
+            PortalLogin session = vneidSession(idNumber);
+            HttpResponse<String> confirmation = follow(session, pressUnlink(session, identityPage(session)));
+            follow(session, session.web.submit(confirmation, "#vneid-unlink-confirm-form",
+                    Map.of("action", "unlink-confirm")));
+            assertThat(links(accountId)).as("unlinked").isEmpty();
+
+            // the next VNeID login asks for the account's password; the citizen says it is not theirs
+            PortalLogin next = new PortalLogin(keycloak, "dvcqg-portal");
+            PortalLogin.Outcome asked = next.vneidLogin(idNumber, VneidStandIn.PASSWORD, VneidStandIn.OTP, Map.of());
+            assertThat(asked.page().body()).contains("vneid-link-confirm-form");
+            JWTClaimsSet own = next.finish(next.follow(next.web.submit(asked.page(), "#vneid-link-confirm-form",
+                    Map.of("action", "decline"))));
+
+            assertThat(own.getSubject()).as("a user of their own").isNotEqualTo(accountId);
+            JsonNode created = admin.get("/admin/realms/dvc/users?exact=true&username=" + idNumber);
+            assertThat(created.size()).as("exactly one user from VNeID").isEqualTo(1);
+            assertThat(created.get(0).get("id").asText()).isEqualTo(own.getSubject());
+            assertThat(links(own.getSubject())).as("linked: no user without a link is left").containsExactly("vneid");
+            JsonNode account = user(accountId).path("attributes");
+            assertThat(account.path("cccd_verified").get(0).asText())
+                    .as("the disowned account no longer passes as verified for the number").isEqualTo("false");
+            assertThat(account.path("cccd_disputed_at").get(0).asText()).isNotBlank();
+            assertThat(events("UPDATE_PROFILE_ERROR", accountId)).as("the mark was not taken off silently")
+                    .anyMatch(event -> "vneid_cccd_disputed_by_holder".equals(event.path("error").asText()));
+            assertThat(admin.get("/admin/realms/dvc/vneid-bridge/review-entries?status=OPEN").toString())
+                    .as("operators get a review entry").contains(accountId);
+
+            // and the next login lands on that user: no 409, no second user
+            PortalLogin again = new PortalLogin(keycloak, "dvcqg-portal");
+            assertThat(again.finish(again.vneidLogin(idNumber, VneidStandIn.PASSWORD, VneidStandIn.OTP, Map.of()))
+                    .getSubject()).isEqualTo(own.getSubject());
+            assertThat(admin.get("/admin/realms/dvc/users?exact=true&username=" + idNumber).size()).isEqualTo(1);
+            assertThat(keycloakLogAtWarnOrAbove()).as("no id number in the server log at WARN or above")
+                    .doesNotContain(idNumber);
+        }
+
+        private String keycloakLogAtWarnOrAbove() {
+            try {
+                return java.nio.file.Files.readAllLines(keycloak.logFile()).stream()
+                        .filter(line -> line.contains(" WARN ") || line.contains(" ERROR ") || line.contains(" FATAL "))
+                        .collect(java.util.stream.Collectors.joining("\n"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
+    @Nested
     class GivenTheAccountRestApi {
 
         @Test

@@ -95,9 +95,10 @@ class VneidLinkEventsIT {
                 PortalLogin ngaVneid = new PortalLogin(keycloak, "dvcqg-portal");
                 assertThat(ngaVneid.finish(ngaVneid.vneidLogin(NGA_CCCD, LegacyPersonas.PASSWORD, OTP, Map.of()))
                         .getSubject()).isEqualTo(nga.getSubject());
-                // Nguyễn Văn An: his first VNeID login links his legacy account directly
+                // Nguyễn Văn An: his first VNeID login shows him his legacy account, which he confirms
                 PortalLogin anVneid = new PortalLogin(keycloak, "dvcqg-portal");
-                JWTClaimsSet an = anVneid.finish(anVneid.vneidLogin(AN_CCCD, LegacyPersonas.PASSWORD, OTP, Map.of()));
+                JWTClaimsSet an = anVneid.finish(anVneid.confirmShownAccount(
+                        anVneid.vneidLogin(AN_CCCD, LegacyPersonas.PASSWORD, OTP, Map.of())));
                 assertThat(an.getClaim("legacy_account_id")).isEqualTo(LegacyPersonas.NGUYENVANAN_ID);
                 Set<String> linkedUsers = Set.of(nga.getSubject(), an.getSubject());
 

@@ -146,9 +146,11 @@ class VneidLoginIT {
     class GivenNguyenVanAnWhoseLegacyAccountHasHisVerifiedCccd {
 
         @Test
-        void thenHisFirstVneidLoginLinksHisLegacyAccountAndHeStaysTheSameUser() {
+        void thenHisFirstVneidLoginLinksHisLegacyAccountOnceHeSaysItIsHisAndHeStaysTheSameUser() {
             PortalLogin vneid = new PortalLogin(keycloak, "dvcqg-portal");
-            JWTClaimsSet linked = vneid.finish(vneid.vneidLogin(AN, PASSWORD, OTP, Map.of()));
+            PortalLogin.Outcome shown = vneid.vneidLogin(AN, PASSWORD, OTP, Map.of());
+            assertThat(PortalLogin.isShownAccount(shown)).as("shown before it is linked").isTrue();
+            JWTClaimsSet linked = vneid.finish(vneid.confirmShownAccount(shown));
 
             assertThat(linked.getClaim("legacy_account_id")).isEqualTo(LegacyPersonas.NGUYENVANAN_ID);
             assertThat(linked.getClaim("preferred_username")).isEqualTo(LegacyPersonas.NGUYENVANAN);

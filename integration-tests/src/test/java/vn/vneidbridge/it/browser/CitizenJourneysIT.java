@@ -210,6 +210,13 @@ class CitizenJourneysIT {
                 vneid.logIn(AN);
                 vneid.awaitOtp().enterOtp();
 
+                // before anything is linked, VNeID's holder is shown the account (masked) and says it is his
+                browser.await("#vneid-shown-account-form");
+                assertThat(browser.text()).contains("ng*******an", "Đây là tài khoản của tôi")
+                        .doesNotContain("Nguyễn Văn An");
+                browser.capture("shown-account");
+                browser.find("#vneid-shown-account-mine").click();
+
                 home.awaitLoggedIn();
                 assertThat(home.claim("sub")).as("the same user through either door").isEqualTo(legacySubject);
                 assertThat(home.claim("legacy_account_id")).isEqualTo(LegacyPersonas.NGUYENVANAN_ID);
@@ -269,6 +276,57 @@ class CitizenJourneysIT {
                 browser.capture("portal-created");
                 assertThat(dvc).isNotNull();
             } finally {
+                forget(HOA);
+            }
+        }
+    }
+
+    @Nested
+    class GivenLeThiHoaAndANamesakeWhoTypedHerNumber {
+
+        @Test
+        void thenHoaIsShownTheNamesakesAccountSaysItIsNotHersAndGetsHerOwnUser() {
+            forget(LegacyPersonas.HOA_LE95);
+            forget(HOA);
+            try (Browser namesakeBrowser = BrowserSupport.open("namesake-hoa-le95")) {
+                // the namesake (same name, birth date and gender) types Hoa's number on her own portal account
+                DemoPortalPage home = new DemoPortalPage(namesakeBrowser, home()).open();
+                LoginPages dvc = new LoginPages(namesakeBrowser);
+                home.logIn(PORTAL);
+                dvc.awaitChooser().choosePortalAccount();
+                dvc.logIn(LegacyPersonas.HOA_LE95, LegacyPersonas.PASSWORD);
+                dvc.awaitCccdForm();
+                dvc.updateCccd(HOA);
+                namesakeBrowser.await("#dvc-link-notice-form");
+                namesakeBrowser.find("#kc-cancel").click();
+                home.awaitLoggedIn();
+                String namesakeSubject = home.claim("sub");
+                home.logOut();
+
+                try (Browser browser = BrowserSupport.open("lethihoa-namesake")) {
+                    DemoPortalPage hoasHome = new DemoPortalPage(browser, home()).open();
+                    VneidStandInPages vneid = new VneidStandInPages(browser);
+                    hoasHome.logInWithVneid(PORTAL);
+                    vneid.awaitLogin().logIn(HOA);
+                    vneid.awaitOtp().enterOtp();
+
+                    browser.await("#vneid-shown-account-form");
+                    assertThat(browser.text()).contains("Tài khoản Cổng dịch vụ công có số định danh của bạn",
+                            "ho****95", "Công dân", "Không phải tài khoản của tôi")
+                            .doesNotContain(LegacyPersonas.HOA_LE95, "20/11/1995");
+                    browser.capture("shown-namesake-account");
+                    browser.find("#vneid-shown-account-not-mine").click();
+
+                    hoasHome.awaitLoggedIn();
+                    assertThat(hoasHome.claim("sub")).as("her own user, not the namesake's").isNotEqualTo(namesakeSubject);
+                    assertThat(hoasHome.claim("preferred_username")).isEqualTo(HOA);
+                    browser.capture("portal-own-user");
+                }
+                JsonNode namesake = admin.get("/admin/realms/dvc/users/" + namesakeSubject);
+                assertThat(namesake.path("attributes").path("cccd_verified").get(0).asText()).isEqualTo("false");
+                assertThat(admin.get(REVIEW + "?status=OPEN").toString()).contains(namesakeSubject);
+            } finally {
+                forget(LegacyPersonas.HOA_LE95);
                 forget(HOA);
             }
         }

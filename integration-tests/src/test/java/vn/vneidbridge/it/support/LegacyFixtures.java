@@ -79,11 +79,13 @@ public final class LegacyFixtures {
     public static final String UNLINK_FRESH = "it.unlinkfresh";
     public static final String UNLINK_FORGED = "it.unlinkforged";
     public static final String UNLINK_REST = "it.unlinkrest";
+    /** Synthetic person 26: unlinks VNeID, then says "not my account" at the next VNeID login (UnlinkIT). */
+    public static final String UNLINK_DECLINE = "it.unlinkdecline";
     private static final List<String> CCCD_ACCOUNTS = List.of(CCCD_TIMEOUT, CCCD_FAILURE, CCCD_BARE_FLAG,
             CCCD_RATE_LIMIT, CCCD_IDENTITY, LINK_NOTICE, LINK_MISMATCH, LINK_SKIP, LINK_ONLY, LINK_ONLY_MISMATCH,
             CUTOFF_CLOSED, LINK_RACE, LINK_SECOND_BROWSER, LINK_REPLAY, CCCD_SELF_EDIT,
             CUTOFF_PAGES, CONFIRM_CCCD, CONFIRM_WRONG, CONFIRM_DECLINE, CONFIRM_DOWN, CONFIRM_MISMATCH,
-            UNLINK_REAUTH, UNLINK_FRESH, UNLINK_FORGED, UNLINK_REST);
+            UNLINK_REAUTH, UNLINK_FRESH, UNLINK_FORGED, UNLINK_REST, UNLINK_DECLINE);
     private static final List<String> CONFIRM_OWN_CCCD = List.of(CONFIRM_CCCD, CONFIRM_WRONG, CONFIRM_DECLINE,
             CONFIRM_DOWN);
 

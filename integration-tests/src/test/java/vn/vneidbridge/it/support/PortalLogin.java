@@ -155,6 +155,22 @@ public final class PortalLogin {
         return follow(web.submit(afterPassword.page(), "#vneid-sandbox-otp-form", Map.of("otp", otp)));
     }
 
+    /** The page that shows the VNeID holder a portal account holding their verified number before it is linked. */
+    public static boolean isShownAccount(Outcome outcome) {
+        return outcome.callback().isEmpty() && outcome.page().body().contains("vneid-shown-account-form");
+    }
+
+    /** Answers the shown account: "Đây là tài khoản của tôi" ({@code mine}) or "Không phải tài khoản của tôi". */
+    public Outcome answerShownAccount(Outcome shown, boolean mine) {
+        assertThat(isShownAccount(shown)).as("the shown account page:\n" + shown.page().body()).isTrue();
+        return follow(web.submit(shown.page(), "#vneid-shown-account-form", Map.of("action", mine ? "mine" : "not-mine")));
+    }
+
+    /** A first VNeID login that finds the holder's portal account: shown, and confirmed as theirs. */
+    public Outcome confirmShownAccount(Outcome shown) {
+        return answerShownAccount(shown, true);
+    }
+
     /** Submits the CCCD form with a number. */
     public Outcome submitCccd(Outcome form, String cccd) {
         return follow(web.submit(form.page(), "#vneid-cccd-form", Map.of("action", "update", "cccd", cccd)));

@@ -48,13 +48,13 @@ class LegacyDatabaseSeederTest {
 
         @BeforeEach
         void seedTwice() throws SQLException {
-            assertThat(LegacyDatabaseSeeder.seedPersonas(connection)).isEqualTo(7);
-            assertThat(LegacyDatabaseSeeder.seedPersonas(connection)).isEqualTo(7);
+            assertThat(LegacyDatabaseSeeder.seedPersonas(connection)).isEqualTo(8);
+            assertThat(LegacyDatabaseSeeder.seedPersonas(connection)).isEqualTo(8);
         }
 
         @Test
-        void thenThereAreExactlySevenRows() throws SQLException {
-            assertThat(TestDatabases.count(connection, "")).isEqualTo(7);
+        void thenThereAreExactlyEightRows() throws SQLException {
+            assertThat(TestDatabases.count(connection, "")).isEqualTo(8);
         }
 
         @ParameterizedTest
@@ -66,6 +66,7 @@ class LegacyDatabaseSeederTest {
             "phamminhduc,     DVC-0000005, bcrypt",
             "quantri,         DVC-0000006, pbkdf2-sha256",
             "congtyabc,       DVC-0000007, sha256-salted",
+            "hoa.le95,        DVC-0000008, bcrypt",
         })
         void thenEachPasswordVerifiesIndependently(String username, String legacyId, String algorithm)
                 throws Exception {
@@ -81,6 +82,7 @@ class LegacyDatabaseSeederTest {
         void thenEveryFormatAndBcryptPrefixIsUsed() throws SQLException {
             assertThat(row("tothinga").hash).startsWith("$2y$10$");
             assertThat(row("phamminhduc").hash).startsWith("$2a$10$");
+            assertThat(row("hoa.le95").hash).startsWith("$2b$10$");
             Row an = row("nguyenvanan");
             assertThat(an.iterations).isEqualTo(27_500);
             assertThat(Base64.getDecoder().decode(an.salt)).hasSize(16);
@@ -106,6 +108,9 @@ class LegacyDatabaseSeederTest {
                     false, "CITIZEN", true, "ACTIVE");
             assertThat(row("congtyabc").values()).containsExactly("Công ty TNHH ABC", null, null, null, null,
                     false, "ORGANISATION", false, "ACTIVE");
+            assertThat(row("hoa.le95").values()).as("Lê Thị Hoa's namesake: no CMND, no CCCD")
+                    .containsExactly("Lê Thị Hoa", LocalDate.of(1995, 11, 20), "F", null, null, false, "CITIZEN", false,
+                            "ACTIVE");
         }
 
         @Test
@@ -143,7 +148,7 @@ class LegacyDatabaseSeederTest {
 
             LegacyDatabaseSeeder.seedPersonas(connection);
 
-            assertThat(TestDatabases.count(connection, "")).isEqualTo(8);
+            assertThat(TestDatabases.count(connection, "")).isEqualTo(9);
             assertThat(row("tothinga").legacyId).isEqualTo("DVC-0000001");
         }
     }

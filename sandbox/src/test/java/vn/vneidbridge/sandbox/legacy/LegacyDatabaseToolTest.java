@@ -35,11 +35,11 @@ class LegacyDatabaseToolTest {
             assertThat(run("--jdbc-url=" + url, "--user=sa", "--personas", "--synthetic=500")).isZero();
 
             String printed = out.toString(StandardCharsets.UTF_8);
-            assertThat(printed).contains("personas: 7 rows", "synthetic: 1,000 rows (seed 7)",
-                    "vneid_legacy_account holds 1,007 rows", "vneid_legacy_account holds 507 rows",
+            assertThat(printed).contains("personas: 8 rows", "synthetic: 1,000 rows (seed 7)",
+                    "vneid_legacy_account holds 1,008 rows", "vneid_legacy_account holds 508 rows",
                     "H2 file compacted");
             try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
-                assertThat(TestDatabases.count(connection, "")).isEqualTo(507);
+                assertThat(TestDatabases.count(connection, "")).isEqualTo(508);
             }
         }
 

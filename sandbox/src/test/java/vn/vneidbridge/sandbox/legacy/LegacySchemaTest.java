@@ -123,7 +123,7 @@ class LegacySchemaTest {
         void thenCreatingAgainKeepsTheRows() throws SQLException {
             LegacySchema.create(connection);
 
-            assertThat(TestDatabases.count(connection, "")).isEqualTo(7);
+            assertThat(TestDatabases.count(connection, "")).isEqualTo(8);
         }
 
         @Test

@@ -63,7 +63,7 @@ class SyntheticAccountGeneratorTest {
         @Test
         void thenAllRowsAreThereBesideThePersonas() throws SQLException {
             assertThat(rows).hasSize(ROWS);
-            assertThat(TestDatabases.count(connection, "")).isEqualTo(ROWS + 7);
+            assertThat(TestDatabases.count(connection, "")).isEqualTo(ROWS + 8);
         }
 
         @Test

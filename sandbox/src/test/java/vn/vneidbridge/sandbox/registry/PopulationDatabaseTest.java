@@ -14,10 +14,10 @@ import vn.vneidbridge.sandbox.legacy.SyntheticPerson;
 class PopulationDatabaseTest {
 
     @Test
-    void thenTheSandboxHoldsTheFivePersonas() {
+    void thenTheSandboxHoldsThePersonasAndHoasNamesake() {
         PopulationDatabase database = PopulationDatabase.sandbox();
 
-        assertThat(database.size()).isEqualTo(5);
+        assertThat(database.size()).isEqualTo(6);
         assertThat(database.find("052189000123")).contains(Citizen.of("052189000123", "164438056", "Tô Thị Nga",
                 LocalDate.of(1989, 3, 15), Gender.FEMALE));
         assertThat(database.find("001090001234")).contains(Citizen.of("001090001234", null, "Nguyễn Văn An",
@@ -28,6 +28,8 @@ class PopulationDatabaseTest {
                 LocalDate.of(1985, 10, 10), Gender.MALE));
         assertThat(database.find("036088002468")).contains(Citizen.of("036088002468", null, "Phạm Minh Đức",
                 LocalDate.of(1988, 5, 5), Gender.MALE));
+        assertThat(database.find("001195009876")).as("the namesake: same name and birth date as Lê Thị Hoa")
+                .contains(Citizen.of("001195009876", null, "Lê Thị Hoa", LocalDate.of(1995, 11, 20), Gender.FEMALE));
     }
 
     @Test
@@ -44,7 +46,7 @@ class PopulationDatabaseTest {
         PopulationDatabase database = PopulationDatabase.sandbox().withSynthetic(20_000, 42);
         List<SyntheticPerson> people = SyntheticAccountGenerator.people(20_000, 42).toList();
 
-        assertThat(database.size()).isEqualTo(20_005);
+        assertThat(database.size()).isEqualTo(20_006);
         for (SyntheticPerson person : people) {
             Citizen citizen = database.find(person.cccd()).orElseThrow();
             assertThat(citizen).isEqualTo(new Citizen(person.cccd(),
@@ -58,9 +60,9 @@ class PopulationDatabaseTest {
         PopulationDatabase personas = PopulationDatabase.sandbox();
         PopulationDatabase big = personas.withSynthetic(50, 7).withSynthetic(10, 42);
 
-        assertThat(big.size()).isEqualTo(15);
-        assertThat(personas.size()).isEqualTo(5);
-        assertThat(personas.withSynthetic(0, 42).size()).isEqualTo(5);
+        assertThat(big.size()).isEqualTo(16);
+        assertThat(personas.size()).isEqualTo(6);
+        assertThat(personas.withSynthetic(0, 42).size()).isEqualTo(6);
     }
 
     @Test
