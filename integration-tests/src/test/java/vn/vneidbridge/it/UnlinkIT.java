@@ -53,7 +53,7 @@ class UnlinkIT {
         this.admin = admin;
         VneidStandIn.pointDvcAt(keycloak, admin);
         for (String username : List.of(LegacyFixtures.UNLINK_REAUTH, LegacyFixtures.UNLINK_FRESH,
-                LegacyFixtures.UNLINK_FORGED, LegacyFixtures.UNLINK_REST)) {
+                LegacyFixtures.UNLINK_FORGED, LegacyFixtures.UNLINK_REST, LegacyFixtures.UNLINK_DECLINE)) {
             VneidStandIn.account(admin, LegacyFixtures.person(username), 2);
         }
     }
