@@ -81,7 +81,9 @@ public final class LegacyUserStorage {
      * @param realmPolicyHash one hash at the realm's password policy (the form passes Keycloak's own dummy hash)
      */
     public static PasswordCheck passwordCheck(KeycloakSession session, RealmModel realm, Runnable realmPolicyHash) {
-        LoginHashWork work = new LoginHashWork(countedHashWork(realmPolicyHash));
+        int dummyCost = providers(realm).mapToInt(component -> new LegacyUserStorageConfig(component).dummyHashCost())
+                .max().orElse(LegacyHashWork.DEFAULT_DUMMY_COST);
+        LoginHashWork work = new LoginHashWork(countedHashWork(realmPolicyHash, dummyCost));
         session.setAttribute(HASH_WORK, work);
         return new PasswordCheck(session, work);
     }
@@ -91,12 +93,11 @@ public final class LegacyUserStorage {
         LoginHashWork current = session.getAttribute(HASH_WORK, LoginHashWork.class);
         return current != null ? current : new LoginHashWork(countedHashWork(() -> {
             throw new IllegalStateException("a realm-policy hash is done by the login form only");
-        }));
+        }, new LegacyUserStorageConfig(component).dummyHashCost()));
     }
 
-    private static HashWork countedHashWork(Runnable realmPolicyHash) {
-        return new CountedHashWork(new LegacyHashWork(realmPolicyHash, LegacyHashWork.DEFAULT_DUMMY_COST),
-                BridgeMetrics::passwordHashWork);
+    private static HashWork countedHashWork(Runnable realmPolicyHash, int dummyCost) {
+        return new CountedHashWork(new LegacyHashWork(realmPolicyHash, dummyCost), BridgeMetrics::passwordHashWork);
     }
 
     /** Whether, during this request, the legacy portal database did not answer. */
