@@ -43,6 +43,14 @@ public final class LegacyFixtures {
     public static final String UNKNOWN_ALGORITHM = "it.unknownalgorithm";
     public static final String MALFORMED_CCCD = "it.malformedcccd";
     public static final String DUPLICATE = "it.duplicate";
+    /** Given wrong passwords only (but {@link #HASHWORK_IMPORTED}, imported first): PasswordHashWorkIT. */
+    public static final String HASHWORK_BCRYPT = "it.hashwork.bcrypt";
+    public static final String HASHWORK_PBKDF2 = "it.hashwork.pbkdf2";
+    public static final String HASHWORK_SHA256 = "it.hashwork.sha256";
+    public static final String HASHWORK_MD5 = "it.hashwork.md5";
+    public static final String HASHWORK_LOCKED = "it.hashwork.locked";
+    public static final String HASHWORK_IMPORTED = "it.hashwork.imported";
+    public static final String HASHWORK_UNKNOWN_FORMAT = "it.hashwork.sha1";
     public static final String NOT_IMPORTED_WHILE_DOWN = "it.whiledown";
     public static final String IMPORTED_BEFORE_DOWN = "it.beforedown";
 
@@ -149,6 +157,13 @@ public final class LegacyFixtures {
         insert(connection, portalA, DUPLICATE, PasswordFormat.MD5, "Hoàng Văn Đông", null, false, "CITIZEN", "ACTIVE");
         insert(connection, portalB, DUPLICATE, PasswordFormat.MD5, "Hoàng Văn Tây", null, false, "CITIZEN", "ACTIVE",
                 "IT-DUPLICATE-B");
+        insert(connection, portalA, HASHWORK_BCRYPT, PasswordFormat.BCRYPT_2Y, "Trịnh Văn Bảo", null, false, "CITIZEN", "ACTIVE");
+        insert(connection, portalA, HASHWORK_PBKDF2, PasswordFormat.PBKDF2_SHA256, "Trịnh Thị Cúc", null, false, "CITIZEN", "ACTIVE");
+        insert(connection, portalA, HASHWORK_SHA256, PasswordFormat.SHA256_SALTED, "Trịnh Văn Dũng", null, false, "CITIZEN", "ACTIVE");
+        insert(connection, portalA, HASHWORK_MD5, PasswordFormat.MD5, "Trịnh Thị Giang", null, false, "CITIZEN", "ACTIVE");
+        insert(connection, portalA, HASHWORK_LOCKED, PasswordFormat.MD5, "Trịnh Văn Hải", null, false, "CITIZEN", "LOCKED");
+        insert(connection, portalA, HASHWORK_IMPORTED, PasswordFormat.MD5, "Trịnh Thị Kim", null, false, "CITIZEN", "ACTIVE");
+        insert(connection, portalA, HASHWORK_UNKNOWN_FORMAT, PasswordFormat.MD5, "Trịnh Văn Long", null, false, "CITIZEN", "ACTIVE");
         insert(connection, portalA, NOT_IMPORTED_WHILE_DOWN, PasswordFormat.BCRYPT_2Y, "Tạ Thị Thu", null, false, "CITIZEN", "ACTIVE");
         insert(connection, portalA, IMPORTED_BEFORE_DOWN, PasswordFormat.BCRYPT_2Y, "Tạ Văn Xuân", null, false, "CITIZEN", "ACTIVE");
         for (String username : CCCD_ACCOUNTS) {
@@ -173,6 +188,8 @@ public final class LegacyFixtures {
                     + "' WHERE username = '" + CONFIRM_CMND + "'");
             update.executeUpdate("UPDATE " + portalA + " SET password_algorithm = 'sha1' WHERE username = '"
                     + UNKNOWN_ALGORITHM + "'");
+            update.executeUpdate("UPDATE " + portalA + " SET password_algorithm = 'sha1' WHERE username = '"
+                    + HASHWORK_UNKNOWN_FORMAT + "'");
         }
     }
 

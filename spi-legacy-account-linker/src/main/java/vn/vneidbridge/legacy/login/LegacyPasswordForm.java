@@ -6,11 +6,16 @@ import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.authenticators.browser.UsernamePasswordForm;
+import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.events.Errors;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.PasswordCredentialModel;
+import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.services.managers.AuthenticationManager;
+import org.keycloak.services.validation.Validation;
 import vn.vneidbridge.legacy.captcha.LoginCaptcha;
+import vn.vneidbridge.legacy.password.LoginHashWork;
 import vn.vneidbridge.legacy.storage.LegacyUserStorage;
 
 /**
@@ -28,12 +33,46 @@ final class LegacyPasswordForm extends UsernamePasswordForm {
         super(session);
     }
 
+    /**
+     * Keycloak's own {@code testInvalidUser}, with its dummy hash replaced by the bridge's counted hash work
+     * ({@link LoginHashWork#unknownUser()}).
+     */
     @Override
     public void testInvalidUser(AuthenticationFlowContext context, UserModel user) {
-        if (user == null && LegacyUserStorage.databaseUnavailable(context.getSession())) {
+        if (user != null) {
+            super.testInvalidUser(context, user);
+            return;
+        }
+        if (LegacyUserStorage.databaseUnavailable(context.getSession())) {
             context.getEvent().detail(DETAIL_LEGACY_DATABASE, "unavailable");
         }
-        super.testInvalidUser(context, user);
+        try (LegacyUserStorage.PasswordCheck check = passwordCheck(context)) {
+            check.work().unknownUser();
+        }
+        context.getEvent().error(Errors.USER_NOT_FOUND);
+        context.failureChallenge(AuthenticationFlowError.INVALID_USER,
+                challenge(context, getDefaultChallengeMessage(context), Validation.FIELD_USERNAME));
+    }
+
+    /** Keycloak's password check, with the bridge's hash work of a refused password ({@link LoginHashWork}). */
+    @Override
+    public boolean validatePassword(AuthenticationFlowContext context, UserModel user,
+                                    MultivaluedMap<String, String> inputData, boolean clearUser) {
+        boolean lockedOut = AuthenticatorUtils.getDisabledByBruteForceEventError(context, user) != null;
+        try (LegacyUserStorage.PasswordCheck check = passwordCheck(context)) {
+            if (super.validatePassword(context, user, inputData, clearUser)) {
+                return true;
+            }
+            check.work().passwordRefused(LoginHashWork.keycloakHashes(
+                    inputData.getFirst(CredentialRepresentation.PASSWORD), lockedOut,
+                    user.credentialManager().isConfiguredLocally(PasswordCredentialModel.TYPE)));
+            return false;
+        }
+    }
+
+    private static LegacyUserStorage.PasswordCheck passwordCheck(AuthenticationFlowContext context) {
+        return LegacyUserStorage.passwordCheck(context.getSession(), context.getRealm(),
+                () -> AuthenticatorUtils.dummyHash(context));
     }
 
     @Override

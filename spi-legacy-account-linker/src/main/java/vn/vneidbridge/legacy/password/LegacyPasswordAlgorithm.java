@@ -36,6 +36,14 @@ public enum LegacyPasswordAlgorithm {
     }
 
     /**
+     * Whether checking a password against this algorithm costs a work factor (bcrypt's cost, PBKDF2's iteration
+     * count), as opposed to one fast digest (salted SHA-256, MD5) that answers in microseconds.
+     */
+    public boolean isSlow() {
+        return this == BCRYPT || this == PBKDF2_SHA256;
+    }
+
+    /**
      * The algorithm with this column value, ignoring surrounding whitespace and case.
      *
      * @param code the column value, may be null

@@ -42,7 +42,7 @@ public final class LegacyPasswordVerifier {
      */
     public boolean matches(LegacyPasswordHash hash, String password) {
         Objects.requireNonNull(hash, "hash");
-        if (password == null || password.isEmpty() || password.length() > MAX_PASSWORD_LENGTH) {
+        if (!hashes(password)) {
             return false;
         }
         return switch (hash.algorithm()) {
@@ -55,6 +55,14 @@ public final class LegacyPasswordVerifier {
             case SHA256_SALTED -> digestEquals("SHA-256", hash.salt() + password, hash.hash());
             case MD5 -> digestEquals("MD5", password, hash.hash());
         };
+    }
+
+    /**
+     * Whether {@link #matches} hashes this password at all: it refuses a null or empty password, or one longer than
+     * {@value #MAX_PASSWORD_LENGTH} characters, without hashing.
+     */
+    public static boolean hashes(String password) {
+        return password != null && !password.isEmpty() && password.length() <= MAX_PASSWORD_LENGTH;
     }
 
     private static boolean matchesBcrypt(String hash, String password) {

@@ -9,6 +9,11 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.storage.UserStorageProvider;
 import org.keycloak.storage.UserStorageProviderModel;
+import vn.vneidbridge.legacy.metrics.BridgeMetrics;
+import vn.vneidbridge.legacy.password.CountedHashWork;
+import vn.vneidbridge.legacy.password.HashWork;
+import vn.vneidbridge.legacy.password.LegacyHashWork;
+import vn.vneidbridge.legacy.password.LoginHashWork;
 import vn.vneidbridge.legacy.store.LegacyAccount;
 import vn.vneidbridge.legacy.store.LegacyAccountStore;
 import vn.vneidbridge.legacy.store.LegacyDatabaseUnavailableException;
@@ -16,6 +21,7 @@ import vn.vneidbridge.legacy.store.LegacyDatabaseUnavailableException;
 /** What other parts of VNeID Bridge may ask of, or do through, the realm's legacy user storage. */
 public final class LegacyUserStorage {
 
+    private static final String HASH_WORK = "vneid.legacy.hash.work";
     /** At most this many legacy rows are read for one CCCD or CMND: more than one is already a conflict. */
     private static final int MAX_ROWS_PER_NUMBER = 5;
 
@@ -67,6 +73,33 @@ public final class LegacyUserStorage {
         return LegacyUserIds.userId(realm, ref.account().legacyId());
     }
 
+    /**
+     * Starts the hash work of one password check of the portal-account form (see {@link LoginHashWork}): the legacy
+     * storage checks the row's password through it, and the form tells it how the check ended. Close it when the
+     * check is over.
+     *
+     * @param realmPolicyHash one hash at the realm's password policy (the form passes Keycloak's own dummy hash)
+     */
+    public static PasswordCheck passwordCheck(KeycloakSession session, RealmModel realm, Runnable realmPolicyHash) {
+        int dummyCost = providers(realm).mapToInt(component -> new LegacyUserStorageConfig(component).dummyHashCost())
+                .max().orElse(LegacyHashWork.DEFAULT_DUMMY_COST);
+        LoginHashWork work = new LoginHashWork(countedHashWork(realmPolicyHash, dummyCost));
+        session.setAttribute(HASH_WORK, work);
+        return new PasswordCheck(session, work);
+    }
+
+    /** The hash work of the password check under way, or one of its own for a check outside the form. */
+    static LoginHashWork hashWork(KeycloakSession session, ComponentModel component) {
+        LoginHashWork current = session.getAttribute(HASH_WORK, LoginHashWork.class);
+        return current != null ? current : new LoginHashWork(countedHashWork(() -> {
+            throw new IllegalStateException("a realm-policy hash is done by the login form only");
+        }, new LegacyUserStorageConfig(component).dummyHashCost()));
+    }
+
+    private static HashWork countedHashWork(Runnable realmPolicyHash, int dummyCost) {
+        return new CountedHashWork(new LegacyHashWork(realmPolicyHash, dummyCost), BridgeMetrics::passwordHashWork);
+    }
+
     /** Whether, during this request, the legacy portal database did not answer. */
     public static boolean databaseUnavailable(KeycloakSession session) {
         return Boolean.TRUE.equals(session.getAttribute(LegacyUserStorageProvider.UNAVAILABLE_NOTE));
@@ -76,6 +109,27 @@ public final class LegacyUserStorage {
         return realm.getComponentsStream(realm.getId(), UserStorageProvider.class.getName())
                 .filter(component -> LegacyUserStorageProviderFactory.PROVIDER_ID.equals(component.getProviderId()))
                 .filter(component -> new UserStorageProviderModel(component).isEnabled());
+    }
+
+    /** The hash work of one password check of the form, registered on the session until closed. */
+    public static final class PasswordCheck implements AutoCloseable {
+
+        private final KeycloakSession session;
+        private final LoginHashWork work;
+
+        private PasswordCheck(KeycloakSession session, LoginHashWork work) {
+            this.session = session;
+            this.work = work;
+        }
+
+        public LoginHashWork work() {
+            return work;
+        }
+
+        @Override
+        public void close() {
+            session.removeAttribute(HASH_WORK);
+        }
     }
 
     /** A legacy account and the provider it came from. */

@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.keycloak.component.ComponentModel;
+import vn.vneidbridge.legacy.password.LegacyHashWork;
 import vn.vneidbridge.legacy.store.LegacyAccountType;
 
 /**
@@ -42,6 +43,29 @@ final class LegacyUserStorageConfig {
     /** Whether unsalted MD5 hashes may still log in (each such login is flagged). */
     boolean acceptWeakHashes() {
         return model.get(LegacyUserStorageConfigProperties.ACCEPT_WEAK_HASHES, true);
+    }
+
+    /**
+     * The bcrypt cost of the dummy hash that stands in for a slow legacy hash on a failed login (see
+     * {@code LoginHashWork}); the default when unset or outside {@value LegacyHashWork#MIN_DUMMY_COST} to
+     * {@value LegacyHashWork#MAX_DUMMY_COST}.
+     */
+    int dummyHashCost() {
+        Integer cost = parseDummyHashCost(model.get(LegacyUserStorageConfigProperties.DUMMY_HASH_COST));
+        return cost == null ? LegacyHashWork.DEFAULT_DUMMY_COST : cost;
+    }
+
+    /** The cost written, or null when it is not a number from the lowest to the highest cost allowed. */
+    static Integer parseDummyHashCost(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            int cost = Integer.parseInt(value.trim());
+            return cost >= LegacyHashWork.MIN_DUMMY_COST && cost <= LegacyHashWork.MAX_DUMMY_COST ? cost : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     int queryTimeoutMillis() {

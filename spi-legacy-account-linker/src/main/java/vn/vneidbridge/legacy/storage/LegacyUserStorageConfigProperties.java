@@ -3,6 +3,7 @@ package vn.vneidbridge.legacy.storage;
 import java.util.List;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
+import vn.vneidbridge.legacy.password.LegacyHashWork;
 import vn.vneidbridge.legacy.store.LegacyAccountType;
 
 /** The settings an operator sees in the admin console (User federation → Legacy portal accounts). */
@@ -12,6 +13,7 @@ final class LegacyUserStorageConfigProperties {
     static final String ACCOUNT_TYPES = "accountTypes";
     static final String ACCEPT_WEAK_HASHES = "acceptWeakHashes";
     static final String QUERY_TIMEOUT_MILLIS = "queryTimeoutMillis";
+    static final String DUMMY_HASH_COST = "dummyHashCost";
 
     static final List<ProviderConfigProperty> ALL = ProviderConfigurationBuilder.create()
             .property()
@@ -43,6 +45,13 @@ final class LegacyUserStorageConfigProperties {
             .helpText("vneidLegacyQueryTimeoutHelp")
             .type(ProviderConfigProperty.STRING_TYPE)
             .defaultValue(String.valueOf(LegacyUserStorageConfig.DEFAULT_QUERY_TIMEOUT_MILLIS))
+            .add()
+            .property()
+            .name(DUMMY_HASH_COST)
+            .label("vneidLegacyDummyHashCost")
+            .helpText("vneidLegacyDummyHashCostHelp")
+            .type(ProviderConfigProperty.STRING_TYPE)
+            .defaultValue(String.valueOf(LegacyHashWork.DEFAULT_DUMMY_COST))
             .add()
             .property()
             .name(vn.vneidbridge.legacy.outbox.LinkWebhooks.CONFIG_KEY)

@@ -18,7 +18,6 @@ import org.keycloak.storage.UserStorageProvider;
 import org.keycloak.storage.user.UserLookupProvider;
 import org.keycloak.storage.user.UserRegistrationProvider;
 import vn.vneidbridge.core.user.UserAttributes;
-import vn.vneidbridge.legacy.password.LegacyPasswordVerifier;
 import vn.vneidbridge.legacy.store.LegacyAccount;
 import vn.vneidbridge.legacy.store.LegacyAccountStore;
 import vn.vneidbridge.legacy.store.LegacyAccountType;
@@ -37,7 +36,6 @@ final class LegacyUserStorageProvider implements UserStorageProvider, UserLookup
     static final String UNAVAILABLE_NOTE = "vneid.legacy.database.unavailable";
 
     private static final Logger LOG = Logger.getLogger(LegacyUserStorageProvider.class);
-    private static final LegacyPasswordVerifier PASSWORDS = new LegacyPasswordVerifier();
 
     private final KeycloakSession session;
     private final ComponentModel model;
@@ -110,22 +108,22 @@ final class LegacyUserStorageProvider implements UserStorageProvider, UserLookup
             return false;
         }
         boolean imported = StorageId.isLocalStorage(user.getId());
-        if (imported && user.credentialManager().isConfiguredLocally(PasswordCredentialModel.TYPE)) {
-            return false; // already migrated: Keycloak's own password check decides
+        LegacyCredentialCheck check = LegacyCredentialCheck.decide(imported,
+                imported && user.credentialManager().isConfiguredLocally(PasswordCredentialModel.TYPE),
+                () -> user instanceof LegacyUserAdapter adapter ? adapter.account() : reload(user),
+                account -> LegacyUserIds.userId(realm, account.legacyId()).equals(user.getId()),
+                config.accountTypes(), config.acceptWeakHashes());
+        if (check.outcome() == LegacyCredentialCheck.Outcome.WEAK_HASH_REFUSED) {
+            LegacyEvents.invalidAccount(session, realm, check.account().legacyId(), "weak-password-hash-refused");
         }
-        LegacyAccount account = user instanceof LegacyUserAdapter adapter ? adapter.account() : reload(user);
-        if (account == null || !account.active() || !serves(account.type())) {
+        if (check.outcome() != LegacyCredentialCheck.Outcome.VERIFY) {
+            // KEYCLOAK_DECIDES: already migrated, Keycloak's own password check decides; OTHER_ACCOUNTS_ROW: never
+            // check (or store) another account's password here; the rest: this row cannot log in
             return false;
         }
-        if (imported && !LegacyUserIds.userId(realm, account.legacyId()).equals(user.getId())) {
-            return false; // the attribute points at another account's row: never check (or store) its password here
-        }
-        if (account.password().algorithm().isWeak() && !config.acceptWeakHashes()) {
-            LegacyEvents.invalidAccount(session, realm, account.legacyId(), "weak-password-hash-refused");
-            return false;
-        }
+        LegacyAccount account = check.account();
         String password = input.getChallengeResponse();
-        if (!PASSWORDS.matches(account.password(), password)) {
+        if (!LegacyUserStorage.hashWork(session, model).verifyLegacy(account.password(), password)) {
             return false;
         }
         UserModel local = new LegacyAccountImporter(session, model).importAccount(realm, account);

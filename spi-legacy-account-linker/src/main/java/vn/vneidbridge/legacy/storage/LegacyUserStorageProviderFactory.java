@@ -65,6 +65,10 @@ public final class LegacyUserStorageProviderFactory
                 throw new ComponentValidationException("vneidLegacyInvalidQueryTimeout", timeout);
             }
         }
+        String dummyCost = model.get(LegacyUserStorageConfigProperties.DUMMY_HASH_COST);
+        if (dummyCost != null && !dummyCost.isBlank() && LegacyUserStorageConfig.parseDummyHashCost(dummyCost) == null) {
+            throw new ComponentValidationException("vneidLegacyInvalidDummyHashCost", dummyCost);
+        }
         for (String value : model.getConfig().getOrDefault(LegacyUserStorageConfigProperties.ACCOUNT_TYPES, List.of())) {
             for (String part : value.split("##|,")) {
                 if (!part.isBlank() && LegacyAccountType.fromCode(part).isEmpty()) {
