@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -14,6 +17,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.assertj.core.api.SoftAssertions;
@@ -38,7 +42,8 @@ import vn.vneidbridge.sandbox.legacy.LegacyPersonas;
  * issuing a token for a user: the password grant, the device authorization grant, CIBA, token exchange (standard
  * and the legacy one), the JWT authorization grant, the client-credentials grant and the implicit flow. Each
  * must be refused, the legacy account {@code tothinga} must not be imported by the attempts, and no
- * brute-force failure may be counted on the already-imported {@code nguyenvanan}.
+ * brute-force failure may be counted on the already-imported {@code nguyenvanan}. A client an operator creates
+ * later with the password grant on, or a SAML client with ECP on, meets the realm's flows that deny.
  */
 @ExtendWith(TestKeycloak.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -277,6 +282,41 @@ class NoLoginOutsideBrowserFlowIT {
     }
 
     @Nested
+    class GivenAnOperatorCreatesASamlClientThatAllowsEcp {
+
+        /** SAML's ECP profile sends the password with HTTP Basic to the realm's {@code saml ecp} flow. */
+        @Test
+        void thenTheRealmsEcpFlowStillRefusesTheCitizensPassword() {
+            String clientId = "it-operator-ecp-" + PortalLogin.random(4).toLowerCase().replaceAll("[^a-z0-9]", "x");
+            String acs = "http://127.0.0.1:9/saml/acs";
+            Map<String, Object> representation = new LinkedHashMap<>();
+            representation.put("clientId", clientId);
+            representation.put("protocol", "saml");
+            representation.put("redirectUris", List.of(acs));
+            representation.put("attributes", Map.of("saml.allow.ecp.flow", "true", "saml.client.signature", "false"));
+            HttpResponse<String> created = admin.send("POST", "/admin/realms/dvc/clients", representation);
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            String location = created.headers().firstValue("Location").orElseThrow();
+            String id = location.substring(location.lastIndexOf('/') + 1);
+            try {
+                SoftAssertions soft = new SoftAssertions();
+                for (String[] credentials : List.of(new String[] {NOT_IMPORTED, PASSWORD},
+                        new String[] {IMPORTED, PASSWORD}, new String[] {IMPORTED, "Wrong@123"})) {
+                    HttpResponse<String> answer = ecpLogin(clientId, acs, credentials[0], credentials[1]);
+                    soft.assertThat(answer.body()).as("ECP login of " + credentials[0] + " issues no assertion")
+                            .doesNotContain(":Assertion").doesNotContain("urn:oasis:names:tc:SAML:2.0:status:Success");
+                }
+                soft.assertAll();
+                assertThat(loginErrors(clientId)).as("each attempt denied by the realm's saml ecp flow")
+                        .containsExactly("access_denied", "access_denied", "access_denied");
+                assertNothingHappenedToTheCitizens();
+            } finally {
+                admin.send("DELETE", "/admin/realms/dvc/clients/" + id, null);
+            }
+        }
+    }
+
+    @Nested
     class GivenTheBuiltInClientsTheRealmFileDeclares {
 
         /** Realm vneid-sandbox declares none of them: Keycloak creates them there as it would in realm dvc. */
@@ -286,12 +326,15 @@ class NoLoginOutsideBrowserFlowIT {
             for (String clientId : BUILT_IN_CLIENTS) {
                 JsonNode declared = client("dvc", clientId);
                 JsonNode created = read(client("vneid-sandbox", clientId).toString().replace("vneid-sandbox", "dvc"));
-                for (String field : List.of("enabled", "publicClient", "bearerOnly", "standardFlowEnabled",
-                        "implicitFlowEnabled", "serviceAccountsEnabled", "fullScopeAllowed", "consentRequired",
-                        "protocol", "rootUrl", "baseUrl", "redirectUris", "webOrigins")) {
+                for (String field : List.of("enabled", "publicClient", "bearerOnly", "fullScopeAllowed",
+                        "consentRequired", "protocol", "rootUrl", "baseUrl", "redirectUris", "webOrigins")) {
                     soft.assertThat(declared.path(field)).as(clientId + " " + field).isEqualTo(created.path(field));
                 }
-                for (String attribute : List.of("pkce.code.challenge.method", "post.logout.redirect.uris",
+                if (declared.path("standardFlowEnabled").asBoolean()) {
+                    soft.assertThat(created.path("standardFlowEnabled").asBoolean())
+                            .as(clientId + " browser login only where Keycloak has it").isTrue();
+                }
+                for (String attribute : List.of("pkce.code.challenge.method",
                         "client.use.lightweight.access.token.enabled")) {
                     soft.assertThat(declared.path("attributes").path(attribute))
                             .as(clientId + " " + attribute).isEqualTo(created.path("attributes").path(attribute));
@@ -408,15 +451,15 @@ class NoLoginOutsideBrowserFlowIT {
                 json.path("error").asText(null), json.path("error_description").asText(null), response.body());
     }
 
-    private java.util.Optional<String> secret(JsonNode client) {
+    private Optional<String> secret(JsonNode client) {
         if (client.path("publicClient").asBoolean()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         HttpResponse<String> secret = admin.send("GET", "/admin/realms/dvc/clients/" + client.path("id").asText()
                 + "/client-secret", null);
         return secret.statusCode() == 200
-                ? java.util.Optional.ofNullable(read(secret.body()).path("value").asText(null))
-                : java.util.Optional.empty();
+                ? Optional.ofNullable(read(secret.body()).path("value").asText(null))
+                : Optional.empty();
     }
 
     /** A redirect URI the client accepts (its first, made concrete), or a loopback one when it has none. */
@@ -439,6 +482,30 @@ class NoLoginOutsideBrowserFlowIT {
         JsonNode tokens = login.exchange(WebClient.query(callback).get("code"), login.verifier);
         assertThat(tokens.has("access_token")).as(tokens.toString()).isTrue();
         return tokens.get("access_token").asText();
+    }
+
+    /** A login by SAML's ECP profile: an AuthnRequest in a SOAP envelope, the credentials in HTTP Basic. */
+    private HttpResponse<String> ecpLogin(String clientId, String acs, String username, String password) {
+        String envelope = "<S:Envelope xmlns:S=\"http://schemas.xmlsoap.org/soap/envelope/\"><S:Body>"
+                + "<samlp:AuthnRequest xmlns:samlp=\"urn:oasis:names:tc:SAML:2.0:protocol\""
+                + " xmlns:saml=\"urn:oasis:names:tc:SAML:2.0:assertion\" ID=\"_" + PortalLogin.random(12)
+                + "\" Version=\"2.0\" IssueInstant=\"" + Instant.now() + "\" AssertionConsumerServiceURL=\"" + acs
+                + "\" ProtocolBinding=\"urn:oasis:names:tc:SAML:2.0:bindings:PAOS\">"
+                + "<saml:Issuer>" + clientId + "</saml:Issuer></samlp:AuthnRequest></S:Body></S:Envelope>";
+        String basic = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(keycloak.realmUri("dvc") + "/protocol/saml"))
+                    .header("Content-Type", "text/xml; charset=utf-8")
+                    .header("Authorization", "Basic " + basic)
+                    .POST(HttpRequest.BodyPublishers.ofString(envelope)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String unsignedJwt(Map<String, Object> claims) {

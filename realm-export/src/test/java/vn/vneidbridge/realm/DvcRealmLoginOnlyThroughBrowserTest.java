@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Realm {@code dvc} as the file declares it: a citizen gets a token only through the browser flow. Every client
  * says so itself (a switch left out takes Keycloak's default, and {@code admin-cli}'s default is direct access
- * grants on), every client Keycloak would otherwise create is declared, and the realm's direct grant flow
- * refuses whatever client an operator adds later.
+ * grants on), every client Keycloak would otherwise create is declared, and the flows that take a password
+ * without the login page (the realm's direct grant flow, SAML ECP's "saml ecp") refuse whatever client an
+ * operator adds later.
  */
 class DvcRealmLoginOnlyThroughBrowserTest {
 
@@ -85,19 +86,20 @@ class DvcRealmLoginOnlyThroughBrowserTest {
     }
 
     @Nested
-    class GivenTheRealmsDirectGrantFlow {
+    class GivenTheFlowsThatTakeAPasswordWithoutTheLoginPage {
 
         @Test
-        void thenItIsAFlowOfTheFileWhoseOnlyStepDeniesAccess() {
+        void thenTheRealmsDirectGrantFlowIsAFlowOfTheFileWhoseOnlyStepDeniesAccess() {
             String alias = realm.path("directGrantFlow").asText(null);
             assertThat(alias).as("directGrantFlow").isNotNull();
 
-            JsonNode flow = flow(alias);
-            assertThat(flow.path("topLevel").asBoolean()).isTrue();
-            List<String> steps = new ArrayList<>();
-            flow.path("authenticationExecutions").forEach(execution -> steps.add(
-                    execution.path("authenticator").asText() + " " + execution.path("requirement").asText()));
-            assertThat(steps).containsExactly("deny-access-authenticator REQUIRED");
+            assertThat(steps(flow(alias))).containsExactly("deny-access-authenticator REQUIRED");
+        }
+
+        /** Keycloak's SAML ECP profile runs the realm's flow named "saml ecp" (HTTP Basic) for any SAML client. */
+        @Test
+        void thenTheSamlEcpFlowIsOneOfTheFileWhoseOnlyStepDeniesAccess() {
+            assertThat(steps(flow("saml ecp"))).containsExactly("deny-access-authenticator REQUIRED");
         }
     }
 
@@ -105,6 +107,14 @@ class DvcRealmLoginOnlyThroughBrowserTest {
         List<String> ids = new ArrayList<>();
         realm.path("clients").forEach(client -> ids.add(client.path("clientId").asText()));
         return ids;
+    }
+
+    private static List<String> steps(JsonNode flow) {
+        assertThat(flow.path("topLevel").asBoolean()).as(flow.path("alias").asText() + " is a top-level flow").isTrue();
+        List<String> steps = new ArrayList<>();
+        flow.path("authenticationExecutions").forEach(execution -> steps.add(
+                execution.path("authenticator").asText() + " " + execution.path("requirement").asText()));
+        return steps;
     }
 
     private static JsonNode flow(String alias) {
