@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -78,8 +79,15 @@ class NoLoginOutsideBrowserFlowIT {
         this.admin = admin;
         this.fixtures = new LinkFixtures(admin);
         fixtures.forget(NOT_IMPORTED);
+        fixtures.forget(IMPORTED);
         portalAccessToken = browserLogin(IMPORTED);
         importedUserId = fixtures.user(IMPORTED).path("id").asText();
+    }
+
+    @AfterAll
+    void putThePersonasBack() {
+        fixtures.forget(NOT_IMPORTED);
+        fixtures.forget(IMPORTED);
     }
 
     @BeforeEach
