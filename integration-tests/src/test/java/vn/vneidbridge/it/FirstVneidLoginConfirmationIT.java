@@ -48,7 +48,7 @@ class FirstVneidLoginConfirmationIT {
         this.registry = registry;
         VneidStandIn.pointDvcAt(keycloak, admin);
         for (String username : List.of(LegacyFixtures.CONFIRM_CCCD, LegacyFixtures.CONFIRM_WRONG,
-                LegacyFixtures.CONFIRM_DECLINE, LegacyFixtures.CONFIRM_DOWN)) {
+                LegacyFixtures.CONFIRM_DECLINE, LegacyFixtures.CONFIRM_DOWN, LegacyFixtures.CONFIRM_PARALLEL)) {
             VneidStandIn.account(admin, LegacyFixtures.person(username), 2);
         }
         VneidStandIn.account(admin, LegacyFixtures.stranger(), 2);
@@ -92,6 +92,48 @@ class FirstVneidLoginConfirmationIT {
     private static String attribute(JsonNode user, String name) {
         JsonNode values = user.path("attributes").path(name);
         return values.isArray() && !values.isEmpty() ? values.get(0).asText() : null;
+    }
+
+    @Nested
+    class GivenTenPasswordsPostedAtOnceOnTheConfirmationPage {
+
+        @Test
+        void thenNoMoreThanTheLimitAreTriedAndTheLoginEnds() throws Exception {
+            String idNumber = LegacyFixtures.person(LegacyFixtures.CONFIRM_PARALLEL).cccd();
+            PortalLogin login = new PortalLogin(keycloak, "dvcqg-portal");
+            PortalLogin.Outcome form = vneid(login, idNumber);
+            assertThat(page(form).select(FORM)).as(form.page().body()).hasSize(1);
+
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.CompletableFuture<PortalLogin.Outcome>> posts = new java.util.ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                String password = "Wrong@" + i;
+                posts.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        start.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return confirm(login, form, password);
+                }, java.util.concurrent.Executors.newSingleThreadExecutor()));
+            }
+            start.countDown();
+            for (var post : posts) {
+                assertThat(post.get(120, java.util.concurrent.TimeUnit.SECONDS).callback()).isEmpty();
+            }
+
+            JsonNode account = user(LegacyFixtures.CONFIRM_PARALLEL);
+            JsonNode bruteForce = admin.get("/admin/realms/dvc/attack-detection/brute-force/users/"
+                    + account.get("id").asText());
+            assertThat(bruteForce.path("numFailures").asInt()).as("passwords tried against the account: " + bruteForce)
+                    .isBetween(1, 5);
+            PortalLogin.Outcome right = confirm(login, form, LegacyFixtures.PASSWORD);
+            assertThat(right.callback()).as("the login's attempts are used up: even the right password links nothing")
+                    .isEmpty();
+            assertThat(links(account.get("id").asText())).isEmpty();
+            admin.send("DELETE", "/admin/realms/dvc/attack-detection/brute-force/users/" + account.get("id").asText(),
+                    null);
+        }
     }
 
     @Nested

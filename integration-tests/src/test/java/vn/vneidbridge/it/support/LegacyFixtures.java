@@ -89,13 +89,15 @@ public final class LegacyFixtures {
     public static final String UNLINK_REST = "it.unlinkrest";
     /** Synthetic person 26: unlinks VNeID, then says "not my account" at the next VNeID login (UnlinkIT). */
     public static final String UNLINK_DECLINE = "it.unlinkdecline";
+    /** Synthetic person 27's own CCCD, not verified: ten passwords posted at once on the confirmation page. */
+    public static final String CONFIRM_PARALLEL = "it.confirmparallel";
     private static final List<String> CCCD_ACCOUNTS = List.of(CCCD_TIMEOUT, CCCD_FAILURE, CCCD_BARE_FLAG,
             CCCD_RATE_LIMIT, CCCD_IDENTITY, LINK_NOTICE, LINK_MISMATCH, LINK_SKIP, LINK_ONLY, LINK_ONLY_MISMATCH,
             CUTOFF_CLOSED, LINK_RACE, LINK_SECOND_BROWSER, LINK_REPLAY, CCCD_SELF_EDIT,
             CUTOFF_PAGES, CONFIRM_CCCD, CONFIRM_WRONG, CONFIRM_DECLINE, CONFIRM_DOWN, CONFIRM_MISMATCH,
-            UNLINK_REAUTH, UNLINK_FRESH, UNLINK_FORGED, UNLINK_REST, UNLINK_DECLINE);
+            UNLINK_REAUTH, UNLINK_FRESH, UNLINK_FORGED, UNLINK_REST, UNLINK_DECLINE, CONFIRM_PARALLEL);
     private static final List<String> CONFIRM_OWN_CCCD = List.of(CONFIRM_CCCD, CONFIRM_WRONG, CONFIRM_DECLINE,
-            CONFIRM_DOWN);
+            CONFIRM_DOWN, CONFIRM_PARALLEL);
 
     private static final String INSERT = "INSERT INTO %s (legacy_id, username, password_hash, password_algorithm,"
             + " password_salt, password_iterations, full_name, birth_date, gender, cmnd, cccd, cccd_verified, phone,"

@@ -2,6 +2,7 @@ package vn.vneidbridge.legacy.broker;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -11,24 +12,30 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserCredentialModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.managers.BruteForceProtector;
+import vn.vneidbridge.core.limit.AttemptLimit;
+import vn.vneidbridge.core.limit.AttemptSlots;
 import vn.vneidbridge.legacy.storage.LegacyUserStorage;
 
 /**
  * The page "Xác nhận tài khoản cổng dịch vụ công" of a first VNeID login whose id number matches portal accounts
  * that are not verified: the citizen proves the account is theirs with its password. Only the accounts found for
  * this login (kept in the authentication session) can be confirmed; failures count towards Keycloak's brute-force
- * protection of that account and are limited per login. Once the page has ended with a refusal (too many
- * passwords, or the data did not match), the refusal stays for the rest of this login, also on a reload.
+ * protection of that account and are limited per login: each password posted takes one of the login's attempts
+ * in Keycloak's cluster-wide single-use store before it is checked ({@link AttemptSlots}), so parallel posts — in
+ * several tabs or on several nodes — cannot try more passwords than the limit. Once the page has ended with a
+ * refusal (too many passwords, or the data did not match), the refusal stays for the rest of this login, also on a
+ * reload.
  */
 final class PortalAccountConfirmation {
 
     static final String TEMPLATE = "vneid-link-confirm.ftl";
     static final String NOTE_USERNAMES = "vneid.confirm.usernames";
-    static final String NOTE_FAILURES = "vneid.confirm.failures";
     static final String NOTE_ENDED = "vneid.confirm.ended";
     static final String MESSAGE_WRONG = "vneidLinkConfirmWrongPassword";
     static final String MESSAGE_TOO_MANY = "vneidLinkConfirmTooManyAttempts";
     private static final int MAX_PASSWORD_LENGTH = 1024;
+    /** Longer than any login: the attempts of one login are never counted in two windows but rarely. */
+    private static final Duration LOGIN_WINDOW = Duration.ofHours(12);
 
     /** What the password check found. */
     enum Check { CONFIRMED, WRONG, LOCKED, TOO_MANY, UNAVAILABLE }
@@ -67,7 +74,6 @@ final class PortalAccountConfirmation {
     /** Done: linked, or the citizen declined. */
     void end() {
         context.getAuthenticationSession().removeAuthNote(NOTE_USERNAMES);
-        context.getAuthenticationSession().removeAuthNote(NOTE_FAILURES);
     }
 
     /** Refused for the rest of this login, with this message. */
@@ -78,7 +84,9 @@ final class PortalAccountConfirmation {
 
     /** Checks the submitted username and password against the accounts this login may confirm. */
     Outcome check(MultivaluedMap<String, String> form) {
-        if (failures() >= maxAttempts) {
+        AttemptSlots slots = AttemptSlots.of(context.getSession(), context.getRealm());
+        AttemptSlots.Reservation attempt = slots.tryAcquire(limit(), login());
+        if (!attempt.granted()) {
             return Outcome.of(Check.TOO_MANY);
         }
         String username = Optional.ofNullable(form.getFirst("username")).map(String::trim).orElse("");
@@ -94,7 +102,11 @@ final class PortalAccountConfirmation {
         RealmModel realm = context.getRealm();
         UserModel user = session.users().getUserByUsername(realm, account.get());
         if (user == null) {
-            return LegacyUserStorage.databaseUnavailable(session) ? Outcome.of(Check.UNAVAILABLE) : failed(null);
+            if (LegacyUserStorage.databaseUnavailable(session)) {
+                slots.release(attempt); // not the citizen's mistake
+                return Outcome.of(Check.UNAVAILABLE);
+            }
+            return failed(null);
         }
         BruteForceProtector protector = session.getProvider(BruteForceProtector.class);
         if (realm.isBruteForceProtected() && (protector.isPermanentlyLockedOut(session, realm, user)
@@ -104,6 +116,7 @@ final class PortalAccountConfirmation {
         }
         if (!user.isEnabled() || !user.credentialManager().isValid(UserCredentialModel.password(password))) {
             if (LegacyUserStorage.databaseUnavailable(session)) {
+                slots.release(attempt);
                 return Outcome.of(Check.UNAVAILABLE);
             }
             return failed(user);
@@ -138,18 +151,18 @@ final class PortalAccountConfirmation {
         return counted(Check.WRONG);
     }
 
+    /** A failed attempt keeps its slot; the last one allowed ends the page. */
     private Outcome counted(Check check) {
-        context.getAuthenticationSession().setAuthNote(NOTE_FAILURES, String.valueOf(failures() + 1));
-        return failures() >= maxAttempts ? Outcome.of(Check.TOO_MANY) : Outcome.of(check);
+        return AttemptSlots.of(context.getSession(), context.getRealm()).exhausted(limit(), login())
+                ? Outcome.of(Check.TOO_MANY) : Outcome.of(check);
     }
 
-    private int failures() {
-        try {
-            return Integer.parseInt(Optional.ofNullable(
-                    context.getAuthenticationSession().getAuthNote(NOTE_FAILURES)).orElse("0"));
-        } catch (NumberFormatException e) {
-            return maxAttempts;
-        }
+    private AttemptLimit limit() {
+        return new AttemptLimit("first-login-confirm", maxAttempts, LOGIN_WINDOW);
+    }
+
+    private String login() {
+        return AttemptSlots.loginOf(context.getAuthenticationSession());
     }
 
     private List<String> usernames() {
