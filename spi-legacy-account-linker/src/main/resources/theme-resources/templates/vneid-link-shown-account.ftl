@@ -7,7 +7,7 @@
         <div id="vneid-shown-account-intro" class="${properties.kcContentWrapperClass!}">
             <p>${msg("vneidShownIntro")}</p>
         </div>
-        <dl id="vneid-shown-account" class="pf-v5-c-description-list pf-m-horizontal">
+        <dl id="vneid-shown-account" class="pf-v5-c-description-list pf-m-horizontal pf-m-compact pf-v5-u-mt-md">
             <div class="pf-v5-c-description-list__group">
                 <dt class="pf-v5-c-description-list__term">${msg("vneidShownUsernameLabel")}</dt>
                 <dd class="pf-v5-c-description-list__description" id="vneid-shown-username">${vneidShownUsername}</dd>
@@ -29,15 +29,15 @@
                 <dd class="pf-v5-c-description-list__description" id="vneid-shown-verified"><#if vneidShownVerifiedAt??>${vneidShownVerifiedAt}<#else>${msg("vneidShownVerifiedByLegacy")}</#if></dd>
             </div>
         </dl>
-        <p id="vneid-shown-account-warning">${msg("vneidShownWarning")}</p>
+        <p id="vneid-shown-account-warning" class="pf-v5-u-mt-md">${msg("vneidShownWarning")}</p>
         <form id="vneid-shown-account-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post">
+            <div class="${properties.kcFormGroupClass!} pf-v5-u-mt-md">
+                <button class="${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!}" type="submit"
+                        name="action" value="mine" id="vneid-shown-account-mine">${msg("vneidShownMine")}</button>
+            </div>
             <div class="${properties.kcFormGroupClass!}">
-                <div class="${properties.kcFormActionGroupClass!} pf-v5-u-flex-nowrap">
-                    <button class="${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!}" type="submit"
-                            name="action" value="mine" id="vneid-shown-account-mine">${msg("vneidShownMine")}</button>
-                    <button class="${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}" type="submit"
-                            name="action" value="not-mine" id="vneid-shown-account-not-mine">${msg("vneidShownNotMine")}</button>
-                </div>
+                <button class="${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}" type="submit"
+                        name="action" value="not-mine" id="vneid-shown-account-not-mine">${msg("vneidShownNotMine")}</button>
             </div>
         </form>
     </#if>
