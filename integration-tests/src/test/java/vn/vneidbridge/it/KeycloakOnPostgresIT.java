@@ -87,7 +87,8 @@ class KeycloakOnPostgresIT {
 
         @Test
         void thenAnsLinkIsQueuedInTheOutboxTableForThePortal() throws Exception {
-            HttpResponse<String> saved = fixtures.setWebhooks(List.of("dvcqg-portal http://127.0.0.1:9/vneid-link"));
+            // a public address (TEST-NET-1) where nobody answers: this server refuses private webhook addresses
+            HttpResponse<String> saved = fixtures.setWebhooks(List.of("dvcqg-portal http://192.0.2.1:9/vneid-link"));
             assertThat(saved.statusCode()).as(saved.body()).isEqualTo(204);
             PortalLogin login = new PortalLogin(keycloak, "dvcqg-portal");
 

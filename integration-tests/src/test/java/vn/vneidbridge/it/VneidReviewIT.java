@@ -14,6 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -23,6 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import vn.vneidbridge.distribution.KeycloakServer;
 import vn.vneidbridge.it.support.AdminApi;
 import vn.vneidbridge.it.support.LinkFixtures;
+import vn.vneidbridge.it.support.Operator;
 import vn.vneidbridge.it.support.PortalLogin;
 import vn.vneidbridge.it.support.TestKeycloak;
 import vn.vneidbridge.sandbox.legacy.LegacyPersonas;
@@ -151,6 +157,151 @@ class VneidReviewIT {
         }
     }
 
+    /**
+     * The bridge's admin API asks what Keycloak's own users API asks: reading entries (id numbers, candidate
+     * accounts) and deliveries (user ids) needs {@code view-users}, resolving {@code manage-users}; the
+     * migration progress (counts only) {@code view-realm} or {@code query-users}.
+     */
+    @Nested
+    class GivenOperatorsHoldingOneAdminRoleEach {
+
+        @Test
+        void thenViewRealmSeesTheProgressButNoEntryDeliveryOrResolution() {
+            String id = openEntryOfBinh();
+            try (Operator operator = Operator.withDvcRoles(keycloak, admin, "view-realm")) {
+                assertThat(statuses(operator, id)).containsExactly(
+                        Map.entry("entries", 403), Map.entry("entry", 403), Map.entry("deliveries", 403),
+                        Map.entry("progress", 200), Map.entry("resolve", 403));
+            }
+            assertThat(entry(id).path("status").asText()).isEqualTo("OPEN");
+        }
+
+        @Test
+        void thenQueryUsersSeesTheProgressButNoEntryDeliveryOrResolution() {
+            String id = openEntryOfBinh();
+            try (Operator operator = Operator.withDvcRoles(keycloak, admin, "query-users")) {
+                assertThat(statuses(operator, id)).containsExactly(
+                        Map.entry("entries", 403), Map.entry("entry", 403), Map.entry("deliveries", 403),
+                        Map.entry("progress", 200), Map.entry("resolve", 403));
+            }
+            assertThat(entry(id).path("status").asText()).isEqualTo("OPEN");
+        }
+
+        @Test
+        void thenViewUsersReadsEntriesAndDeliveriesButCannotResolve() {
+            String id = openEntryOfBinh();
+            try (Operator operator = Operator.withDvcRoles(keycloak, admin, "view-users")) {
+                assertThat(statuses(operator, id)).containsExactly(
+                        Map.entry("entries", 200), Map.entry("entry", 200), Map.entry("deliveries", 200),
+                        Map.entry("progress", 200), Map.entry("resolve", 403));
+                assertThat(read(operator.send("GET", REVIEW + "/" + id, null).body()).path("idNumber").asText())
+                        .isEqualTo(BINH);
+            }
+            assertThat(entry(id).path("status").asText()).isEqualTo("OPEN");
+        }
+
+        @Test
+        void thenManageUsersReadsAndResolves() {
+            String id = openEntryOfBinh();
+            try (Operator operator = Operator.withDvcRoles(keycloak, admin, "manage-users")) {
+                assertThat(statuses(operator, id)).containsExactly(
+                        Map.entry("entries", 200), Map.entry("entry", 200), Map.entry("deliveries", 200),
+                        Map.entry("progress", 200), Map.entry("resolve", 200));
+                assertThat(entry(id).path("resolvedBy").asText()).isEqualTo(operator.username());
+            }
+            assertThat(entry(id).path("status").asText()).isEqualTo("DISMISSED");
+        }
+
+        private String openEntryOfBinh() {
+            refusedVneidLogin();
+            return openEntriesOfBinh().get(0).path("id").asText();
+        }
+
+        /** Each endpoint's status for this operator, the resolution last (a dismissal). */
+        private List<Map.Entry<String, Integer>> statuses(Operator operator, String id) {
+            return List.of(
+                    Map.entry("entries", operator.send("GET", REVIEW + "?status=OPEN", null).statusCode()),
+                    Map.entry("entry", operator.send("GET", REVIEW + "/" + id, null).statusCode()),
+                    Map.entry("deliveries", operator.send("GET", "/admin/realms/dvc/vneid-bridge/link-deliveries",
+                            null).statusCode()),
+                    Map.entry("progress", operator.send("GET", "/admin/realms/dvc/vneid-bridge/progress", null)
+                            .statusCode()),
+                    Map.entry("resolve", operator.send("POST", REVIEW + "/" + id + "/resolve",
+                            Map.of("action", "dismiss", "note", "permission test")).statusCode()));
+        }
+    }
+
+    /**
+     * Operators racing on one entry: each request links the VNeID identity to one of Bình's accounts. Only one
+     * may win; the others are told so (409) and nothing of theirs is stored, but every attempt is audited.
+     */
+    @Nested
+    class GivenSeveralOperatorsResolveBinhsEntryAtOnce {
+
+        @Test
+        void thenExactlyOneLinksTheOthersGet409AndEveryAttemptIsAudited() throws Exception {
+            refusedVneidLogin();
+            JsonNode entry = openEntriesOfBinh().get(0);
+            String id = entry.path("id").asText();
+            String binh = candidate(entry, LegacyPersonas.TRANVANBINH);
+            String binhHcm = candidate(entry, LegacyPersonas.TRANVANBINH_HCM);
+            List<String> choices = List.of(binh, binhHcm, binhHcm, binh);
+            List<HttpResponse<String>> answers;
+            // manage-users is what resolving needs; manage-realm too, which the API asked for before, so that this
+            // test shows the race itself on either
+            try (Operator first = Operator.withDvcRoles(keycloak, admin, "manage-users", "manage-realm");
+                 Operator second = Operator.withDvcRoles(keycloak, admin, "manage-users", "manage-realm")) {
+                List<Operator> operators = List.of(first, second);
+                operators.forEach(o -> o.send("GET", REVIEW + "/" + id, null)); // tokens ready before the start
+                CountDownLatch start = new CountDownLatch(1);
+                ExecutorService pool = Executors.newFixedThreadPool(choices.size());
+                try {
+                    List<Future<HttpResponse<String>>> futures = new ArrayList<>();
+                    for (int i = 0; i < choices.size(); i++) {
+                        Operator operator = operators.get(i % 2);
+                        String accountId = choices.get(i);
+                        futures.add(pool.submit(() -> {
+                            start.await();
+                            return operator.send("POST", REVIEW + "/" + id + "/resolve",
+                                    Map.of("action", "link", "accountId", accountId, "note", "race"));
+                        }));
+                    }
+                    start.countDown();
+                    answers = new ArrayList<>();
+                    for (Future<HttpResponse<String>> future : futures) {
+                        answers.add(future.get(120, TimeUnit.SECONDS));
+                    }
+                } finally {
+                    pool.shutdownNow();
+                }
+            }
+
+            List<Integer> statuses = answers.stream().map(HttpResponse::statusCode).sorted().toList();
+            assertThat(statuses).as(answers.stream().map(HttpResponse::body).toList().toString())
+                    .containsExactly(200, 409, 409, 409);
+            answers.stream().filter(a -> a.statusCode() == 409).forEach(a ->
+                    assertThat(read(a.body()).path("error").asText()).as("a reason for the operator").isNotBlank());
+            JsonNode resolved = entry(id);
+            assertThat(resolved.path("status").asText()).isEqualTo("LINKED");
+            JsonNode linked = admin.get("/admin/realms/dvc/users?idpAlias=vneid&idpUserId="
+                    + entry.path("vneidSubject").asText());
+            assertThat(linked).as("one account holds Bình's VNeID identity").hasSize(1);
+            assertThat(linked.get(0).path("id").asText()).isEqualTo(resolved.path("linkedUserId").asText());
+            assertThat(vneidLinks(binh) + vneidLinks(binhHcm)).as("one VNeID link in total").isEqualTo(1);
+
+            List<JsonNode> audited = adminEvents(id);
+            assertThat(audited).as("every attempt is an admin event").hasSize(4);
+            assertThat(audited.stream().filter(e -> e.path("error").asText().isEmpty()).count())
+                    .as("one success").isEqualTo(1);
+        }
+
+        private int vneidLinks(String userId) {
+            HttpResponse<String> links = admin.send("GET", "/admin/realms/dvc/users/" + userId + "/federated-identity",
+                    null);
+            return links.statusCode() == 404 ? 0 : read(links.body()).findValuesAsText("identityProvider").size();
+        }
+    }
+
     @Nested
     class GivenAUserWithoutAdminRoles {
 
@@ -202,6 +353,22 @@ class VneidReviewIT {
             }
         }
         throw new AssertionError(username + " is not a candidate of " + entry);
+    }
+
+    private JsonNode entry(String id) {
+        return admin.get(REVIEW + "/" + id);
+    }
+
+    /** The admin events of one review entry (any action, success or refused). */
+    private List<JsonNode> adminEvents(String entryId) {
+        List<JsonNode> events = new ArrayList<>();
+        for (JsonNode event : admin.get("/admin/realms/dvc/admin-events?max=500")) {
+            if ("VNEID_REVIEW_ENTRY".equals(event.path("resourceType").asText())
+                    && event.path("resourcePath").asText().startsWith("vneid-bridge/review-entries/" + entryId + "/")) {
+                events.add(event);
+            }
+        }
+        return events;
     }
 
     private boolean hasAdminEvent(String entryId, String action) {

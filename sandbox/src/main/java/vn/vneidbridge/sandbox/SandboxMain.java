@@ -83,6 +83,8 @@ public final class SandboxMain {
                     .extraProvider(options.sandboxProviders())
                     .serversDir(options.serversDir())
                     .managementPort(options.managementPort())
+                    // the demo portal and test webhooks run on this machine: let link webhooks reach loopback
+                    .runtimeOption("spi-events-listener--vneid-link-webhook--allow-private-addresses", "true")
                     .freshData(!options.keepData()), options.keycloakPort());
             KeycloakServer keycloak;
             try {

@@ -65,6 +65,15 @@ public class TestKeycloak implements ParameterResolver {
         return () -> { };
     }
 
+    /**
+     * Whether link webhooks may reach loopback and private addresses (server option
+     * {@code allow-private-addresses}): here yes, as the test portals listen on 127.0.0.1; a subclass that runs
+     * as in production says no.
+     */
+    protected boolean allowPrivateWebhookAddresses() {
+        return true;
+    }
+
     /** Keycloak's own database: the launcher's default (H2 file) unless a subclass gives another. */
     protected KeycloakServerConfig.Builder ownDatabase(KeycloakServerConfig.Builder builder, Path workDir) {
         return builder;
@@ -108,7 +117,10 @@ public class TestKeycloak implements ParameterResolver {
                     // link events: poll the outbox every second, retry after 1-3 s (defaults 5 s, 10 s-1 h)
                     .runtimeOption(LINK_WEBHOOK + "poll-seconds", "1")
                     .runtimeOption(LINK_WEBHOOK + "initial-backoff-seconds", "1")
-                    .runtimeOption(LINK_WEBHOOK + "max-backoff-seconds", "3"))), workDir)
+                    .runtimeOption(LINK_WEBHOOK + "max-backoff-seconds", "3")
+                    // the test portals' webhooks listen on 127.0.0.1 (see allowPrivateWebhookAddresses)
+                    .runtimeOption(LINK_WEBHOOK + "allow-private-addresses",
+                            String.valueOf(allowPrivateWebhookAddresses())))), workDir)
                     .build());
         } catch (RuntimeException e) {
             registry.close();

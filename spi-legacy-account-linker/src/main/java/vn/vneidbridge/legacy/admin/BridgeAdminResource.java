@@ -1,6 +1,7 @@
 package vn.vneidbridge.legacy.admin;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -15,10 +16,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.keycloak.common.ClientConnection;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.services.resources.admin.AdminAuth;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 import vn.vneidbridge.legacy.outbox.LinkOutbox;
@@ -29,9 +33,12 @@ import vn.vneidbridge.legacy.review.ReviewResolution;
 
 /**
  * {@code /admin/realms/{realm}/vneid-bridge}: review entries (list, resolve), migration progress, link event
- * deliveries. Reading needs {@code view-realm}, resolving {@code manage-realm} and {@code manage-users}
- * (both in {@code realm-admin}). Each resolution is an admin event (resource type {@value #RESOURCE_TYPE});
- * a link is also a user event.
+ * deliveries. The same permissions as Keycloak's own users API, through its {@link AdminPermissionEvaluator}:
+ * review entries (id numbers, candidate accounts) and deliveries (user ids) need {@code view-users} (or
+ * {@code manage-users}); resolving an entry links or closes it for a user, so it needs {@code manage-users}; the
+ * migration progress, counts without personal data, needs {@code view-realm} or {@code query-users} (Keycloak's
+ * own user count asks {@code query-users}). Each resolution — also a refused one — is an admin event (resource
+ * type {@value #RESOURCE_TYPE}); a link is also a user event.
  */
 public final class BridgeAdminResource {
 
@@ -57,7 +64,7 @@ public final class BridgeAdminResource {
     @Produces(MediaType.APPLICATION_JSON)
     public List<Map<String, Object>> reviewEntries(@QueryParam("status") String status, @QueryParam("first") Integer first,
                                                    @QueryParam("max") Integer max) {
-        auth.realm().requireViewRealm();
+        auth.users().requireView();
         ReviewResolution resolution = new ReviewResolution(session, realm);
         return ReviewEntries.list(session, realm, status(status, ReviewEntries.OPEN, ReviewEntries.LINKED,
                         ReviewEntries.DISMISSED), first(first), max(max)).stream().map(resolution::describe).toList();
@@ -67,7 +74,7 @@ public final class BridgeAdminResource {
     @Path("review-entries/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> reviewEntry(@PathParam("id") String id) {
-        auth.realm().requireViewRealm();
+        auth.users().requireView();
         return new ReviewResolution(session, realm).describe(entry(id));
     }
 
@@ -77,7 +84,6 @@ public final class BridgeAdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response resolve(@PathParam("id") String id, Map<String, Object> body) {
-        auth.realm().requireManageRealm();
         auth.users().requireManage();
         ReviewEntryEntity entry = entry(id);
         String action = text(body, "action");
@@ -103,6 +109,7 @@ public final class BridgeAdminResource {
                 return error(Response.Status.BAD_REQUEST, "action must be link or dismiss");
             }
         } catch (ReviewResolution.Refused refused) {
+            auditRefused(entry.getId(), action, refused);
             return error(refused.status(), refused.getMessage());
         }
         adminEvent.operation(OperationType.ACTION)
@@ -116,7 +123,9 @@ public final class BridgeAdminResource {
     @Path("progress")
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> progress() {
-        auth.realm().requireViewRealm();
+        if (!auth.realm().canViewRealm() && !auth.users().canQuery()) {
+            throw new ForbiddenException();
+        }
         Map<String, Object> progress = new LinkedHashMap<>();
         progress.put("realm", realm.getName());
         progress.put("at", Instant.now().toString());
@@ -129,7 +138,7 @@ public final class BridgeAdminResource {
     @Produces(MediaType.APPLICATION_JSON)
     public List<Map<String, Object>> linkDeliveries(@QueryParam("status") String status, @QueryParam("first") Integer first,
                                                     @QueryParam("max") Integer max) {
-        auth.realm().requireViewRealm();
+        auth.users().requireView();
         return LinkOutbox.list(session, realm.getId(), status(status, LinkOutboxEntity.PENDING,
                 LinkOutboxEntity.DELIVERED, LinkOutboxEntity.FAILED), first(first), max(max)).stream().map(row -> {
                     Map<String, Object> view = new LinkedHashMap<>();
@@ -149,6 +158,26 @@ public final class BridgeAdminResource {
                     view.put("lastError", row.getLastError());
                     return view;
                 }).toList();
+    }
+
+    /**
+     * A refused resolution as an admin event with the refusal's code as its error, stored in a transaction of its
+     * own: the attempt stays on record whatever becomes of this request's transaction.
+     */
+    private void auditRefused(String entryId, String action, ReviewResolution.Refused refused) {
+        AdminAuth operator = auth.adminAuth();
+        ClientConnection connection = session.getContext().getConnection();
+        String realmId = realm.getId();
+        KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), s -> {
+            AdminEventBuilder event = new AdminEventBuilder(s.realms().getRealm(realmId), operator, s, connection)
+                    .resource(RESOURCE_TYPE)
+                    .operation(OperationType.ACTION)
+                    .resourcePath("vneid-bridge", "review-entries", entryId, action == null ? "unknown" : action)
+                    .detail("outcome", "refused")
+                    .detail("reason", refused.code());
+            event.getEvent().setError(refused.code());
+            event.success();
+        });
     }
 
     private ReviewEntryEntity entry(String id) {

@@ -31,6 +31,7 @@ public final class LinkWebhookEventListenerFactory implements EventListenerProvi
     private static final Logger LOG = Logger.getLogger(LinkWebhookEventListenerFactory.class);
 
     private OutboxSettings settings = OutboxSettings.DEFAULTS;
+    private OutboxDeliveryTask task;
 
     @Override
     public EventListenerProvider create(KeycloakSession session) {
@@ -40,6 +41,10 @@ public final class LinkWebhookEventListenerFactory implements EventListenerProvi
     @Override
     public void init(Config.Scope config) {
         settings = OutboxSettings.from(config);
+        if (settings.allowPrivateAddresses()) {
+            LOG.warn("link webhooks may reach loopback and private addresses (allow-private-addresses=true):"
+                    + " a setting for a sandbox, not for production");
+        }
     }
 
     @Override
@@ -66,10 +71,17 @@ public final class LinkWebhookEventListenerFactory implements EventListenerProvi
                 return;
             }
             long interval = settings.pollSeconds() * 1000L;
-            timer.schedule(new ClusterAwareScheduledTaskRunner(factory, new OutboxDeliveryTask(settings), interval),
+            task = new OutboxDeliveryTask(settings);
+            timer.schedule(new ClusterAwareScheduledTaskRunner(factory, task, interval),
                     interval, OutboxDeliveryTask.TASK_NAME);
             LOG.debugf("link outbox delivery scheduled every %d s", settings.pollSeconds());
         }
+    }
+
+    /** This server's outbox options (the defaults when the listener is not deployed). */
+    static OutboxSettings settings(KeycloakSession session) {
+        return session.getKeycloakSessionFactory().getProviderFactory(EventListenerProvider.class, PROVIDER_ID)
+                instanceof LinkWebhookEventListenerFactory factory ? factory.settings : OutboxSettings.DEFAULTS;
     }
 
     @Override
@@ -81,11 +93,15 @@ public final class LinkWebhookEventListenerFactory implements EventListenerProvi
     public Map<String, String> getOperationalInfo() {
         return Map.of("version", String.valueOf(getClass().getPackage().getImplementationVersion()),
                 "poll-seconds", String.valueOf(settings.pollSeconds()),
-                "max-attempts", String.valueOf(settings.maxAttempts()));
+                "max-attempts", String.valueOf(settings.maxAttempts()),
+                "allow-private-addresses", String.valueOf(settings.allowPrivateAddresses()));
     }
 
     @Override
     public void close() {
+        if (task != null) {
+            task.close();
+        }
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
 import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.storage.UserStorageProvider;
 import org.keycloak.storage.UserStorageProviderModel;
@@ -48,12 +49,27 @@ public final class LinkWebhooks {
         return of(realm).stream().filter(w -> w.clientId().equals(clientId)).findFirst();
     }
 
-    /** Rejects entries that are not {@code "<known confidential client id> <http(s) URL>"}, or repeat a client. */
-    public static void validate(RealmModel realm, ComponentModel model) throws ComponentValidationException {
+    /**
+     * Rejects entries that are not {@code "<known confidential client id> <http(s) URL>"}, repeat a client, or —
+     * unless the server option {@code allow-private-addresses} of {@value LinkWebhookEventListenerFactory#PROVIDER_ID}
+     * is on — whose host is or resolves to a non-public address ({@link WebhookAddresses}). A name that does not
+     * resolve now is kept: the delivery checks every address again before it connects.
+     */
+    public static void validate(KeycloakSession session, RealmModel realm, ComponentModel model)
+            throws ComponentValidationException {
+        boolean allowPrivate = LinkWebhookEventListenerFactory.settings(session).allowPrivateAddresses();
         List<String> seen = new ArrayList<>();
         for (String entry : entries(model)) {
             Webhook webhook = parse(entry).orElseThrow(
                     () -> new ComponentValidationException("vneidLinkWebhookInvalid", entry));
+            if (!allowPrivate) {
+                refusal(webhook.url(), WebhookAddresses.SYSTEM).ifPresent(refused -> {
+                    throw refused.kind() == null
+                            ? new ComponentValidationException("vneidLinkWebhookInvalid", entry)
+                            : new ComponentValidationException("vneidLinkWebhookPrivateAddress", webhook.clientId(),
+                                    webhook.url().getHost(), refused.address(), refused.kind().label());
+                });
+            }
             ClientModel client = realm.getClientByClientId(webhook.clientId());
             if (client == null || client.isPublicClient()
                     || client.getSecret() == null || client.getSecret().isBlank()) {
@@ -63,6 +79,18 @@ public final class LinkWebhooks {
                 throw new ComponentValidationException("vneidLinkWebhookRepeatedClient", webhook.clientId());
             }
             seen.add(webhook.clientId());
+        }
+    }
+
+    /** Why a webhook URL may not be used when private addresses are not allowed, or empty. */
+    static Optional<WebhookAddresses.Refused> refusal(URI url, WebhookAddresses.Resolver resolver) {
+        try {
+            WebhookAddresses.publicAddresses(url.getHost(), resolver);
+            return Optional.empty();
+        } catch (WebhookAddresses.Refused refused) {
+            return Optional.of(refused);
+        } catch (java.net.UnknownHostException e) {
+            return Optional.empty();
         }
     }
 

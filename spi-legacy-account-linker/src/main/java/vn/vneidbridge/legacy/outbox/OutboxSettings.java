@@ -8,12 +8,13 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 /**
  * Server options of the link outbox, {@code --spi-events-listener--vneid-link-webhook--<option>}: how often the
  * outbox is polled, the back-off between attempts (doubling from the initial one up to the maximum), when a
- * delivery is given up, and the HTTP timeouts. A missing or unreadable value takes its default.
+ * delivery is given up, the HTTP timeouts, and whether webhooks may point at private addresses (see
+ * {@link WebhookAddresses}; off, only a sandbox turns it on). A missing or unreadable value takes its default.
  */
 record OutboxSettings(int pollSeconds, int initialBackoffSeconds, int maxBackoffSeconds, int maxAttempts,
-                      int batchSize, int connectTimeoutMillis, int readTimeoutMillis) {
+                      int batchSize, int connectTimeoutMillis, int readTimeoutMillis, boolean allowPrivateAddresses) {
 
-    static final OutboxSettings DEFAULTS = new OutboxSettings(5, 10, 3600, 15, 20, 3000, 5000);
+    static final OutboxSettings DEFAULTS = new OutboxSettings(5, 10, 3600, 15, 20, 3000, 5000, false);
 
     static final List<ProviderConfigProperty> METADATA = ProviderConfigurationBuilder.create()
             .property().name("poll-seconds").type("int").helpText("How often due deliveries are looked for (seconds).")
@@ -32,6 +33,11 @@ record OutboxSettings(int pollSeconds, int initialBackoffSeconds, int maxBackoff
             .defaultValue(DEFAULTS.connectTimeoutMillis).add()
             .property().name("read-timeout-millis").type("int").helpText("Read timeout of a delivery (ms).")
             .defaultValue(DEFAULTS.readTimeoutMillis).add()
+            .property().name("allow-private-addresses").type("boolean")
+            .helpText("Let link webhooks reach loopback, link-local, private, multicast and other non-public"
+                    + " addresses (a sandbox on one machine). Off: such webhooks are refused when configured and"
+                    + " when delivered.")
+            .defaultValue(DEFAULTS.allowPrivateAddresses).add()
             .build();
 
     static OutboxSettings from(Config.Scope config) {
@@ -42,7 +48,12 @@ record OutboxSettings(int pollSeconds, int initialBackoffSeconds, int maxBackoff
                 positive(config, "max-attempts", DEFAULTS.maxAttempts),
                 positive(config, "batch-size", DEFAULTS.batchSize),
                 positive(config, "connect-timeout-millis", DEFAULTS.connectTimeoutMillis),
-                positive(config, "read-timeout-millis", DEFAULTS.readTimeoutMillis));
+                positive(config, "read-timeout-millis", DEFAULTS.readTimeoutMillis),
+                config != null && "true".equalsIgnoreCase(trimmed(config.get("allow-private-addresses"))));
+    }
+
+    private static String trimmed(String value) {
+        return value == null ? null : value.trim();
     }
 
     private static int positive(Config.Scope config, String key, int fallback) {

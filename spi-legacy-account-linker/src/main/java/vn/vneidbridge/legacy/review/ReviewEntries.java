@@ -84,6 +84,23 @@ public final class ReviewEntries {
         return entry != null && entry.getRealmId().equals(realm.getId()) ? entry : null;
     }
 
+    /**
+     * Claims an open entry for the resolution of this request: one conditional UPDATE raising its version, if it
+     * is still open at the version this request read. Of several requests resolving the entry at once, one gets
+     * it; the others wait for its transaction and then find the version raised (false). The claim is the first
+     * thing a resolution writes; the entry is re-read afterwards, at its new version.
+     */
+    static boolean claim(KeycloakSession session, ReviewEntryEntity entry) {
+        EntityManager em = em(session);
+        int claimed = em.createNamedQuery(ReviewEntryEntity.CLAIM).setParameter("id", entry.getId())
+                .setParameter("version", entry.getVersion()).executeUpdate();
+        if (claimed != 1) {
+            return false;
+        }
+        em.refresh(entry);
+        return OPEN.equals(entry.getStatus());
+    }
+
     /** Closes an entry: it no longer blocks a new open entry for the same id number. */
     static void close(ReviewEntryEntity entry, String status, String resolvedBy, String note) {
         entry.setStatus(status);

@@ -5,11 +5,15 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 /**
  * A VNeID identity that matched several accounts and waits for an operator (table {@code VNEID_REVIEW_ENTRY}).
  * The id number is stored: this is the database, never a log. {@code OPEN_KEY} is realm and id number while
  * the entry is open and null afterwards, so the database itself keeps one open entry per id number.
+ * {@code VERSION} is JPA's optimistic lock: every change of an entry is written only over the version it was read
+ * at, and a resolution first claims the entry by raising it ({@link #CLAIM}), so of two operators resolving at
+ * once only one goes on.
  */
 @Entity
 @Table(name = "VNEID_REVIEW_ENTRY")
@@ -21,6 +25,8 @@ import jakarta.persistence.Table;
 @NamedQuery(name = ReviewEntryEntity.OPEN_BY_PROVINCE, query = "select substring(r.idNumber, 1, 3), count(r)"
         + " from ReviewEntryEntity r where r.realmId = :realmId and r.status = 'OPEN'"
         + " group by substring(r.idNumber, 1, 3)")
+@NamedQuery(name = ReviewEntryEntity.CLAIM, query = "update ReviewEntryEntity r set r.version = r.version + 1"
+        + " where r.id = :id and r.version = :version and r.status = 'OPEN'")
 @NamedQuery(name = ReviewEntryEntity.DELETE_BY_REALM, query = "delete from ReviewEntryEntity r where r.realmId = :realmId")
 public class ReviewEntryEntity {
 
@@ -29,6 +35,7 @@ public class ReviewEntryEntity {
     static final String BY_REALM_STATUS = "vneidReviewByRealmStatus";
     public static final String OPEN_BY_PROVINCE = "vneidReviewOpenByProvince";
     public static final String DELETE_BY_REALM = "vneidReviewDeleteByRealm";
+    static final String CLAIM = "vneidReviewClaim";
 
     @Id
     @Column(name = "ID", length = 36)
@@ -63,6 +70,9 @@ public class ReviewEntryEntity {
     private String linkedUserId;
     @Column(name = "NOTE", length = 1000)
     private String note;
+    @Version
+    @Column(name = "VERSION", nullable = false)
+    private int version;
 
     public String getId() { return id; }
     public void setId(String id) { this.id = id; }
@@ -96,4 +106,5 @@ public class ReviewEntryEntity {
     public void setLinkedUserId(String linkedUserId) { this.linkedUserId = linkedUserId; }
     public String getNote() { return note; }
     public void setNote(String note) { this.note = note; }
+    public int getVersion() { return version; }
 }

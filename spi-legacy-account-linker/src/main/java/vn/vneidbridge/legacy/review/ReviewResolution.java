@@ -1,5 +1,6 @@
 package vn.vneidbridge.legacy.review;
 
+import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -32,48 +33,69 @@ public final class ReviewResolution {
         this.realm = realm;
     }
 
-    /** A refused resolution: an HTTP status and a short reason for the operator. */
+    /** A refused resolution: an HTTP status, a code for the audit and a short reason for the operator. */
     public static final class Refused extends RuntimeException {
         private static final long serialVersionUID = 1L;
         private final Response.Status status;
+        private final String code;
 
-        Refused(Response.Status status, String reason) {
+        Refused(Response.Status status, String code, String reason) {
             super(reason, null, false, false);
             this.status = status;
+            this.code = code;
         }
 
         public Response.Status status() {
             return status;
         }
+
+        /** E.g. {@code vneid_review_already_resolved}: the admin event's error. */
+        public String code() {
+            return code;
+        }
     }
 
-    /** Links the entry's VNeID identity to the account; returns the linked user. */
+    /**
+     * Links the entry's VNeID identity to the account; returns the linked user. Every check that needs no write
+     * comes first, then the claim of the entry ({@link ReviewEntries#claim}), then the writes: a request that
+     * loses the claim to another operator's has changed nothing.
+     */
     public UserModel link(ReviewEntryEntity entry, String accountId, String operator, String note) {
         requireOpen(entry);
         ReviewCandidates.Candidate candidate = ReviewCandidates.of(session, realm, entry).get(accountId)
-                .orElseThrow(() -> new Refused(Response.Status.BAD_REQUEST, "not a candidate of this entry"));
+                .orElseThrow(() -> new Refused(Response.Status.BAD_REQUEST, "vneid_review_not_a_candidate",
+                        "not a candidate of this entry"));
         if (!candidate.verified()) {
-            throw new Refused(Response.Status.CONFLICT, "the account's verified CCCD is no longer this id number");
+            throw new Refused(Response.Status.CONFLICT, "vneid_review_cccd_changed",
+                    "the account's verified CCCD is no longer this id number");
         }
         FederatedIdentityModel identity = new FederatedIdentityModel(entry.getIdentityProvider(),
                 entry.getVneidSubject(), entry.getVneidUsername());
         if (session.users().getUserByFederatedIdentity(realm, identity) != null) {
-            throw new Refused(Response.Status.CONFLICT, "this VNeID identity is already linked");
+            throw new Refused(Response.Status.CONFLICT, "vneid_review_identity_linked",
+                    "this VNeID identity is already linked");
         }
         if (candidate.legacy().map(ref -> ref.account().admin() || !ref.account().active()).orElse(false)) {
-            throw new Refused(Response.Status.CONFLICT, "an administrator or locked account is never linked");
+            throw new Refused(Response.Status.CONFLICT, "vneid_review_administrator",
+                    "an administrator or locked account is never linked");
         }
-        UserModel user = candidate.legacy().isPresent()
-                ? LegacyUserStorage.importedUser(session, realm, candidate.legacy().get())
-                : session.users().getUserById(realm, accountId);
+        UserModel existing = candidate.legacy().isPresent() ? null : session.users().getUserById(realm, accountId);
+        if (existing == null && candidate.legacy().isEmpty()) {
+            throw new Refused(Response.Status.CONFLICT, "vneid_review_import_failed",
+                    "the account could not be brought into Keycloak");
+        }
+        if (existing != null) {
+            requireLinkable(entry, existing);
+        }
+        claim(entry);
+        UserModel user = existing != null ? existing
+                : LegacyUserStorage.importedUser(session, realm, candidate.legacy().get());
         if (user == null) {
-            throw new Refused(Response.Status.CONFLICT, "the account could not be brought into Keycloak");
+            throw new Refused(Response.Status.CONFLICT, "vneid_review_import_failed",
+                    "the account could not be brought into Keycloak");
         }
-        if (PortalAdministrators.isAdministrator(realm, user)) {
-            throw new Refused(Response.Status.CONFLICT, "an administrator account is never linked");
-        }
-        if (session.users().getFederatedIdentity(realm, user, entry.getIdentityProvider()) != null) {
-            throw new Refused(Response.Status.CONFLICT, "the account is already linked to VNeID");
+        if (existing == null) {
+            requireLinkable(entry, user);
         }
         session.users().addFederatedIdentity(realm, user, identity);
         user.setSingleAttribute(UserAttributes.VNEID_LINKED_AT, Instant.now().toString());
@@ -92,6 +114,7 @@ public final class ReviewResolution {
 
     public void dismiss(ReviewEntryEntity entry, String operator, String note) {
         requireOpen(entry);
+        claim(entry);
         ReviewEntries.close(entry, ReviewEntries.DISMISSED, operator, note);
     }
 
@@ -130,9 +153,37 @@ public final class ReviewResolution {
         return view;
     }
 
+    private void requireLinkable(ReviewEntryEntity entry, UserModel user) {
+        if (PortalAdministrators.isAdministrator(realm, user)) {
+            throw new Refused(Response.Status.CONFLICT, "vneid_review_administrator",
+                    "an administrator account is never linked");
+        }
+        if (session.users().getFederatedIdentity(realm, user, entry.getIdentityProvider()) != null) {
+            throw new Refused(Response.Status.CONFLICT, "vneid_review_account_linked",
+                    "the account is already linked to VNeID");
+        }
+    }
+
     private static void requireOpen(ReviewEntryEntity entry) {
         if (!ReviewEntries.OPEN.equals(entry.getStatus())) {
-            throw new Refused(Response.Status.CONFLICT, "the entry is already " + entry.getStatus());
+            throw new Refused(Response.Status.CONFLICT, "vneid_review_already_resolved",
+                    "the entry is already " + entry.getStatus());
+        }
+    }
+
+    /** Claims the entry for this request, or refuses: another operator resolved it at the same time. */
+    private void claim(ReviewEntryEntity entry) {
+        boolean claimed;
+        try {
+            claimed = ReviewEntries.claim(session, entry);
+        } catch (PersistenceException e) {
+            // waited too long for the other resolution's lock: that one is still going on
+            session.getTransactionManager().setRollbackOnly();
+            claimed = false;
+        }
+        if (!claimed) {
+            throw new Refused(Response.Status.CONFLICT, "vneid_review_resolved_concurrently",
+                    "another operator resolved this entry at the same time; reload it to see the outcome");
         }
     }
 }

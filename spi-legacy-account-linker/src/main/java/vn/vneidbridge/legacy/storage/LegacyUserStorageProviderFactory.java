@@ -76,7 +76,7 @@ public final class LegacyUserStorageProviderFactory
                 }
             }
         }
-        vn.vneidbridge.legacy.outbox.LinkWebhooks.validate(realm, model);
+        vn.vneidbridge.legacy.outbox.LinkWebhooks.validate(session, realm, model);
     }
 
     @Override

@@ -26,8 +26,17 @@ class OutboxSettingsTest {
     }
 
     @Test
+    void privateWebhookAddressesAreRefusedUnlessTheServerSaysTrue() {
+        assertThat(OutboxSettings.DEFAULTS.allowPrivateAddresses()).isFalse();
+        assertThat(OutboxSettings.from(scope(Map.of("allow-private-addresses", "yes"))).allowPrivateAddresses())
+                .isFalse();
+        assertThat(OutboxSettings.from(scope(Map.of("allow-private-addresses", " TRUE "))).allowPrivateAddresses())
+                .isTrue();
+    }
+
+    @Test
     void theBackoffDoublesFromTheInitialWaitUpToTheMaximum() {
-        OutboxSettings settings = new OutboxSettings(5, 10, 60, 15, 20, 3000, 5000);
+        OutboxSettings settings = new OutboxSettings(5, 10, 60, 15, 20, 3000, 5000, false);
         assertThat(settings.backoffMillis(1)).isEqualTo(10_000);
         assertThat(settings.backoffMillis(2)).isEqualTo(20_000);
         assertThat(settings.backoffMillis(3)).isEqualTo(40_000);
@@ -37,14 +46,14 @@ class OutboxSettingsTest {
 
     @Test
     void aMaximumBelowTheInitialWaitIsTheInitialWait() {
-        assertThat(new OutboxSettings(5, 10, 1, 15, 20, 3000, 5000).backoffMillis(3)).isEqualTo(10_000);
+        assertThat(new OutboxSettings(5, 10, 1, 15, 20, 3000, 5000, false).backoffMillis(3)).isEqualTo(10_000);
     }
 
     @Test
     void everyOptionIsListedForTheServerConfiguration() {
         assertThat(OutboxSettings.METADATA).extracting(p -> p.getName()).containsExactly("poll-seconds",
                 "initial-backoff-seconds", "max-backoff-seconds", "max-attempts", "batch-size",
-                "connect-timeout-millis", "read-timeout-millis");
+                "connect-timeout-millis", "read-timeout-millis", "allow-private-addresses");
     }
 
     static Config.Scope scope(Map<String, String> values) {

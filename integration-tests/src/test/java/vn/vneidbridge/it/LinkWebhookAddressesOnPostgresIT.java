@@ -1,0 +1,159 @@
+package vn.vneidbridge.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jwt.JWTClaimsSet;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import vn.vneidbridge.distribution.KeycloakServer;
+import vn.vneidbridge.it.support.AdminApi;
+import vn.vneidbridge.it.support.LinkFixtures;
+import vn.vneidbridge.it.support.PortalLogin;
+import vn.vneidbridge.it.support.TestKeycloakOnPostgres;
+import vn.vneidbridge.it.support.WebhookReceiver;
+import vn.vneidbridge.sandbox.legacy.LegacyPersonas;
+
+/**
+ * Link webhooks on a server configured as in production (no {@code allow-private-addresses}): an administrator of
+ * the realm cannot make Keycloak send requests to its own machine or network — not when saving the webhook, and
+ * not when delivering one that reached the database some other way (saved before this rule, or written around
+ * the admin API).
+ */
+@ExtendWith(TestKeycloakOnPostgres.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LinkWebhookAddressesOnPostgresIT {
+
+    private static final String AN = "001090001234";
+    private static final String OTP = "123456";
+
+    private KeycloakServer keycloak;
+    private AdminApi admin;
+    private LinkFixtures fixtures;
+
+    @BeforeAll
+    void server(KeycloakServer keycloak, AdminApi admin) {
+        this.keycloak = keycloak;
+        this.admin = admin;
+        this.fixtures = new LinkFixtures(admin);
+        fixtures.useThisServersStandIn(keycloak);
+        fixtures.forget(LegacyPersonas.NGUYENVANAN);
+    }
+
+    @AfterAll
+    void putThingsBack() {
+        fixtures.setWebhooks(List.of());
+        fixtures.forget(LegacyPersonas.NGUYENVANAN);
+    }
+
+    @Nested
+    class GivenAnAdministratorSavesAWebhook {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"http://127.0.0.1:8080/hook", "http://localhost:8080/hook", "http://2130706433/hook",
+            "http://0177.0.0.1/hook", "http://[::1]:8080/hook", "http://[::ffff:127.0.0.1]/hook",
+            "http://169.254.169.254/latest/meta-data/", "https://10.0.0.8/hook", "https://192.168.1.20/hook",
+            "http://0.0.0.0:8080/hook"})
+        void thenANonPublicAddressIsRefusedWithAReadableMessage(String url) {
+            HttpResponse<String> saved = fixtures.setWebhooks(List.of("dvcqg-portal " + url));
+
+            assertThat(saved.statusCode()).as(saved.body()).isEqualTo(400);
+            assertThat(saved.body()).contains("dvcqg-portal").containsAnyOf("loopback", "link-local", "private",
+                    "unspecified").contains("allow-private-addresses");
+            assertThat(webhooks()).as("nothing saved").isEmpty();
+        }
+
+        @Test
+        void thenAPublicAddressIsSaved() {
+            HttpResponse<String> saved = fixtures.setWebhooks(List.of("dvcqg-portal https://203.162.4.190/hook"));
+
+            assertThat(saved.statusCode()).as(saved.body()).isEqualTo(204);
+            assertThat(webhooks()).containsExactly("dvcqg-portal https://203.162.4.190/hook");
+            fixtures.setWebhooks(List.of());
+        }
+    }
+
+    @Nested
+    class GivenALoopbackWebhookAlreadyInTheDatabase {
+
+        @Test
+        void thenTheDeliveryIsRefusedBeforeAnyConnectionAndOperatorsSeeWhy() throws Exception {
+            try (WebhookReceiver portal = new WebhookReceiver()) {
+                portal.start();
+                writeAroundTheAdminApi("dvcqg-portal " + portal.url("/national"));
+                assertThat(webhooks()).as("the realm sees it").hasSize(1);
+
+                PortalLogin login = new PortalLogin(keycloak, "dvcqg-portal");
+                JWTClaimsSet an = login.finish(login.vneidLogin(AN, LegacyPersonas.PASSWORD, OTP, Map.of()));
+                assertThat(an.getClaim("legacy_account_id")).isEqualTo(LegacyPersonas.NGUYENVANAN_ID);
+
+                JsonNode delivery = awaitAttempt(an.getSubject());
+                assertThat(delivery.path("status").asText()).isEqualTo("PENDING");
+                assertThat(delivery.path("lastError").asText()).contains("refused").contains("loopback");
+                assertThat(portal.deliveries()).as("nothing reached the loopback webhook").isEmpty();
+            } finally {
+                fixtures.setWebhooks(List.of());
+            }
+        }
+
+        /** Stores the entry in Keycloak's database directly, then drops the realm cache so Keycloak reads it. */
+        private void writeAroundTheAdminApi(String entry) throws Exception {
+            String componentId = legacyProvider().path("id").asText();
+            try (Connection connection = DriverManager.getConnection(TestKeycloakOnPostgres.keycloakDatabaseUrl());
+                 PreparedStatement insert = connection.prepareStatement(
+                         "INSERT INTO component_config (id, component_id, name, value) VALUES (?, ?, ?, ?)")) {
+                insert.setString(1, UUID.randomUUID().toString());
+                insert.setString(2, componentId);
+                insert.setString(3, "linkWebhooks");
+                insert.setString(4, entry);
+                insert.executeUpdate();
+            }
+            HttpResponse<String> cleared = admin.send("POST", "/admin/realms/dvc/clear-realm-cache", null);
+            assertThat(cleared.statusCode()).as(cleared.body()).isEqualTo(204);
+        }
+
+        private JsonNode awaitAttempt(String userId) throws InterruptedException {
+            Instant end = Instant.now().plus(Duration.ofSeconds(60));
+            while (Instant.now().isBefore(end)) {
+                for (JsonNode row : admin.get("/admin/realms/dvc/vneid-bridge/link-deliveries")) {
+                    if (userId.equals(row.path("userId").asText()) && row.path("attempts").asInt() >= 1) {
+                        return row;
+                    }
+                }
+                Thread.sleep(500);
+            }
+            throw new AssertionError("no delivery attempt for " + userId + " within 60 s");
+        }
+    }
+
+    private JsonNode legacyProvider() {
+        for (JsonNode component : admin.get(
+                "/admin/realms/dvc/components?type=org.keycloak.storage.UserStorageProvider")) {
+            if ("vneid-legacy-accounts".equals(component.path("providerId").asText())) {
+                return component;
+            }
+        }
+        throw new AssertionError("realm dvc has no legacy accounts provider");
+    }
+
+    private List<String> webhooks() {
+        JsonNode values = legacyProvider().path("config").path("linkWebhooks");
+        return values.isMissingNode() ? List.of() : java.util.stream.StreamSupport.stream(values.spliterator(), false)
+                .map(JsonNode::asText).filter(v -> !v.isBlank()).toList();
+    }
+}
