@@ -31,8 +31,9 @@ import vn.vneidbridge.core.user.UserAttributes;
  * <p>The personal id number ({@code cccd}) is verified by the Ministry for a VNeID account, so it is written
  * with {@code cccd_verified=true}, {@code cccd_verified_source=vneid} and {@code cccd_verified_at} — except
  * when that would overwrite a different number already verified on the user, or give the number to a second
- * account that holds it verified. Then nothing of the VNeID identity is written (it does not belong to this
- * account) and a warning event {@code UPDATE_PROFILE_ERROR / vneid_cccd_conflict} is recorded.
+ * account that holds it verified, or mark it verified again on an account its VNeID holder disowned. Then nothing of
+ * the VNeID identity is written (it does not belong to this account) and a warning event
+ * {@code UPDATE_PROFILE_ERROR / vneid_cccd_conflict} is recorded.
  */
 public final class VneidIdentityMapper extends AbstractIdentityProviderMapper {
 
@@ -141,18 +142,16 @@ public final class VneidIdentityMapper extends AbstractIdentityProviderMapper {
         CccdAction action = decide(user.getFirstAttribute(UserAttributes.CCCD),
                 "true".equals(user.getFirstAttribute(UserAttributes.CCCD_VERIFIED)), vneidCccd);
         if ((action == CccdAction.SET || action == CccdAction.VERIFY)
-                && verifiedOnAnotherAccount(session, realm, user, vneidCccd)) {
+                && (verifiedOnAnotherAccount(session, realm, user, vneidCccd) || disownedHere(user, vneidCccd))) {
             action = CccdAction.CONFLICT;
         }
         if (action == CccdAction.CONFLICT) {
             conflicts.report(session, realm, user, context, vneidCccd);
-            // refuse: a link made from the account console (or kc_action=idp_link) is rolled back with the request
-            throw new IdentityBrokerException("VNeID id number conflicts with the account's verified CCCD")
-                    .withMessageCode("vneidIdNumberConflict");
+            throw refused(session, "VNeID id number conflicts with the account's verified CCCD",
+                    "vneidIdNumberConflict");
         }
         if (PortalAdministrators.isAdministrator(realm, user)) {
-            throw new IdentityBrokerException("administrator accounts are not linked to VNeID")
-                    .withMessageCode("vneidAdminNotLinked");
+            throw refused(session, "administrator accounts are not linked to VNeID", "vneidAdminNotLinked");
         }
         if (action != CccdAction.KEEP) {
             user.setSingleAttribute(UserAttributes.CCCD, vneidCccd);
@@ -171,6 +170,27 @@ public final class VneidIdentityMapper extends AbstractIdentityProviderMapper {
         }
     }
 
+    /**
+     * Refuses the login and undoes the request: Keycloak has already stored the link when it calls the mapper
+     * (after a first login, an account-console link, {@code kc_action=idp_link}), and its error page is a response,
+     * not an exception its error handler sees, so without this the link would be committed beside the refusal.
+     * Error events are stored in a transaction of their own and stay.
+     */
+    private static IdentityBrokerException refused(KeycloakSession session, String reason, String messageCode) {
+        session.getTransactionManager().setRollbackOnly();
+        return new IdentityBrokerException(reason).withMessageCode(messageCode);
+    }
+
+    /**
+     * The VNeID holder of this number said this account is not theirs ({@code cccd_disputed_at}, written by the first
+     * VNeID login's "Không phải tài khoản của tôi"): the number is never marked verified here again, so a "mine"
+     * for the same account in another login of the same holder cannot link it beside the holder's own user.
+     */
+    private static boolean disownedHere(UserModel user, String cccd) {
+        return user.getFirstAttribute(UserAttributes.CCCD_DISPUTED_AT) != null
+                && cccd.equals(user.getFirstAttribute(UserAttributes.CCCD));
+    }
+
     private static boolean verifiedOnAnotherAccount(KeycloakSession session, RealmModel realm, UserModel user,
                                                     String cccd) {
         return session.users().searchForUserByUserAttributeStream(realm, UserAttributes.CCCD, cccd)
@@ -182,13 +202,15 @@ public final class VneidIdentityMapper extends AbstractIdentityProviderMapper {
                                      BrokeredIdentityContext context, String vneidCccd) {
         String alias = context.getIdpConfig().getAlias();
         LOG.warnf("VNeID identity of a login through %s not written to user %s: its id number differs from the "
-                + "account's verified one or is verified on another account", alias, user.getId());
+                + "account's verified one, is verified on another account, or its holder disowned this account", alias,
+                user.getId());
         LOG.debugf("VNeID id number %s, account's %s", mask(vneidCccd), mask(user.getFirstAttribute(UserAttributes.CCCD)));
         new EventBuilder(realm, session, session.getContext().getConnection())
                 .event(EventType.UPDATE_PROFILE_ERROR)
                 .user(user)
                 .detail(Details.IDENTITY_PROVIDER, alias)
-                .detail(Details.REASON, "VNeID id number differs from the verified cccd of the account or of another account")
+                .detail(Details.REASON, "VNeID id number differs from the verified cccd of the account or of another "
+                        + "account, or its holder disowned this account")
                 .error(CONFLICT_ERROR);
     }
 

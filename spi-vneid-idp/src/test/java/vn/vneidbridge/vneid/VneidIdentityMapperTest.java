@@ -13,6 +13,7 @@ import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.models.IdentityProviderMapperModel;
 import org.keycloak.models.IdentityProviderSyncMode;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakTransactionManager;
 import org.keycloak.broker.provider.IdentityBrokerException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -27,10 +28,13 @@ class VneidIdentityMapperTest {
     private final List<String> conflicts = new ArrayList<>();
     private final RealmModel realm = Stub.of(RealmModel.class).returning("getId", "dvc-id")
             .returning("getRole", null).build();
+    private final List<String> rollbacks = new ArrayList<>();
     private final KeycloakSession session = Stub.of(KeycloakSession.class)
             .returning("users", Stub.of(UserProvider.class)
                     .on("searchForUserByUserAttributeStream", args -> users.stream()
                             .filter(user -> args[2].equals(user.getFirstAttribute((String) args[1])))).build())
+            .returning("getTransactionManager", Stub.of(KeycloakTransactionManager.class)
+                    .on("setRollbackOnly", args -> rollbacks.add("rollback-only")).build())
             .build();
     private final VneidIdentityMapper mapper = new VneidIdentityMapper(
             (session, realm, user, context, cccd) -> conflicts.add(user.getId()));
@@ -97,6 +101,7 @@ class VneidIdentityMapperTest {
 
             mapper.importNewUser(session, realm, user, model(), ngaLogin());
 
+            assertThat(rollbacks).isEmpty();
             assertThat(attributes(user))
                     .containsEntry("cccd", NGA)
                     .containsEntry("cccd_verified", "true")
@@ -184,6 +189,48 @@ class VneidIdentityMapperTest {
 
             assertThat(attributes(user)).doesNotContainKeys("cccd", "cccd_verified");
             assertThat(conflicts).containsExactly("u-1");
+        }
+
+        @Test
+        void thenTheWholeRequestIsRolledBackSoTheLinkKeycloakStoredBeforeTheMapperIsUndone() {
+            // Keycloak stores the link, then calls the mapper, then shows its error page as a response: only a
+            // transaction marked rollback-only undoes the link (else the refused user stays linked)
+            user("u-other", "cccd", NGA, "cccd_verified", "true");
+            UserModel user = user("u-1");
+
+            assertThatThrownBy(() -> mapper.importNewUser(session, realm, user, model(), ngaLogin()))
+                    .isInstanceOf(IdentityBrokerException.class);
+
+            assertThat(rollbacks).containsExactly("rollback-only");
+        }
+    }
+
+    @Nested
+    class GivenAnAccountTheVneidHolderDisowned {
+
+        @Test
+        void thenItsNumberIsNotMarkedVerifiedAgainAndTheLinkIsRefused() {
+            // "not mine" in one login took the mark off; "mine" for the same account in another login of the
+            // same holder must not put it back and link the account beside the holder's own user
+            UserModel disowned = user("u-namesake", "cccd", NGA, "cccd_verified", "false",
+                    "cccd_disputed_at", "2026-12-02T10:00:00Z");
+
+            assertThatThrownBy(() -> mapper.updateBrokeredUser(session, realm, disowned, model(), ngaLogin()))
+                    .isInstanceOf(IdentityBrokerException.class);
+
+            assertThat(attributes(disowned)).containsEntry("cccd_verified", "false")
+                    .doesNotContainKeys("cccd_verified_source", "vneid_level");
+            assertThat(conflicts).containsExactly("u-namesake");
+        }
+
+        @Test
+        void thenAnotherNumberDisownedThereDoesNotStopTheLoginOfItsOwnVerifiedNumber() {
+            UserModel user = user("u-1", "cccd", NGA, "cccd_verified", "true", "cccd_verified_source", "vneid",
+                    "cccd_disputed_at", "2026-12-02T10:00:00Z");
+
+            mapper.updateBrokeredUser(session, realm, user, model(), ngaLogin());
+
+            assertThat(conflicts).isEmpty();
         }
     }
 

@@ -1,5 +1,6 @@
 package vn.vneidbridge.legacy.broker;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -54,7 +55,9 @@ final class FirstVneidLoginDecision {
      * @param toConfirm           usernames of accounts the population database confirms for this person but whose
      *                            number is not proven (unverified, verified but unlinked by the holder, or only the
      *                            old CMND): their password is asked
-     * @param verifiedToConfirm   ids of the accounts among those to confirm that hold the number verified
+     * @param verifiedToConfirm   ids of the accounts that hold the number verified but were unlinked by its holder
+     *                            (offered for their password or not): any user created for the holder must take
+     *                            the mark off them first, or its link would fail on it and leave an orphan user
      * @param createdFromVneid    an account with the number as username, no password and no link: what an
      *                            interrupted creation from VNeID leaves; shown like a verified one
      * @param usernameTaken       an account has the number as its username (so no user can be created with it)
@@ -135,7 +138,8 @@ final class FirstVneidLoginDecision {
         if (facts.usernameTaken()) {
             return new Refuse(FirstLoginRefusal.USERNAME_TAKEN);
         }
-        return new Create(List.of());
+        // an account its holder unlinked that is not offered (the population database no longer confirms it)
+        return new Create(facts.verifiedToConfirm());
     }
 
     /**
@@ -153,9 +157,12 @@ final class FirstVneidLoginDecision {
             return new Link(shownAccountId, LinkMethod.SHOWN_AND_CONFIRMED);
         }
         boolean createdFromVneid = now.createdFromVneid().map(a -> a.id().equals(shownAccountId)).orElse(false);
-        return createdFromVneid && now.verified().isEmpty()
-                ? new Refuse(FirstLoginRefusal.USERNAME_TAKEN)
-                : new Create(List.of(shownAccountId));
+        if (createdFromVneid && now.verified().isEmpty()) {
+            return new Refuse(FirstLoginRefusal.USERNAME_TAKEN);
+        }
+        List<String> disputed = new ArrayList<>(List.of(shownAccountId));
+        now.verifiedToConfirm().stream().filter(id -> !disputed.contains(id)).forEach(disputed::add);
+        return new Create(disputed);
     }
 
     /**

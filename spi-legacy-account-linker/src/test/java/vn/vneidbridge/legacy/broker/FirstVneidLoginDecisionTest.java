@@ -102,6 +102,15 @@ class FirstVneidLoginDecisionTest {
         }
 
         @Test
+        void thenAnAccountTheHolderUnlinkedThatIsNotOfferedLosesTheMarkBeforeTheUserIsCreated() {
+            // verified and unlinked by the holder, but the population database no longer confirms it, so it is not
+            // offered: the created user's link would fail on the number verified there and leave an orphan
+            var facts = new Facts(true, List.of(), List.of(), List.of("unlinked"), Optional.empty(), false,
+                    Optional.empty());
+            assertThat(FirstVneidLoginDecision.decide(facts)).isEqualTo(new Create(List.of("unlinked")));
+        }
+
+        @Test
         void thenAUserLeftByAnInterruptedCreationFromVneidIsShownNotRefused() {
             var orphan = new Account("orphan", false, true, false);
             var facts = new Facts(true, List.of(), List.of(), List.of(), Optional.of(orphan), true, Optional.empty());
@@ -122,6 +131,14 @@ class FirstVneidLoginDecisionTest {
         void thenNotMineCreatesTheHoldersUserAndDisputesTheAccount() {
             assertThat(FirstVneidLoginDecision.onShownAccountAnswer("hoa.le95", false,
                     found(List.of(NAMESAKE), List.of()))).isEqualTo(new Create(List.of("hoa.le95")));
+        }
+
+        @Test
+        void thenNotMineAlsoDisputesAnAccountTheHolderUnlinkedSoNoOrphanIsLeft() {
+            var facts = new Facts(true, List.of(NAMESAKE), List.of(), List.of("unlinked"), Optional.empty(), false,
+                    Optional.empty());
+            assertThat(FirstVneidLoginDecision.onShownAccountAnswer("hoa.le95", false, facts))
+                    .isEqualTo(new Create(List.of("hoa.le95", "unlinked")));
         }
 
         @Test
