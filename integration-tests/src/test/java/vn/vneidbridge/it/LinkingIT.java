@@ -261,9 +261,12 @@ class LinkingIT {
             assertThat(page.callback()).as("no portal session from the portal account").isEmpty();
             assertThat(page.page().body()).contains("vneid-cutoff-form");
 
-            JWTClaimsSet claims = login.finish(login.vneidSteps(login.web.followWithin(
+            PortalLogin.Outcome shown = login.vneidSteps(login.web.followWithin(
                     login.web.submit(page.page(), "#vneid-cutoff-form", Map.of("action", "vneid")), keycloak.baseUri()),
-                    person.cccd(), VneidStandIn.PASSWORD, VneidStandIn.OTP));
+                    person.cccd(), VneidStandIn.PASSWORD, VneidStandIn.OTP);
+            // whoever finishes the VNeID login in this tab is shown the account, even after its password
+            assertThat(PortalLogin.isShownAccount(shown)).as(shown.page().body()).isTrue();
+            JWTClaimsSet claims = login.finish(login.confirmShownAccount(shown));
 
             assertThat(claims.getClaim("legacy_account_id")).isEqualTo(LegacyFixtures.legacyId(LegacyFixtures.LINK_ONLY));
             assertThat(links(claims.getSubject())).containsExactly("vneid");

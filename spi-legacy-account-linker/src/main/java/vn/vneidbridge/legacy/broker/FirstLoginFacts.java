@@ -29,19 +29,17 @@ final class FirstLoginFacts {
     private final FirstLoginLinkConfig config;
     private final BrokeredIdentityContext brokerContext;
     private final String idNumber;
-    private final String provenInThisLogin;
     private LinkCandidates candidates;
     private FirstVneidLoginDecision.Facts facts;
     private FirstLoginRefusal unavailable;
 
     FirstLoginFacts(KeycloakSession session, RealmModel realm, FirstLoginLinkConfig config,
-                    BrokeredIdentityContext brokerContext, String idNumber, String provenInThisLogin) {
+                    BrokeredIdentityContext brokerContext, String idNumber) {
         this.session = session;
         this.realm = realm;
         this.config = config;
         this.brokerContext = brokerContext;
         this.idNumber = idNumber;
-        this.provenInThisLogin = provenInThisLogin;
     }
 
     String idNumber() {
@@ -65,8 +63,7 @@ final class FirstLoginFacts {
             return;
         }
         if (idNumber == null) {
-            facts = new FirstVneidLoginDecision.Facts(false, List.of(), List.of(), List.of(), Optional.empty(), false,
-                    Optional.empty());
+            facts = new FirstVneidLoginDecision.Facts(false, List.of(), List.of(), List.of(), Optional.empty(), false);
             return;
         }
         try {
@@ -85,8 +82,7 @@ final class FirstLoginFacts {
             return;
         }
         facts = new FirstVneidLoginDecision.Facts(true, verified, offered, candidates.verifiedToConfirm(),
-                candidates.createdFromVneidAccount(session, realm, alias), candidates.usernameTaken(),
-                Optional.ofNullable(provenInThisLogin));
+                candidates.createdFromVneidAccount(session, realm, alias), candidates.usernameTaken()));
     }
 
     /**

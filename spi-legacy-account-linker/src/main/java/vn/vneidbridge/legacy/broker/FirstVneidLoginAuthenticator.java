@@ -19,7 +19,6 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import vn.vneidbridge.cccd.verification.CccdVerificationResult;
 import vn.vneidbridge.cccd.verification.CccdVerifier;
-import vn.vneidbridge.core.flow.LoginNotes;
 import vn.vneidbridge.core.id.PersonalIdNumber;
 import vn.vneidbridge.core.user.PortalAdministrators;
 import vn.vneidbridge.core.user.UserAttributes;
@@ -261,9 +260,7 @@ final class FirstVneidLoginAuthenticator extends IdpCreateUserIfUniqueAuthentica
     private FirstLoginFacts facts(AuthenticationFlowContext context, BrokeredIdentityContext brokerContext) {
         return new FirstLoginFacts(context.getSession(), context.getRealm(),
                 new FirstLoginLinkConfig(context.getAuthenticatorConfig()), brokerContext,
-                idNumber(brokerContext).orElse(null),
-                // the cutoff's link-only page: the account whose password this login proved (VneidLinkGuard checked it)
-                context.getAuthenticationSession().getClientNote(LoginNotes.LINK_TO_USER));
+                idNumber(brokerContext).orElse(null));
     }
 
     /** The id number the VNeID provider validated (V1-V4), never a username template or an e-mail. */

@@ -21,11 +21,6 @@ final class FirstVneidLoginDecision {
     enum LinkMethod {
         /** Verified CCCD, shown to the VNeID holder, who said "Đây là tài khoản của tôi". */
         SHOWN_AND_CONFIRMED("verified_cccd"),
-        /**
-         * Verified CCCD of the account whose portal password this very login proved before it went to VNeID (the
-         * cutoff's link-only page): the holder has seen it.
-         */
-        OWN_LOGIN("verified_cccd_own_login"),
         /** The account's password, then the population database, for an account whose number was not verified. */
         PASSWORD_AND_REGISTRY("password_and_registry");
 
@@ -61,12 +56,10 @@ final class FirstVneidLoginDecision {
      * @param createdFromVneid    an account with the number as username, no password and no link: what an
      *                            interrupted creation from VNeID leaves; shown like a verified one
      * @param usernameTaken       an account has the number as its username (so no user can be created with it)
-     * @param provenInThisLogin   the account whose portal password this login proved before it went to VNeID
      */
     record Facts(boolean idNumberValid, List<Account> verified, List<String> toConfirm, List<String> verifiedToConfirm,
-                 Optional<Account> createdFromVneid, boolean usernameTaken, Optional<String> provenInThisLogin) {
+                 Optional<Account> createdFromVneid, boolean usernameTaken) {
         Facts {
-            Objects.requireNonNull(provenInThisLogin, "provenInThisLogin");
             verified = List.copyOf(verified);
             toConfirm = List.copyOf(toConfirm);
             verifiedToConfirm = List.copyOf(verifiedToConfirm);
@@ -124,10 +117,9 @@ final class FirstVneidLoginDecision {
             return new Conflict(facts.verified().stream().map(Account::id).toList());
         }
         if (facts.verified().size() == 1) {
-            Account only = facts.verified().get(0);
-            Outcome shown = shown(only);
-            boolean seen = facts.provenInThisLogin().filter(only.id()::equals).isPresent();
-            return seen && shown instanceof ShowAccount ? new Link(only.id(), LinkMethod.OWN_LOGIN) : shown;
+            // also after the account's own password in this login (the cutoff's link-only page): whoever finishes
+            // the VNeID login in that tab is asked, so a hand-off on a shared computer links nothing unseen
+            return shown(facts.verified().get(0));
         }
         if (!facts.toConfirm().isEmpty()) {
             return new ConfirmByPassword(facts.toConfirm());

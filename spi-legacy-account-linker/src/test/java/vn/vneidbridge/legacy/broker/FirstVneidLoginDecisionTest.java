@@ -22,7 +22,7 @@ class FirstVneidLoginDecisionTest {
     private static final Account NAMESAKE = new Account("hoa.le95", false, true, false);
 
     private static Facts found(List<Account> verified, List<String> toConfirm) {
-        return new Facts(true, verified, toConfirm, List.of(), Optional.empty(), false, Optional.empty());
+        return new Facts(true, verified, toConfirm, List.of(), Optional.empty(), false);
     }
 
     @Nested
@@ -31,7 +31,7 @@ class FirstVneidLoginDecisionTest {
         @Test
         void thenAnIdentityWithoutAValidNumberIsRefusedWithItsOwnMessage() {
             var outcome = FirstVneidLoginDecision.decide(
-                    new Facts(false, List.of(), List.of(), List.of(), Optional.empty(), false, Optional.empty()));
+                    new Facts(false, List.of(), List.of(), List.of(), Optional.empty(), false));
             assertThat(outcome).isEqualTo(new Refuse(FirstLoginRefusal.INVALID_ID_NUMBER));
             assertThat(FirstLoginRefusal.INVALID_ID_NUMBER.messageKey())
                     .isNotEqualTo(FirstLoginRefusal.SEVERAL_ACCOUNTS.messageKey());
@@ -40,19 +40,6 @@ class FirstVneidLoginDecisionTest {
         @Test
         void thenOneVerifiedAccountIsShownToTheHolderNeverLinkedUnseen() {
             assertThat(FirstVneidLoginDecision.decide(found(List.of(AN), List.of()))).isEqualTo(new ShowAccount("an"));
-        }
-
-        @Test
-        void thenTheAccountWhosePasswordThisLoginProvedIsLinkedWithoutAskingAgain() {
-            var facts = new Facts(true, List.of(AN), List.of(), List.of(), Optional.empty(), false, Optional.of("an"));
-            assertThat(FirstVneidLoginDecision.decide(facts)).isEqualTo(new Link("an", LinkMethod.OWN_LOGIN));
-        }
-
-        @Test
-        void thenAnotherAccountThanTheOneProvenIsStillShown() {
-            var facts = new Facts(true, List.of(NAMESAKE), List.of(), List.of(), Optional.empty(), false,
-                    Optional.of("an"));
-            assertThat(FirstVneidLoginDecision.decide(facts)).isEqualTo(new ShowAccount("hoa.le95"));
         }
 
         @Test
@@ -97,7 +84,7 @@ class FirstVneidLoginDecisionTest {
 
         @Test
         void thenAnAccountThatHasTheNumberAsUsernameBlocksCreation() {
-            var facts = new Facts(true, List.of(), List.of(), List.of(), Optional.empty(), true, Optional.empty());
+            var facts = new Facts(true, List.of(), List.of(), List.of(), Optional.empty(), true);
             assertThat(FirstVneidLoginDecision.decide(facts)).isEqualTo(new Refuse(FirstLoginRefusal.USERNAME_TAKEN));
         }
 
@@ -105,15 +92,14 @@ class FirstVneidLoginDecisionTest {
         void thenAnAccountTheHolderUnlinkedThatIsNotOfferedLosesTheMarkBeforeTheUserIsCreated() {
             // verified and unlinked by the holder, but the population database no longer confirms it, so it is not
             // offered: the created user's link would fail on the number verified there and leave an orphan
-            var facts = new Facts(true, List.of(), List.of(), List.of("unlinked"), Optional.empty(), false,
-                    Optional.empty());
+            var facts = new Facts(true, List.of(), List.of(), List.of("unlinked"), Optional.empty(), false);
             assertThat(FirstVneidLoginDecision.decide(facts)).isEqualTo(new Create(List.of("unlinked")));
         }
 
         @Test
         void thenAUserLeftByAnInterruptedCreationFromVneidIsShownNotRefused() {
             var orphan = new Account("orphan", false, true, false);
-            var facts = new Facts(true, List.of(), List.of(), List.of(), Optional.of(orphan), true, Optional.empty());
+            var facts = new Facts(true, List.of(), List.of(), List.of(), Optional.of(orphan), true);
             assertThat(FirstVneidLoginDecision.decide(facts)).isEqualTo(new ShowAccount("orphan"));
         }
     }
@@ -135,8 +121,7 @@ class FirstVneidLoginDecisionTest {
 
         @Test
         void thenNotMineAlsoDisputesAnAccountTheHolderUnlinkedSoNoOrphanIsLeft() {
-            var facts = new Facts(true, List.of(NAMESAKE), List.of(), List.of("unlinked"), Optional.empty(), false,
-                    Optional.empty());
+            var facts = new Facts(true, List.of(NAMESAKE), List.of(), List.of("unlinked"), Optional.empty(), false);
             assertThat(FirstVneidLoginDecision.onShownAccountAnswer("hoa.le95", false, facts))
                     .isEqualTo(new Create(List.of("hoa.le95", "unlinked")));
         }
@@ -169,7 +154,7 @@ class FirstVneidLoginDecisionTest {
         @Test
         void thenNotMineForAUserCreatedFromVneidCannotCreateASecondOne() {
             var orphan = new Account("orphan", false, true, false);
-            var facts = new Facts(true, List.of(), List.of(), List.of(), Optional.of(orphan), true, Optional.empty());
+            var facts = new Facts(true, List.of(), List.of(), List.of(), Optional.of(orphan), true);
             assertThat(FirstVneidLoginDecision.onShownAccountAnswer("orphan", false, facts))
                     .isEqualTo(new Refuse(FirstLoginRefusal.USERNAME_TAKEN));
         }
@@ -186,13 +171,13 @@ class FirstVneidLoginDecisionTest {
 
         @Test
         void thenAnUnlinkedAccountHoldingTheNumberVerifiedLosesTheMarkSoNoOrphanIsLeft() {
-            var facts = new Facts(true, List.of(), List.of("nguyenvanan"), List.of("an"), Optional.empty(), false, Optional.empty());
+            var facts = new Facts(true, List.of(), List.of("nguyenvanan"), List.of("an"), Optional.empty(), false);
             assertThat(FirstVneidLoginDecision.onPasswordDeclined(facts)).isEqualTo(new Create(List.of("an")));
         }
 
         @Test
         void thenAnAccountWithTheNumberAsUsernameStillBlocksCreation() {
-            var facts = new Facts(true, List.of(), List.of("001090001234"), List.of(), Optional.empty(), true, Optional.empty());
+            var facts = new Facts(true, List.of(), List.of("001090001234"), List.of(), Optional.empty(), true);
             assertThat(FirstVneidLoginDecision.onPasswordDeclined(facts))
                     .isEqualTo(new Refuse(FirstLoginRefusal.USERNAME_TAKEN));
         }
