@@ -82,7 +82,7 @@ final class FirstLoginFacts {
             return;
         }
         facts = new FirstVneidLoginDecision.Facts(true, verified, offered, candidates.verifiedToConfirm(),
-                candidates.createdFromVneidAccount(session, realm, alias), candidates.usernameTaken()));
+                candidates.createdFromVneidAccount(session, realm, alias), candidates.usernameTaken());
     }
 
     /**
