@@ -27,6 +27,19 @@ public final class WebClient {
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
+    private final String forwardedFor;
+
+    public WebClient() {
+        this(null);
+    }
+
+    /**
+     * A client whose requests say they come from {@code forwardedFor} ({@code X-Forwarded-For}, which the test
+     * servers trust from 127.0.0.1 only): one "citizen's address" per test, for the per-address limits.
+     */
+    public WebClient(String forwardedFor) {
+        this.forwardedFor = forwardedFor;
+    }
 
     public HttpResponse<String> get(URI uri) {
         return send(HttpRequest.newBuilder(uri).GET());
@@ -103,6 +116,9 @@ public final class WebClient {
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
+            if (forwardedFor != null) {
+                request.header("X-Forwarded-For", forwardedFor);
+            }
             return http.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
