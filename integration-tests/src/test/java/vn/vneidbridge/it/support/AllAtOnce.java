@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Sends several requests at the same moment, each on its own thread (not the common pool, which has one thread
- * on a 2-core machine), as an attacker racing a limit does; the answers in the order of the requests.
+ * Sends several requests at the same moment, as an attacker racing a limit does: each on a thread of its own, all
+ * started and waiting before the first is let go; the answers in the order of the requests.
  */
 public final class AllAtOnce {
 
