@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -27,16 +28,19 @@ public final class WebClient {
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
+    private static final AtomicInteger CLIENTS = new AtomicInteger();
     private final String forwardedFor;
 
+    /**
+     * A client with an address of its own, as every citizen's browser has: its requests say they come from a
+     * loopback address no other client uses ({@code X-Forwarded-For}, which {@link TestKeycloak} trusts from
+     * 127.0.0.1 only), so the per-address limits of one test never count another's requests.
+     */
     public WebClient() {
-        this(null);
+        this(ownAddress(CLIENTS.incrementAndGet()));
     }
 
-    /**
-     * A client whose requests say they come from {@code forwardedFor} ({@code X-Forwarded-For}, which the test
-     * servers trust from 127.0.0.1 only): one "citizen's address" per test, for the per-address limits.
-     */
+    /** A client whose requests say they come from {@code forwardedFor}, e.g. several "browsers" behind one NAT. */
     public WebClient(String forwardedFor) {
         this.forwardedFor = forwardedFor;
     }
@@ -77,6 +81,11 @@ public final class WebClient {
         }
         values.putAll(fields);
         return postForm(URI.create(form.absUrl("action")), values);
+    }
+
+    /** 127.64.0.1 onwards: loopback (the realm asks for HTTPS from public addresses), never contacted. */
+    static String ownAddress(int n) {
+        return "127." + (64 + n / 65_536 % 64) + "." + (n / 256 % 256) + "." + (n % 256);
     }
 
     public static boolean isRedirect(HttpResponse<?> response) {
