@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -27,6 +28,22 @@ public final class WebClient {
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
+    private static final AtomicInteger CLIENTS = new AtomicInteger();
+    private final String forwardedFor;
+
+    /**
+     * A client with an address of its own, as every citizen's browser has: its requests say they come from a
+     * loopback address no other client uses ({@code X-Forwarded-For}, which {@link TestKeycloak} trusts from
+     * 127.0.0.1 only), so the per-address limits of one test never count another's requests.
+     */
+    public WebClient() {
+        this(ownAddress(CLIENTS.incrementAndGet()));
+    }
+
+    /** A client whose requests say they come from {@code forwardedFor}, e.g. several "browsers" behind one NAT. */
+    public WebClient(String forwardedFor) {
+        this.forwardedFor = forwardedFor;
+    }
 
     public HttpResponse<String> get(URI uri) {
         return send(HttpRequest.newBuilder(uri).GET());
@@ -66,6 +83,11 @@ public final class WebClient {
         return postForm(URI.create(form.absUrl("action")), values);
     }
 
+    /** 127.64.0.1 onwards: loopback (the realm asks for HTTPS from public addresses), never contacted. */
+    static String ownAddress(int n) {
+        return "127." + (64 + n / 65_536 % 64) + "." + (n / 256 % 256) + "." + (n % 256);
+    }
+
     public static boolean isRedirect(HttpResponse<?> response) {
         return response.statusCode() == 302 || response.statusCode() == 303 || response.statusCode() == 307;
     }
@@ -103,6 +125,9 @@ public final class WebClient {
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
+            if (forwardedFor != null) {
+                request.header("X-Forwarded-For", forwardedFor);
+            }
             return http.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -54,15 +54,12 @@ final class CccdCheckAuthenticator implements Authenticator {
         }
         UserModel user = context.getUser();
         String address = context.getConnection().getRemoteAddr();
-        CccdAttemptLimiter limiter = new CccdAttemptLimiter(context.getSession(), config.maxAttemptsPerAccount(),
-                config.maxAttemptsPerAddress(), config.windowMinutes());
-        CccdVerificationResult result;
-        if (limiter.exhausted(user.getId(), address)) {
-            result = CccdVerificationResult.tooManyAttempts(config.windowMinutes());
-        } else {
-            limiter.record(user.getId(), address);
-            result = new CccdVerifier(context.getSession(), config.registry()).verify(context.getRealm(), user, typed);
-        }
+        CccdAttemptLimiter limiter = new CccdAttemptLimiter(context.getSession(), context.getRealm(),
+                config.maxAttemptsPerAccount(), config.maxAttemptsPerAddress(), config.windowMinutes());
+        // the attempt is taken before the registry is asked: parallel submissions cannot outrun the limit
+        CccdVerificationResult result = limiter.tryAcquire(user.getId(), address)
+                ? new CccdVerifier(context.getSession(), config.registry()).verify(context.getRealm(), user, typed)
+                : CccdVerificationResult.tooManyAttempts(config.windowMinutes());
         if (result.verified()) {
             context.getEvent().clone().event(EventType.UPDATE_PROFILE).user(user)
                     .detail("cccd_verified", "true").detail("cccd_verified_source", CccdVerifier.SOURCE_POPULATION_REGISTRY)

@@ -83,15 +83,12 @@ final class IdentityInfoAction implements RequiredActionProvider {
             cccd = cccd.substring(0, 32);
         }
         // the same limits as the login form: the page must not become a way to probe the population database
-        CccdAttemptLimiter limiter = new CccdAttemptLimiter(context.getSession(), ATTEMPTS, ATTEMPTS_PER_ADDRESS, WINDOW_MINUTES);
+        CccdAttemptLimiter limiter = new CccdAttemptLimiter(context.getSession(), context.getRealm(), ATTEMPTS,
+                ATTEMPTS_PER_ADDRESS, WINDOW_MINUTES);
         String address = context.getConnection().getRemoteAddr();
-        CccdVerificationResult result;
-        if (limiter.exhausted(user.getId(), address)) {
-            result = CccdVerificationResult.tooManyAttempts(WINDOW_MINUTES);
-        } else {
-            limiter.record(user.getId(), address);
-            result = new CccdVerifier(context.getSession(), registry).verify(context.getRealm(), user, cccd);
-        }
+        CccdVerificationResult result = limiter.tryAcquire(user.getId(), address)
+                ? new CccdVerifier(context.getSession(), registry).verify(context.getRealm(), user, cccd)
+                : CccdVerificationResult.tooManyAttempts(WINDOW_MINUTES);
         var event = context.getEvent().clone().user(user);
         if (result.verified()) {
             event.event(EventType.UPDATE_PROFILE).detail("cccd_verified", "true").success();

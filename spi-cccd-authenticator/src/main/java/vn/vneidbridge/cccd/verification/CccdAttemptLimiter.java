@@ -1,75 +1,42 @@
 package vn.vneidbridge.cccd.verification;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.Map;
+import java.time.Duration;
+import java.util.List;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.SingleUseObjectProvider;
+import org.keycloak.models.RealmModel;
+import vn.vneidbridge.core.limit.AttemptLimit;
+import vn.vneidbridge.core.limit.AttemptSlots;
 
 /**
- * Counts CCCD verification attempts per account and per client address in fixed windows, in Keycloak's
- * cluster-wide single-use store, so the form cannot be used to probe the population database. Keys are
- * hashes: no user id or address is stored in clear.
+ * CCCD verification attempts per account and per client address, so the form cannot be used to probe the
+ * population database: an attempt takes one slot of each ({@link AttemptSlots}, Keycloak's cluster-wide
+ * single-use store) <em>before</em> the registry is asked, so parallel submissions, on one node or several, get no
+ * more registry calls than the limit. Each attempt counts for the window from the moment it was made.
  */
 public final class CccdAttemptLimiter {
 
-    private static final String COUNT = "count";
+    private final AttemptSlots slots;
+    private final AttemptLimit perAccount;
+    private final AttemptLimit perAddress;
 
-    private final SingleUseObjectProvider store;
-    private final int perAccount;
-    private final int perAddress;
-    private final long windowSeconds;
-
-    public CccdAttemptLimiter(KeycloakSession session, int perAccount, int perAddress, int windowMinutes) {
-        this.store = session.singleUseObjects();
-        this.perAccount = perAccount;
-        this.perAddress = perAddress;
-        this.windowSeconds = windowMinutes * 60L;
+    public CccdAttemptLimiter(KeycloakSession session, RealmModel realm, int perAccount, int perAddress,
+                              int windowMinutes) {
+        Duration window = Duration.ofMinutes(windowMinutes);
+        this.slots = AttemptSlots.of(session, realm);
+        this.perAccount = new AttemptLimit("cccd-account", clamp(perAccount), window);
+        this.perAddress = new AttemptLimit("cccd-address", clamp(perAddress), window);
     }
 
-    /** Whether either the account or the address has used up its attempts in the current window. */
-    public boolean exhausted(String userId, String address) {
-        return count(key("user", userId)) >= perAccount || count(key("ip", address)) >= perAddress;
+    /**
+     * Takes one attempt of the account and one of the address; false, taking neither, when either has used all of
+     * its attempts in the window.
+     */
+    public boolean tryAcquire(String userId, String address) {
+        return slots.tryAcquireAll(List.of(new AttemptSlots.Attempt(perAccount, userId),
+                new AttemptSlots.Attempt(perAddress, address))).granted();
     }
 
-    /** Records one verification attempt for the account and the address. */
-    public void record(String userId, String address) {
-        increment(key("user", userId));
-        increment(key("ip", address));
-    }
-
-    private int count(String key) {
-        Map<String, String> notes = store.get(key);
-        if (notes == null) {
-            return 0;
-        }
-        try {
-            return Integer.parseInt(notes.getOrDefault(COUNT, "0"));
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
-
-    private void increment(String key) {
-        int next = count(key) + 1;
-        if (next == 1 || !store.replace(key, Map.of(COUNT, String.valueOf(next)))) {
-            store.put(key, windowSeconds, Map.of(COUNT, String.valueOf(next)));
-        }
-    }
-
-    private String key(String kind, String value) {
-        long window = System.currentTimeMillis() / 1000 / windowSeconds;
-        return "vneid-cccd-attempts:" + kind + ":" + window + ":" + sha256(value == null ? "" : value);
-    }
-
-    private static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    private static int clamp(int attempts) {
+        return Math.max(1, Math.min(attempts, AttemptSlots.MAX_ATTEMPTS));
     }
 }

@@ -7,6 +7,7 @@ import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.authenticators.browser.UsernamePasswordForm;
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
+import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
@@ -21,13 +22,16 @@ import vn.vneidbridge.legacy.storage.LegacyUserStorage;
 /**
  * Keycloak's username/password form for portal accounts, with one difference: when the legacy portal
  * database did not answer, the citizen is told so (and pointed to VNeID) instead of being told the password
- * is wrong; and after repeated failures it asks for the code of a self-hosted captcha ({@link LoginCaptcha}) before
- * it checks a password. Everything else — brute-force protection, events, the form itself — is Keycloak's.
+ * is wrong; and after repeated failures (per username, login session or client address) it asks for the code of
+ * a self-hosted captcha ({@link LoginCaptcha}) before it checks a password. Everything else — brute-force
+ * protection, events, the form itself — is Keycloak's.
  */
 final class LegacyPasswordForm extends UsernamePasswordForm {
 
     static final String MESSAGE_UNAVAILABLE = "vneidLegacyDatabaseUnavailable";
     static final String DETAIL_LEGACY_DATABASE = "legacy_database";
+    /** Event error: a login without the code although one was needed; the password was not checked. */
+    static final String ERROR_CAPTCHA_REQUIRED = "captcha_required";
 
     LegacyPasswordForm(KeycloakSession session) {
         super(session);
@@ -103,24 +107,29 @@ final class LegacyPasswordForm extends UsernamePasswordForm {
         String username = attemptedUsername(context);
         switch (captcha.check(formData, username)) {
             case MISSING -> {
+                var event = context.getEvent().detail("captcha", "required");
+                if (username != null) {
+                    event.detail(Details.USERNAME, username);
+                }
+                if (captcha.refusedBy() != null) {
+                    event.detail("captcha_count", captcha.refusedBy());
+                }
+                event.error(ERROR_CAPTCHA_REQUIRED);
                 context.challenge(challenge(context, LoginCaptcha.MESSAGE_REQUIRED, LoginCaptcha.FIELD));
                 return false;
             }
             case WRONG -> {
-                captcha.attempting();
                 context.getEvent().detail("captcha", "wrong").error(Errors.INVALID_USER_CREDENTIALS);
                 context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS,
                         challenge(context, LoginCaptcha.MESSAGE_WRONG, LoginCaptcha.FIELD));
-                captcha.failed(username);
                 return false;
             }
-            default -> captcha.attempting();
+            default -> { }
         }
         if (!super.validateForm(context, formData)) {
-            captcha.failed(username);
             return false;
         }
-        captcha.succeeded(username);
+        captcha.succeeded();
         return true;
     }
 

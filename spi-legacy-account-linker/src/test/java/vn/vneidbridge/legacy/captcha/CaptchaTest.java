@@ -44,14 +44,21 @@ class CaptchaTest {
     }
 
     @Test
-    void anExecutionNeverConfiguredAsksAfterThreeFailuresAndZeroNeverAsks() {
+    void anExecutionNeverConfiguredAsksAfterThreeFailuresOrTwentyFromOneAddressAndZeroTurnsACountOff() {
         assertThat(LoginCaptchaConfig.of((String) null).afterFailures()).isEqualTo(3);
         assertThat(LoginCaptchaConfig.of("").afterFailures()).isEqualTo(3);
         assertThat(LoginCaptchaConfig.of("abc").afterFailures()).isEqualTo(3);
         assertThat(LoginCaptchaConfig.of("-1").afterFailures()).isEqualTo(3);
         assertThat(LoginCaptchaConfig.of(" 5 ").afterFailures()).isEqualTo(5);
-        assertThat(LoginCaptchaConfig.of("0").enabled()).isFalse();
+        assertThat(LoginCaptchaConfig.of("0").afterFailures()).isZero();
         assertThat(LoginCaptchaConfig.of((org.keycloak.models.AuthenticatorConfigModel) null).afterFailures()).isEqualTo(3);
-        assertThat(LoginCaptchaConfig.PROPERTIES).extracting("name").containsExactly("captchaAfterFailures");
+        assertThat(LoginCaptchaConfig.of((org.keycloak.models.AuthenticatorConfigModel) null).afterFailuresPerAddress())
+                .isEqualTo(20);
+        assertThat(LoginCaptchaConfig.of("3", "0").afterFailuresPerAddress()).isZero();
+        assertThat(LoginCaptchaConfig.of("3", "1001").afterFailuresPerAddress()).as("over the largest").isEqualTo(20);
+        assertThat(LoginCaptchaConfig.of("0", "0").enabled()).isFalse();
+        assertThat(LoginCaptchaConfig.of("0", "5").enabled()).isTrue();
+        assertThat(LoginCaptchaConfig.PROPERTIES).extracting("name")
+                .containsExactly("captchaAfterFailures", "captchaAfterFailuresPerAddress");
     }
 }
