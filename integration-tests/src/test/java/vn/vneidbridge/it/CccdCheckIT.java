@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jwt.JWTClaimsSet;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -20,6 +22,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import vn.vneidbridge.distribution.KeycloakServer;
 import vn.vneidbridge.it.support.AdminApi;
+import vn.vneidbridge.it.support.CitizenAccounts;
+import vn.vneidbridge.it.support.ForgedPosts;
 import vn.vneidbridge.it.support.LegacyFixtures;
 import vn.vneidbridge.it.support.PortalLogin;
 import vn.vneidbridge.it.support.TestKeycloak;
@@ -42,12 +46,14 @@ class CccdCheckIT {
     private KeycloakServer keycloak;
     private AdminApi admin;
     private PopulationRegistryConnection registry;
+    private CitizenAccounts accounts;
 
     @BeforeAll
     void server(KeycloakServer keycloak, AdminApi admin, PopulationRegistryConnection registry) {
         this.keycloak = keycloak;
         this.admin = admin;
         this.registry = registry;
+        this.accounts = new CitizenAccounts(admin);
         // every test here comes from 127.0.0.1: only the per-account limit is under test
         JsonNode executions = admin.get("/admin/realms/dvc/authentication/flows/dvc%20browser%20forms/executions");
         for (JsonNode execution : executions) {
@@ -67,6 +73,11 @@ class CccdCheckIT {
     @AfterEach
     void normalRegistry() {
         registry.simulator().reset();
+    }
+
+    @AfterAll
+    void deleteAccounts() {
+        accounts.deleteAll();
     }
 
     @Nested
@@ -274,6 +285,199 @@ class CccdCheckIT {
             JsonNode after = user("profile-check-verified");
             assertThat(attribute(after, "cccd")).isEqualTo("001090001302");
             assertThat(attribute(after, "cccd_verified")).as("the new number is not verified").isNull();
+        }
+    }
+
+    @Nested
+    class GivenTheIdentityPage {
+
+        @Test
+        void thenItsRefreshFromThePopulationDatabaseIsLimitedLikeTheCccdForm() throws InterruptedException {
+            SyntheticPerson person = LegacyFixtures.syntheticPerson(180);
+            String username = accounts.create("cc4", person);
+            awayFromTheEndOfAnAttemptWindow();
+            PortalLogin login = new PortalLogin(keycloak, "dvcqg-portal");
+            login.finish(login.skipCccdFormIfShown(login.submitPassword(username, LegacyFixtures.PASSWORD)));
+            HttpResponse<String> page = identityPage(login);
+            for (int i = 0; i < 5; i++) {
+                // valid numbers for the person's gender and birth year that are not theirs
+                String wrong = person.cccd().substring(0, 6) + String.format("%06d", 970000 + i);
+                assertThat(wrong).isNotEqualTo(person.cccd());
+                page = refresh(login, page, wrong);
+                assertThat(Jsoup.parse(page.body()).text()).as("attempt " + (i + 1)).contains("không khớp");
+            }
+
+            HttpResponse<String> limited = refresh(login, page, person.cccd());
+
+            assertThat(Jsoup.parse(limited.body()).text()).as("even the right number, once the attempts are used up")
+                    .contains("thử quá nhiều lần");
+            JsonNode account = accounts.user(username);
+            assertThat(attribute(account, "cccd")).isNull();
+            assertThat(attribute(account, "cccd_verified")).isNull();
+        }
+
+        private HttpResponse<String> identityPage(PortalLogin login) {
+            PortalLogin identity = new PortalLogin(keycloak, "dvcqg-portal", login.web);
+            Map<String, String> params = identity.parameters();
+            params.put("kc_action", "vneid-identity-info");
+            HttpResponse<String> page = identity.web.followWithin(identity.web.get(identity.authorizationUri(params)),
+                    keycloak.baseUri());
+            assertThat(page.body()).as("the identity page").contains("vneid-identity-form");
+            return page;
+        }
+
+        private HttpResponse<String> refresh(PortalLogin login, HttpResponse<String> page, String cccd) {
+            HttpResponse<String> answer = login.web.followWithin(login.web.submit(page, "#vneid-identity-form",
+                    Map.of("action", "refresh", "cccd", cccd)), keycloak.baseUri());
+            assertThat(answer.body()).as("the identity page again").contains("vneid-identity-form");
+            return answer;
+        }
+    }
+
+    @Nested
+    class GivenANumberAlreadyVerifiedOnAnotherAccount {
+
+        @Test
+        void thenItIsRefusedAsTakenAndNothingChanges() {
+            SyntheticPerson person = LegacyFixtures.syntheticPerson(181);
+            // the person's other portal account, where the number is verified already
+            String first = accounts.create("cc6a", person, Map.of("cccd", person.cccd(), "cccd_verified", "true"));
+            String second = accounts.create("cc6b", person);
+            PortalLogin login = new PortalLogin(keycloak, "dvcqg-portal");
+            PortalLogin.Outcome form = login.submitPassword(second, LegacyFixtures.PASSWORD);
+
+            PortalLogin.Outcome refused = login.submitCccd(form, person.cccd());
+
+            assertThat(refused.callback()).isEmpty();
+            assertThat(Jsoup.parse(refused.page().body()).text())
+                    .contains("đã được xác thực cho một tài khoản khác", "18001096");
+            JsonNode unchanged = accounts.user(second);
+            assertThat(attribute(unchanged, "cccd")).isNull();
+            assertThat(attribute(unchanged, "cccd_verified")).isNull();
+            JsonNode other = accounts.user(first);
+            assertThat(attribute(other, "cccd")).isEqualTo(person.cccd());
+            assertThat(attribute(other, "cccd_verified")).isEqualTo("true");
+
+            // the other account alone stood in the way: without it, the same number verifies
+            admin.deleteUser("dvc", other.get("id").asText());
+            JWTClaimsSet claims = login.finish(login.skipLinkNoticeIfShown(login.submitCccd(refused, person.cccd())));
+            assertThat(claims.getClaim("cccd")).isEqualTo(person.cccd());
+        }
+    }
+
+    @Nested
+    class GivenACitizenRenamingHimselfAfterTheVictim {
+
+        @Test
+        void thenTheRegistryIsStillAskedWithTheFullNameThatOnlyAnAdministratorEdits() {
+            SyntheticPerson victim = LegacyFixtures.syntheticPerson(182);
+            String ownName = "Đinh Công Tráng";
+            assertThat(ownName).isNotEqualTo(victim.fullName());
+            // the victim's birth date and gender (they are not under test): only the name stands between them
+            String username = accounts.create("cc8", victim, Map.of("full_name", ownName));
+            PortalLogin login = new PortalLogin(keycloak, "dvcqg-portal");
+            login.finish(login.skipCccdFormIfShown(login.submitPassword(username, LegacyFixtures.PASSWORD)));
+            String[] victimsName = victim.fullName().split(" ", 2);
+
+            // the full name too: shown on the page, but not the citizen's to change
+            updateProfile(login, Map.of("lastName", victimsName[0], "firstName", victimsName[1],
+                    "full_name", victim.fullName()));
+            updateProfile(login, Map.of("lastName", victimsName[0], "firstName", victimsName[1]));
+            JsonNode renamed = accounts.user(username);
+            assertThat(renamed.path("lastName").asText()).as("first and last name are the citizen's to edit")
+                    .isEqualTo(victimsName[0]);
+            assertThat(renamed.path("firstName").asText()).isEqualTo(victimsName[1]);
+            assertThat(attribute(renamed, "full_name")).isEqualTo(ownName);
+
+            PortalLogin next = new PortalLogin(keycloak, "dvcqg-portal");
+            PortalLogin.Outcome form = next.submitPassword(username, LegacyFixtures.PASSWORD);
+            PortalLogin.Outcome refused = next.submitCccd(form, victim.cccd());
+
+            assertThat(refused.callback()).isEmpty();
+            assertThat(Jsoup.parse(refused.page().body()).text()).contains("không khớp");
+            assertThat(attribute(accounts.user(username), "cccd")).isNull();
+
+            // the full name alone stood between them: set by an administrator, the same number verifies
+            setFullName(username, victim.fullName());
+            JWTClaimsSet claims = next.finish(next.skipLinkNoticeIfShown(next.submitCccd(refused, victim.cccd())));
+            assertThat(claims.getClaim("cccd")).isEqualTo(victim.cccd());
+        }
+
+        /** Keycloak's "update profile" page, asked by the portal ({@code kc_action=UPDATE_PROFILE}), submitted. */
+        private void updateProfile(PortalLogin login, Map<String, String> fields) {
+            PortalLogin action = new PortalLogin(keycloak, "dvcqg-portal", login.web);
+            Map<String, String> params = action.parameters();
+            params.put("kc_action", "UPDATE_PROFILE");
+            HttpResponse<String> page = action.web.followWithin(action.web.get(action.authorizationUri(params)),
+                    keycloak.baseUri());
+            assertThat(page.body()).as("the profile page").contains("kc-update-profile-form");
+            action.follow(action.web.submit(page, "#kc-update-profile-form", fields));
+        }
+
+        @SuppressWarnings("unchecked")
+        private void setFullName(String username, String fullName) {
+            JsonNode user = accounts.user(username);
+            Map<String, Object> representation = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .convertValue(user, Map.class);
+            ((Map<String, Object>) representation.get("attributes")).put("full_name", List.of(fullName));
+            HttpResponse<String> saved = admin.send("PUT", "/admin/realms/dvc/users/" + user.get("id").asText(),
+                    representation);
+            assertThat(saved.statusCode()).as(saved.body()).isEqualTo(204);
+        }
+    }
+
+    @Nested
+    class GivenAForgedPostOfTheCccdForm {
+
+        @Test
+        void thenWithoutTheBrowsersCookieSessionCodeOrTabIdNothingChanges() {
+            SyntheticPerson person = LegacyFixtures.syntheticPerson(184);
+            String username = accounts.create("cc11", person);
+            PortalLogin victim = new PortalLogin(keycloak, "dvcqg-portal");
+            PortalLogin.Outcome form = victim.submitPassword(username, LegacyFixtures.PASSWORD);
+            URI action = ForgedPosts.action(form.page(), "#vneid-cccd-form");
+            // her own number (it would verify) and "Bỏ qua" (it would finish her login)
+            List<Map<String, String>> posts = List.of(Map.of("action", "update", "cccd", person.cccd()),
+                    Map.of("action", "skip"));
+
+            // another browser posts her very form, every parameter included, with its own cookies
+            PortalLogin other = new PortalLogin(keycloak, "dvcqg-portal");
+            other.loginPage();
+            for (Map<String, String> fields : posts) {
+                PortalLogin.Outcome forged = other.follow(other.web.postForm(action, fields));
+                assertThat(forged.callback()).as("another browser: " + fields).isEmpty();
+            }
+            // another site's page posts into her browser (her cookies) but cannot know the step's code or the tab
+            PortalLogin.Outcome latest = form;
+            for (List<String> missing : ForgedPosts.MISSING_PARAMETERS) {
+                for (Map<String, String> fields : posts) {
+                    PortalLogin.Outcome forged = victim.follow(victim.web.postForm(ForgedPosts.without(action, missing),
+                            fields));
+                    assertThat(forged.callback()).as(ForgedPosts.describe(missing) + ": " + fields).isEmpty();
+                    if (forged.page().body().contains("vneid-cccd-form")) {
+                        latest = forged;
+                    }
+                }
+            }
+
+            JsonNode account = accounts.user(username);
+            assertThat(attribute(account, "cccd")).as("nothing stored").isNull();
+            assertThat(attribute(account, "cccd_verified")).isNull();
+            // her own form, as her browser shows it now, still works
+            JWTClaimsSet claims = victim.finish(victim.skipLinkNoticeIfShown(victim.submitCccd(latest, person.cccd())));
+            assertThat(claims.getClaim("cccd")).isEqualTo(person.cccd());
+        }
+    }
+
+    /**
+     * The attempt limits count in fixed windows (15 minutes): a test that must stay in one window waits for the next
+     * when this one ends within a minute and a half.
+     */
+    private static void awayFromTheEndOfAnAttemptWindow() throws InterruptedException {
+        long window = 15 * 60;
+        long left = window - (System.currentTimeMillis() / 1000) % window;
+        if (left < 90) {
+            Thread.sleep((left + 2) * 1000);
         }
     }
 

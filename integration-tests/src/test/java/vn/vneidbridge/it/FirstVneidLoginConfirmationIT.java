@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jwt.JWTClaimsSet;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -16,6 +18,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import vn.vneidbridge.distribution.KeycloakServer;
 import vn.vneidbridge.it.support.AdminApi;
+import vn.vneidbridge.it.support.CitizenAccounts;
+import vn.vneidbridge.it.support.ForgedPosts;
 import vn.vneidbridge.it.support.LegacyFixtures;
 import vn.vneidbridge.it.support.PortalLogin;
 import vn.vneidbridge.it.support.TestKeycloak;
@@ -40,12 +44,14 @@ class FirstVneidLoginConfirmationIT {
     private KeycloakServer keycloak;
     private AdminApi admin;
     private PopulationRegistryConnection registry;
+    private CitizenAccounts accounts;
 
     @BeforeAll
     void standIn(KeycloakServer keycloak, AdminApi admin, PopulationRegistryConnection registry) {
         this.keycloak = keycloak;
         this.admin = admin;
         this.registry = registry;
+        this.accounts = new CitizenAccounts(admin);
         VneidStandIn.pointDvcAt(keycloak, admin);
         for (String username : List.of(LegacyFixtures.CONFIRM_CCCD, LegacyFixtures.CONFIRM_WRONG,
                 LegacyFixtures.CONFIRM_DECLINE, LegacyFixtures.CONFIRM_DOWN, LegacyFixtures.CONFIRM_PARALLEL)) {
@@ -58,6 +64,11 @@ class FirstVneidLoginConfirmationIT {
     @AfterEach
     void normalRegistry() {
         registry.simulator().reset();
+    }
+
+    @AfterAll
+    void deleteAccounts() {
+        accounts.deleteAll();
     }
 
     private PortalLogin.Outcome vneid(PortalLogin login, String idNumber) {
@@ -199,6 +210,42 @@ class FirstVneidLoginConfirmationIT {
         }
 
         @Test
+        void thenWrongPasswordsAlsoCountTowardsTheAccountsLockoutAtThePortalAccountForm() throws InterruptedException {
+            SyntheticPerson holder = LegacyFixtures.syntheticPerson(196);
+            String account = accounts.create("fl4", holder, Map.of("cccd", holder.cccd()));
+            String accountId = accounts.id(account);
+            VneidStandIn.account(admin, holder, 2);
+            PortalLogin login = new PortalLogin(keycloak, "dvcqg-portal");
+            PortalLogin.Outcome form = vneid(login, holder.cccd());
+            for (int attempt = 1; attempt <= 5 && page(form).select(FORM).size() == 1; attempt++) {
+                if (attempt > 1) {
+                    // slower than Keycloak's quick-login check (1 s), so only the number of failures counts
+                    Thread.sleep(1_200);
+                }
+                form = confirm(login, form, "Wrong@" + attempt);
+            }
+            String path = "/admin/realms/dvc/attack-detection/brute-force/users/" + accountId;
+            JsonNode status = admin.get(path);
+            // Keycloak counts failures in the background, after the answer
+            for (int i = 0; i < 75 && !status.path("disabled").asBoolean(); i++) {
+                Thread.sleep(200);
+                status = admin.get(path);
+            }
+            assertThat(status.path("numFailures").asInt()).as("each wrong password counted: " + status).isEqualTo(5);
+            assertThat(status.path("disabled").asBoolean()).as("locked by Keycloak: " + status).isTrue();
+
+            PortalLogin portal = new PortalLogin(keycloak, "dvcqg-portal");
+            PortalLogin.Outcome refused = portal.submitPassword(account, LegacyFixtures.PASSWORD);
+
+            assertThat(refused.callback()).as("the right password at the portal-account form, while locked").isEmpty();
+            List<String> errors = new java.util.ArrayList<>();
+            admin.get("/admin/realms/dvc/events?type=LOGIN_ERROR&max=200&user=" + accountId)
+                    .forEach(event -> errors.add(event.path("error").asText()));
+            assertThat(errors).contains("user_temporarily_disabled");
+            assertThat(links(accountId)).isEmpty();
+        }
+
+        @Test
         void thenNotMyAccountCreatesTheUserFromVneidAndLeavesThePortalAccountAlone() {
             String idNumber = LegacyFixtures.person(LegacyFixtures.CONFIRM_DECLINE).cccd();
             PortalLogin login = new PortalLogin(keycloak, "dvcqg-portal");
@@ -313,6 +360,118 @@ class FirstVneidLoginConfirmationIT {
             registry.simulator().reset();
             PortalLogin later = new PortalLogin(keycloak, "dvcqg-portal");
             assertThat(later.finish(vneid(later, idNumber)).getClaim("preferred_username")).isEqualTo(idNumber);
+        }
+    }
+
+    @Nested
+    class GivenAPageOfTheFirstVneidLoginPostedFromElsewhere {
+
+        private static final String SHOWN_FORM = "#vneid-shown-account-form";
+
+        @Test
+        void thenThePasswordConfirmationPostedFromAnotherBrowserOrWithoutSessionCodeOrTabIdLinksNothing() {
+            SyntheticPerson holder = LegacyFixtures.syntheticPerson(185);
+            String account = accounts.create("fl5a", holder, Map.of("cccd", holder.cccd()));
+            VneidStandIn.account(admin, holder, 2);
+            PortalLogin login = new PortalLogin(keycloak, "dvcqg-portal");
+            PortalLogin.Outcome form = vneid(login, holder.cccd());
+            assertThat(page(form).select(FORM)).as(form.page().body()).hasSize(1);
+            Map<String, String> confirm = Map.of("action", "confirm", "username", account,
+                    "password", LegacyFixtures.PASSWORD);
+
+            PortalLogin.Outcome latest = forgedPosts(login, form, FORM, confirm);
+
+            assertThat(accounts.links(account)).as("nothing linked").isEmpty();
+            assertThat(CitizenAccounts.attribute(accounts.user(account), "cccd_verified")).isNull();
+            assertThat(users(holder.cccd())).as("no user from VNeID").isEmpty();
+            // the holder's own answer, on the page her browser shows now, still links
+            assertThat(page(latest).select(FORM)).as(latest.page().body()).hasSize(1);
+            JWTClaimsSet claims = login.finish(confirm(login, latest, LegacyFixtures.PASSWORD));
+            assertThat(claims.getSubject()).isEqualTo(accounts.id(account));
+            assertThat(accounts.links(account)).containsExactly("vneid");
+        }
+
+        @Test
+        void thenTheShownAccountAnsweredFromAnotherBrowserOrWithoutSessionCodeOrTabIdLinksNothing() {
+            SyntheticPerson holder = LegacyFixtures.syntheticPerson(186);
+            String account = accounts.create("fl5b", holder, Map.of("cccd", holder.cccd(), "cccd_verified", "true"));
+            VneidStandIn.account(admin, holder, 2);
+            PortalLogin login = new PortalLogin(keycloak, "dvcqg-portal");
+            PortalLogin.Outcome shown = vneid(login, holder.cccd());
+            assertThat(PortalLogin.isShownAccount(shown)).as(shown.page().body()).isTrue();
+
+            PortalLogin.Outcome latest = forgedPosts(login, shown, SHOWN_FORM, Map.of("action", "mine"));
+
+            assertThat(accounts.links(account)).as("nothing linked").isEmpty();
+            assertThat(users(holder.cccd())).as("no user from VNeID").isEmpty();
+            JWTClaimsSet claims = login.finish(login.confirmShownAccount(latest));
+            assertThat(claims.getSubject()).isEqualTo(accounts.id(account));
+            assertThat(accounts.links(account)).containsExactly("vneid");
+        }
+
+        /**
+         * Posts the form of the page from another browser (every parameter, its own cookies), then from the holder's
+         * browser without the step's code, the tab or both; none finishes the login. The page the holder's browser
+         * shows after them.
+         */
+        private PortalLogin.Outcome forgedPosts(PortalLogin login, PortalLogin.Outcome page, String formSelector,
+                                                Map<String, String> fields) {
+            URI action = ForgedPosts.action(page.page(), formSelector);
+            PortalLogin other = new PortalLogin(keycloak, "dvcqg-portal");
+            other.loginPage();
+            assertThat(other.follow(other.web.postForm(action, fields)).callback()).as("another browser").isEmpty();
+            PortalLogin.Outcome latest = page;
+            for (List<String> missing : ForgedPosts.MISSING_PARAMETERS) {
+                PortalLogin.Outcome forged = login.follow(login.web.postForm(ForgedPosts.without(action, missing), fields));
+                assertThat(forged.callback()).as(ForgedPosts.describe(missing)).isEmpty();
+                if (forged.page().body().contains(formSelector.substring(1))) {
+                    latest = forged;
+                }
+            }
+            return latest;
+        }
+    }
+
+    @Nested
+    class GivenAnAccountWhoseUsernameIsTheHoldersIdNumber {
+
+        @Test
+        void thenAnotherPersonsSuchAccountIsNeitherOfferedNorLinkedAndTheHolderIsSentToSupport() {
+            SyntheticPerson holder = LegacyFixtures.syntheticPerson(189);
+            // named by the holder's number, but the population database knows its data as another person's
+            String account = accounts.createNamed(holder.cccd(), LegacyFixtures.syntheticPerson(190), Map.of());
+            String accountId = accounts.id(account);
+            VneidStandIn.account(admin, holder, 2);
+            PortalLogin login = new PortalLogin(keycloak, "dvcqg-portal");
+
+            PortalLogin.Outcome refused = vneid(login, holder.cccd());
+
+            assertThat(refused.callback()).as("the holder's login does not land in it").isEmpty();
+            assertThat(refused.page().body()).as("no password of that account is asked, it is not shown")
+                    .doesNotContain("vneid-link-confirm-form", "vneid-shown-account-form");
+            assertThat(refused.page().statusCode()).isEqualTo(409);
+            assertThat(page(refused).text()).contains("chưa thể tạo tài khoản", "18001096");
+            List<JsonNode> named = users(holder.cccd());
+            assertThat(named).as("no second user, the account unchanged").hasSize(1);
+            assertThat(named.get(0).get("id").asText()).isEqualTo(accountId);
+            assertThat(attribute(named.get(0), "cccd")).isNull();
+            assertThat(links(accountId)).isEmpty();
+        }
+
+        @Test
+        void thenTheHoldersOwnSuchAccountIsOfferedOnlyAgainstItsPassword() {
+            SyntheticPerson holder = LegacyFixtures.syntheticPerson(194);
+            String account = accounts.createNamed(holder.cccd(), holder, Map.of());
+            VneidStandIn.account(admin, holder, 2);
+            PortalLogin login = new PortalLogin(keycloak, "dvcqg-portal");
+
+            PortalLogin.Outcome form = vneid(login, holder.cccd());
+
+            assertThat(page(form).select(FORM)).as(form.page().body()).hasSize(1);
+            assertThat(page(form).select("#username").attr("value")).isEqualTo(account);
+            JWTClaimsSet claims = login.finish(confirm(login, form, LegacyFixtures.PASSWORD));
+            assertThat(claims.getSubject()).isEqualTo(accounts.id(account));
+            assertThat(links(claims.getSubject())).containsExactly("vneid");
         }
     }
 }

@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import vn.vneidbridge.core.id.Gender;
 import vn.vneidbridge.sandbox.legacy.SyntheticAccountGenerator;
 import vn.vneidbridge.sandbox.legacy.SyntheticPerson;
@@ -91,6 +92,17 @@ public final class LegacyFixtures {
     public static final String UNLINK_DECLINE = "it.unlinkdecline";
     /** Synthetic person 27's own CCCD, not verified: ten passwords posted at once on the confirmation page. */
     public static final String CONFIRM_PARALLEL = "it.confirmparallel";
+    // proven defences (rows of docs/threat-model.md): synthetic people 188 and 191
+    /** Guessed at until Keycloak's brute-force detection locks it (LegacyAccountLoginContract). */
+    public static final String LOCKOUT = "it.lockout";
+    /**
+     * Holds synthetic person 188's CCCD, verified, not yet in Keycloak: its holder's first VNeID login while the
+     * legacy database is down (LegacyAccountLoginOnPostgresIT).
+     */
+    public static final String VERIFIED_WHILE_DOWN = "it.verifiedwhiledown";
+    /** Locked, and holds synthetic person 191's CCCD verified: never imported nor linked through VNeID (VneidLoginIT). */
+    public static final String LOCKED_VERIFIED = "it.lockedverified";
+    private static final Map<String, Integer> OWN_PEOPLE = Map.of(VERIFIED_WHILE_DOWN, 188, LOCKED_VERIFIED, 191);
     private static final List<String> CCCD_ACCOUNTS = List.of(CCCD_TIMEOUT, CCCD_FAILURE, CCCD_BARE_FLAG,
             CCCD_RATE_LIMIT, CCCD_IDENTITY, LINK_NOTICE, LINK_MISMATCH, LINK_SKIP, LINK_ONLY, LINK_ONLY_MISMATCH,
             CUTOFF_CLOSED, LINK_RACE, LINK_SECOND_BROWSER, LINK_REPLAY, CCCD_SELF_EDIT,
@@ -108,12 +120,24 @@ public final class LegacyFixtures {
 
     /** The synthetic person behind one of the CCCD accounts (whose CCCD the population database has). */
     public static SyntheticPerson person(String username) {
+        if (OWN_PEOPLE.containsKey(username)) {
+            return syntheticPerson(OWN_PEOPLE.get(username));
+        }
         int index = CCCD_ACCOUNTS.indexOf(username);
         if (index < 0) {
             throw new IllegalArgumentException("not a CCCD fixture: " + username);
         }
         // the people the population database simulator serves (TestKeycloak), so the registry knows each of them
         return SyntheticAccountGenerator.people(TestKeycloak.SYNTHETIC_PEOPLE, 42).skip(index + 1).findFirst()
+                .orElseThrow();
+    }
+
+    /**
+     * Synthetic person {@code index} (seed 42), one the population database simulator knows (0 to
+     * {@link TestKeycloak#SYNTHETIC_PEOPLE} - 1). Tests that pick one by number keep to their own numbers.
+     */
+    public static SyntheticPerson syntheticPerson(int index) {
+        return SyntheticAccountGenerator.people(TestKeycloak.SYNTHETIC_PEOPLE, 42).skip(index).findFirst()
                 .orElseThrow();
     }
 
@@ -172,6 +196,13 @@ public final class LegacyFixtures {
             SyntheticPerson person = person(username);
             insert(connection, portalA, username, PasswordFormat.BCRYPT_2Y, person.fullName(), null, false, "CITIZEN",
                     "ACTIVE", legacyId(username), person.birthDate(), person.gender() == Gender.MALE ? "M" : "F");
+        }
+        insert(connection, portalA, LOCKOUT, PasswordFormat.BCRYPT_2Y, "Kiều Văn Khóa", null, false, "CITIZEN", "ACTIVE");
+        for (String username : OWN_PEOPLE.keySet()) {
+            SyntheticPerson person = person(username);
+            insert(connection, portalA, username, PasswordFormat.BCRYPT_2Y, person.fullName(), person.cccd(), true,
+                    "CITIZEN", username.equals(LOCKED_VERIFIED) ? "LOCKED" : "ACTIVE", legacyId(username),
+                    person.birthDate(), person.gender() == Gender.MALE ? "M" : "F");
         }
         SyntheticPerson cmndHolder = cmndHolder();
         insert(connection, portalA, CONFIRM_CMND, PasswordFormat.BCRYPT_2Y, cmndHolder.fullName(), null, false,

@@ -240,6 +240,24 @@ abstract class RegistryAdapterContract {
     }
 
     @Test
+    void thenAnOversizedResponseIsCutOffAtTheLimitAndIsUnavailable() throws InterruptedException {
+        // 64 MiB of filler, sent as fast as it is read: an answer is a few kilobytes, the limit is 1 MiB
+        long huge = 64L << 20;
+        server.answerWithBodyOf(huge);
+        PopulationRegistry registry = registry(Map.of("readTimeoutMillis", "20000"));
+
+        long start = System.nanoTime();
+        RegistryResult result = registry.verify(Citizen.ngaQuery());
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(result).isEqualTo(new RegistryResult.Unavailable("response-too-large"));
+        assertThat(elapsed).as("given up at the limit, not at the read timeout").isLessThan(Duration.ofSeconds(10));
+        long sent = server.hugeBodySent(Duration.ofSeconds(10));
+        assertThat(sent).as("the server stopped sending once the adapter hung up").isNotNegative();
+        assertThat(sent).as("the rest of the body was never read").isLessThan(huge / 4);
+    }
+
+    @Test
     void thenARefusedConnectionIsUnavailable() throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {

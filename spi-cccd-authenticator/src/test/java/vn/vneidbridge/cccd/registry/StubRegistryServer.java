@@ -9,8 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -45,6 +49,9 @@ final class StubRegistryServer implements AutoCloseable {
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
     private volatile Function<Recorded, Reply> responder = request -> Reply.of(500, "text/plain", "no answer set");
+    private volatile long hugeBodyBytes;
+    private final AtomicLong hugeBodySent = new AtomicLong();
+    private final CountDownLatch hugeBodyEnded = new CountDownLatch(1);
 
     StubRegistryServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -63,6 +70,22 @@ final class StubRegistryServer implements AutoCloseable {
 
     void answer(Function<Recorded, Reply> responder) {
         this.responder = responder;
+    }
+
+    /**
+     * Answers 200 with a body of {@code bytes} filler bytes, streamed (chunked) as fast as the client takes them, and
+     * counts what it could send before the client stopped reading ({@link #hugeBodySent}).
+     */
+    void answerWithBodyOf(long bytes) {
+        hugeBodyBytes = bytes;
+    }
+
+    /**
+     * The bytes of the huge body sent once the server stopped sending it (the client hung up, or all was sent),
+     * waiting at most {@code timeout} for that; -1 if it had not stopped by then.
+     */
+    long hugeBodySent(Duration timeout) throws InterruptedException {
+        return hugeBodyEnded.await(timeout.toMillis(), TimeUnit.MILLISECONDS) ? hugeBodySent.get() : -1;
     }
 
     int hits() {
@@ -84,6 +107,10 @@ final class StubRegistryServer implements AutoCloseable {
             Recorded request = new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers,
                     new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             requests.add(request);
+            if (hugeBodyBytes > 0) {
+                sendHugeBody(exchange);
+                return;
+            }
             Reply reply = responder.apply(request);
             if (reply.delayMillis() > 0) {
                 try {
@@ -99,6 +126,24 @@ final class StubRegistryServer implements AutoCloseable {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }
+        }
+    }
+
+    private void sendHugeBody(HttpExchange exchange) throws IOException {
+        byte[] chunk = new byte[64 * 1024];
+        java.util.Arrays.fill(chunk, (byte) 'x');
+        exchange.getResponseHeaders().set("Content-Type", "text/plain");
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            while (hugeBodySent.get() < hugeBodyBytes) {
+                int length = (int) Math.min(chunk.length, hugeBodyBytes - hugeBodySent.get());
+                out.write(chunk, 0, length);
+                hugeBodySent.addAndGet(length);
+            }
+        } catch (IOException e) {
+            // the client stopped reading and closed the connection: what was sent is counted
+        } finally {
+            hugeBodyEnded.countDown();
         }
     }
 
