@@ -350,7 +350,7 @@ class CccdCheckIT {
 
             assertThat(refused.callback()).isEmpty();
             assertThat(Jsoup.parse(refused.page().body()).text())
-                    .contains("đã được xác thực cho một tài khoản khác", "18001096");
+                    .contains("đã được xác thực cho một tài khoản khác", "liên hệ bộ phận hỗ trợ");
             JsonNode unchanged = accounts.user(second);
             assertThat(attribute(unchanged, "cccd")).isNull();
             assertThat(attribute(unchanged, "cccd_verified")).isNull();

@@ -450,7 +450,7 @@ class FirstVneidLoginConfirmationIT {
             assertThat(refused.page().body()).as("no password of that account is asked, it is not shown")
                     .doesNotContain("vneid-link-confirm-form", "vneid-shown-account-form");
             assertThat(refused.page().statusCode()).isEqualTo(409);
-            assertThat(page(refused).text()).contains("chưa thể tạo tài khoản", "18001096");
+            assertThat(page(refused).text()).contains("chưa thể tạo tài khoản", "liên hệ tổng đài 18001096");
             List<JsonNode> named = users(holder.cccd());
             assertThat(named).as("no second user, the account unchanged").hasSize(1);
             assertThat(named.get(0).get("id").asText()).isEqualTo(accountId);

@@ -169,7 +169,10 @@ abstract class LegacyAccountLoginContract {
             }
         }
 
-        /** Turns the portal-account form's captcha off (after 0 failures); what puts the setting back. */
+        /**
+         * Turns the portal-account form's captcha off (0 failures per username and per address, where the form counts
+         * those); what puts the settings back.
+         */
         @SuppressWarnings("unchecked")
         private Runnable captchaOff() {
             JsonNode form = null;
@@ -183,7 +186,7 @@ abstract class LegacyAccountLoginContract {
             if (configId.isEmpty()) {
                 HttpResponse<String> created = admin.send("POST", "/admin/realms/dvc/authentication/executions/"
                         + form.get("id").asText() + "/config", Map.of("alias", "it-captcha-off-" + PortalLogin.random(4),
-                        "config", Map.of("captchaAfterFailures", "0")));
+                        "config", Map.of("captchaAfterFailures", "0", "captchaAfterFailuresPerAddress", "0")));
                 assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
                 String location = created.headers().firstValue("Location").orElseThrow();
                 String id = location.substring(location.lastIndexOf('/') + 1);
@@ -194,6 +197,7 @@ abstract class LegacyAccountLoginContract {
             Map<String, Object> off = new HashMap<>(before);
             Map<String, Object> values = new HashMap<>((Map<String, Object>) before.get("config"));
             values.put("captchaAfterFailures", "0");
+            values.put("captchaAfterFailuresPerAddress", "0");
             off.put("config", values);
             HttpResponse<String> updated = admin.send("PUT", "/admin/realms/dvc/authentication/config/" + configId, off);
             assertThat(updated.statusCode()).as(updated.body()).isEqualTo(204);
