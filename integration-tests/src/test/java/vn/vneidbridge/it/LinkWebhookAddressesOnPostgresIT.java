@@ -99,7 +99,8 @@ class LinkWebhookAddressesOnPostgresIT {
                 assertThat(webhooks()).as("the realm sees it").hasSize(1);
 
                 PortalLogin login = new PortalLogin(keycloak, "dvcqg-portal");
-                JWTClaimsSet an = login.finish(login.vneidLogin(AN, LegacyPersonas.PASSWORD, OTP, Map.of()));
+                JWTClaimsSet an = login.finish(login.confirmShownAccount(
+                        login.vneidLogin(AN, LegacyPersonas.PASSWORD, OTP, Map.of())));
                 assertThat(an.getClaim("legacy_account_id")).isEqualTo(LegacyPersonas.NGUYENVANAN_ID);
 
                 JsonNode delivery = awaitAttempt(an.getSubject());
