@@ -35,19 +35,7 @@ final class LinkCandidates {
     static LinkCandidates find(KeycloakSession session, RealmModel realm, String idNumber) {
         LinkCandidates candidates = new LinkCandidates();
         session.users().searchForUserByUserAttributeStream(realm, UserAttributes.CCCD, idNumber)
-                .filter(user -> idNumber.equals(user.getFirstAttribute(UserAttributes.CCCD)))
-                .forEach(user -> {
-                    boolean verifiedMark = "true".equals(user.getFirstAttribute(UserAttributes.CCCD_VERIFIED));
-                    if (verifiedMark && user.getFirstAttribute(UserAttributes.VNEID_UNLINKED_AT) == null) {
-                        candidates.verified.put(user.getId(), new Candidate(Optional.of(user), Optional.empty()));
-                    } else {
-                        // unverified, or unlinked by its holder: linked again only after its password
-                        candidates.toConfirm.put(user.getId(), user.getUsername());
-                        if (verifiedMark) {
-                            candidates.verifiedToConfirm.add(user.getId());
-                        }
-                    }
-                });
+                .forEach(user -> candidates.addKeycloakUser(user, idNumber));
         for (LegacyUserStorage.LegacyAccountRef ref : LegacyUserStorage.accountsWithCccd(session, realm, idNumber)) {
             String id = LegacyUserStorage.userId(realm, ref);
             if (candidates.verified.containsKey(id)) {
@@ -55,7 +43,9 @@ final class LinkCandidates {
             }
             UserModel imported = session.users().getUserById(realm, id);
             if (imported != null) {
-                // the Keycloak user is the truth once imported: its CCCD may have changed since
+                // the Keycloak user is the truth once imported (its CCCD may have changed since); it may have been
+                // imported by a parallel login after the search above, so it is classified here too
+                candidates.addKeycloakUser(imported, idNumber);
                 continue;
             }
             if (ref.account().cccdVerified()) {
@@ -77,6 +67,23 @@ final class LinkCandidates {
         }
         candidates.toConfirm.keySet().removeAll(candidates.verified.keySet());
         return candidates;
+    }
+
+    private void addKeycloakUser(UserModel user, String idNumber) {
+        if (!idNumber.equals(user.getFirstAttribute(UserAttributes.CCCD)) || verified.containsKey(user.getId())) {
+            return;
+        }
+        boolean verifiedMark = "true".equals(user.getFirstAttribute(UserAttributes.CCCD_VERIFIED));
+        if (verifiedMark && user.getFirstAttribute(UserAttributes.VNEID_UNLINKED_AT) == null) {
+            verified.put(user.getId(), new Candidate(Optional.of(user), Optional.empty()));
+            toConfirm.remove(user.getId());
+        } else {
+            // unverified, or unlinked by its holder: linked again only after its password
+            toConfirm.put(user.getId(), user.getUsername());
+            if (verifiedMark) {
+                verifiedToConfirm.add(user.getId());
+            }
+        }
     }
 
     /**
