@@ -95,14 +95,23 @@ class VneidLoginIT {
         }
 
         @Test
-        void thenAServiceRequiringLevel2RefusesHerWithAClearMessage() {
+        void thenAServiceRequiringLevel2TellsHerWhyAndSendsThePortalAnError() {
             PortalLogin login = new PortalLogin(keycloak, "dvcqg-portal");
-            PortalLogin.Outcome refused = login.vneidLogin(HOA, PASSWORD, OTP, Map.of("acr_values", "2"));
+            PortalLogin.Outcome refused = login.vneidLogin(HOA, PASSWORD, OTP, Map.of("claims",
+                    "{\"id_token\":{\"acr\":{\"essential\":true,\"values\":[\"2\"]}}}"));
 
             assertThat(refused.callback()).isEmpty();
             assertThat(Jsoup.parse(refused.page().body()).text())
                     .contains("Tài khoản VNeID của bạn ở mức độ 1; dịch vụ này yêu cầu tài khoản định danh điện tử mức độ 2");
+        }
 
+        @Test
+        void thenAServiceThatOnlyPrefersLevel2GetsHerHonestLevel() {
+            PortalLogin login = new PortalLogin(keycloak, "dvcqg-portal");
+            JWTClaimsSet claims = login.finish(login.vneidLogin(HOA, PASSWORD, OTP, Map.of("acr_values", "2")));
+
+            assertThat(claims.getClaim("acr")).isEqualTo("1");
+            assertThat(claims.getClaim("vneid_level")).isEqualTo("1");
         }
     }
 
@@ -119,7 +128,7 @@ class VneidLoginIT {
             JWTClaimsSet claims = login.validIdToken(idToken);
             assertThat(claims.getClaim("preferred_username")).isEqualTo(DUC);
             assertThat(claims.getClaim("vneid_level")).isEqualTo("2");
-            assertThat(claims.getClaim("acr")).as("the session's assurance is the VNeID level").isEqualTo("2");
+            assertThat(claims.getClaim("acr")).as("the session's level of assurance: VNeID level 2").isEqualTo("2");
             assertThat(claims.getClaim("birthdate")).isEqualTo("1988-05-05");
 
             URI logout = URI.create(login.issuer() + "/protocol/openid-connect/logout?" + WebClient.form(Map.of(

@@ -14,8 +14,14 @@ import org.keycloak.events.EventType;
 import org.keycloak.protocol.oidc.utils.LogoutUtil;
 import org.keycloak.services.managers.AuthenticationSessionManager;
 import java.io.IOException;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import jakarta.ws.rs.WebApplicationException;
+import vn.vneidbridge.vneid.assurance.AssuranceLevel;
+import vn.vneidbridge.vneid.assurance.LevelRequest;
+import vn.vneidbridge.vneid.assurance.LevelRules;
+import vn.vneidbridge.vneid.assurance.LevelsReached;
+import vn.vneidbridge.vneid.assurance.PortalRefusal;
 import org.jboss.logging.Logger;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.broker.oidc.OIDCIdentityProvider;
@@ -28,7 +34,6 @@ import org.keycloak.events.Details;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.protocol.oidc.utils.AcrUtils;
 import org.keycloak.representations.AccessTokenResponse;
 import org.keycloak.representations.JsonWebToken;
 import org.keycloak.common.util.Time;
@@ -70,9 +75,6 @@ final class VneidIdentityProvider extends OIDCIdentityProvider implements Social
     private static final String LOGOUT_END_URI = "uri";
     private static final String LOGOUT_END_CLIENT = "client";
     private static final long LOGOUT_END_SECONDS = 600;
-
-    /** Client note remembering the level requested in {@code acr_values}, checked when VNeID answers. */
-    static final String REQUIRED_LEVEL_NOTE = "vneid.requiredLevel";
 
     private EventBuilder event;
 
@@ -149,32 +151,25 @@ final class VneidIdentityProvider extends OIDCIdentityProvider implements Social
     }
 
     /**
-     * Keycloak's authorization URL, with {@code acr_values} replaced by the required level: Keycloak forwards
-     * the client's own {@code acr_values} verbatim by default, which may be the realm's names, not VNeID's.
+     * Keycloak's authorization URL, with {@code acr_values} replaced by the VNeID level to ask for: the level the
+     * portal requested ({@link LevelRequest}), at least the configured minimum. Keycloak forwards the client's own
+     * {@code acr_values} verbatim by default, which are the realm's names, not VNeID's.
      */
     @Override
     protected UriBuilder createAuthorizationUrl(AuthenticationRequest request) {
         UriBuilder uri = super.createAuthorizationUrl(request);
         AuthenticationSessionModel authSession = request.getAuthenticationSession();
-        VneidLevel required = VneidLevel.required(getConfig().getMinimumLevel(), requestedAcrValues(authSession));
-        authSession.setClientNote(REQUIRED_LEVEL_NOTE, required.value());
-        uri.replaceQueryParam(OAuth2Constants.ACR_VALUES, required.value());
+        uri.replaceQueryParam(OAuth2Constants.ACR_VALUES, levelToAsk(getConfig().getMinimumLevel(),
+                LevelRequest.of(authSession).requested()).value());
         if ("true".equals(authSession.getAuthNote(VneidSessionNotes.REAUTHENTICATE))) {
             uri.replaceQueryParam(OAuth2Constants.PROMPT, OIDCLoginProtocol.PROMPT_VALUE_LOGIN);
         }
         return uri;
     }
 
-    /**
-     * What the client asked for: its {@code acr_values}, the {@code acr} of its {@code claims} parameter, else
-     * its default ACR values, raised to its minimum ACR ({@link AcrUtils#getAcrValues}).
-     */
-    private static List<String> requestedAcrValues(AuthenticationSessionModel authSession) {
-        if (authSession == null || authSession.getClient() == null) {
-            return List.of();
-        }
-        return AcrUtils.getAcrValues(authSession.getClientNote(OIDCLoginProtocol.CLAIMS_PARAM),
-                authSession.getClientNote(OIDCLoginProtocol.ACR_PARAM), authSession.getClient());
+    /** The configured minimum, or the VNeID level the requested level of authentication needs when that is higher. */
+    static VneidLevel levelToAsk(VneidLevel minimum, int requestedLoa) {
+        return AssuranceLevel.vneidLevelFor(requestedLoa).filter(level -> level.isAtLeast(minimum)).orElse(minimum);
     }
 
     /**
@@ -189,8 +184,10 @@ final class VneidIdentityProvider extends OIDCIdentityProvider implements Social
         BrokeredIdentityContext identity = super.extractIdentity(tokenResponse, accessToken, idToken);
         Map<String, Object> claims = VneidClaims.merge(idToken.getOtherClaims(),
                 (JsonNode) identity.getContextData().get(USER_INFO));
-        VneidLevel required = requiredLevel();
-        VneidCheckResult result = new VneidIdentityValidator(getConfig().getClaimNames()).validate(claims, required);
+        // the realm's minimum: below it no login at all (an error page that says why); a portal's own level is
+        // checked in preprocessFederatedIdentity, so that the portal gets the error
+        VneidCheckResult result = new VneidIdentityValidator(getConfig().getClaimNames())
+                .validate(claims, getConfig().getMinimumLevel());
         if (result instanceof VneidCheckResult.Refused refused) {
             throw refuse(refused);
         }
@@ -212,12 +209,6 @@ final class VneidIdentityProvider extends OIDCIdentityProvider implements Social
             return Math.min(number.longValue(), now);
         }
         return now;
-    }
-
-    private VneidLevel requiredLevel() {
-        AuthenticationSessionModel authSession = session.getContext().getAuthenticationSession();
-        String requested = authSession == null ? null : authSession.getClientNote(REQUIRED_LEVEL_NOTE);
-        return VneidLevel.parse(requested).orElse(getConfig().getMinimumLevel());
     }
 
     private IdentityBrokerException refuse(VneidCheckResult.Refused refused) {
@@ -250,10 +241,34 @@ final class VneidIdentityProvider extends OIDCIdentityProvider implements Social
     @Override
     public void preprocessFederatedIdentity(KeycloakSession session, RealmModel realm, BrokeredIdentityContext context) {
         super.preprocessFederatedIdentity(session, realm, context);
+        refuseBelowThePortalsLevel(session, context);
         new VneidLinkGuard(session, realm).check(context, context.getUsername()).ifPresent(message -> {
             LOG.infof("VNeID link refused by identity provider %s: %s", getConfig().getAlias(), message);
             throw new IdentityBrokerException("VNeID link refused: " + message).withMessageCode(message);
         });
+    }
+
+    /**
+     * The level the portal must get (its essential {@code acr}, or the client's minimum): a VNeID account below it
+     * ends the login here, before any account is linked or created, with an error to the portal
+     * ({@link PortalRefusal}), after a page that tells the citizen why; Keycloak's broker endpoint answers with the
+     * response of a {@link WebApplicationException}. A voluntary request goes on with the honest level.
+     */
+    private void refuseBelowThePortalsLevel(KeycloakSession session, BrokeredIdentityContext context) {
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        Optional<VneidLevel> level = VneidLevel.parse(VneidContext.level(context));
+        if (authSession == null || level.isEmpty()) {
+            return;
+        }
+        int mustReach = LevelRequest.of(authSession).mustReach();
+        if (LevelRules.afterVneid(AssuranceLevel.of(level.get()), mustReach) instanceof LevelRules.Unmet) {
+            LOG.debugf("VNeID login of level %s below the level %d client %s must get", level.get(), mustReach,
+                    authSession.getClient().getClientId());
+            throw new WebApplicationException(PortalRefusal.page(session, authSession, event, mustReach,
+                    "vneid_account_level_" + level.get().value(),
+                    mustReach == AssuranceLevel.VNEID_LEVEL_2.loa() ? VneidRefusal.LEVEL_TOO_LOW.messageKey()
+                            : PortalRefusal.NOT_MET_MESSAGE));
+        }
     }
 
     /**
@@ -267,6 +282,8 @@ final class VneidIdentityProvider extends OIDCIdentityProvider implements Social
         String level = VneidContext.level(context);
         if (level != null) {
             authSession.setUserSessionNote(VneidContext.LEVEL_NOTE, level);
+            VneidLevel.parse(level).ifPresent(reached -> LevelsReached.record(session, authSession,
+                    AssuranceLevel.of(reached)));
         }
         Object authTime = context.getContextData().get(VneidSessionNotes.AUTH_TIME);
         authSession.setUserSessionNote(VneidSessionNotes.AUTH_TIME,

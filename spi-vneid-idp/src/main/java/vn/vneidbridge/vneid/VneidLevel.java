@@ -58,14 +58,6 @@ public enum VneidLevel {
         return values.stream().map(VneidLevel::parse).flatMap(Optional::stream).max(Enum::compareTo);
     }
 
-    /**
-     * The level a login must reach: {@code minimum}, or the highest VNeID level among the ACR values the client
-     * asked for when that is higher. ACR values that are not VNeID levels (a realm's own names) are ignored.
-     */
-    public static VneidLevel required(VneidLevel minimum, Collection<String> requestedAcrValues) {
-        return highest(requestedAcrValues).filter(requested -> requested.isAtLeast(minimum)).orElse(minimum);
-    }
-
     @Override
     public String toString() {
         return value;

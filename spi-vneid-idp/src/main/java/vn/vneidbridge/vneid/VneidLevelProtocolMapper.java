@@ -2,6 +2,8 @@ package vn.vneidbridge.vneid;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.keycloak.authentication.authenticators.util.AcrStore;
+import org.keycloak.models.AuthenticatedClientSessionModel;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperModel;
@@ -14,11 +16,16 @@ import org.keycloak.protocol.oidc.mappers.TokenIntrospectionTokenMapper;
 import org.keycloak.protocol.oidc.mappers.UserInfoTokenMapper;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.representations.IDToken;
+import vn.vneidbridge.vneid.assurance.AssuranceLevel;
+import vn.vneidbridge.vneid.assurance.LevelRules;
 
 /**
- * {@code vneid-level-mapper}: puts the claim {@value #CLAIM} ({@code "1"} or {@code "2"}) in the tokens of a
- * session that logged in with VNeID, from the user-session note {@value VneidContext#LEVEL_NOTE}. Sessions
- * that did not come through VNeID get no claim at all.
+ * {@code vneid-level-mapper}: the claim {@value #CLAIM} ({@code "1"} or {@code "2"}) of a login made with VNeID,
+ * read from the level of authentication Keycloak recorded for this client session (the same value Keycloak's own
+ * {@code acr} mapper turns into {@code acr}, see {@link AssuranceLevel}), so that {@code acr} and {@value #CLAIM}
+ * never disagree, in ID, access and refreshed tokens, userinfo and introspection alike. A password login gets no
+ * {@value #CLAIM}. It also guards {@code acr}: a client session with no recorded level (a login path that recorded
+ * none) is reported as {@code "0"}, the lowest level, never as Keycloak's default {@code "1"}.
  */
 public final class VneidLevelProtocolMapper extends AbstractOIDCProtocolMapper
         implements OIDCAccessTokenMapper, OIDCIDTokenMapper, UserInfoTokenMapper, TokenIntrospectionTokenMapper {
@@ -51,7 +58,8 @@ public final class VneidLevelProtocolMapper extends AbstractOIDCProtocolMapper
 
     @Override
     public String getHelpText() {
-        return "Adds the claim vneid_level (\"1\" or \"2\") and sets acr to it when the session logged in with VNeID.";
+        return "Adds the claim vneid_level (\"1\" or \"2\") when this login was made with VNeID, from the level of "
+                + "authentication of the client session; reports acr \"0\" when no level was recorded.";
     }
 
     @Override
@@ -62,15 +70,18 @@ public final class VneidLevelProtocolMapper extends AbstractOIDCProtocolMapper
     @Override
     protected void setClaim(IDToken token, ProtocolMapperModel mappingModel, UserSessionModel userSession,
                             KeycloakSession keycloakSession, ClientSessionContext clientSessionCtx) {
-        String level = userSession == null ? null : userSession.getNote(VneidContext.LEVEL_NOTE);
-        if (level != null && !level.isBlank()) {
-            token.getOtherClaims().put(CLAIM, level);
-            // the session's assurance is the VNeID account's level: portals read it from the standard acr
-            token.setAcr(level);
+        AuthenticatedClientSessionModel clientSession = clientSessionCtx == null ? null
+                : clientSessionCtx.getClientSession();
+        int loa = clientSession == null ? LevelRules.NONE : AcrStore.getCurrentLevelOfAuthentication(clientSession);
+        if (loa < AssuranceLevel.PORTAL_PASSWORD.loa()) {
+            token.setAcr(AssuranceLevel.PORTAL_PASSWORD.acr());
+            return;
         }
+        AssuranceLevel.ofLoa(loa).flatMap(AssuranceLevel::vneidLevel)
+                .ifPresent(level -> token.getOtherClaims().put(CLAIM, level.value()));
     }
 
-    /** After Keycloak's own acr mapper (priority 0), so a VNeID session's acr is the VNeID level. */
+    /** After Keycloak's own acr mapper (priority 0), which it may correct. */
     @Override
     public int getPriority() {
         return 100;

@@ -74,7 +74,6 @@ class VneidAuthorizationUrlTest {
         @Test
         void thenTheConfiguredMinimumIsRequested() {
             assertThat(authorizationUrl()).containsEntry("acr_values", List.of("1"));
-            assertThat(clientNotes).containsEntry(VneidIdentityProvider.REQUIRED_LEVEL_NOTE, "1");
         }
 
         @Test
@@ -95,36 +94,48 @@ class VneidAuthorizationUrlTest {
         }
     }
 
+    /**
+     * Keycloak's authorization endpoint turns the portal's {@code acr_values} / {@code claims} into the requested
+     * level of authentication (the realm's acr-to-LoA map: "0" password, "1"/"LoA1" VNeID level 1, "2"/"LoA2"
+     * level 2; an unknown name is level 0, an unknown number is that number).
+     */
     @Nested
     class GivenTheClientAsksForALevel {
 
         @Test
-        void thenAHigherLevelInAcrValuesIsRequested() {
-            clientNotes.put("acr_values", "2");
+        void thenLevelTwoIsAskedOfVneid() {
+            clientNotes.put("requested-level-of-authentication", "2");
 
             assertThat(authorizationUrl()).containsEntry("acr_values", List.of("2"));
-            assertThat(clientNotes).containsEntry(VneidIdentityProvider.REQUIRED_LEVEL_NOTE, "2");
         }
 
         @Test
-        void thenAnEssentialAcrInTheClaimsParameterIsRequested() {
-            clientNotes.put("claims", "{\"id_token\":{\"acr\":{\"essential\":true,\"values\":[\"LoA2\"]}}}");
+        void thenAnEssentialLevelTwoIsAskedOfVneid() {
+            clientNotes.put("requested-level-of-authentication", "2");
+            clientNotes.put("force-level-of-authentication", "true");
 
             assertThat(authorizationUrl()).containsEntry("acr_values", List.of("2"));
         }
 
         @Test
         void thenALowerLevelThanTheMinimumIsNotRequested() {
-            clientNotes.put("acr_values", "1");
+            clientNotes.put("requested-level-of-authentication", "1");
 
             assertThat(authorizationUrl("minimumLevel", "2")).containsEntry("acr_values", List.of("2"));
         }
 
         @Test
-        void thenTheRealmsOwnAcrNamesAreNotForwardedToVneid() {
-            clientNotes.put("acr_values", "gold");
+        void thenAPasswordLevelOrARealmNameAsksForTheMinimum() {
+            clientNotes.put("requested-level-of-authentication", "0");
 
             assertThat(authorizationUrl()).containsEntry("acr_values", List.of("1"));
+        }
+
+        @Test
+        void thenALevelAboveEveryVneidLevelAsksForTheHighest() {
+            clientNotes.put("requested-level-of-authentication", "3");
+
+            assertThat(authorizationUrl()).containsEntry("acr_values", List.of("2"));
         }
     }
 

@@ -242,16 +242,23 @@ class VneidIdentityProviderTest {
                     });
         }
 
+        /**
+         * A portal's own level (here an essential level 2) is not refused here, where Keycloak could only show an
+         * error page: the identity goes on with its honest level, and preprocessFederatedIdentity sends the portal
+         * the error (LevelsOfAssuranceIT).
+         */
         @Test
-        void thenTheLevelRequestedForThisLoginIsTheOneChecked() throws Exception {
+        void thenAPortalsLevelIsLeftToTheCheckThatAnswersThePortal() throws Exception {
             authSession = Stub.of(AuthenticationSessionModel.class)
-                    .on("getClientNote", args -> VneidIdentityProvider.REQUIRED_LEVEL_NOTE.equals(args[0]) ? "2" : null)
+                    .on("getClientNote", args -> switch ((String) args[0]) {
+                        case "requested-level-of-authentication" -> "2";
+                        case "force-level-of-authentication" -> "true";
+                        default -> null;
+                    })
                     .build();
             String token = VNEID.sign(MintedTokens.nga().claim("acr", "1"));
 
-            assertThatThrownBy(() -> extract(provider(), token))
-                    .isInstanceOfSatisfying(IdentityBrokerException.class,
-                            e -> assertThat(e.getMessageCode()).isEqualTo("vneidLevelTooLow"));
+            assertThat(VneidContext.level(extract(provider(), token))).isEqualTo("1");
         }
 
         @Test
@@ -318,9 +325,24 @@ class VneidIdentityProviderTest {
         }
 
         private AuthenticationSessionModel finishing(Map<String, String> notes) {
+            Map<String, String> authNotes = new HashMap<>();
             return Stub.of(AuthenticationSessionModel.class)
                     .on("setUserSessionNote", args -> notes.put((String) args[0], (String) args[1]))
-                    .on("removeAuthNote", args -> null).build();
+                    .on("setAuthNote", args -> authNotes.put((String) args[0], (String) args[1]))
+                    .on("getAuthNote", args -> authNotes.get((String) args[0]))
+                    .on("removeAuthNote", args -> authNotes.remove((String) args[0])).build();
+        }
+
+        @Test
+        void thenFinishingTheLoginRecordsEveryLevelUpToTheAccountsForKeycloaksAcrAndSso() throws Exception {
+            VneidIdentityProvider provider = provider();
+            BrokeredIdentityContext identity = extract(provider, VNEID.sign(MintedTokens.nga().claim("acr", "1")));
+            Map<String, String> notes = new HashMap<>();
+
+            provider.authenticationFinished(finishing(notes), identity);
+
+            // Keycloak's map of levels reached, with their times: password level 0 and VNeID level 1, not level 2
+            assertThat(notes.get("loa-map")).contains("\"0\":").contains("\"1\":").doesNotContain("\"2\":");
         }
     }
 

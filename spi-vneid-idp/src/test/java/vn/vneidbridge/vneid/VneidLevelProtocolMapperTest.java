@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.keycloak.models.AuthenticatedClientSessionModel;
+import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.representations.IDToken;
@@ -20,23 +22,43 @@ class VneidLevelProtocolMapperTest {
         return model;
     }
 
-    private static UserSessionModel sessionWithNote(String level) {
-        return Stub.of(UserSessionModel.class)
-                .on("getNote", args -> "vneid.level".equals(args[0]) ? level : null).build();
+    /** A client session whose recorded level of authentication is {@code loa} (null: none recorded). */
+    private static ClientSessionContext clientSession(String loa) {
+        AuthenticatedClientSessionModel clientSession = Stub.of(AuthenticatedClientSessionModel.class)
+                .on("getNote", args -> "level-of-authentication".equals(args[0]) ? loa : null).build();
+        return Stub.of(ClientSessionContext.class).returning("getClientSession", clientSession).build();
+    }
+
+    private IDToken token(String loa) {
+        IDToken token = new IDToken();
+        token.setAcr("keycloak's");
+        return mapper.transformIDToken(token, model(), null, Stub.of(UserSessionModel.class).build(), clientSession(loa));
     }
 
     @Test
-    void thenTheLevelOfAVneidSessionIsAClaim() {
-        IDToken token = mapper.transformIDToken(new IDToken(), model(), null, sessionWithNote("2"), null);
+    void thenAVneidLevelTwoLoginIsLevelTwo() {
+        IDToken token = token("2");
 
         assertThat(token.getOtherClaims()).containsEntry("vneid_level", "2");
+        assertThat(token.getAcr()).as("Keycloak's own acr mapper's value stays").isEqualTo("keycloak's");
     }
 
     @Test
-    void thenAnotherSessionGetsNoClaim() {
-        IDToken token = mapper.transformIDToken(new IDToken(), model(), null, sessionWithNote(null), null);
+    void thenAVneidLevelOneLoginIsLevelOne() {
+        assertThat(token("1").getOtherClaims()).containsEntry("vneid_level", "1");
+    }
+
+    @Test
+    void thenAPasswordLoginGetsNoVneidLevel() {
+        assertThat(token("0").getOtherClaims()).doesNotContainKey("vneid_level");
+    }
+
+    @Test
+    void thenASessionWithNoRecordedLevelIsReportedAsTheLowestLevelNeverAsKeycloaksDefaultOne() {
+        IDToken token = token(null);
 
         assertThat(token.getOtherClaims()).doesNotContainKey("vneid_level");
+        assertThat(token.getAcr()).isEqualTo("0");
     }
 
     @Test

@@ -32,14 +32,4 @@ class VneidLevelTest {
         assertThat(VneidLevel.parse(null)).isEmpty();
         assertThat(VneidLevel.parse(2)).contains(VneidLevel.LEVEL_2);
     }
-
-    @Test
-    void thenTheRequiredLevelIsTheMinimumUnlessTheClientAsksForMore() {
-        assertThat(VneidLevel.required(VneidLevel.LEVEL_1, List.of())).isEqualTo(VneidLevel.LEVEL_1);
-        assertThat(VneidLevel.required(VneidLevel.LEVEL_1, List.of("2"))).isEqualTo(VneidLevel.LEVEL_2);
-        assertThat(VneidLevel.required(VneidLevel.LEVEL_1, List.of("gold", "LoA2"))).isEqualTo(VneidLevel.LEVEL_2);
-        assertThat(VneidLevel.required(VneidLevel.LEVEL_2, List.of("1"))).isEqualTo(VneidLevel.LEVEL_2);
-        assertThat(VneidLevel.required(VneidLevel.LEVEL_1, List.of("1", "2"))).isEqualTo(VneidLevel.LEVEL_2);
-        assertThat(VneidLevel.required(VneidLevel.LEVEL_2, List.of("silver"))).isEqualTo(VneidLevel.LEVEL_2);
-    }
 }

@@ -212,7 +212,7 @@ public final class PortalLogin {
         body.put("redirect_uri", redirectUri);
         body.put("code_verifier", codeVerifier);
         body.put("client_id", clientId);
-        body.put("client_secret", "sandbox-secret");
+        body.put("client_secret", secretOf(clientId));
         HttpResponse<String> response = new WebClient().postForm(
                 URI.create(issuer() + "/protocol/openid-connect/token"), body);
         try {
@@ -243,6 +243,11 @@ public final class PortalLogin {
     private static String payload(String jwt) {
         String[] parts = jwt.split("\\.");
         return parts.length < 2 ? jwt : new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+    }
+
+    /** The sandbox secret of a client of realm {@code dvc}. */
+    public static String secretOf(String clientId) {
+        return "dvc-lylichtuphap-web".equals(clientId) ? "sandbox-secret-lylichtuphap" : "sandbox-secret";
     }
 
     public static String random(int bytes) {
