@@ -26,6 +26,16 @@ class KeycloakServerConfigTest {
     }
 
     @Test
+    void keycloaksEventLoggerWritesEveryEventAtDebugAndEventsAreCountedInTheMetrics() {
+        KeycloakServerConfig config = valid().build();
+
+        assertThat(config.runtimeOptions())
+                .containsEntry("spi-events-listener--jboss-logging--error-level", "debug")
+                .containsEntry("spi-events-listener--jboss-logging--success-level", "debug");
+        assertThat(config.buildOptions()).containsEntry("event-metrics-user-enabled", "true");
+    }
+
+    @Test
     void aNameThatIsNotASafeFolderNameIsRefused() {
         assertThatThrownBy(() -> valid().name("../etc").build()).hasMessageContaining("server name");
         assertThatThrownBy(() -> valid().name(null).build()).hasMessageContaining("server name");
