@@ -51,8 +51,8 @@ class ServerLogsScan {
                         log, scan.lines(), scan.linesAtInfoOrAbove(), scan.findings().size());
                 scan.findings().forEach(finding -> findings.add(log.getParent().getFileName() + " " + finding));
             }
-            System.out.printf("%d server logs, %d lines scanned for %d id numbers%n", logs.size(), lines,
-                    numbers.size());
+            System.out.printf("%d server logs written since %s, %d lines scanned for %d id numbers%n", logs.size(),
+                    System.getProperty("build.started", "(any time)"), lines, numbers.size());
 
             assertThat(findings).as("lines at INFO or above holding an id number (masked here)").isEmpty();
         }
