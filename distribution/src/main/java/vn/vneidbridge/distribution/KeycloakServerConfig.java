@@ -105,6 +105,18 @@ public final class KeycloakServerConfig {
         return port;
     }
 
+    /**
+     * Keycloak's event logger ({@code jboss-logging}, a listener of realm {@code dvc}) writes error events at WARN
+     * with their details: the username typed (a legacy username, or a CMND or CCCD typed as one), the VNeID
+     * identity ({@code identity_provider_identity}, the id number) and the client address. At DEBUG they stay out
+     * of the log at INFO and above; the events themselves are still saved in the realm's database and counted on
+     * {@code /metrics} ({@code event-metrics-user-enabled}). Every server of this launcher has them (sandbox,
+     * tests, benchmarks); see {@code docs/operators.md}, "Logs and personal data", for production.
+     */
+    public static final Map<String, String> EVENT_LOGGER_AT_DEBUG = Map.of(
+            "spi-events-listener--jboss-logging--success-level", "debug",
+            "spi-events-listener--jboss-logging--error-level", "debug");
+
     /** Builder with the defaults of a local, single-node server on H2. */
     public static final class Builder {
         private String name;
@@ -129,10 +141,13 @@ public final class KeycloakServerConfig {
             buildOptions.put("db", "dev-file");
             buildOptions.put("health-enabled", "true");
             buildOptions.put("metrics-enabled", "true");
+            // failed logins counted by realm, event and error on /metrics, with no username or address in them
+            buildOptions.put("event-metrics-user-enabled", "true");
             runtimeOptions.put("cache", "local");
             runtimeOptions.put("http-enabled", "true");
             runtimeOptions.put("hostname-strict", "false");
             runtimeOptions.put("log", "console");
+            EVENT_LOGGER_AT_DEBUG.forEach(runtimeOptions::put);
         }
 
         public Builder name(String name) { this.name = name; return this; }

@@ -3,6 +3,8 @@ package vn.vneidbridge.distribution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,6 +25,25 @@ class KeycloakServerConfigTest {
         assertThat(config.runtimeOptions()).containsEntry("cache", "local").containsEntry("http-enabled", "true");
         assertThat(config.freshData()).isTrue();
         assertThat(config.instanceDir()).isEqualTo(Path.of("servers", "sandbox"));
+    }
+
+    @Test
+    void keycloaksEventLoggerWritesEveryEventAtDebugAndEventsAreCountedInTheMetrics() {
+        KeycloakServerConfig config = valid().build();
+
+        assertThat(config.runtimeOptions())
+                .containsEntry("spi-events-listener--jboss-logging--error-level", "debug")
+                .containsEntry("spi-events-listener--jboss-logging--success-level", "debug");
+        assertThat(config.buildOptions()).containsEntry("event-metrics-user-enabled", "true");
+    }
+
+    @Test
+    void theOperatorsGuideGivesProductionTheSameEventLoggerOptions() throws Exception {
+        String guide = Files.readString(Path.of("..", "docs", "operators.md"), StandardCharsets.UTF_8);
+
+        assertThat(guide).contains("## Logs and personal data");
+        KeycloakServerConfig.EVENT_LOGGER_AT_DEBUG.forEach((option, value) ->
+                assertThat(guide).as(option).contains(option + "=" + value));
     }
 
     @Test
