@@ -28,9 +28,12 @@ final class TestSources {
     private static final Set<String> SKIPPED_FOLDERS = Set.of("target", ".git", "node_modules", ".mvn");
     private static final Set<String> TEST_ANNOTATIONS = Set.of("Test", "ParameterizedTest", "RepeatedTest",
             "TestFactory", "TestTemplate");
-    /** The default includes of surefire and failsafe. */
+    /**
+     * The default includes of surefire and failsafe, and {@code ServerLogsScan}, which integration-tests/pom.xml's
+     * second failsafe execution ({@code scan-server-logs}) runs by name after the other integration tests.
+     */
     private static final Pattern RUN_BY_MAVEN = Pattern.compile(
-            "Test\\w*|\\w*Test|\\w*Tests|\\w*TestCase|IT\\w*|\\w*IT|\\w*ITCase");
+            "Test\\w*|\\w*Test|\\w*Tests|\\w*TestCase|IT\\w*|\\w*IT|\\w*ITCase|ServerLogsScan");
     private static final int MAX_SUPERCLASSES = 10;
 
     /** A class found in a file. */
