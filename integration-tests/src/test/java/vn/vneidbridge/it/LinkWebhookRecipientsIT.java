@@ -180,10 +180,18 @@ class LinkWebhookRecipientsIT {
 
         @Test
         void thenAnUnknownClientOrUserIsRefused() {
-            String anyUser = admin.get("/admin/realms/dvc/users?max=1").get(0).path("id").asText();
-            assertThat(admin.send("PUT", portalsPath(anyUser) + "/no-such-portal", null).statusCode()).isEqualTo(400);
-            assertThat(admin.send("PUT", portalsPath("no-such-user") + "/" + HATINH, null).statusCode())
-                    .isEqualTo(404);
+            String userId = admin.createUser("dvc", "it.portalassign", "Sandbox@123", Map.of());
+            try {
+                assertThat(admin.send("PUT", portalsPath(userId) + "/no-such-portal", null).statusCode())
+                        .isEqualTo(400);
+                assertThat(admin.send("PUT", portalsPath(userId) + "/account-console", null).statusCode())
+                        .as("a public client can have no webhook").isEqualTo(400);
+                assertThat(admin.get(portalsPath(userId)).path("portals")).isEmpty();
+                assertThat(admin.send("PUT", portalsPath("no-such-user") + "/" + HATINH, null).statusCode())
+                        .isEqualTo(404);
+            } finally {
+                admin.deleteUser("dvc", userId);
+            }
         }
     }
 
