@@ -119,12 +119,12 @@ class LinkWebhookRecipientsIT {
             assertThat(linked.path("sub").asText()).isEqualTo(userId);
             assertThat(linked.path("aud").asText()).as("addressed to Hà Tĩnh").isEqualTo(HATINH);
             assertThat(linked.path("cccd").asText()).as("Hà Tĩnh has the identity scope").isEqualTo(AN_CCCD);
-            assertThat(toHatinh.signedWith(PortalLogin.secret(HATINH))).as("Hà Tĩnh's own secret").isTrue();
-            assertThat(toHatinh.signedWith(PortalLogin.secret(BINHDUONG))).isFalse();
-            assertThat(toHatinh.signedWith(PortalLogin.secret(NATIONAL))).isFalse();
+            assertThat(toHatinh.signedWith(PortalLogin.secretOf(HATINH))).as("Hà Tĩnh's own secret").isTrue();
+            assertThat(toHatinh.signedWith(PortalLogin.secretOf(BINHDUONG))).isFalse();
+            assertThat(toHatinh.signedWith(PortalLogin.secretOf(NATIONAL))).isFalse();
             WebhookReceiver.Delivery toNational = national.deliveries().get(0);
-            assertThat(toNational.signedWith(PortalLogin.secret(NATIONAL))).isTrue();
-            assertThat(toNational.signedWith(PortalLogin.secret(HATINH))).isFalse();
+            assertThat(toNational.signedWith(PortalLogin.secretOf(NATIONAL))).isTrue();
+            assertThat(toNational.signedWith(PortalLogin.secretOf(HATINH))).isFalse();
             assertThat(read(toNational.body()).path("aud").asText()).isEqualTo(NATIONAL);
 
             JsonNode portals = admin.get(portalsPath(userId));
@@ -148,8 +148,8 @@ class LinkWebhookRecipientsIT {
             assertThat(unlinked.path("legacy_account_id").asText()).isEqualTo(LegacyPersonas.NGUYENVANAN_ID);
             assertThat(unlinked.has("cccd")).as("Bình Dương has no identity scope: no number").isFalse();
             assertThat(toBinhduong.get(0).body()).doesNotContain(AN_CCCD);
-            assertThat(toBinhduong.get(0).signedWith(PortalLogin.secret(BINHDUONG))).isTrue();
-            assertThat(toBinhduong.get(0).signedWith(PortalLogin.secret(HATINH)))
+            assertThat(toBinhduong.get(0).signedWith(PortalLogin.secretOf(BINHDUONG))).isTrue();
+            assertThat(toBinhduong.get(0).signedWith(PortalLogin.secretOf(HATINH)))
                     .as("Hà Tĩnh's secret cannot pass for Bình Dương's").isFalse();
             assertThat(read(hatinh.await(UNLINKED, 1, Duration.ofSeconds(5)).get(0).body()).path("cccd").asText())
                     .isEqualTo(AN_CCCD);

@@ -127,9 +127,9 @@ class VneidLinkEventsIT {
                 for (WebhookReceiver.Delivery delivery : received) {
                     String clientId = delivery.path().equals("/hatinh") ? "dvc-hatinh-web" : "dvcqg-portal";
                     String other = clientId.equals("dvcqg-portal") ? "dvc-hatinh-web" : "dvcqg-portal";
-                    assertThat(validSignature(delivery.signature(), delivery.body(), PortalLogin.secret(clientId)))
+                    assertThat(validSignature(delivery.signature(), delivery.body(), PortalLogin.secretOf(clientId)))
                             .as("signed with the portal client's secret: " + delivery.signature()).isTrue();
-                    assertThat(validSignature(delivery.signature(), delivery.body(), PortalLogin.secret(other)))
+                    assertThat(validSignature(delivery.signature(), delivery.body(), PortalLogin.secretOf(other)))
                             .as("not with the other portal's").isFalse();
                     JsonNode event = JSON.readTree(delivery.body());
                     assertThat(event.path("aud").asText()).as("addressed to its portal").isEqualTo(clientId);
