@@ -34,7 +34,7 @@ import vn.vneidbridge.it.support.WebhookReceiver;
 import vn.vneidbridge.sandbox.legacy.LegacyPersonas;
 
 /**
- * What portals and operators get when an account is linked to VNeID: the signed link event at each portal's
+ * What portals and operators get when an account is linked to VNeID: the signed link event at each related portal's
  * webhook — also when the portal was down during the link — the migration progress, and the metrics.
  * The personas used here are put back (their Keycloak users deleted) before and after, so the other
  * journeys find them as the seeds describe.
@@ -44,7 +44,6 @@ import vn.vneidbridge.sandbox.legacy.LegacyPersonas;
 class VneidLinkEventsIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String SECRET = "sandbox-secret";
     private static final String OTP = "123456";
     private static final String NGA_CCCD = "052189000123";
     private static final String AN_CCCD = "001090001234";
@@ -52,6 +51,7 @@ class VneidLinkEventsIT {
     private KeycloakServer keycloak;
     private AdminApi admin;
     private LinkFixtures fixtures;
+    private final List<Runnable> putBack = new java.util.ArrayList<>();
 
     @BeforeAll
     void server(KeycloakServer keycloak, AdminApi admin) {
@@ -61,11 +61,15 @@ class VneidLinkEventsIT {
         fixtures.useThisServersStandIn(keycloak);
         fixtures.forget(LegacyPersonas.TOTHINGA);
         fixtures.forget(LegacyPersonas.NGUYENVANAN);
+        // both portals are entitled to identity data: their events carry the verified number
+        putBack.add(fixtures.grantIdentityScope("dvcqg-portal"));
+        putBack.add(fixtures.grantIdentityScope("dvc-hatinh-web"));
     }
 
     @AfterAll
     void putBack() {
         fixtures.setWebhooks(List.of());
+        putBack.forEach(Runnable::run);
         fixtures.forget(LegacyPersonas.TOTHINGA);
         fixtures.forget(LegacyPersonas.NGUYENVANAN);
     }
@@ -77,32 +81,35 @@ class VneidLinkEventsIT {
         void thenEachSignedLinkEventArrivesOncePerPortalWhenTheyComeBackAndProgressAndMetricsCountTheLinks()
                 throws Exception {
             JsonNode progressBefore = admin.get("/admin/realms/dvc/vneid-bridge/progress");
+            Instant start = Instant.now();
             try (WebhookReceiver portal = new WebhookReceiver()) {
                 HttpResponse<String> configured = fixtures.setWebhooks(List.of(
                         "dvcqg-portal " + portal.url("/national"),
                         "dvc-hatinh-web " + portal.url("/hatinh")));
                 assertThat(configured.statusCode()).as(configured.body()).isEqualTo(204);
 
+                // both citizens use Hà Tĩnh's portal, which makes it related to them; the national portal issued
+                // their legacy accounts (the legacy database's owner), which makes it related to them as well.
                 // Tô Thị Nga: legacy login, CCCD verified against the population database, then the notice's
                 // "Đăng nhập bằng VNeID" (Keycloak's idp_link action) links her account
-                PortalLogin legacy = new PortalLogin(keycloak, "dvcqg-portal");
+                PortalLogin legacy = new PortalLogin(keycloak, "dvc-hatinh-web");
                 PortalLogin.Outcome form = legacy.submitPassword(LegacyPersonas.TOTHINGA, LegacyPersonas.PASSWORD);
                 PortalLogin.Outcome notice = legacy.submitCccd(form, NGA_CCCD);
                 JWTClaimsSet nga = legacy.finish(legacy.linkWithVneid(notice, NGA_CCCD, LegacyPersonas.PASSWORD, OTP));
                 assertThat(nga.getClaim("cccd")).isEqualTo(NGA_CCCD);
                 assertThat(nga.getClaim("legacy_account_id")).isEqualTo(LegacyPersonas.TOTHINGA_ID);
                 // and from now on VNeID alone lands on her account (no second link event)
-                PortalLogin ngaVneid = new PortalLogin(keycloak, "dvcqg-portal");
+                PortalLogin ngaVneid = new PortalLogin(keycloak, "dvc-hatinh-web");
                 assertThat(ngaVneid.finish(ngaVneid.vneidLogin(NGA_CCCD, LegacyPersonas.PASSWORD, OTP, Map.of()))
                         .getSubject()).isEqualTo(nga.getSubject());
                 // Nguyễn Văn An: his first VNeID login shows him his legacy account, which he confirms
-                PortalLogin anVneid = new PortalLogin(keycloak, "dvcqg-portal");
+                PortalLogin anVneid = new PortalLogin(keycloak, "dvc-hatinh-web");
                 JWTClaimsSet an = anVneid.finish(anVneid.confirmShownAccount(
                         anVneid.vneidLogin(AN_CCCD, LegacyPersonas.PASSWORD, OTP, Map.of())));
                 assertThat(an.getClaim("legacy_account_id")).isEqualTo(LegacyPersonas.NGUYENVANAN_ID);
                 Set<String> linkedUsers = Set.of(nga.getSubject(), an.getSubject());
 
-                List<JsonNode> queued = awaitDeliveries(linkedUsers, row -> row.path("attempts").asInt() >= 1);
+                List<JsonNode> queued = awaitDeliveries(linkedUsers, start, row -> row.path("attempts").asInt() >= 1);
                 assertThat(queued).as("one delivery per link and portal, tried while the portal was down").hasSize(4)
                         .allSatisfy(row -> {
                             assertThat(row.path("status").asText()).isEqualTo("PENDING");
@@ -118,9 +125,14 @@ class VneidLinkEventsIT {
                 assertThat(received.stream().map(WebhookReceiver.Delivery::path).sorted().toList())
                         .containsExactly("/hatinh", "/hatinh", "/national", "/national");
                 for (WebhookReceiver.Delivery delivery : received) {
-                    assertThat(validSignature(delivery.signature(), delivery.body()))
+                    String clientId = delivery.path().equals("/hatinh") ? "dvc-hatinh-web" : "dvcqg-portal";
+                    String other = clientId.equals("dvcqg-portal") ? "dvc-hatinh-web" : "dvcqg-portal";
+                    assertThat(validSignature(delivery.signature(), delivery.body(), PortalLogin.secretOf(clientId)))
                             .as("signed with the portal client's secret: " + delivery.signature()).isTrue();
+                    assertThat(validSignature(delivery.signature(), delivery.body(), PortalLogin.secretOf(other)))
+                            .as("not with the other portal's").isFalse();
                     JsonNode event = JSON.readTree(delivery.body());
+                    assertThat(event.path("aud").asText()).as("addressed to its portal").isEqualTo(clientId);
                     assertThat(event.path("type").asText()).isEqualTo("vneid.account.linked");
                     assertThat(event.path("realm").asText()).isEqualTo("dvc");
                     assertThat(delivery.eventId()).isEqualTo(event.path("id").asText());
@@ -141,7 +153,7 @@ class VneidLinkEventsIT {
                 assertThat(anEvent.path("legacy_account_id").asText()).isEqualTo(LegacyPersonas.NGUYENVANAN_ID);
                 assertThat(anEvent.path("cccd").asText()).isEqualTo(AN_CCCD);
 
-                assertThat(awaitDeliveries(linkedUsers, row -> row.path("status").asText().equals("DELIVERED")))
+                assertThat(awaitDeliveries(linkedUsers, start, row -> row.path("status").asText().equals("DELIVERED")))
                         .hasSize(4);
             }
 
@@ -176,14 +188,19 @@ class VneidLinkEventsIT {
         }
     }
 
-    private List<JsonNode> awaitDeliveries(Set<String> users, java.util.function.Predicate<JsonNode> done)
+    /**
+     * This test's deliveries: those for the users queued since {@code start} (the personas' user ids are derived
+     * from their legacy ids, so another class's earlier link of the same persona is in the list too).
+     */
+    private List<JsonNode> awaitDeliveries(Set<String> users, Instant start, java.util.function.Predicate<JsonNode> done)
             throws InterruptedException {
         Instant end = Instant.now().plusSeconds(30);
         List<JsonNode> rows = List.of();
         while (Instant.now().isBefore(end)) {
             rows = new java.util.ArrayList<>();
             for (JsonNode row : admin.get("/admin/realms/dvc/vneid-bridge/link-deliveries?max=200")) {
-                if (users.contains(row.path("userId").asText())) {
+                if (users.contains(row.path("userId").asText())
+                        && !Instant.parse(row.path("createdAt").asText()).isBefore(start)) {
                     rows.add(row);
                 }
             }
@@ -195,13 +212,13 @@ class VneidLinkEventsIT {
         return rows;
     }
 
-    private static boolean validSignature(String header, String body) throws Exception {
+    private static boolean validSignature(String header, String body, String secret) throws Exception {
         // what a portal does: t=<unix>,v1=<hex HMAC-SHA256 over "t.body"> with its client secret
         Map<String, String> parts = java.util.Arrays.stream(header.split(","))
                 .map(p -> p.split("=", 2)).collect(Collectors.toMap(p -> p[0], p -> p[1]));
         long age = Math.abs(Instant.now().getEpochSecond() - Long.parseLong(parts.get("t")));
         Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         String expected = HexFormat.of().formatHex(mac.doFinal((parts.get("t") + "." + body)
                 .getBytes(StandardCharsets.UTF_8)));
         return age < 300 && java.security.MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),

@@ -46,6 +46,11 @@ public final class UserAttributes {
      * was taken off, and the CCCD check does not verify that number on this account again.
      */
     public static final String CCCD_DISPUTED_AT = "cccd_disputed_at";
+    /**
+     * The client ids of the portals this citizen is related to — logged in through, or assigned by an operator —
+     * (multivalued, admin-only): a portal's link webhook hears only about its own citizens.
+     */
+    public static final String VNEID_BRIDGE_PORTALS = "vneid_bridge_portals";
 
     /** Realm role of the portals' administrators: never linked to VNeID, exempt from the cutoff. */
     public static final String PORTAL_ADMIN_ROLE = "portal-admin";

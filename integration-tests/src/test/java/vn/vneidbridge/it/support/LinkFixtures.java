@@ -51,6 +51,76 @@ public final class LinkFixtures {
         throw new AssertionError("realm dvc has no " + LEGACY_PROVIDER + " provider");
     }
 
+    /** The client scope that entitles a portal to identity data (the id number) in its link events. */
+    public static final String IDENTITY_SCOPE = "vneid-identity";
+
+    /**
+     * Makes {@value #IDENTITY_SCOPE} one of the client's optional scopes (creating the scope if the realm has none);
+     * the returned action undoes only what this changed.
+     */
+    public Runnable grantIdentityScope(String clientId) {
+        String client = clientUuid(clientId);
+        if (assignedScopes(client).contains(IDENTITY_SCOPE)) {
+            return () -> { };
+        }
+        boolean created = scopeId(IDENTITY_SCOPE) == null;
+        if (created) {
+            HttpResponse<String> made = admin.send("POST", "/admin/realms/dvc/client-scopes",
+                    Map.of("name", IDENTITY_SCOPE, "protocol", "openid-connect"));
+            assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+        }
+        String scope = scopeId(IDENTITY_SCOPE);
+        String path = "/admin/realms/dvc/clients/" + client + "/optional-client-scopes/" + scope;
+        assertThat(admin.send("PUT", path, null).statusCode()).isEqualTo(204);
+        return () -> {
+            admin.send("DELETE", path, null);
+            if (created) {
+                admin.send("DELETE", "/admin/realms/dvc/client-scopes/" + scope, null);
+            }
+        };
+    }
+
+    /** Takes {@value #IDENTITY_SCOPE} off the client's default and optional scopes; the action puts it back. */
+    public Runnable withholdIdentityScope(String clientId) {
+        String client = clientUuid(clientId);
+        String scope = scopeId(IDENTITY_SCOPE);
+        if (scope == null) {
+            return () -> { };
+        }
+        List<Runnable> undo = new java.util.ArrayList<>();
+        for (String kind : List.of("default-client-scopes", "optional-client-scopes")) {
+            String path = "/admin/realms/dvc/clients/" + client + "/" + kind;
+            if (admin.get(path).findValuesAsText("name").contains(IDENTITY_SCOPE)) {
+                assertThat(admin.send("DELETE", path + "/" + scope, null).statusCode()).isEqualTo(204);
+                undo.add(() -> admin.send("PUT", path + "/" + scope, null));
+            }
+        }
+        return () -> undo.forEach(Runnable::run);
+    }
+
+    /** The internal id of a client of realm {@code dvc}. */
+    public String clientUuid(String clientId) {
+        JsonNode found = admin.get("/admin/realms/dvc/clients?clientId=" + clientId);
+        assertThat(found).as("client " + clientId).hasSize(1);
+        return found.get(0).path("id").asText();
+    }
+
+    private List<String> assignedScopes(String clientUuid) {
+        List<String> names = new java.util.ArrayList<>();
+        names.addAll(admin.get("/admin/realms/dvc/clients/" + clientUuid + "/default-client-scopes").findValuesAsText("name"));
+        names.addAll(admin.get("/admin/realms/dvc/clients/" + clientUuid + "/optional-client-scopes").findValuesAsText("name"));
+        return names;
+    }
+
+    private String scopeId(String name) {
+        for (JsonNode scope : admin.get("/admin/realms/dvc/client-scopes")) {
+            if (name.equals(scope.path("name").asText())) {
+                return scope.path("id").asText();
+            }
+        }
+        return null;
+    }
+
     /** Deletes the Keycloak user of a persona, if there is one: its next login imports the legacy row again. */
     public void forget(String username) {
         for (JsonNode user : admin.get("/admin/realms/dvc/users?exact=true&username=" + username)) {

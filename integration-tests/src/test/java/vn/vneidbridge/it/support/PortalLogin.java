@@ -245,9 +245,18 @@ public final class PortalLogin {
         return parts.length < 2 ? jwt : new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
     }
 
-    /** The sandbox secret of a client of realm {@code dvc}. */
+    /**
+     * The sandbox secret of a client of realm {@code dvc} (each portal has its own, see the README's client table;
+     * it also signs the portal's link webhooks).
+     */
     public static String secretOf(String clientId) {
-        return "dvc-lylichtuphap-web".equals(clientId) ? "sandbox-secret-lylichtuphap" : "sandbox-secret";
+        return switch (clientId) {
+            case "dvc-lylichtuphap-web" -> "sandbox-secret-lylichtuphap";
+            case "dvc-hatinh-web" -> "sandbox-secret-hatinh";
+            case "dvc-binhduong-web" -> "sandbox-secret-binhduong";
+            case "dvc-binhdinh-web" -> "sandbox-secret-binhdinh";
+            default -> "sandbox-secret";
+        };
     }
 
     public static String random(int bytes) {

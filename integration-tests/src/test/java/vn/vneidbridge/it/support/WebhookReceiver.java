@@ -27,6 +27,34 @@ public final class WebhookReceiver implements AutoCloseable {
 
     /** One POST as received: its path, the headers that matter and the raw body. */
     public record Delivery(String path, String signature, String eventId, String deliveryId, String body) {
+
+        /**
+         * What a portal checks: {@code X-VNeID-Bridge-Signature} is {@code t=<unix>,v1=<hex HMAC-SHA256 over
+         * "<t>.<raw body>">} keyed with this secret, made within the last 5 minutes.
+         */
+        public boolean signedWith(String secret) {
+            if (signature == null) {
+                return false;
+            }
+            Map<String, String> parts = new java.util.HashMap<>();
+            for (String part : signature.split(",")) {
+                String[] pair = part.trim().split("=", 2);
+                if (pair.length == 2) {
+                    parts.put(pair[0], pair[1]);
+                }
+            }
+            try {
+                long age = Math.abs(Instant.now().getEpochSecond() - Long.parseLong(parts.getOrDefault("t", "x")));
+                javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+                mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+                String expected = java.util.HexFormat.of().formatHex(
+                        mac.doFinal((parts.get("t") + "." + body).getBytes(StandardCharsets.UTF_8)));
+                return age < 300 && parts.get("v1") != null && java.security.MessageDigest.isEqual(
+                        expected.getBytes(StandardCharsets.US_ASCII), parts.get("v1").getBytes(StandardCharsets.US_ASCII));
+            } catch (NumberFormatException | java.security.GeneralSecurityException e) {
+                return false;
+            }
+        }
     }
 
     public URI url(String path) {

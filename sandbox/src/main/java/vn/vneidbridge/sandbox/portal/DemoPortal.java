@@ -147,7 +147,7 @@ public final class DemoPortal implements AutoCloseable {
         }
         OidcClient.Tokens tokens;
         try {
-            tokens = oidc.exchange(pending.request(), query.getOrDefault("code", ""), config.clientSecret());
+            tokens = oidc.exchange(pending.request(), query.getOrDefault("code", ""), config.clientSecret(pending.request().clientId()));
         } catch (OidcClient.TokenException e) {
             respond(exchange, 400, pages.message("Đăng nhập không thành công", e.error()));
             return;

@@ -14,20 +14,23 @@ import java.util.Objects;
  * @param keycloakBaseUri e.g. {@code http://localhost:8080}
  * @param realm           the portals' realm, {@code dvc}
  * @param clients         client id → portal name shown on the page, in display order; the first is the default
- * @param clientSecret    the secret shared by the sandbox clients
+ * @param clientSecrets   client id → its secret (each portal has its own: it also signs that portal's link webhooks)
  */
 public record DemoPortalConfig(String host, int port, URI keycloakBaseUri, String realm, Map<String, String> clients,
-                               String clientSecret) {
+                               Map<String, String> clientSecrets) {
 
     public DemoPortalConfig {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(keycloakBaseUri, "keycloakBaseUri");
         Objects.requireNonNull(realm, "realm");
-        Objects.requireNonNull(clientSecret, "clientSecret");
         if (clients == null || clients.isEmpty()) {
             throw new IllegalArgumentException("at least one client is needed");
         }
+        if (clientSecrets == null || !clientSecrets.keySet().containsAll(clients.keySet())) {
+            throw new IllegalArgumentException("every client needs its secret");
+        }
         clients = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(clients));
+        clientSecrets = Map.copyOf(clientSecrets);
     }
 
     /** The sandbox's portals, as in {@code shared/design/sandbox.md}. */
@@ -37,7 +40,21 @@ public record DemoPortalConfig(String host, int port, URI keycloakBaseUri, Strin
         clients.put("dvc-hatinh-web", "Cổng Dịch vụ công tỉnh Hà Tĩnh");
         clients.put("dvc-binhduong-web", "Cổng Dịch vụ công tỉnh Bình Dương");
         clients.put("dvc-binhdinh-web", "Cổng Dịch vụ công tỉnh Bình Định");
-        return new DemoPortalConfig(host, port, keycloakBaseUri, "dvc", clients, "sandbox-secret");
+        Map<String, String> secrets = Map.of(
+                "dvcqg-portal", "sandbox-secret",
+                "dvc-hatinh-web", "sandbox-secret-hatinh",
+                "dvc-binhduong-web", "sandbox-secret-binhduong",
+                "dvc-binhdinh-web", "sandbox-secret-binhdinh");
+        return new DemoPortalConfig(host, port, keycloakBaseUri, "dvc", clients, secrets);
+    }
+
+    /** The secret of one of {@link #clients()}. */
+    public String clientSecret(String clientId) {
+        String secret = clientSecrets.get(clientId);
+        if (secret == null) {
+            throw new IllegalArgumentException("not a client of this portal: " + clientId);
+        }
+        return secret;
     }
 
     public String defaultClient() {

@@ -1,10 +1,12 @@
 package vn.vneidbridge.legacy.admin;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -27,6 +29,7 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 import vn.vneidbridge.legacy.outbox.LinkOutbox;
 import vn.vneidbridge.legacy.outbox.LinkOutboxEntity;
+import vn.vneidbridge.legacy.outbox.PortalRelations;
 import vn.vneidbridge.legacy.review.ReviewEntries;
 import vn.vneidbridge.legacy.review.ReviewEntryEntity;
 import vn.vneidbridge.legacy.review.ReviewResolution;
@@ -38,11 +41,14 @@ import vn.vneidbridge.legacy.review.ReviewResolution;
  * {@code manage-users}); resolving an entry links or closes it for a user, so it needs {@code manage-users}; the
  * migration progress, counts without personal data, needs {@code view-realm} or {@code query-users} (Keycloak's
  * own user count asks {@code query-users}). Each resolution — also a refused one — is an admin event (resource
- * type {@value #RESOURCE_TYPE}); a link is also a user event.
+ * type {@value #RESOURCE_TYPE}); a link is also a user event. The portals a user is related to (whose webhooks hear
+ * of the user's link and unlink) are listed with {@code view-users} and assigned or unassigned with
+ * {@code manage-users}, for that user; each change is an admin event (resource type {@value #PORTAL_RESOURCE_TYPE}).
  */
 public final class BridgeAdminResource {
 
     static final String RESOURCE_TYPE = "VNEID_REVIEW_ENTRY";
+    static final String PORTAL_RESOURCE_TYPE = "VNEID_PORTAL_RELATION";
     private static final String IDENTITY_PROVIDER = "vneid";
     private static final int MAX_RESULTS = 500;
 
@@ -158,6 +164,73 @@ public final class BridgeAdminResource {
                     view.put("lastError", row.getLastError());
                     return view;
                 }).toList();
+    }
+
+    /**
+     * The portals the user is related to: {@code portals} (logged in through or assigned, each
+     * {@code {"clientId": …}}) and {@code legacyDatabaseOwner}, the portal that issued the user's legacy account.
+     */
+    @GET
+    @Path("users/{userId}/portals")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> portals(@PathParam("userId") String userId) {
+        UserModel user = user(userId);
+        auth.users().requireView(user);
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("portals", PortalRelations.recorded(user).stream().map(id -> Map.of("clientId", id)).toList());
+        view.put("legacyDatabaseOwner", PortalRelations.legacyDatabaseOwner(realm, user).orElse(null));
+        return view;
+    }
+
+    /** Relates the user to a portal (a confidential client of the realm): its webhook hears of the user from now on. */
+    @PUT
+    @Path("users/{userId}/portals/{clientId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response assignPortal(@PathParam("userId") String userId, @PathParam("clientId") String clientId) {
+        UserModel user = user(userId);
+        auth.users().requireManage(user);
+        if (!PortalRelations.isPortal(realm, clientId)) {
+            return error(Response.Status.BAD_REQUEST, "not a confidential client of this realm");
+        }
+        if (PortalRelations.add(realm, user, clientId)) {
+            portalEvent(OperationType.CREATE, user, clientId);
+        }
+        return Response.noContent().build();
+    }
+
+    /**
+     * Takes a portal off the user's portals (until the user logs in through it again). The legacy database's owner
+     * stays related: it issued the account.
+     */
+    @DELETE
+    @Path("users/{userId}/portals/{clientId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response unassignPortal(@PathParam("userId") String userId, @PathParam("clientId") String clientId) {
+        UserModel user = user(userId);
+        auth.users().requireManage(user);
+        if (PortalRelations.remove(user, clientId)) {
+            portalEvent(OperationType.DELETE, user, clientId);
+        }
+        return Response.noContent().build();
+    }
+
+    private void portalEvent(OperationType operation, UserModel user, String clientId) {
+        adminEvent.resource(PORTAL_RESOURCE_TYPE).operation(operation)
+                .resourcePath("vneid-bridge", "users", user.getId(), "portals", clientId)
+                .representation(Map.of("userId", user.getId(), "clientId", clientId))
+                .success();
+    }
+
+    /** The user, or 404 (403 for an operator who may not view users, as Keycloak's users API answers). */
+    private UserModel user(String userId) {
+        UserModel user = session.users().getUserById(realm, userId);
+        if (user == null) {
+            if (!auth.users().canView()) {
+                throw new ForbiddenException();
+            }
+            throw new NotFoundException("user not found");
+        }
+        return user;
     }
 
     /**

@@ -11,10 +11,12 @@ import org.keycloak.util.JsonSerialization;
 
 /**
  * The body of a link event, as a portal receives it:
- * <pre>{"id", "type": "vneid.account.linked", "realm", "sub", "legacy_account_id", "legacy_account_type",
+ * <pre>{"id", "type": "vneid.account.linked", "realm", "aud", "sub", "legacy_account_id", "legacy_account_type",
  *  "cccd", "vneid_linked_at", "occurred_at"}</pre>
- * {@code cccd} is present only when verified. The {@code id} is the same for every portal and every retry
- * of one link, so a portal can use it to ignore a repeated delivery. An unlink (the identity page's "Hủy liên
+ * {@code aud} is the client id of the portal the delivery is for (inside the signed body, so a delivery cannot be
+ * passed off to another portal); {@code cccd} is present only when verified and only for a portal entitled to
+ * identity data. The {@code id} is the same for every portal and every retry of one link, so a portal can use it
+ * to ignore a repeated delivery. An unlink (the identity page's "Hủy liên
  * kết") has the type {@value #UNLINKED} and no {@code vneid_linked_at}.
  */
 record LinkEventPayload(String id, String type, String realm, String sub, String legacyAccountId,
@@ -38,15 +40,17 @@ record LinkEventPayload(String id, String type, String realm, String sub, String
         return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    Map<String, Object> asMap() {
+    /** The body for one portal: addressed to it, with the number only when {@code identity} allows it. */
+    Map<String, Object> asMap(String audience, boolean identity) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", id);
         body.put("type", type);
         body.put("realm", realm);
+        body.put("aud", audience);
         body.put("sub", sub);
         body.put("legacy_account_id", legacyAccountId);
         body.put("legacy_account_type", legacyAccountType);
-        if (cccd != null) {
+        if (cccd != null && identity) {
             body.put("cccd", cccd);
         }
         if (vneidLinkedAt != null) {
@@ -56,9 +60,9 @@ record LinkEventPayload(String id, String type, String realm, String sub, String
         return body;
     }
 
-    String toJson() {
+    String toJson(String audience, boolean identity) {
         try {
-            return JsonSerialization.writeValueAsString(asMap());
+            return JsonSerialization.writeValueAsString(asMap(audience, identity));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,7 +1,10 @@
 package vn.vneidbridge.legacy.outbox;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.Details;
@@ -18,8 +21,9 @@ import vn.vneidbridge.core.user.UserAttributes;
 import vn.vneidbridge.legacy.metrics.BridgeMetrics;
 
 /**
- * Turns a VNeID link into one outbox row per configured portal, in the transaction of the request that
- * linked, and counts links, conflicts and refusals.
+ * Turns a VNeID link into one outbox row per related portal with a webhook ({@link LinkEventRecipients},
+ * {@link PortalRelations}), in the transaction of the request that linked, and counts links, conflicts and refusals.
+ * Every successful {@code LOGIN} and {@code CODE_TO_TOKEN} records its portal as related to the user.
  * <p>
  * Keycloak reports one link in more than one event: the first-broker-login authenticator's
  * {@code FEDERATED_IDENTITY_LINK} (before the link is stored) and the broker's own afterwards; a link made
@@ -56,6 +60,11 @@ final class LinkWebhookEventListener implements EventListenerProvider {
         String provider = event.getDetails() == null ? null : event.getDetails().get(Details.IDENTITY_PROVIDER);
         if (event.getError() != null) {
             countRefusal(event, provider);
+            return;
+        }
+        if ((event.getType() == EventType.LOGIN || event.getType() == EventType.CODE_TO_TOKEN)
+                && event.getUserId() != null && event.getClientId() != null) {
+            loggedIn(event);
             return;
         }
         if (event.getType() == EventType.REMOVE_FEDERATED_IDENTITY && VNEID.equals(provider)
@@ -96,21 +105,16 @@ final class LinkWebhookEventListener implements EventListenerProvider {
         session.setAttribute(eventId, Boolean.TRUE);
         BridgeMetrics.link(method);
         boolean verified = "true".equals(user.getFirstAttribute(UserAttributes.CCCD_VERIFIED));
-        String payload = new LinkEventPayload(eventId, realm.getName(), user.getId(),
+        LinkEventPayload payload = new LinkEventPayload(eventId, realm.getName(), user.getId(),
                 user.getFirstAttribute(UserAttributes.LEGACY_ACCOUNT_ID),
                 user.getFirstAttribute(UserAttributes.LEGACY_ACCOUNT_TYPE),
                 verified ? user.getFirstAttribute(UserAttributes.CCCD) : null, linkedAt,
-                Instant.ofEpochMilli(event.getTime())).toJson();
-        long now = Time.currentTimeMillis();
-        int portals = 0;
-        for (LinkWebhooks.Webhook webhook : LinkWebhooks.of(realm)) {
-            outbox.add(realm.getId(), eventId, webhook.clientId(), user.getId(), payload, now);
-            portals++;
-        }
+                Instant.ofEpochMilli(event.getTime()));
+        int portals = queue(outbox, realm, user, event, payload);
         LOG.debugf("link event %s (%s) queued for %d portal(s) in realm %s", eventId, method, portals, realm.getName());
     }
 
-    /** One outbox row per configured portal for an unlink, unless the account is linked (again) already. */
+    /** One outbox row per related portal for an unlink, unless the account is linked (again) already. */
     private void unlinked(Event event) {
         RealmModel realm = session.realms().getRealm(event.getRealmId());
         UserModel user = realm == null ? null : session.users().getUserById(realm, event.getUserId());
@@ -124,16 +128,46 @@ final class LinkWebhookEventListener implements EventListenerProvider {
             return;
         }
         boolean verified = "true".equals(user.getFirstAttribute(UserAttributes.CCCD_VERIFIED));
-        String payload = new LinkEventPayload(eventId, LinkEventPayload.UNLINKED, realm.getName(), user.getId(),
-                user.getFirstAttribute(UserAttributes.LEGACY_ACCOUNT_ID),
+        LinkEventPayload payload = new LinkEventPayload(eventId, LinkEventPayload.UNLINKED, realm.getName(),
+                user.getId(), user.getFirstAttribute(UserAttributes.LEGACY_ACCOUNT_ID),
                 user.getFirstAttribute(UserAttributes.LEGACY_ACCOUNT_TYPE),
                 verified ? user.getFirstAttribute(UserAttributes.CCCD) : null, null,
-                Instant.ofEpochMilli(event.getTime())).toJson();
+                Instant.ofEpochMilli(event.getTime()));
+        int portals = queue(outbox, realm, user, event, payload);
+        LOG.debugf("unlink event %s queued for %d portal(s) in realm %s", eventId, portals, realm.getName());
+    }
+
+    /**
+     * One outbox row per portal with a webhook that is related to the user now — the portal of the current login
+     * (whose link or unlink this is) included —, each body addressed to its portal and carrying the number only
+     * when that portal is entitled to identity data. Answers the number of rows.
+     */
+    private int queue(LinkOutbox outbox, RealmModel realm, UserModel user, Event event, LinkEventPayload payload) {
+        AuthenticationSessionModel authSession = session.getContext().getAuthenticationSession();
+        String current = authSession != null && authSession.getClient() != null
+                ? authSession.getClient().getClientId() : event.getClientId();
+        PortalRelations.add(realm, user, current);
+        List<String> webhookClients = LinkWebhooks.of(realm).stream().map(LinkWebhooks.Webhook::clientId).toList();
+        Set<String> entitled = webhookClients.stream()
+                .filter(clientId -> PortalRelations.entitledToIdentity(realm.getClientByClientId(clientId)))
+                .collect(Collectors.toSet());
+        List<LinkEventRecipients.Recipient> recipients = LinkEventRecipients.of(webhookClients,
+                PortalRelations.of(realm, user), entitled);
         long now = Time.currentTimeMillis();
-        for (LinkWebhooks.Webhook webhook : LinkWebhooks.of(realm)) {
-            outbox.add(realm.getId(), eventId, webhook.clientId(), user.getId(), payload, now);
+        for (LinkEventRecipients.Recipient recipient : recipients) {
+            outbox.add(realm.getId(), payload.id(), recipient.clientId(), user.getId(),
+                    payload.toJson(recipient.clientId(), recipient.identity()), now);
         }
-        LOG.debugf("unlink event %s queued in realm %s", eventId, realm.getName());
+        return recipients.size();
+    }
+
+    /** Records the portal of a successful login or code exchange as related to the user. */
+    private void loggedIn(Event event) {
+        RealmModel realm = session.realms().getRealm(event.getRealmId());
+        UserModel user = realm == null ? null : session.users().getUserById(realm, event.getUserId());
+        if (user != null && PortalRelations.add(realm, user, event.getClientId())) {
+            LOG.debugf("user %s related to portal %s in realm %s", user.getId(), event.getClientId(), realm.getName());
+        }
     }
 
     /** How the event says a VNeID link was made, or null when it is not about one. */

@@ -25,6 +25,11 @@ import vn.vneidbridge.legacy.storage.LegacyUserStorageProviderFactory;
 public final class LinkWebhooks {
 
     public static final String CONFIG_KEY = "linkWebhooks";
+    /**
+     * The client id of the portal that issued the accounts of this legacy database: it is related to every account
+     * imported from it (see {@link PortalRelations}).
+     */
+    public static final String OWNER_CONFIG_KEY = "legacyDatabaseOwnerClient";
 
     private LinkWebhooks() {
     }
@@ -49,6 +54,12 @@ public final class LinkWebhooks {
         return of(realm).stream().filter(w -> w.clientId().equals(clientId)).findFirst();
     }
 
+    /** The owner portal set on a legacy provider, if any. */
+    static Optional<String> owner(ComponentModel provider) {
+        String owner = provider.get(OWNER_CONFIG_KEY);
+        return owner == null || owner.isBlank() ? Optional.empty() : Optional.of(owner.trim());
+    }
+
     /**
      * Rejects entries that are not {@code "<known confidential client id> <http(s) URL>"}, repeat a client, or —
      * unless the server option {@code allow-private-addresses} of {@value LinkWebhookEventListenerFactory#PROVIDER_ID}
@@ -57,6 +68,10 @@ public final class LinkWebhooks {
      */
     public static void validate(KeycloakSession session, RealmModel realm, ComponentModel model)
             throws ComponentValidationException {
+        Optional<String> owner = owner(model);
+        if (owner.isPresent() && !PortalRelations.isPortal(realm, owner.get())) {
+            throw new ComponentValidationException("vneidLegacyOwnerUnknownClient", owner.get());
+        }
         boolean allowPrivate = LinkWebhookEventListenerFactory.settings(session).allowPrivateAddresses();
         List<String> seen = new ArrayList<>();
         for (String entry : entries(model)) {

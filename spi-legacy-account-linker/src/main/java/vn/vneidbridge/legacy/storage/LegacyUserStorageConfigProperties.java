@@ -59,6 +59,12 @@ final class LegacyUserStorageConfigProperties {
             .helpText("vneidLinkWebhooksHelp")
             .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE)
             .add()
+            .property()
+            .name(vn.vneidbridge.legacy.outbox.LinkWebhooks.OWNER_CONFIG_KEY)
+            .label("vneidLegacyDatabaseOwnerClient")
+            .helpText("vneidLegacyDatabaseOwnerClientHelp")
+            .type(ProviderConfigProperty.CLIENT_LIST_TYPE)
+            .add()
             .build();
 
     private LegacyUserStorageConfigProperties() {

@@ -10,16 +10,30 @@ class LinkEventPayloadTest {
     @Test
     void theBodyHasTheDocumentedFieldsInOrder() {
         String json = new LinkEventPayload("e1", "dvc", "u1", "L-001", "CITIZEN", "052189000123",
-                "2026-11-23T08:00:00Z", Instant.parse("2026-11-23T08:00:01Z")).toJson();
-        assertThat(json).isEqualTo("{\"id\":\"e1\",\"type\":\"vneid.account.linked\",\"realm\":\"dvc\",\"sub\":\"u1\","
+                "2026-11-23T08:00:00Z", Instant.parse("2026-11-23T08:00:01Z")).toJson("dvcqg-portal", true);
+        assertThat(json).isEqualTo("{\"id\":\"e1\",\"type\":\"vneid.account.linked\",\"realm\":\"dvc\","
+                + "\"aud\":\"dvcqg-portal\",\"sub\":\"u1\","
                 + "\"legacy_account_id\":\"L-001\",\"legacy_account_type\":\"CITIZEN\",\"cccd\":\"052189000123\","
                 + "\"vneid_linked_at\":\"2026-11-23T08:00:00Z\",\"occurred_at\":\"2026-11-23T08:00:01Z\"}");
     }
 
     @Test
     void anUnverifiedCccdIsLeftOut() {
-        String json = new LinkEventPayload("e1", "dvc", "u1", null, null, null, "t", Instant.EPOCH).toJson();
+        String json = new LinkEventPayload("e1", "dvc", "u1", null, null, null, "t", Instant.EPOCH)
+                .toJson("dvcqg-portal", true);
         assertThat(json).doesNotContain("cccd");
+    }
+
+    @Test
+    void aPortalNotEntitledToIdentityDataGetsNoNumberButTheSameEvent() {
+        LinkEventPayload payload = new LinkEventPayload("e1", "dvc", "u1", "L-001", "CITIZEN", "052189000123",
+                "2026-11-23T08:00:00Z", Instant.parse("2026-11-23T08:00:01Z"));
+        String json = payload.toJson("dvc-binhduong-web", false);
+        assertThat(json).isEqualTo("{\"id\":\"e1\",\"type\":\"vneid.account.linked\",\"realm\":\"dvc\","
+                + "\"aud\":\"dvc-binhduong-web\",\"sub\":\"u1\",\"legacy_account_id\":\"L-001\","
+                + "\"legacy_account_type\":\"CITIZEN\",\"vneid_linked_at\":\"2026-11-23T08:00:00Z\","
+                + "\"occurred_at\":\"2026-11-23T08:00:01Z\"}");
+        assertThat(json).doesNotContain("052189000123");
     }
 
     @Test
@@ -34,9 +48,9 @@ class LinkEventPayloadTest {
     @Test
     void anUnlinkHasItsOwnTypeAndNoLinkTime() {
         String json = new LinkEventPayload("e2", LinkEventPayload.UNLINKED, "dvc", "u1", "L-001", "CITIZEN",
-                "052189000123", null, Instant.parse("2026-11-24T08:00:01Z")).toJson();
+                "052189000123", null, Instant.parse("2026-11-24T08:00:01Z")).toJson("dvcqg-portal", true);
         assertThat(json).isEqualTo("{\"id\":\"e2\",\"type\":\"vneid.account.unlinked\",\"realm\":\"dvc\","
-                + "\"sub\":\"u1\",\"legacy_account_id\":\"L-001\",\"legacy_account_type\":\"CITIZEN\","
+                + "\"aud\":\"dvcqg-portal\",\"sub\":\"u1\",\"legacy_account_id\":\"L-001\",\"legacy_account_type\":\"CITIZEN\","
                 + "\"cccd\":\"052189000123\",\"occurred_at\":\"2026-11-24T08:00:01Z\"}");
     }
 }
