@@ -252,13 +252,18 @@ class CitizenJourneysIT {
                 LoginPages dvc = new LoginPages(browser);
                 VneidStandInPages vneid = new VneidStandInPages(browser);
 
-                home.logInWith(PORTAL, "kc_idp_hint=vneid&acr_values=2");
+                // the criminal-record service's minimum is VNeID level 2: straight to VNeID, no portal-account form
+                home.logIn("dvc-lylichtuphap-web");
                 vneid.awaitLogin().logIn(HOA);
                 vneid.awaitOtp().enterOtp();
-                browser.await("#kc-page-title");
-                assertThat(dvc.alert()).as("the refusal is announced").contains(
+                browser.await("#kc-info-message");
+                assertThat(browser.find("#kc-info-message").getText()).as("the refusal is explained").contains(
                         "Tài khoản VNeID của bạn ở mức độ 1; dịch vụ này yêu cầu tài khoản định danh điện tử mức độ 2");
                 browser.capture("level-too-low");
+                browser.find("#kc-info-message a").click();
+                browser.await("#message");
+                assertThat(browser.find("#message").getText()).as("the portal got the error and says why")
+                        .contains("mức cao hơn");
 
                 new DemoPortalPage(browser, home()).open().logInWithVneid(PORTAL);
                 String where = browser.awaitAny("#kc-form-login", "#vneid-sandbox-otp-form", "#claims");

@@ -141,8 +141,7 @@ public final class DemoPortal implements AutoCloseable {
             return;
         }
         if (query.containsKey("error")) {
-            respond(exchange, 200, pages.message("Đăng nhập không thành công",
-                    "Máy chủ xác thực trả về: " + query.get("error")));
+            respond(exchange, 200, pages.message("Đăng nhập không thành công", explain(query)));
             return;
         }
         OidcClient.Tokens tokens;
@@ -158,6 +157,19 @@ public final class DemoPortal implements AutoCloseable {
         sessions.put(session, new PortalSession(pending.request().clientId(), tokens.idToken(),
                 tokens.idTokenClaims()));
         redirect(exchange, URI.create(config.baseUri() + "/"));
+    }
+
+    /**
+     * What a portal tells the citizen about an error answer: a level of assurance not reached (realm {@code dvc}
+     * answers {@code access_denied} with that description, docs/levels-of-assurance.md) in words, else the code.
+     */
+    static String explain(Map<String, String> answer) {
+        String description = answer.getOrDefault("error_description", "");
+        if ("access_denied".equals(answer.get("error")) && description.contains("level of assurance")) {
+            return "Dịch vụ này yêu cầu đăng nhập bằng tài khoản định danh điện tử VNeID ở mức cao hơn mức bạn đã "
+                    + "đăng nhập. Tài khoản mức độ 2 được đăng ký tại cơ quan Công an.";
+        }
+        return "Máy chủ xác thực trả về: " + answer.get("error");
     }
 
     private void logout(HttpExchange exchange, String browser) throws IOException {

@@ -40,11 +40,13 @@ public record DemoPortalConfig(String host, int port, URI keycloakBaseUri, Strin
         clients.put("dvc-hatinh-web", "Cổng Dịch vụ công tỉnh Hà Tĩnh");
         clients.put("dvc-binhduong-web", "Cổng Dịch vụ công tỉnh Bình Dương");
         clients.put("dvc-binhdinh-web", "Cổng Dịch vụ công tỉnh Bình Định");
+        clients.put("dvc-lylichtuphap-web", "Cấp Phiếu lý lịch tư pháp trực tuyến (yêu cầu VNeID mức độ 2)");
         Map<String, String> secrets = Map.of(
                 "dvcqg-portal", "sandbox-secret",
                 "dvc-hatinh-web", "sandbox-secret-hatinh",
                 "dvc-binhduong-web", "sandbox-secret-binhduong",
-                "dvc-binhdinh-web", "sandbox-secret-binhdinh");
+                "dvc-binhdinh-web", "sandbox-secret-binhdinh",
+                "dvc-lylichtuphap-web", "sandbox-secret-lylichtuphap");
         return new DemoPortalConfig(host, port, keycloakBaseUri, "dvc", clients, secrets);
     }
 
