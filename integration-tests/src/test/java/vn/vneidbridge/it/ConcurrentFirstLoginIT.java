@@ -16,6 +16,7 @@ import vn.vneidbridge.it.support.LegacyFixtures;
 import vn.vneidbridge.it.support.PortalLogin;
 import vn.vneidbridge.it.support.TestKeycloak;
 import vn.vneidbridge.it.support.VneidStandIn;
+import vn.vneidbridge.it.support.VneidUsers;
 import vn.vneidbridge.sandbox.legacy.SyntheticAccountGenerator;
 import vn.vneidbridge.sandbox.legacy.SyntheticPerson;
 
@@ -82,7 +83,7 @@ class ConcurrentFirstLoginIT {
             List<String> linked = vneidLinks(idNumber);
             assertThat(linked).as("one link").hasSize(1);
             assertThat(subjects).as("every success is the legacy account").containsOnly(linked.get(0));
-            assertThat(admin.get("/admin/realms/dvc/users?exact=true&username=" + idNumber).size())
+            assertThat(VneidUsers.createdFor(admin, idNumber).size())
                     .as("no user created from VNeID beside the account").isZero();
             assertThat(admin.get("/admin/realms/dvc/users/" + linked.get(0)).path("attributes")
                     .path("legacy_account_id").get(0).asText()).isEqualTo(LegacyFixtures.legacyId(LegacyFixtures.LINK_RACE));
@@ -100,7 +101,7 @@ class ConcurrentFirstLoginIT {
 
             List<String> subjects = race(idNumber);
 
-            JsonNode users = admin.get("/admin/realms/dvc/users?exact=true&username=" + idNumber);
+            List<JsonNode> users = VneidUsers.createdFor(admin, idNumber);
             assertThat(users.size()).as("one user").isEqualTo(1);
             assertThat(subjects).containsOnly(users.get(0).get("id").asText());
             assertThat(vneidLinks(idNumber)).containsExactly(users.get(0).get("id").asText());

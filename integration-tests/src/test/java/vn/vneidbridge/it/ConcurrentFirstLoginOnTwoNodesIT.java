@@ -21,6 +21,7 @@ import vn.vneidbridge.it.support.TestKeycloak;
 import vn.vneidbridge.it.support.TestKeycloakCluster;
 import vn.vneidbridge.it.support.VneidStandIn;
 import vn.vneidbridge.it.support.WebClient;
+import vn.vneidbridge.it.support.VneidUsers;
 import vn.vneidbridge.sandbox.legacy.SyntheticAccountGenerator;
 import vn.vneidbridge.sandbox.legacy.SyntheticPerson;
 
@@ -118,7 +119,7 @@ class ConcurrentFirstLoginOnTwoNodesIT {
             List<String> linked = vneidLinks(idNumber);
             assertThat(linked).as("one link").hasSize(1);
             assertThat(subjects).as("every success is the legacy account").containsOnly(linked.get(0));
-            assertThat(admin.get("/admin/realms/dvc/users?exact=true&username=" + idNumber).size())
+            assertThat(VneidUsers.createdFor(admin, idNumber).size())
                     .as("no user created from VNeID beside the account").isZero();
         }
     }
@@ -134,7 +135,7 @@ class ConcurrentFirstLoginOnTwoNodesIT {
 
             List<String> subjects = race(idNumber);
 
-            JsonNode users = admin.get("/admin/realms/dvc/users?exact=true&username=" + idNumber);
+            List<JsonNode> users = VneidUsers.createdFor(admin, idNumber);
             assertThat(users.size()).as("one user").isEqualTo(1);
             String userId = users.get(0).get("id").asText();
             assertThat(subjects).containsOnly(userId);

@@ -24,6 +24,7 @@ import vn.vneidbridge.it.support.LegacyFixtures;
 import vn.vneidbridge.it.support.PortalLogin;
 import vn.vneidbridge.it.support.TestKeycloak;
 import vn.vneidbridge.it.support.VneidStandIn;
+import vn.vneidbridge.it.support.VneidUsers;
 import vn.vneidbridge.sandbox.PopulationRegistryConnection;
 import vn.vneidbridge.sandbox.legacy.SyntheticAccountGenerator;
 import vn.vneidbridge.sandbox.legacy.SyntheticPerson;
@@ -161,7 +162,7 @@ class FirstVneidLoginConfirmationIT {
             assertThat(confirmation.select("#username").attr("value")).isEqualTo(LegacyFixtures.CONFIRM_CCCD);
             assertThat(confirmation.text()).contains("Xác nhận tài khoản cổng dịch vụ công",
                     "Cơ sở dữ liệu quốc gia về dân cư");
-            assertThat(users(idNumber)).as("no user from VNeID yet").isEmpty();
+            assertThat(VneidUsers.createdFor(admin, idNumber)).as("no user from VNeID yet").isEmpty();
 
             JWTClaimsSet claims = login.finish(confirm(login, form, LegacyFixtures.PASSWORD));
 
@@ -173,7 +174,7 @@ class FirstVneidLoginConfirmationIT {
             assertThat(attribute(account, "cccd_verified")).isEqualTo("true");
             assertThat(attribute(account, "cccd_verified_source")).isEqualTo("population-registry");
             assertThat(links(claims.getSubject())).containsExactly("vneid");
-            assertThat(users(idNumber)).as("no second user from VNeID").isEmpty();
+            assertThat(VneidUsers.createdFor(admin, idNumber)).as("no second user from VNeID").isEmpty();
 
             PortalLogin again = new PortalLogin(keycloak, "dvcqg-portal");
             PortalLogin.Outcome next = vneid(again, idNumber);
@@ -204,7 +205,7 @@ class FirstVneidLoginConfirmationIT {
             assertThat(page(replayed).text()).contains("sai mật khẩu quá nhiều lần");
             PortalLogin.Outcome reloaded = login.follow(login.web.get(replayed.page().uri()));
             assertThat(page(reloaded).select(FORM)).as("nor on a reload").isEmpty();
-            assertThat(users(idNumber)).isEmpty();
+            assertThat(VneidUsers.createdFor(admin, idNumber)).isEmpty();
             assertThat(users(LegacyFixtures.CONFIRM_WRONG).stream().map(u -> u.get("id").asText())
                     .flatMap(id -> links(id).stream())).isEmpty();
         }
@@ -254,7 +255,7 @@ class FirstVneidLoginConfirmationIT {
             JWTClaimsSet claims = login.finish(login.follow(login.web.submit(form.page(), FORM,
                     Map.of("action", "decline"))));
 
-            assertThat(claims.getClaim("preferred_username")).isEqualTo(idNumber);
+            assertThat(claims.getClaim("preferred_username")).isEqualTo(VneidUsers.usernameOf(admin, idNumber));
             assertThat(claims.getClaim("legacy_account_id")).isNull();
             assertThat(links(claims.getSubject())).containsExactly("vneid");
             PortalLogin portal = new PortalLogin(keycloak, "dvcqg-portal");
@@ -275,7 +276,7 @@ class FirstVneidLoginConfirmationIT {
             assertThat(refused.callback()).isEmpty();
             assertThat(refused.page().statusCode()).isEqualTo(503);
             assertThat(page(refused).text()).contains("tạm thời không truy cập được");
-            assertThat(users(idNumber)).as("no user from VNeID").isEmpty();
+            assertThat(VneidUsers.createdFor(admin, idNumber)).as("no user from VNeID").isEmpty();
             for (JsonNode account : users(LegacyFixtures.CONFIRM_DOWN)) {
                 assertThat(links(account.get("id").asText())).isEmpty();
             }
@@ -301,7 +302,7 @@ class FirstVneidLoginConfirmationIT {
 
             assertThat(outcome.page().body()).as("no password of that account is asked").doesNotContain("vneid-link-confirm-form");
             JWTClaimsSet claims = login.finish(outcome);
-            assertThat(claims.getClaim("preferred_username")).isEqualTo(idNumber);
+            assertThat(claims.getClaim("preferred_username")).isEqualTo(VneidUsers.usernameOf(admin, idNumber));
             assertThat(claims.getClaim("legacy_account_id")).isNull();
             for (JsonNode account : users(LegacyFixtures.CONFIRM_MISMATCH)) {
                 assertThat(attribute(account, "cccd_verified")).as("the typed number stays unverified").isNotEqualTo("true");
@@ -355,11 +356,12 @@ class FirstVneidLoginConfirmationIT {
             assertThat(refused.callback()).isEmpty();
             assertThat(refused.page().statusCode()).isEqualTo(503);
             assertThat(page(refused).text()).contains("Cơ sở dữ liệu quốc gia về dân cư tạm thời không truy cập được");
-            assertThat(users(idNumber)).isEmpty();
+            assertThat(VneidUsers.createdFor(admin, idNumber)).isEmpty();
 
             registry.simulator().reset();
             PortalLogin later = new PortalLogin(keycloak, "dvcqg-portal");
-            assertThat(later.finish(vneid(later, idNumber)).getClaim("preferred_username")).isEqualTo(idNumber);
+            assertThat(later.finish(vneid(later, idNumber)).getClaim("preferred_username"))
+                    .isEqualTo(VneidUsers.usernameOf(admin, idNumber));
         }
     }
 

@@ -13,6 +13,7 @@ import vn.vneidbridge.it.support.LegacyPostgres;
 import vn.vneidbridge.it.support.PortalLogin;
 import vn.vneidbridge.it.support.TestKeycloakOnPostgres;
 import vn.vneidbridge.it.support.VneidStandIn;
+import vn.vneidbridge.it.support.VneidUsers;
 import vn.vneidbridge.sandbox.legacy.SyntheticPerson;
 
 /**
@@ -62,7 +63,7 @@ class LegacyAccountLoginOnPostgresIT extends LegacyAccountLoginContract {
                 assertThat(refused.callback()).isEmpty();
                 assertThat(refused.page().statusCode()).as(refused.page().body()).isEqualTo(503);
                 assertThat(Jsoup.parse(refused.page().body()).text()).contains("tạm thời không truy cập được");
-                assertThat(users(idNumber)).as("no user from VNeID beside the legacy account").isEmpty();
+                assertThat(VneidUsers.createdFor(admin, idNumber)).as("no user from VNeID beside the legacy account").isEmpty();
             } finally {
                 LegacyPostgres.restart();
             }
@@ -74,7 +75,7 @@ class LegacyAccountLoginOnPostgresIT extends LegacyAccountLoginContract {
             JWTClaimsSet claims = later.finish(later.confirmShownAccount(shown));
             assertThat(claim(claims, "legacy_account_id"))
                     .isEqualTo(LegacyFixtures.legacyId(LegacyFixtures.VERIFIED_WHILE_DOWN));
-            assertThat(users(idNumber)).isEmpty();
+            assertThat(VneidUsers.createdFor(admin, idNumber)).isEmpty();
         }
     }
 }

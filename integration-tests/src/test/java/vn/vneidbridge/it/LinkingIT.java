@@ -26,6 +26,7 @@ import vn.vneidbridge.it.support.PortalLogin;
 import vn.vneidbridge.it.support.TestKeycloak;
 import vn.vneidbridge.it.support.VneidStandIn;
 import vn.vneidbridge.it.support.WebClient;
+import vn.vneidbridge.it.support.VneidUsers;
 import vn.vneidbridge.sandbox.legacy.LegacyPersonas;
 import vn.vneidbridge.sandbox.legacy.SyntheticPerson;
 
@@ -92,7 +93,7 @@ class LinkingIT {
             assertThat(claims.getClaim("cccd")).isEqualTo(idNumber);
             assertThat(claims.getClaim("vneid_linked_at")).as("portals see when the link was made").isNotNull();
             assertThat(links(claims.getSubject())).containsExactly("vneid");
-            assertThat(admin.get("/admin/realms/dvc/users?exact=true&username=" + idNumber).size())
+            assertThat(VneidUsers.createdFor(admin, idNumber).size())
                     .as("no second user from VNeID").isZero();
 
             PortalLogin vneid = new PortalLogin(keycloak, "dvcqg-portal");
@@ -170,7 +171,7 @@ class LinkingIT {
             assertThat(elsewhere.callback()).isEmpty();
             assertThat(links(user(LegacyFixtures.LINK_SECOND_BROWSER).get("id").asText()))
                     .as("the link is bound to the browser session that asked for it").isEmpty();
-            assertThat(admin.get("/admin/realms/dvc/users?exact=true&username=" + idNumber).size()).isZero();
+            assertThat(VneidUsers.createdFor(admin, idNumber).size()).isZero();
         }
 
         @Test

@@ -30,6 +30,7 @@ import vn.vneidbridge.it.support.TestKeycloak;
 import vn.vneidbridge.it.support.VneidStandIn;
 import vn.vneidbridge.it.support.WebClient;
 import vn.vneidbridge.it.support.WebhookReceiver;
+import vn.vneidbridge.it.support.VneidUsers;
 import vn.vneidbridge.sandbox.legacy.SyntheticAccountGenerator;
 import vn.vneidbridge.sandbox.legacy.SyntheticPerson;
 
@@ -313,7 +314,8 @@ class UnlinkIT {
             PortalLogin session = new PortalLogin(keycloak, "dvcqg-portal");
             String userId = session.finish(session.vneidLogin(idNumber, VneidStandIn.PASSWORD, VneidStandIn.OTP,
                     Map.of())).getSubject();
-            assertThat(user(userId).path("username").asText()).as("created from VNeID").isEqualTo(idNumber);
+            assertThat(user(userId).path("username").asText()).as("created from VNeID")
+                    .isEqualTo(VneidUsers.usernameOf(admin, idNumber));
 
             HttpResponse<String> refused = follow(session, pressUnlink(session, identityPage(session)));
 
@@ -343,7 +345,7 @@ class UnlinkIT {
                     Map.of("action", "decline"))));
 
             assertThat(own.getSubject()).as("a user of their own").isNotEqualTo(accountId);
-            JsonNode created = admin.get("/admin/realms/dvc/users?exact=true&username=" + idNumber);
+            List<JsonNode> created = VneidUsers.createdFor(admin, idNumber);
             assertThat(created.size()).as("exactly one user from VNeID").isEqualTo(1);
             assertThat(created.get(0).get("id").asText()).isEqualTo(own.getSubject());
             assertThat(links(own.getSubject())).as("linked: no user without a link is left").containsExactly("vneid");
@@ -360,7 +362,7 @@ class UnlinkIT {
             PortalLogin again = new PortalLogin(keycloak, "dvcqg-portal");
             assertThat(again.finish(again.vneidLogin(idNumber, VneidStandIn.PASSWORD, VneidStandIn.OTP, Map.of()))
                     .getSubject()).isEqualTo(own.getSubject());
-            assertThat(admin.get("/admin/realms/dvc/users?exact=true&username=" + idNumber).size()).isEqualTo(1);
+            assertThat(VneidUsers.createdFor(admin, idNumber).size()).isEqualTo(1);
             assertThat(keycloakLogAtWarnOrAbove()).as("no id number in the server log at WARN or above")
                     .doesNotContain(idNumber);
         }

@@ -38,6 +38,7 @@ import vn.vneidbridge.it.support.PortalLogin;
 import vn.vneidbridge.it.support.TestKeycloak;
 import vn.vneidbridge.it.support.VneidStandIn;
 import vn.vneidbridge.it.support.WebClient;
+import vn.vneidbridge.it.support.VneidUsers;
 import vn.vneidbridge.sandbox.legacy.LegacyPersonas;
 import vn.vneidbridge.sandbox.legacy.SyntheticAccountGenerator;
 import vn.vneidbridge.sandbox.legacy.SyntheticPerson;
@@ -82,13 +83,13 @@ class VneidLoginIT {
             PortalLogin login = new PortalLogin(keycloak, "dvcqg-portal");
             JWTClaimsSet claims = login.finish(login.vneidLogin(HOA, PASSWORD, OTP, Map.of()));
 
-            assertThat(claims.getClaim("preferred_username")).isEqualTo(HOA);
+            assertThat(claims.getClaim("preferred_username")).isEqualTo(VneidUsers.usernameOf(admin, HOA));
             assertThat(claims.getClaim("cccd")).as("a VNeID id number is verified by the Ministry").isEqualTo(HOA);
             assertThat(claims.getClaim("full_name")).isEqualTo("Lê Thị Hoa");
             assertThat(claims.getClaim("name")).as("family name first, as Vietnamese names are written")
                     .isEqualTo("Lê Thị Hoa");
             assertThat(claims.getClaim("acr")).isEqualTo("1");
-            JsonNode user = admin.get("/admin/realms/dvc/users?exact=true&briefRepresentation=false&username=" + HOA).get(0);
+            JsonNode user = VneidUsers.createdFor(admin, HOA).get(0);
             assertThat(attribute(user, "birthdate")).isEqualTo("1995-11-20");
             assertThat(attribute(user, "gender")).isEqualTo("female");
             assertThat(attribute(user, "cccd_verified_source")).isEqualTo("vneid");
@@ -126,7 +127,7 @@ class VneidLoginIT {
             Map<String, String> answer = WebClient.query(outcome.callback().get());
             String idToken = login.exchange(answer.get("code"), login.verifier).get("id_token").asText();
             JWTClaimsSet claims = login.validIdToken(idToken);
-            assertThat(claims.getClaim("preferred_username")).isEqualTo(DUC);
+            assertThat(claims.getClaim("preferred_username")).isEqualTo(VneidUsers.usernameOf(admin, DUC));
             assertThat(claims.getClaim("vneid_level")).isEqualTo("2");
             assertThat(claims.getClaim("acr")).as("the session's level of assurance: VNeID level 2").isEqualTo("2");
             assertThat(claims.getClaim("birthdate")).isEqualTo("1988-05-05");
@@ -189,7 +190,7 @@ class VneidLoginIT {
 
             assertThat(linked.getClaim("legacy_account_id")).isEqualTo(LegacyPersonas.NGUYENVANAN_ID);
             assertThat(linked.getClaim("preferred_username")).isEqualTo(LegacyPersonas.NGUYENVANAN);
-            assertThat(admin.get("/admin/realms/dvc/users?exact=true&username=" + AN).size())
+            assertThat(VneidUsers.createdFor(admin, AN).size())
                     .as("no second user from VNeID").isZero();
             JsonNode user = admin.get("/admin/realms/dvc/users/" + linked.getSubject());
             assertThat(attribute(user, "vneid_linked_at")).isNotBlank();
@@ -215,7 +216,7 @@ class VneidLoginIT {
 
             assertThat(refused.callback()).isEmpty();
             assertThat(Jsoup.parse(refused.page().body()).text()).contains("nhiều tài khoản", "hỗ trợ");
-            assertThat(admin.get("/admin/realms/dvc/users?exact=true&username=" + BINH).size()).isZero();
+            assertThat(VneidUsers.createdFor(admin, BINH).size()).isZero();
             for (String username : new String[] {LegacyPersonas.TRANVANBINH, LegacyPersonas.TRANVANBINH_HCM}) {
                 assertThat(admin.get("/admin/realms/dvc/users?exact=true&username=" + username).size())
                         .as(username + " was neither imported nor linked").isZero();
@@ -249,7 +250,7 @@ class VneidLoginIT {
             assertThat(outcome.page().body()).as("that account is neither shown nor asked for")
                     .doesNotContain("vneid-shown-account-form", "vneid-link-confirm-form");
             JWTClaimsSet claims = login.finish(outcome);
-            assertThat(claims.getClaim("preferred_username")).isEqualTo(idNumber);
+            assertThat(claims.getClaim("preferred_username")).isEqualTo(VneidUsers.usernameOf(admin, idNumber));
             assertThat(claims.getSubject()).isNotEqualTo(accounts.id(account));
             assertThat(accounts.links(account)).isEmpty();
             JsonNode untouched = accounts.user(account);
@@ -298,7 +299,7 @@ class VneidLoginIT {
             assertThat(Jsoup.parse(refused.page().body()).text()).contains("vô hiệu hóa");
             assertThat(admin.get("/admin/realms/dvc/users?exact=true&username=" + LegacyFixtures.LOCKED_VERIFIED).size())
                     .as("the locked row is not imported").isZero();
-            assertThat(admin.get("/admin/realms/dvc/users?exact=true&username=" + idNumber).size())
+            assertThat(VneidUsers.createdFor(admin, idNumber).size())
                     .as("no user beside it").isZero();
         }
     }

@@ -24,6 +24,7 @@ import vn.vneidbridge.it.support.CutoffSettings;
 import vn.vneidbridge.it.support.LegacyFixtures;
 import vn.vneidbridge.it.support.TestKeycloak;
 import vn.vneidbridge.it.support.VneidStandIn;
+import vn.vneidbridge.it.support.VneidUsers;
 import vn.vneidbridge.sandbox.legacy.LegacyPersonas;
 import vn.vneidbridge.sandbox.legacy.SyntheticAccountGenerator;
 import vn.vneidbridge.sandbox.legacy.SyntheticPerson;
@@ -275,7 +276,7 @@ class CitizenJourneysIT {
                     vneid.enterOtp();
                 }
                 home.awaitLoggedIn();
-                assertThat(home.claim("preferred_username")).isEqualTo(HOA);
+                assertThat(home.claim("preferred_username")).isEqualTo(VneidUsers.usernameOf(admin, HOA));
                 assertThat(home.claim("full_name")).isEqualTo("Lê Thị Hoa");
                 assertThat(home.claim("acr")).isEqualTo("1");
                 browser.capture("portal-created");
@@ -324,7 +325,7 @@ class CitizenJourneysIT {
 
                     hoasHome.awaitLoggedIn();
                     assertThat(hoasHome.claim("sub")).as("her own user, not the namesake's").isNotEqualTo(namesakeSubject);
-                    assertThat(hoasHome.claim("preferred_username")).isEqualTo(HOA);
+                    assertThat(hoasHome.claim("preferred_username")).isEqualTo(VneidUsers.usernameOf(admin, HOA));
                     browser.capture("portal-own-user");
                 }
                 JsonNode namesake = admin.get("/admin/realms/dvc/users/" + namesakeSubject);
@@ -354,7 +355,7 @@ class CitizenJourneysIT {
                 assertThat(dvc.headerName()).isEqualTo("CỔNG DỊCH VỤ CÔNG QUỐC GIA");
                 assertThat(dvc.alert()).as("the error is announced").contains("nhiều tài khoản", "hỗ trợ");
                 browser.capture("conflict");
-                assertThat(admin.get("/admin/realms/dvc/users?exact=true&username=" + BINH).size()).isZero();
+                assertThat(VneidUsers.createdFor(admin, BINH).size()).isZero();
                 List<JsonNode> reviews = openReviewsOf(BINH);
                 assertThat(reviews).as("an operator gets one review entry").hasSize(1);
                 assertThat(reviews.get(0).path("candidates").findValuesAsText("username")).as("listing both accounts")
@@ -460,7 +461,7 @@ class CitizenJourneysIT {
                         .get(0).get("id").asText();
                 assertThat(admin.get("/admin/realms/dvc/users/" + userId + "/federated-identity").size())
                         .as("nothing linked").isZero();
-                assertThat(admin.get("/admin/realms/dvc/users?exact=true&username=" + idNumber).size())
+                assertThat(VneidUsers.createdFor(admin, idNumber).size())
                         .as("nobody created").isZero();
             } finally {
                 CutoffSettings.sandbox(admin);

@@ -33,6 +33,7 @@ import vn.vneidbridge.legacy.outbox.PortalRelations;
 import vn.vneidbridge.legacy.review.ReviewEntries;
 import vn.vneidbridge.legacy.review.ReviewEntryEntity;
 import vn.vneidbridge.legacy.review.ReviewResolution;
+import vn.vneidbridge.legacy.username.IdNumberUsernames;
 
 /**
  * {@code /admin/realms/{realm}/vneid-bridge}: review entries (list, resolve), migration progress, link event
@@ -49,6 +50,7 @@ public final class BridgeAdminResource {
 
     static final String RESOURCE_TYPE = "VNEID_REVIEW_ENTRY";
     static final String PORTAL_RESOURCE_TYPE = "VNEID_PORTAL_RELATION";
+    static final String USERNAMES_RESOURCE_TYPE = "VNEID_USERNAMES";
     private static final String IDENTITY_PROVIDER = "vneid";
     private static final int MAX_RESULTS = 500;
 
@@ -137,6 +139,30 @@ public final class BridgeAdminResource {
         progress.put("at", Instant.now().toString());
         progress.putAll(ProgressQueries.progress(session, realm, IDENTITY_PROVIDER));
         return progress;
+    }
+
+    /**
+     * Renames the users an older version created from VNeID with their id number as username
+     * ({@link IdNumberUsernames}); {@code dryRun=true} only counts them. Needs {@code manage-users}; an admin event
+     * (resource type {@value #USERNAMES_RESOURCE_TYPE}) with the counts, never a number.
+     */
+    @POST
+    @Path("usernames/replace-id-numbers")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> replaceIdNumberUsernames(@QueryParam("dryRun") boolean dryRun) {
+        auth.users().requireManage();
+        IdNumberUsernames.Result result = IdNumberUsernames.run(session.getKeycloakSessionFactory(), realm.getId(),
+                dryRun);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("dryRun", result.dryRun());
+        answer.put("toRename", result.toRename());
+        answer.put("renamed", result.renamed());
+        answer.put("conflicts", result.conflicts());
+        adminEvent.resource(USERNAMES_RESOURCE_TYPE).operation(OperationType.ACTION)
+                .resourcePath("vneid-bridge", "usernames", "replace-id-numbers")
+                .representation(answer)
+                .success();
+        return answer;
     }
 
     @GET

@@ -31,6 +31,8 @@ import vn.vneidbridge.legacy.broker.FirstVneidLoginDecision.Outcome;
 import vn.vneidbridge.legacy.broker.FirstVneidLoginDecision.Refuse;
 import vn.vneidbridge.legacy.broker.FirstVneidLoginDecision.ShowAccount;
 import vn.vneidbridge.legacy.review.ReviewEntries;
+import vn.vneidbridge.legacy.username.RealmUsernameKey;
+import vn.vneidbridge.legacy.username.VneidUsernames;
 
 /**
  * First VNeID login (step {@code vneid-create-user-if-no-account}): turns {@link FirstVneidLoginDecision}'s
@@ -261,6 +263,19 @@ final class FirstVneidLoginAuthenticator extends IdpCreateUserIfUniqueAuthentica
         return new FirstLoginFacts(context.getSession(), context.getRealm(),
                 new FirstLoginLinkConfig(context.getAuthenticatorConfig()), brokerContext,
                 idNumber(brokerContext).orElse(null));
+    }
+
+    /**
+     * The username of the user created from VNeID: never the id number, which every portal would see as
+     * {@code preferred_username}, but the same non-identifying username for the same number ({@link VneidUsernames}),
+     * so two first logins of one citizen still cannot create two users.
+     */
+    @Override
+    protected String getUsername(AuthenticationFlowContext context, SerializedBrokeredIdentityContext serializedCtx,
+                                 BrokeredIdentityContext brokerContext) {
+        return idNumber(brokerContext)
+                .map(number -> RealmUsernameKey.usernames(context.getSession(), context.getRealm()).of(number))
+                .orElseGet(() -> super.getUsername(context, serializedCtx, brokerContext));
     }
 
     /** The id number the VNeID provider validated (V1-V4), never a username template or an e-mail. */

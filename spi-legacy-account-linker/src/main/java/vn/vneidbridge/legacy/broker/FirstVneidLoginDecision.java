@@ -55,7 +55,8 @@ final class FirstVneidLoginDecision {
      *                            the mark off them first, or its link would fail on it and leave an orphan user
      * @param createdFromVneid    an account with the number as username, no password and no link: what an
      *                            interrupted creation from VNeID leaves; shown like a verified one
-     * @param usernameTaken       an account has the number as its username (so no user can be created with it)
+     * @param usernameTaken       an account has the number as its username, or the username a user created from
+     *                            VNeID gets for it ({@code VneidUsernames}), so no user can be created with it
      */
     record Facts(boolean idNumberValid, List<Account> verified, List<String> toConfirm, List<String> verifiedToConfirm,
                  Optional<Account> createdFromVneid, boolean usernameTaken) {

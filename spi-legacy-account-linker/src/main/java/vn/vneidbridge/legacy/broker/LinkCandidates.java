@@ -12,6 +12,7 @@ import org.keycloak.models.UserModel;
 import vn.vneidbridge.core.user.PortalAdministrators;
 import vn.vneidbridge.core.user.UserAttributes;
 import vn.vneidbridge.legacy.storage.LegacyUserStorage;
+import vn.vneidbridge.legacy.username.RealmUsernameKey;
 
 /**
  * The accounts a VNeID id number could belong to: Keycloak users and legacy rows, keyed by the Keycloak user
@@ -54,7 +55,13 @@ final class LinkCandidates {
                 candidates.toConfirm.put(id, ref.account().username());
             }
         }
+        // the username slot of this number: an account named by the number itself (a legacy username, or a user an
+        // older version created from VNeID), else the user created from VNeID under the number's own username
         UserModel byUsername = session.users().getUserByUsername(realm, idNumber);
+        if (byUsername == null) {
+            byUsername = session.users().getUserByUsername(realm,
+                    RealmUsernameKey.usernames(session, realm).of(idNumber));
+        }
         if (byUsername != null && !candidates.verified.containsKey(byUsername.getId())) {
             candidates.sameUsername = byUsername;
             candidates.sameUsernameCreatedFromVneid = createdFromVneid(session, realm, byUsername);
