@@ -73,6 +73,11 @@ class LevelsOfAssuranceIT {
                           JsonNode userinfo) {
 
         void allSay(String acr, String vneidLevel) {
+            // what the portal got, for the record (failsafe's output of this class)
+            System.out.printf("levels of assurance: %s got id_token acr=%s vneid_level=%s; access_token acr=%s; "
+                    + "after refresh acr=%s; userinfo vneid_level=%s%n", id.getAudience(), id.getClaim("acr"),
+                    id.getClaim("vneid_level"), access.getClaim("acr"), refreshedId.getClaim("acr"),
+                    userinfo.path("vneid_level").asText("-"));
             for (JWTClaimsSet token : new JWTClaimsSet[] {id, access, refreshedId, refreshedAccess}) {
                 assertThat(token.getClaim("acr")).as("acr of " + token.getClaims()).isEqualTo(acr);
                 assertThat(token.getClaim("vneid_level")).as("vneid_level of " + token.getClaims()).isEqualTo(vneidLevel);
@@ -168,6 +173,8 @@ class LevelsOfAssuranceIT {
         assertThat(answer).containsEntry("error", "access_denied").containsEntry("state", login.state)
                 .containsEntry("iss", login.issuer()).doesNotContainKey("code");
         assertThat(answer.get("error_description")).contains("level of assurance");
+        System.out.printf("levels of assurance: %s got error=%s error_description=%s%n", login.clientId,
+                answer.get("error"), answer.get("error_description"));
         return answer;
     }
 
