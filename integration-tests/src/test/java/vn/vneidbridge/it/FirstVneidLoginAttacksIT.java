@@ -19,6 +19,7 @@ import vn.vneidbridge.it.support.AdminApi;
 import vn.vneidbridge.it.support.PortalLogin;
 import vn.vneidbridge.it.support.TestKeycloak;
 import vn.vneidbridge.it.support.VneidStandIn;
+import vn.vneidbridge.it.support.VneidUsers;
 import vn.vneidbridge.it.support.WebClient;
 import vn.vneidbridge.sandbox.legacy.SyntheticAccountGenerator;
 import vn.vneidbridge.sandbox.legacy.SyntheticPerson;
@@ -52,6 +53,9 @@ class FirstVneidLoginAttacksIT {
             for (JsonNode user : admin.get("/admin/realms/dvc/users?exact=true&username=" + username)) {
                 admin.deleteUser("dvc", user.get("id").asText());
             }
+            for (JsonNode user : VneidUsers.createdFor(admin, username)) {
+                admin.deleteUser("dvc", user.get("id").asText());
+            }
         }
     }
 
@@ -78,8 +82,12 @@ class FirstVneidLoginAttacksIT {
         return admin.get("/admin/realms/dvc/users/" + userId + "/federated-identity").findValuesAsText("identityProvider");
     }
 
-    private JsonNode usersNamed(String username) {
-        return admin.get("/admin/realms/dvc/users?exact=true&username=" + username);
+    /** The users created from VNeID for the number (their usernames are not the number, {@link VneidUsers}). */
+    private JsonNode usersNamed(String idNumber) {
+        com.fasterxml.jackson.databind.node.ArrayNode users = com.fasterxml.jackson.databind.node.JsonNodeFactory
+                .instance.arrayNode();
+        VneidUsers.createdFor(admin, idNumber).forEach(users::add);
+        return users;
     }
 
     private static String attribute(JsonNode user, String name) {
