@@ -763,6 +763,12 @@ class CitizenJourneysIT {
         for (JsonNode user : admin.get("/admin/realms/dvc/users?exact=true&username=" + username)) {
             admin.deleteUser("dvc", user.get("id").asText());
         }
+        // a user created from VNeID is not named by the number (VneidUsers)
+        if (username.matches("\\d{12}")) {
+            for (JsonNode user : VneidUsers.createdFor(admin, username)) {
+                admin.deleteUser("dvc", user.get("id").asText());
+            }
+        }
     }
 
     /** A third card like the seeds' "Tài khoản cấp bởi Bưu điện Việt Nam": any identity provider gets one. */

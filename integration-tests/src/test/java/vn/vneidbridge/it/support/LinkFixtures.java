@@ -126,6 +126,12 @@ public final class LinkFixtures {
         for (JsonNode user : admin.get("/admin/realms/dvc/users?exact=true&username=" + username)) {
             admin.deleteUser("dvc", user.get("id").asText());
         }
+        // a user created from VNeID is not named by the number (VneidUsers)
+        if (username.matches("\\d{12}")) {
+            for (JsonNode user : VneidUsers.createdFor(admin, username)) {
+                admin.deleteUser("dvc", user.get("id").asText());
+            }
+        }
     }
 
     /** The Keycloak user of a username, or null. */
