@@ -48,6 +48,7 @@ class LevelsOfAssuranceAttacksIT {
     private SyntheticPerson levelOnePerson;
     private String levelOne;
     private String levelTwo;
+    private String levelOneWithALogin;
 
     @BeforeAll
     void citizens(KeycloakServer keycloak, AdminApi admin) {
@@ -61,6 +62,9 @@ class LevelsOfAssuranceAttacksIT {
         levelOnePerson = people.get(1);
         levelOne = VneidStandIn.account(admin, levelOnePerson, 1);
         levelTwo = VneidStandIn.account(admin, people.get(2), 2);
+        // person 191's portal account is locked: a first VNeID login of theirs is refused; 181 is LevelsOfAssuranceIT's
+        levelOneWithALogin = VneidStandIn.account(admin, SyntheticAccountGenerator.people(TestKeycloak.SYNTHETIC_PEOPLE,
+                42).skip(181).findFirst().orElseThrow(), 1);
     }
 
     @AfterAll
@@ -325,7 +329,8 @@ class LevelsOfAssuranceAttacksIT {
         @Test
         void thenLeavingVneidFromALevelOneSessionKeepsLevelOne() {
             PortalLogin first = new PortalLogin(keycloak, "dvcqg-portal");
-            assertThat(idToken(first, first.vneidLogin(levelOne, PASSWORD, OTP, Map.of())).getClaim("acr")).isEqualTo("1");
+            assertThat(idToken(first, first.vneidLogin(levelOneWithALogin, PASSWORD, OTP, Map.of())).getClaim("acr"))
+                    .isEqualTo("1");
             PortalLogin portal = new PortalLogin(keycloak, "dvc-binhdinh-web", first.web);
             HttpResponse<String> vneid = open(portal, Map.of("acr_values", "2"));
             assertThat(atVneid(vneid)).isTrue();
