@@ -25,7 +25,7 @@ public final class LevelRules {
     }
 
     /** What the browser flow does with a request. */
-    public sealed interface StepUp permits ToVneid, NotNeeded, Unmet {
+    public sealed interface StepUp permits ToVneid, NotNeeded, FromSession, Unmet {
     }
 
     /** Send the citizen to VNeID (the identity provider asks VNeID for the level). */
@@ -34,6 +34,15 @@ public final class LevelRules {
 
     /** No VNeID level to reach now: the normal login page (or the SSO session) goes on. */
     public record NotNeeded() implements StepUp {
+    }
+
+    /**
+     * A voluntary request whose VNeID attempt came back without a login, in a browser that already has an SSO session
+     * (a step-up from a lower level): the request is dropped and the login goes on from the session, at the level the
+     * session has. Without this, the login page's level-0 condition (met by the session) and the VNeID subflow would
+     * both be skipped and Keycloak would end the login with an error page instead of the honest level.
+     */
+    public record FromSession() implements StepUp {
     }
 
     /**
@@ -52,6 +61,11 @@ public final class LevelRules {
     }
 
     public static StepUp inBrowser(int requested, int mustReach, boolean vneidAttemptFailed) {
+        return inBrowser(requested, mustReach, vneidAttemptFailed, false);
+    }
+
+    /** As above; {@code ssoSession}: the browser's SSO session already identified the citizen (a step-up). */
+    public static StepUp inBrowser(int requested, int mustReach, boolean vneidAttemptFailed, boolean ssoSession) {
         int wanted = Math.max(requested, mustReach);
         if (wanted <= AssuranceLevel.PORTAL_PASSWORD.loa()) {
             return new NotNeeded();
@@ -59,7 +73,10 @@ public final class LevelRules {
         if (!vneidAttemptFailed) {
             return new ToVneid(wanted);
         }
-        return mustReach > AssuranceLevel.PORTAL_PASSWORD.loa() ? new Unmet(mustReach) : new NotNeeded();
+        if (mustReach > AssuranceLevel.PORTAL_PASSWORD.loa()) {
+            return new Unmet(mustReach);
+        }
+        return ssoSession ? new FromSession() : new NotNeeded();
     }
 
     public static AfterVneid afterVneid(AssuranceLevel reached, int mustReach) {

@@ -4,6 +4,9 @@ import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.browser.IdentityProviderAuthenticator;
 import org.keycloak.models.AuthenticatorConfigModel;
+import org.keycloak.models.Constants;
+import org.keycloak.models.UserModel;
+import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
@@ -25,7 +28,22 @@ final class VneidStepUpAuthenticator extends IdentityProviderAuthenticator {
         boolean attemptFailed = context.getForwardedErrorMessage() != null
                 || authSession.getAuthNote(LevelRequest.STEP_UP_SENT_NOTE) != null;
         LevelRequest request = LevelRequest.of(authSession);
-        return LevelRules.inBrowser(request.requested(), request.mustReach(), attemptFailed);
+        return LevelRules.inBrowser(request.requested(), request.mustReach(), attemptFailed,
+                attemptFailed && fromSsoSession(context));
+    }
+
+    /**
+     * The citizen of this login is the one of the browser's valid SSO session (Keycloak's cookie step identified
+     * them before the step-up), not one who has just typed a password in this login.
+     */
+    private static boolean fromSsoSession(AuthenticationFlowContext context) {
+        UserModel user = context.getAuthenticationSession().getAuthenticatedUser();
+        if (user == null) {
+            return false;
+        }
+        AuthenticationManager.AuthResult sso = AuthenticationManager.authenticateIdentityCookie(context.getSession(),
+                context.getRealm(), true);
+        return sso != null && sso.user() != null && user.getId().equals(sso.user().getId());
     }
 
     @Override
@@ -37,6 +55,16 @@ final class VneidStepUpAuthenticator extends IdentityProviderAuthenticator {
                     authSession.getClient().getClientId(), unmet.mustReach());
             context.forceChallenge(PortalRefusal.send(context.getSession(), authSession, context.getEvent(),
                     unmet.mustReach(), "vneid_attempt_ended_without_login"));
+            return;
+        }
+        if (decision instanceof LevelRules.FromSession) {
+            // the voluntary request was not met: drop it and start the flow again, so that Keycloak's SSO step
+            // finishes the login from the session at the level the session has (the acr stays honest); the
+            // portal's acr_values stay in the client notes for the acr names only
+            LOG.debugf("voluntary step-up to VNeID for client %s came back without a login; going on from the session",
+                    authSession.getClient().getClientId());
+            authSession.removeClientNote(Constants.REQUESTED_LEVEL_OF_AUTHENTICATION);
+            context.resetFlow();
             return;
         }
         if (decision instanceof LevelRules.NotNeeded) {

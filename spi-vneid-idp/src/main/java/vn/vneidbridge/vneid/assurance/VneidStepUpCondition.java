@@ -9,7 +9,8 @@ import org.keycloak.models.UserModel;
 /**
  * {@code vneid-step-up-condition}: true when the portal asked for a VNeID level ({@link LevelRules#inBrowser} is
  * not {@link LevelRules.NotNeeded}). It guards the subflow of Keycloak's own "Condition - Level of Authentication"
- * steps for levels 1 and 2, which alone are true for every fresh login.
+ * steps for levels 1 and 2, which alone are true for every fresh login. Also true for
+ * {@link LevelRules.FromSession}, which the step-up step handles by going on from the SSO session.
  */
 final class VneidStepUpCondition implements ConditionalAuthenticator {
 

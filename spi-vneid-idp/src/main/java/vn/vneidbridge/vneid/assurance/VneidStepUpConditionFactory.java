@@ -33,7 +33,8 @@ public final class VneidStepUpConditionFactory implements ConditionalAuthenticat
     @Override
     public String getHelpText() {
         return "True when the portal's request (acr_values, an essential acr claim, or the client's minimum ACR) asks for "
-                + "a VNeID level, unless a voluntary request's VNeID attempt already came back without a login. / Đúng khi "
+                + "a VNeID level, unless a voluntary request's VNeID attempt already came back without a login (then, with an SSO "
+                + "session, the step-up step goes on from the session at its own level). / Đúng khi "
                 + "cổng dịch vụ yêu cầu đăng nhập VNeID ở một mức định danh.";
     }
 

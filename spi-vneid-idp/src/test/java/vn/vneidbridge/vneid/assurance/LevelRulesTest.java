@@ -38,6 +38,20 @@ class LevelRulesTest {
         }
 
         @Test
+        void thenAVoluntaryStepUpFromAnSsoSessionThatCameBackEmptyGoesOnFromTheSession() {
+            assertThat(LevelRules.inBrowser(2, NONE, true, true)).isEqualTo(new LevelRules.FromSession());
+            assertThat(LevelRules.inBrowser(1, 0, true, true)).isEqualTo(new LevelRules.FromSession());
+            assertThat(LevelRules.inBrowser(2, NONE, false, true)).as("not before the attempt")
+                    .isEqualTo(new LevelRules.ToVneid(2));
+        }
+
+        @Test
+        void thenAnSsoSessionNeverExcusesALevelThatMustBeMet() {
+            assertThat(LevelRules.inBrowser(2, 2, true, true)).isEqualTo(new LevelRules.Unmet(2));
+            assertThat(LevelRules.inBrowser(NONE, 2, true, true)).isEqualTo(new LevelRules.Unmet(2));
+        }
+
+        @Test
         void thenALevelThatMustBeMetAndCameBackEmptyIsAnErrorForThePortal() {
             assertThat(LevelRules.inBrowser(2, 2, true)).isEqualTo(new LevelRules.Unmet(2));
             assertThat(LevelRules.inBrowser(2, 1, true)).isEqualTo(new LevelRules.Unmet(1));
