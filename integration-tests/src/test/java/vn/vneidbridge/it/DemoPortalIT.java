@@ -58,7 +58,8 @@ class DemoPortalIT {
 
             assertThat(home.selectFirst("#status").text()).isEqualTo("Chưa đăng nhập.");
             assertThat(home.select("a[id^=login-]").eachAttr("id")).containsExactly("login-dvcqg-portal",
-                    "login-dvc-hatinh-web", "login-dvc-binhduong-web", "login-dvc-binhdinh-web");
+                    "login-dvc-hatinh-web", "login-dvc-binhduong-web", "login-dvc-binhdinh-web",
+                    "login-dvc-lylichtuphap-web");
         }
 
         @Test
