@@ -22,6 +22,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import vn.vneidbridge.distribution.KeycloakServer;
 import vn.vneidbridge.it.support.AdminApi;
+import vn.vneidbridge.it.support.CitizenAccounts;
 import vn.vneidbridge.it.support.PortalLogin;
 import vn.vneidbridge.it.support.TestKeycloak;
 import vn.vneidbridge.it.support.VneidStandIn;
@@ -42,16 +43,19 @@ class PersonalDataAttacksIT {
     private AdminApi admin;
     private final List<String> clients = new ArrayList<>();
     private final List<String> numbers = new ArrayList<>();
+    private CitizenAccounts accounts;
 
     @BeforeAll
     void pointTheProviderAtThisServersStandIn(KeycloakServer keycloak, AdminApi admin) {
         this.keycloak = keycloak;
         this.admin = admin;
+        this.accounts = new CitizenAccounts(admin);
         VneidStandIn.pointDvcAt(keycloak, admin);
     }
 
     @AfterAll
     void deleteWhatWasMade() {
+        accounts.deleteAll();
         for (String number : numbers) {
             for (JsonNode user : VneidUsers.createdFor(admin, number)) {
                 admin.send("DELETE", "/admin/realms/dvc/users/" + user.path("id").asText(), null);
@@ -88,6 +92,23 @@ class PersonalDataAttacksIT {
             System.out.println("linked accounts with the portal's token: " + links.statusCode() + " " + links.body());
             assertThat(links.body()).as("the VNeID link's username").doesNotContain(number);
             assertThat(links.statusCode()).as(links.body()).isIn(401, 403);
+        }
+    }
+
+    @Nested
+    class GivenAnAccountAnOperatorCreatedWithAPasswordAndItsHoldersNumberAsUsername {
+
+        @Test
+        void thenRenamingTheOldVneidUsernamesLeavesItsUsernameSoItsHolderStillLogsInWithIt() {
+            SyntheticPerson person = person(111);
+            String username = accounts.createNamed(person.cccd(), person, Map.of("cccd", person.cccd()));
+
+            HttpResponse<String> renamed = admin.send("POST",
+                    "/admin/realms/dvc/vneid-bridge/usernames/replace-id-numbers?dryRun=false", null);
+
+            assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(200);
+            assertThat(accounts.user(username).path("username").asText())
+                    .as("not a user created from VNeID: it has a password and no VNeID link").isEqualTo(username);
         }
     }
 
