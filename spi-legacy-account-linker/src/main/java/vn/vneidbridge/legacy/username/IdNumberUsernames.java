@@ -14,8 +14,9 @@ import vn.vneidbridge.core.user.UserAttributes;
 /**
  * Gives the users an older version created from VNeID — username = their 12-digit id number — the username
  * {@link VneidUsernames} gives new ones. A user is renamed when its username is 12 digits, equals its
- * {@code cccd} attribute, and it has no {@code legacy_account_id} (a legacy account keeps the username its
- * holder chose, even a number: the realm-default scope withholds it, see {@code vneid-username-mapper}). The
+ * {@code cccd} attribute, it has no {@code legacy_account_id} (a legacy account keeps the username its
+ * holder chose, even a number: the realm-default scope withholds it, see {@code vneid-username-mapper}) and no
+ * stored credential (an account an operator made with a password logs in with that username). The
  * number stays in {@code cccd}, where operators look it up.
  *
  * <p>Batches of {@value #BATCH} users, each in its own transaction, walked by user id; idempotent (a renamed user
@@ -53,7 +54,10 @@ public final class IdNumberUsernames {
                 for (String id : ids) {
                     after[0] = id;
                     UserModel user = session.users().getUserById(realm, id);
-                    if (user == null || !isTwelveDigits(user.getUsername())) {
+                    if (user == null || !isTwelveDigits(user.getUsername())
+                            || user.credentialManager().getStoredCredentialsStream().findAny().isPresent()) {
+                        // a user with a password (or another credential) logs in with its username: not one created
+                        // from VNeID, which has none; renaming it would lock its holder out of the username login
                         continue;
                     }
                     counts[0]++;
