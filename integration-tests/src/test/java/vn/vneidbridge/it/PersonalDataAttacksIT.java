@@ -96,6 +96,21 @@ class PersonalDataAttacksIT {
     }
 
     @Nested
+    class GivenSomeoneRegisteringAClientWithoutAnyToken {
+
+        @Test
+        void thenRealmDvcRefusesTheDynamicRegistration() {
+            HttpResponse<String> registered = post(URI.create(keycloak.realmUri("dvc")
+                    + "/clients-registrations/openid-connect"), "{\"redirect_uris\":[\"http://127.0.0.1/cb\"],"
+                    + "\"client_name\":\"attacker\",\"scope\":\"openid vneid-identity email phone\"}");
+
+            System.out.println("anonymous registration: " + registered.statusCode() + " " + registered.body());
+            assertThat(registered.statusCode()).as(registered.body()).isIn(401, 403);
+            assertThat(registered.body()).doesNotContain("client_secret");
+        }
+    }
+
+    @Nested
     class GivenAnAccountAnOperatorCreatedWithAPasswordAndItsHoldersNumberAsUsername {
 
         @Test
@@ -148,6 +163,19 @@ class PersonalDataAttacksIT {
         JsonNode tokens = login.exchange(WebClient.query(callback).get("code"), login.verifier);
         assertThat(tokens.has("access_token")).as(tokens.toString()).isTrue();
         return tokens;
+    }
+
+    private static HttpResponse<String> post(URI uri, String json) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri)
+                    .header("Content-Type", "application/json").header("Accept", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static HttpResponse<String> get(URI uri, String bearer) {
