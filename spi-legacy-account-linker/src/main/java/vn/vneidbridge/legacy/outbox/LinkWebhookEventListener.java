@@ -23,7 +23,8 @@ import vn.vneidbridge.legacy.metrics.BridgeMetrics;
 /**
  * Turns a VNeID link into one outbox row per related portal with a webhook ({@link LinkEventRecipients},
  * {@link PortalRelations}), in the transaction of the request that linked, and counts links, conflicts and refusals.
- * Every successful {@code LOGIN} and {@code CODE_TO_TOKEN} records its portal as related to the user.
+ * Every successful {@code LOGIN} records its portal as related to the user (the code exchange that follows is the
+ * same user and portal: not looked at again).
  * <p>
  * Keycloak reports one link in more than one event: the first-broker-login authenticator's
  * {@code FEDERATED_IDENTITY_LINK} (before the link is stored) and the broker's own afterwards; a link made
@@ -62,8 +63,7 @@ final class LinkWebhookEventListener implements EventListenerProvider {
             countRefusal(event, provider);
             return;
         }
-        if ((event.getType() == EventType.LOGIN || event.getType() == EventType.CODE_TO_TOKEN)
-                && event.getUserId() != null && event.getClientId() != null) {
+        if (event.getType() == EventType.LOGIN && event.getUserId() != null && event.getClientId() != null) {
             loggedIn(event);
             return;
         }
@@ -161,7 +161,7 @@ final class LinkWebhookEventListener implements EventListenerProvider {
         return recipients.size();
     }
 
-    /** Records the portal of a successful login or code exchange as related to the user. */
+    /** Records the portal of a successful login as related to the user. */
     private void loggedIn(Event event) {
         RealmModel realm = session.realms().getRealm(event.getRealmId());
         UserModel user = realm == null ? null : session.users().getUserById(realm, event.getUserId());

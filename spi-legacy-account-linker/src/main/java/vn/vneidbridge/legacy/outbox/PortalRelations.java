@@ -16,7 +16,7 @@ import vn.vneidbridge.legacy.storage.LegacyUserStorageProviderFactory;
  * Which portals a citizen is related to, so that a portal's link webhook hears only of its own citizens:
  * <ul>
  * <li>recorded in the admin-only attribute {@value UserAttributes#VNEID_BRIDGE_PORTALS}: every portal the citizen
- * logged in through (Keycloak's {@code LOGIN} and {@code CODE_TO_TOKEN} events), and every portal an operator
+ * logged in through (Keycloak's {@code LOGIN} event), and every portal an operator
  * assigned (admin API {@code /vneid-bridge/users/{id}/portals/{clientId}});</li>
  * <li>the portal that issued the citizen's legacy account: the setting {@value LinkWebhooks#OWNER_CONFIG_KEY} of
  * the legacy provider the account was imported from.</li>
