@@ -1,6 +1,8 @@
 package vn.vneidbridge.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.vneidbridge.it.support.PortalLogin.atThePortalsLoginPage;
+import static vn.vneidbridge.it.support.PortalLogin.atVneid;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -69,20 +71,6 @@ class LevelsOfAssuranceAttacksIT {
     @AfterAll
     void deleteAccounts() {
         accounts.deleteAll();
-    }
-
-    private HttpResponse<String> open(PortalLogin login, Map<String, String> extra) {
-        Map<String, String> params = login.parameters();
-        params.putAll(extra);
-        return login.web.followWithin(login.web.get(login.authorizationUri(params)), keycloak.baseUri());
-    }
-
-    private static boolean atVneid(HttpResponse<String> page) {
-        return page.uri().getPath().contains("/realms/vneid-sandbox/") && page.body().contains("kc-form-login");
-    }
-
-    private static boolean atThePortalsLoginPage(HttpResponse<String> page) {
-        return page.uri().getPath().contains("/realms/dvc/") && page.body().contains("kc-form-login");
     }
 
     /** VNeID sends the browser back with {@code error} (and the state it was given, or {@code state}). */
@@ -174,7 +162,7 @@ class LevelsOfAssuranceAttacksIT {
                     .isEqualTo("2");
 
             PortalLogin service = new PortalLogin(keycloak, LEVEL_TWO_SERVICE, first.web);
-            HttpResponse<String> page = open(service, Map.of("prompt", "login"));
+            HttpResponse<String> page = service.open(Map.of("prompt", "login"));
             assertThat(atVneid(page)).as("prompt=login goes to VNeID again: " + page.uri()).isTrue();
             assertThat(WebClient.query(page.uri())).containsEntry("prompt", "login");
 
@@ -192,7 +180,7 @@ class LevelsOfAssuranceAttacksIT {
             }
 
             PortalLogin portal = new PortalLogin(keycloak, "dvc-binhdinh-web", first.web);
-            HttpResponse<String> page = open(portal, Map.of("max_age", "0", "claims", ESSENTIAL_2));
+            HttpResponse<String> page = portal.open(Map.of("max_age", "0", "claims", ESSENTIAL_2));
             assertThat(atVneid(page)).as(page.uri() + "\n" + page.body()).isTrue();
 
             errorFor(portal, vneidAnswers(portal, page, null, "access_denied"), "access_denied");
@@ -205,7 +193,7 @@ class LevelsOfAssuranceAttacksIT {
         @Test
         void thenLeavingVneidIsAnErrorForTheLevelTwoServiceNotThePasswordPage() {
             PortalLogin service = new PortalLogin(keycloak, LEVEL_TWO_SERVICE);
-            HttpResponse<String> page = open(service, Map.of("kc_idp_hint", "vneid"));
+            HttpResponse<String> page = service.open(Map.of("kc_idp_hint", "vneid"));
             assertThat(atVneid(page)).isTrue();
 
             errorFor(service, vneidAnswers(service, page, null, "access_denied"), "access_denied");
@@ -214,7 +202,7 @@ class LevelsOfAssuranceAttacksIT {
         @Test
         void thenAVneidFailureForAnEssentialLevelIsAnErrorForThePortalNotALoop() {
             PortalLogin portal = new PortalLogin(keycloak, "dvcqg-portal");
-            HttpResponse<String> page = open(portal, Map.of("kc_idp_hint", "vneid", "claims", ESSENTIAL_2));
+            HttpResponse<String> page = portal.open(Map.of("kc_idp_hint", "vneid", "claims", ESSENTIAL_2));
             assertThat(atVneid(page)).isTrue();
 
             errorFor(portal, vneidAnswers(portal, page, null, "server_error"), "access_denied");
@@ -223,7 +211,7 @@ class LevelsOfAssuranceAttacksIT {
         @Test
         void thenAVneidFailureForTheLevelTwoServiceIsAnErrorForThePortalNotALoop() {
             PortalLogin service = new PortalLogin(keycloak, LEVEL_TWO_SERVICE);
-            HttpResponse<String> page = open(service, Map.of());
+            HttpResponse<String> page = service.open(Map.of());
             assertThat(atVneid(page)).isTrue();
 
             // Keycloak passes VNeID's login_required on to the portal (checkPassiveLoginError): an error, no code
@@ -233,7 +221,7 @@ class LevelsOfAssuranceAttacksIT {
         @Test
         void thenAVneidFailureForAVoluntaryLevelShowsTheLoginPage() {
             PortalLogin portal = new PortalLogin(keycloak, "dvcqg-portal");
-            HttpResponse<String> page = open(portal, Map.of("kc_idp_hint", "vneid", "acr_values", "2"));
+            HttpResponse<String> page = portal.open(Map.of("kc_idp_hint", "vneid", "acr_values", "2"));
             assertThat(atVneid(page)).isTrue();
 
             PortalLogin.Outcome back = vneidAnswers(portal, page, null, "server_error");
@@ -287,7 +275,7 @@ class LevelsOfAssuranceAttacksIT {
             noCode(back);
             PortalLogin.Outcome cancelled = vneidAnswers(service, vneid, null, "access_denied");
             noCode(cancelled);
-            HttpResponse<String> again = open(new PortalLogin(keycloak, LEVEL_TWO_SERVICE, web), Map.of());
+            HttpResponse<String> again = new PortalLogin(keycloak, LEVEL_TWO_SERVICE, web).open(Map.of());
             assertThat(atVneid(again)).as("the password session does not meet level 2: " + again.uri()).isTrue();
         }
 
@@ -295,7 +283,7 @@ class LevelsOfAssuranceAttacksIT {
         void thenAnEssentialRequestInAnotherTabIsNotMetByAPasswordLoginFinishedInThisOne() {
             WebClient web = new WebClient();
             PortalLogin essential = new PortalLogin(keycloak, "dvc-binhduong-web", web);
-            HttpResponse<String> vneid = open(essential, Map.of("claims", ESSENTIAL_2));
+            HttpResponse<String> vneid = essential.open(Map.of("claims", ESSENTIAL_2));
             assertThat(atVneid(vneid)).isTrue();
 
             // a second tab: the portal's login page, a password login
@@ -316,7 +304,7 @@ class LevelsOfAssuranceAttacksIT {
             WebClient web = new WebClient();
             passwordSession(web);
             PortalLogin portal = new PortalLogin(keycloak, "dvc-binhdinh-web", web);
-            HttpResponse<String> vneid = open(portal, Map.of("acr_values", "2"));
+            HttpResponse<String> vneid = portal.open(Map.of("acr_values", "2"));
             assertThat(atVneid(vneid)).isTrue();
 
             PortalLogin.Outcome back = vneidAnswers(portal, vneid, null, "access_denied");
@@ -331,7 +319,7 @@ class LevelsOfAssuranceAttacksIT {
             assertThat(idToken(first, first.vneidLogin(levelOneWithALogin, PASSWORD, OTP, Map.of())).getClaim("acr"))
                     .isEqualTo("1");
             PortalLogin portal = new PortalLogin(keycloak, "dvc-binhdinh-web", first.web);
-            HttpResponse<String> vneid = open(portal, Map.of("acr_values", "2"));
+            HttpResponse<String> vneid = portal.open(Map.of("acr_values", "2"));
             assertThat(atVneid(vneid)).isTrue();
 
             PortalLogin.Outcome back = vneidAnswers(portal, vneid, null, "access_denied");
@@ -348,7 +336,7 @@ class LevelsOfAssuranceAttacksIT {
         @Test
         void thenAnAnswerWithAnUnknownStateDoesNotEndTheCitizensLogin() {
             PortalLogin portal = new PortalLogin(keycloak, "dvcqg-portal");
-            HttpResponse<String> vneid = open(portal, Map.of("claims", ESSENTIAL_2));
+            HttpResponse<String> vneid = portal.open(Map.of("claims", ESSENTIAL_2));
             assertThat(atVneid(vneid)).isTrue();
 
             PortalLogin.Outcome forged = vneidAnswers(portal, vneid, PortalLogin.random(12), "access_denied");
@@ -367,7 +355,7 @@ class LevelsOfAssuranceAttacksIT {
         @Test
         void thenAnAnswerWithTheTabButNotTheCodeGivesNoPasswordPageAndNoLowerToken() {
             PortalLogin service = new PortalLogin(keycloak, LEVEL_TWO_SERVICE);
-            HttpResponse<String> vneid = open(service, Map.of());
+            HttpResponse<String> vneid = service.open(Map.of());
             String state = WebClient.query(vneid.uri()).get("state");
             String[] parts = state.split("\\.", 2);
             String forgedState = PortalLogin.random(12) + "." + parts[1];
@@ -395,7 +383,7 @@ class LevelsOfAssuranceAttacksIT {
         void thenThePortalIsToldThePasswordLevelItAccepted() {
             String username = accounts.create("loa-list", passwordCitizen);
             PortalLogin portal = new PortalLogin(keycloak, "dvcqg-portal");
-            HttpResponse<String> first = open(portal, Map.of("claims",
+            HttpResponse<String> first = portal.open(Map.of("claims",
                     "{\"id_token\":{\"acr\":{\"essential\":true,\"values\":[\"2\",\"0\"]}}}"));
             assertThat(atThePortalsLoginPage(first)).as(first.uri().toString()).isTrue();
 
@@ -408,7 +396,7 @@ class LevelsOfAssuranceAttacksIT {
         @Test
         void thenALevelTwoListedFirstWithAnUnknownNumberIsStillMetByLevelTwoOnly() {
             PortalLogin portal = new PortalLogin(keycloak, "dvcqg-portal");
-            HttpResponse<String> first = open(portal, Map.of("claims",
+            HttpResponse<String> first = portal.open(Map.of("claims",
                     "{\"id_token\":{\"acr\":{\"essential\":true,\"values\":[\"7\",\"LoA2\"]}}}"));
             assertThat(atVneid(first)).isTrue();
 
@@ -424,7 +412,7 @@ class LevelsOfAssuranceAttacksIT {
         @Test
         void thenTheCitizenAndTheEventsSeeNoPersonalData() {
             PortalLogin service = new PortalLogin(keycloak, LEVEL_TWO_SERVICE);
-            PortalLogin.Outcome refused = service.vneidSteps(open(service, Map.of()), levelOne, PASSWORD, OTP);
+            PortalLogin.Outcome refused = service.vneidSteps(service.open(Map.of()), levelOne, PASSWORD, OTP);
             noCode(refused);
             String text = Jsoup.parse(refused.page().body()).text();
             assertThat(refused.page().body()).doesNotContain(levelOne);

@@ -1,6 +1,8 @@
 package vn.vneidbridge.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.vneidbridge.it.support.PortalLogin.atThePortalsLoginPage;
+import static vn.vneidbridge.it.support.PortalLogin.atVneid;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -125,21 +127,6 @@ class LevelsOfAssuranceIT {
         }
     }
 
-    /** Opens the portal's authorization request with more parameters; the page the citizen lands on. */
-    private HttpResponse<String> open(PortalLogin login, Map<String, String> extra) {
-        Map<String, String> params = login.parameters();
-        params.putAll(extra);
-        return login.web.followWithin(login.web.get(login.authorizationUri(params)), keycloak.baseUri());
-    }
-
-    private static boolean atVneid(HttpResponse<String> page) {
-        return page.uri().getPath().contains("/realms/vneid-sandbox/") && page.body().contains("kc-form-login");
-    }
-
-    private static boolean atThePortalsLoginPage(HttpResponse<String> page) {
-        return page.uri().getPath().contains("/realms/dvc/") && page.body().contains("kc-form-login");
-    }
-
     /** The citizen leaves VNeID without logging in: VNeID sends the browser back with error=access_denied. */
     private PortalLogin.Outcome cancelAtVneid(PortalLogin login, HttpResponse<String> vneidPage) {
         Map<String, String> request = WebClient.query(vneidPage.uri());
@@ -213,7 +200,7 @@ class LevelsOfAssuranceIT {
         @Test
         void thenAFreshLoginGoesStraightToVneidAndALevelOneAccountGetsTheHonestLevel() {
             PortalLogin login = new PortalLogin(keycloak, "dvcqg-portal");
-            HttpResponse<String> first = open(login, Map.of("acr_values", "2"));
+            HttpResponse<String> first = login.open(Map.of("acr_values", "2"));
             assertThat(atVneid(first)).as("the first page is VNeID's: " + first.uri()).isTrue();
             assertThat(WebClient.query(first.uri())).as("VNeID is asked for level 2").containsEntry("acr_values", "2");
 
@@ -223,7 +210,7 @@ class LevelsOfAssuranceIT {
         @Test
         void thenTheSeedsNameLoA2IsUnderstoodAndAnsweredWithTheSameName() {
             PortalLogin login = new PortalLogin(keycloak, "dvcqg-portal");
-            HttpResponse<String> first = open(login, Map.of("acr_values", "LoA2"));
+            HttpResponse<String> first = login.open(Map.of("acr_values", "LoA2"));
             assertThat(atVneid(first)).isTrue();
 
             tokens(login, login.vneidSteps(first, levelTwo, PASSWORD, OTP)).allSay("LoA2", "2");
@@ -233,7 +220,7 @@ class LevelsOfAssuranceIT {
         void thenACitizenWhoLeavesVneidGetsThePortalsLoginPageAndAPasswordIsLevelZero() {
             String username = accounts.create("loa-vol", passwordCitizen);
             PortalLogin login = new PortalLogin(keycloak, "dvcqg-portal");
-            HttpResponse<String> first = open(login, Map.of("acr_values", "1"));
+            HttpResponse<String> first = login.open(Map.of("acr_values", "1"));
             assertThat(atVneid(first)).isTrue();
 
             PortalLogin.Outcome back = cancelAtVneid(login, first);
@@ -254,7 +241,7 @@ class LevelsOfAssuranceIT {
         @Test
         void thenALevelTwoAccountGetsIt() {
             PortalLogin login = new PortalLogin(keycloak, "dvcqg-portal");
-            HttpResponse<String> first = open(login, Map.of("claims", ESSENTIAL_2));
+            HttpResponse<String> first = login.open(Map.of("claims", ESSENTIAL_2));
             assertThat(atVneid(first)).isTrue();
 
             tokens(login, login.vneidSteps(first, levelTwo, PASSWORD, OTP)).allSay("2", "2");
@@ -263,17 +250,17 @@ class LevelsOfAssuranceIT {
         @Test
         void thenALevelOneAccountIsAnErrorForThePortalAndNoSession() {
             PortalLogin login = new PortalLogin(keycloak, "dvcqg-portal");
-            HttpResponse<String> first = open(login, Map.of("claims", ESSENTIAL_2));
+            HttpResponse<String> first = login.open(Map.of("claims", ESSENTIAL_2));
 
             toldThenErrorFor(login, login.vneidSteps(first, levelOne, PASSWORD, OTP), LEVEL_TWO_NEEDED);
-            assertThat(atThePortalsLoginPage(open(new PortalLogin(keycloak, "dvcqg-portal", login.web), Map.of())))
+            assertThat(atThePortalsLoginPage(new PortalLogin(keycloak, "dvcqg-portal", login.web).open(Map.of())))
                     .as("no session was opened at the portals").isTrue();
         }
 
         @Test
         void thenLeavingVneidIsAnErrorForThePortal() {
             PortalLogin login = new PortalLogin(keycloak, "dvcqg-portal");
-            HttpResponse<String> first = open(login, Map.of("claims", ESSENTIAL_2));
+            HttpResponse<String> first = login.open(Map.of("claims", ESSENTIAL_2));
 
             errorFor(login, cancelAtVneid(login, first));
         }
@@ -281,7 +268,7 @@ class LevelsOfAssuranceIT {
         @Test
         void thenANumberAboveEveryLevelIsNeverMetNotEvenByLevelTwo() {
             PortalLogin login = new PortalLogin(keycloak, "dvcqg-portal");
-            HttpResponse<String> first = open(login, Map.of("claims",
+            HttpResponse<String> first = login.open(Map.of("claims",
                     "{\"id_token\":{\"acr\":{\"essential\":true,\"values\":[\"3\"]}}}"));
 
             toldThenErrorFor(login, login.vneidSteps(first, levelTwo, PASSWORD, OTP), "mức định danh điện tử cao hơn");
@@ -291,7 +278,7 @@ class LevelsOfAssuranceIT {
         void thenAnEssentialPasswordLevelIsMetByThePasswordForm() {
             String username = accounts.create("loa-ess0", passwordCitizen);
             PortalLogin login = new PortalLogin(keycloak, "dvcqg-portal");
-            HttpResponse<String> first = open(login, Map.of("claims",
+            HttpResponse<String> first = login.open(Map.of("claims",
                     "{\"id_token\":{\"acr\":{\"essential\":true,\"values\":[\"0\"]}}}"));
             assertThat(atThePortalsLoginPage(first)).isTrue();
 
@@ -311,11 +298,11 @@ class LevelsOfAssuranceIT {
                     .allSay("0", null);
 
             PortalLogin same = new PortalLogin(keycloak, "dvc-hatinh-web", first.web);
-            HttpResponse<String> page = open(same, Map.of());
+            HttpResponse<String> page = same.open(Map.of());
             assertThat(same.follow(page).callback()).as("single sign-on without a request").isPresent();
 
             PortalLogin stepUp = new PortalLogin(keycloak, "dvc-binhduong-web", first.web);
-            HttpResponse<String> vneid = open(stepUp, Map.of("acr_values", "1"));
+            HttpResponse<String> vneid = stepUp.open(Map.of("acr_values", "1"));
             assertThat(atVneid(vneid)).as("a password never meets a VNeID level: " + vneid.uri()).isTrue();
         }
 
@@ -325,11 +312,11 @@ class LevelsOfAssuranceIT {
             tokens(first, first.vneidLogin(levelOne, PASSWORD, OTP, Map.of())).allSay("1", "1");
 
             PortalLogin again = new PortalLogin(keycloak, "dvc-hatinh-web", first.web);
-            assertThat(tokens(again, again.follow(open(again, Map.of("acr_values", "1")))).id.getClaim("acr"))
+            assertThat(tokens(again, again.follow(again.open(Map.of("acr_values", "1")))).id.getClaim("acr"))
                     .as("level 1 is met by the session").isEqualTo("1");
 
             PortalLogin higher = new PortalLogin(keycloak, "dvc-binhduong-web", first.web);
-            HttpResponse<String> step = open(higher, Map.of("claims", ESSENTIAL_2));
+            HttpResponse<String> step = higher.open(Map.of("claims", ESSENTIAL_2));
             PortalLogin.Outcome outcome = higher.follow(step);
             if (outcome.callback().isEmpty()) {
                 outcome = higher.vneidSteps(step, levelOne, PASSWORD, OTP);
@@ -350,13 +337,13 @@ class LevelsOfAssuranceIT {
                     first.submitPassword(username, PASSWORD)))).id.getSubject();
 
             PortalLogin stepUp = new PortalLogin(keycloak, "dvc-hatinh-web", first.web);
-            PortalLogin.Outcome outcome = stepUp.vneidSteps(open(stepUp, Map.of("acr_values", "1")), levelTwo,
+            PortalLogin.Outcome outcome = stepUp.vneidSteps(stepUp.open(Map.of("acr_values", "1")), levelTwo,
                     PASSWORD, OTP);
 
             assertThat(outcome.callback()).as("no code for the portal:\n" + outcome.page().body()).isEmpty();
             assertThat(outcome.page().statusCode()).isEqualTo(400);
             PortalLogin after = new PortalLogin(keycloak, "dvc-binhduong-web", first.web);
-            assertThat(tokens(after, after.follow(open(after, Map.of()))).id.getSubject())
+            assertThat(tokens(after, after.follow(after.open(Map.of()))).id.getSubject())
                     .as("the browser's session is still the password citizen's, at level 0").isEqualTo(passwordSubject);
         }
 
@@ -366,7 +353,7 @@ class LevelsOfAssuranceIT {
             tokens(first, first.vneidLogin(levelTwo, PASSWORD, OTP, Map.of())).allSay("2", "2");
 
             PortalLogin again = new PortalLogin(keycloak, "dvc-hatinh-web", first.web);
-            tokens(again, again.follow(open(again, Map.of("claims", ESSENTIAL_2)))).allSay("2", "2");
+            tokens(again, again.follow(again.open(Map.of("claims", ESSENTIAL_2)))).allSay("2", "2");
         }
     }
 
@@ -376,7 +363,7 @@ class LevelsOfAssuranceIT {
         @Test
         void thenItsLoginGoesStraightToVneidAndALevelTwoAccountGetsIn() {
             PortalLogin login = new PortalLogin(keycloak, LEVEL_TWO_SERVICE);
-            HttpResponse<String> first = open(login, Map.of());
+            HttpResponse<String> first = login.open(Map.of());
             assertThat(atVneid(first)).as("no portal-account form for this service").isTrue();
 
             tokens(login, login.vneidSteps(first, levelTwo, PASSWORD, OTP)).allSay("2", "2");
@@ -386,14 +373,14 @@ class LevelsOfAssuranceIT {
         void thenALevelOneAccountIsAnErrorForThePortal() {
             PortalLogin login = new PortalLogin(keycloak, LEVEL_TWO_SERVICE);
 
-            toldThenErrorFor(login, login.vneidSteps(open(login, Map.of()), levelOne, PASSWORD, OTP), LEVEL_TWO_NEEDED);
+            toldThenErrorFor(login, login.vneidSteps(login.open(Map.of()), levelOne, PASSWORD, OTP), LEVEL_TWO_NEEDED);
         }
 
         @Test
         void thenAVoluntaryLowerRequestDoesNotLowerIt() {
             PortalLogin login = new PortalLogin(keycloak, LEVEL_TWO_SERVICE);
 
-            toldThenErrorFor(login, login.vneidSteps(open(login, Map.of("acr_values", "0")), levelOne, PASSWORD, OTP),
+            toldThenErrorFor(login, login.vneidSteps(login.open(Map.of("acr_values", "0")), levelOne, PASSWORD, OTP),
                     LEVEL_TWO_NEEDED);
         }
 
@@ -401,7 +388,7 @@ class LevelsOfAssuranceIT {
         void thenLeavingVneidIsAnErrorForThePortalNotThePasswordPage() {
             PortalLogin login = new PortalLogin(keycloak, LEVEL_TWO_SERVICE);
 
-            errorFor(login, cancelAtVneid(login, open(login, Map.of())));
+            errorFor(login, cancelAtVneid(login, login.open(Map.of())));
         }
 
         @Test
@@ -410,7 +397,7 @@ class LevelsOfAssuranceIT {
             PortalLogin first = new PortalLogin(keycloak, "dvcqg-portal");
             first.passwordLogin(username, PASSWORD);
 
-            HttpResponse<String> page = open(new PortalLogin(keycloak, LEVEL_TWO_SERVICE, first.web), Map.of());
+            HttpResponse<String> page = new PortalLogin(keycloak, LEVEL_TWO_SERVICE, first.web).open(Map.of());
             assertThat(atVneid(page)).as(page.uri().toString()).isTrue();
         }
     }

@@ -23,12 +23,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import vn.vneidbridge.distribution.KeycloakServer;
 import vn.vneidbridge.it.support.AdminApi;
 import vn.vneidbridge.it.support.CitizenAccounts;
+import vn.vneidbridge.it.support.LegacyFixtures;
 import vn.vneidbridge.it.support.PortalLogin;
 import vn.vneidbridge.it.support.TestKeycloak;
 import vn.vneidbridge.it.support.VneidStandIn;
 import vn.vneidbridge.it.support.VneidUsers;
 import vn.vneidbridge.it.support.WebClient;
-import vn.vneidbridge.sandbox.legacy.SyntheticAccountGenerator;
 import vn.vneidbridge.sandbox.legacy.SyntheticPerson;
 
 /**
@@ -71,7 +71,7 @@ class PersonalDataAttacksIT {
 
         @Test
         void thenTheAccountRestApiDoesNotGiveItTheNumberTheNameOrTheBirthDate() {
-            SyntheticPerson person = person(110);
+            SyntheticPerson person = LegacyFixtures.syntheticPerson(110);
             String number = VneidStandIn.account(admin, person, 1);
             numbers.add(number);
             String clientId = newClient("account-api");
@@ -115,7 +115,7 @@ class PersonalDataAttacksIT {
 
         @Test
         void thenRenamingTheOldVneidUsernamesLeavesItsUsernameSoItsHolderStillLogsInWithIt() {
-            SyntheticPerson person = person(111);
+            SyntheticPerson person = LegacyFixtures.syntheticPerson(111);
             String username = accounts.createNamed(person.cccd(), person, Map.of("cccd", person.cccd()));
 
             HttpResponse<String> renamed = admin.send("POST",
@@ -125,11 +125,6 @@ class PersonalDataAttacksIT {
             assertThat(accounts.user(username).path("username").asText())
                     .as("not a user created from VNeID: it has a password and no VNeID link").isEqualTo(username);
         }
-    }
-
-    private static SyntheticPerson person(int index) {
-        return SyntheticAccountGenerator.people(TestKeycloak.SYNTHETIC_PEOPLE, 42).skip(index).findFirst()
-                .orElseThrow();
     }
 
     /** A confidential client with nothing but what the admin API gives a new client; its client id. */

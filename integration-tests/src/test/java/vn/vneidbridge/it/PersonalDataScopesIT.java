@@ -28,12 +28,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import vn.vneidbridge.distribution.KeycloakServer;
 import vn.vneidbridge.it.support.AdminApi;
 import vn.vneidbridge.it.support.CitizenAccounts;
+import vn.vneidbridge.it.support.LegacyFixtures;
 import vn.vneidbridge.it.support.PortalLogin;
 import vn.vneidbridge.it.support.TestKeycloak;
 import vn.vneidbridge.it.support.VneidStandIn;
 import vn.vneidbridge.it.support.WebClient;
 import vn.vneidbridge.sandbox.legacy.LegacyPersonas;
-import vn.vneidbridge.sandbox.legacy.SyntheticAccountGenerator;
 import vn.vneidbridge.sandbox.legacy.SyntheticPerson;
 
 /**
@@ -119,7 +119,7 @@ class PersonalDataScopesIT {
 
         @Test
         void thenAnAccountWhoseUsernameIsAnIdNumberReachesItWithoutThatNumber() {
-            SyntheticPerson person = person(197);
+            SyntheticPerson person = LegacyFixtures.syntheticPerson(197);
             String username = accounts.createNamed(person.cccd(), person, Map.of("cccd", person.cccd(),
                     "legacy_account_id", "DVC-0009197"));
             String clientId = newClient("tomorrow-numeric");
@@ -177,10 +177,10 @@ class PersonalDataScopesIT {
 
         @Test
         void thenTheOperatorsRenamingGivesItANonIdentifyingUsernameAndTheNumberStillFindsIt() {
-            SyntheticPerson person = person(198);
+            SyntheticPerson person = LegacyFixtures.syntheticPerson(198);
             String number = VneidStandIn.account(admin, person, 2);
             String userId = olderVersionsVneidUser(person);
-            SyntheticPerson legacyPerson = person(199);
+            SyntheticPerson legacyPerson = LegacyFixtures.syntheticPerson(199);
             String legacyNumeric = accounts.createNamed(legacyPerson.cccd(), legacyPerson,
                     Map.of("cccd", legacyPerson.cccd(), "legacy_account_id", "DVC-0009199"));
 
@@ -239,11 +239,6 @@ class PersonalDataScopesIT {
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
             return read(response.body());
         }
-    }
-
-    private static SyntheticPerson person(int index) {
-        return SyntheticAccountGenerator.people(TestKeycloak.SYNTHETIC_PEOPLE, 42).skip(index).findFirst()
-                .orElseThrow();
     }
 
     /** A confidential client with nothing but what the admin API gives a new client; its client id. */

@@ -71,6 +71,23 @@ public final class PortalLogin {
         return URI.create(issuer() + "/protocol/openid-connect/auth?" + WebClient.form(params));
     }
 
+    /** Opens the authorization request with more parameters; the page the citizen lands on (redirects followed). */
+    public HttpResponse<String> open(Map<String, String> extra) {
+        Map<String, String> params = parameters();
+        params.putAll(extra);
+        return web.followWithin(web.get(authorizationUri(params)), keycloak.baseUri());
+    }
+
+    /** The stand-in VNeID's login page. */
+    public static boolean atVneid(HttpResponse<String> page) {
+        return page.uri().getPath().contains("/realms/vneid-sandbox/") && page.body().contains("kc-form-login");
+    }
+
+    /** Realm dvc's own login page (the portal-account form). */
+    public static boolean atThePortalsLoginPage(HttpResponse<String> page) {
+        return page.uri().getPath().contains("/realms/dvc/") && page.body().contains("kc-form-login");
+    }
+
     /** Opens the login page. */
     public HttpResponse<String> loginPage() {
         HttpResponse<String> form = web.get(authorizationUri(parameters()));
