@@ -1,13 +1,15 @@
 package vn.vneidbridge.legacy.mapper;
 
 import java.util.Optional;
+import vn.vneidbridge.legacy.username.VneidUsernames;
 
 /**
  * The username as a portal without {@code vneid-identity} may see it in {@code preferred_username}: as it is,
  * unless it holds an id number. Some citizens chose their CCCD (12 digits), CMND (9 digits) or phone (10 digits)
  * as legacy portal username; any run of {@value #MIN_DIGIT_RUN} or more digits is taken for such a number, so
  * "an001090001234" is withheld as well as "001090001234". Users created from VNeID have {@code vneid-…}
- * usernames (see {@code VneidUsernames}), which always pass.
+ * usernames ({@link VneidUsernames#FORM}), which always pass: their hex digits are a keyed hash, not a number, and
+ * about one in twelve of them has a run of nine decimal digits.
  */
 final class ReleasableUsername {
 
@@ -20,6 +22,9 @@ final class ReleasableUsername {
     static Optional<String> of(String username) {
         if (username == null || username.isBlank()) {
             return Optional.empty();
+        }
+        if (VneidUsernames.FORM.matcher(username).matches()) {
+            return Optional.of(username);
         }
         int run = 0;
         for (int i = 0; i < username.length(); i++) {

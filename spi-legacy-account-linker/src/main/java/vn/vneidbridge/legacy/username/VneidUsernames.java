@@ -17,6 +17,8 @@ import javax.crypto.spec.SecretKeySpec;
 public final class VneidUsernames {
 
     public static final String PREFIX = "vneid-";
+    /** What {@link #of} makes: the prefix and 20 lowercase hex digits. */
+    public static final java.util.regex.Pattern FORM = java.util.regex.Pattern.compile("vneid-[0-9a-f]{20}");
     private static final int BYTES = 10;
     private static final byte[] CONTEXT = "vneid-username\0".getBytes(StandardCharsets.US_ASCII);
 

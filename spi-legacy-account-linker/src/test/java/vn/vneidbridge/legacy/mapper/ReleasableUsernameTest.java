@@ -48,4 +48,18 @@ class ReleasableUsernameTest {
             assertThat(ReleasableUsername.of(" ")).isEmpty();
         }
     }
+
+    @Nested
+    class GivenTheUsernameOfAUserCreatedFromVneid {
+
+        @Test
+        void thenItIsReleasedEvenWhenItsHashHasALongRunOfDecimalDigits() {
+            assertThat(ReleasableUsername.of("vneid-0123456789abcdef0123")).contains("vneid-0123456789abcdef0123");
+        }
+
+        @Test
+        void thenANumberDressedUpAsOneIsStillWithheld() {
+            assertThat(ReleasableUsername.of("vneid-001090001234")).isEmpty();
+        }
+    }
 }
