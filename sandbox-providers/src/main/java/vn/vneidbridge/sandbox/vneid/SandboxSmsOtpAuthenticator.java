@@ -13,11 +13,12 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.OTPCredentialModel;
 import org.keycloak.models.utils.FormMessage;
+import vn.vneidbridge.sandbox.vneid.qr.QrLoginNotes;
 
 /**
  * The stand-in VNeID's second step: "enter the code sent by SMS to ******123". Nothing is sent; the page says
  * the code is always {@value SandboxOtpCode#FIXED_CODE}. A wrong code is a failed login for brute-force
- * detection, like a wrong password.
+ * detection, like a wrong password. A login confirmed in the "VNeID app" stand-in (QR login) skips this step.
  */
 final class SandboxSmsOtpAuthenticator implements Authenticator {
 
@@ -31,6 +32,15 @@ final class SandboxSmsOtpAuthenticator implements Authenticator {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
+        String confirmedInApp = context.getAuthenticationSession().getAuthNote(QrLoginNotes.CONFIRMED_IN_APP_USER);
+        if (confirmedInApp != null) {
+            context.getAuthenticationSession().removeAuthNote(QrLoginNotes.CONFIRMED_IN_APP_USER);
+            if (context.getUser() != null && confirmedInApp.equals(context.getUser().getId())) {
+                // the citizen confirmed in the VNeID app stand-in (QR login): that replaces the SMS code
+                context.success();
+                return;
+            }
+        }
         context.challenge(otpPage(context).createForm(TEMPLATE));
     }
 

@@ -1,0 +1,33 @@
+package vn.vneidbridge.sandbox.vneid.qr;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What the waiting login page holds, stored under its secret handle: which QR token it shows now, to which
+ * authentication session (root id and tab id) it belongs, for which client, and until when that QR is valid.
+ */
+record QrPage(String token, String rootId, String tabId, String clientId, long expiresAt) {
+
+    Map<String, String> toNotes() {
+        Map<String, String> notes = new HashMap<>();
+        notes.put("token", token);
+        notes.put("rootId", rootId);
+        notes.put("tabId", tabId);
+        notes.put("clientId", clientId);
+        notes.put("expiresAt", Long.toString(expiresAt));
+        return notes;
+    }
+
+    static QrPage fromNotes(Map<String, String> notes) {
+        if (notes == null || notes.get("token") == null || notes.get("rootId") == null) {
+            return null;
+        }
+        try {
+            return new QrPage(notes.get("token"), notes.get("rootId"), notes.get("tabId"), notes.get("clientId"),
+                    Long.parseLong(notes.get("expiresAt")));
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}
