@@ -86,6 +86,7 @@ public final class SandboxMain {
                     // the demo portal and test webhooks run on this machine: let link webhooks reach loopback
                     .runtimeOption("spi-events-listener--vneid-link-webhook--allow-private-addresses", "true")
                     .freshData(!options.keepData()), options.keycloakPort());
+            speaking(config, options.vneidProtocol());
             KeycloakServer keycloak;
             try {
                 keycloak = KeycloakServer.start(registry.configure(legacy.configure(config)).build());
@@ -116,6 +117,23 @@ public final class SandboxMain {
             builder.httpPort(keycloakPort);
             if (keycloakPort != DEFAULT_KEYCLOAK_PORT) {
                 builder.replaceInRealms(REALM_FILES_BASE_URL, "http://localhost:" + keycloakPort + "/");
+            }
+            return builder;
+        }
+
+        /** Realm dvc's {@code vneid} provider's config key {@code protocol} in the realm file. */
+        static final String REALM_FILES_VNEID_CONFIG = "\"environment\": \"SANDBOX\",";
+
+        /**
+         * Realm dvc's {@code vneid} provider imported speaking {@code protocol} to the stand-in ({@code oidc}, the
+         * realm file as it is, or {@code partner-api}): the provider's config gets {@code "protocol"} — whether the
+         * realm file names none (it is added) or names {@code oidc} (it is replaced).
+         */
+        static KeycloakServerConfig.Builder speaking(KeycloakServerConfig.Builder builder, String protocol) {
+            if (!"oidc".equals(protocol)) {
+                builder.replaceInRealms("\"protocol\": \"oidc\"", "\"protocol\": \"" + protocol + "\"");
+                builder.replaceInRealms(REALM_FILES_VNEID_CONFIG,
+                        REALM_FILES_VNEID_CONFIG + "\n        \"protocol\": \"" + protocol + "\",");
             }
             return builder;
         }

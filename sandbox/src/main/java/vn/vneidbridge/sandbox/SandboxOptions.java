@@ -6,7 +6,11 @@ import java.util.Map;
 
 /** The sandbox command's options ({@code --name=value}); unknown or malformed options are refused. */
 record SandboxOptions(Path keycloakZip, Path providersBundle, Path sandboxProviders, Path serversDir, int keycloakPort,
-                      int managementPort, int portalPort, int registryPort, boolean keepData) {
+                      int managementPort, int portalPort, int registryPort, boolean keepData,
+                      String vneidProtocol) {
+
+    /** The protocols realm dvc's {@code vneid} provider can speak to the stand-in VNeID. */
+    static final java.util.Set<String> VNEID_PROTOCOLS = java.util.Set.of("oidc", "partner-api");
 
     static final String USAGE = """
             Options:
@@ -19,6 +23,8 @@ record SandboxOptions(Path keycloakZip, Path providersBundle, Path sandboxProvid
               --portal-port=8081        the demo portal's port
               --registry-port=8082      the population database simulator's port
               --keep-data               keep what the last run stored instead of starting from the seeds
+              --vneid-protocol=oidc     how realm dvc's vneid provider talks to the stand-in VNeID: oidc or
+                                        partner-api (VNeID's partner API: encrypted code, envelopes)
             """;
 
     static SandboxOptions parse(String... args) {
@@ -42,7 +48,8 @@ record SandboxOptions(Path keycloakZip, Path providersBundle, Path sandboxProvid
                 port(values.remove("management-port"), 9000),
                 port(values.remove("portal-port"), 8081),
                 port(values.remove("registry-port"), 8082),
-                Boolean.parseBoolean(values.remove("keep-data")));
+                Boolean.parseBoolean(values.remove("keep-data")),
+                vneidProtocol(values.remove("vneid-protocol")));
         if (!values.isEmpty()) {
             throw new IllegalArgumentException("unknown option(s): " + values.keySet());
         }
@@ -54,6 +61,16 @@ record SandboxOptions(Path keycloakZip, Path providersBundle, Path sandboxProvid
             throw new IllegalArgumentException("--" + name + " is required");
         }
         return Path.of(value);
+    }
+
+    private static String vneidProtocol(String value) {
+        if (value == null) {
+            return "oidc";
+        }
+        if (!VNEID_PROTOCOLS.contains(value)) {
+            throw new IllegalArgumentException("--vneid-protocol must be oidc or partner-api, was: " + value);
+        }
+        return value;
     }
 
     private static int port(String value, int defaultPort) {

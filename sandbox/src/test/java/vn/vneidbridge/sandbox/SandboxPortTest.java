@@ -55,6 +55,14 @@ class SandboxPortTest {
         }
 
         @Test
+        void thenTheStandInFetchesRealmDvcsPartnerApiKeyOnThatPort() throws Exception {
+            Map<String, Object> standIn = JSONObjectUtils.parse(imported(config(8180), "vneid-sandbox-realm.json"));
+
+            assertThat(attributes(client(standIn, "dvc-broker")).get("partner.api.public.key.url"))
+                    .isEqualTo("http://localhost:8180/realms/dvc/vneid-partner-api/public-key.pem");
+        }
+
+        @Test
         void thenNoUrlOfPort8080IsLeftAndThePortalsRedirectsAreUntouched() throws IOException {
             KeycloakServerConfig config = config(8180);
             for (String realm : List.of("dvc-realm.json", "vneid-sandbox-realm.json")) {
@@ -71,7 +79,7 @@ class SandboxPortTest {
     }
 
     /** The realm file as the launcher imports it: the one the providers bundle carries, with the replacements. */
-    private static String imported(KeycloakServerConfig config, String file) throws IOException {
+    static String imported(KeycloakServerConfig config, String file) throws IOException {
         String text = Files.readString(projectRoot().resolve("realm-export/src/main/resources/realms").resolve(file),
                 StandardCharsets.UTF_8);
         for (Map.Entry<String, String> replacement : config.realmReplacements().entrySet()) {
@@ -81,7 +89,7 @@ class SandboxPortTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> provider(Map<String, Object> realm, String alias) throws ParseException {
+    static Map<String, Object> provider(Map<String, Object> realm, String alias) throws ParseException {
         for (Map<String, Object> idp : JSONObjectUtils.getJSONObjectArray(realm, "identityProviders")) {
             if (alias.equals(idp.get("alias"))) {
                 return (Map<String, Object>) idp.get("config");
@@ -90,7 +98,7 @@ class SandboxPortTest {
         throw new AssertionError("no identity provider " + alias);
     }
 
-    private static Map<String, Object> client(Map<String, Object> realm, String clientId) throws ParseException {
+    static Map<String, Object> client(Map<String, Object> realm, String clientId) throws ParseException {
         for (Map<String, Object> client : JSONObjectUtils.getJSONObjectArray(realm, "clients")) {
             if (clientId.equals(client.get("clientId"))) {
                 return client;
@@ -100,7 +108,7 @@ class SandboxPortTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> attributes(Map<String, Object> client) {
+    static Map<String, Object> attributes(Map<String, Object> client) {
         return (Map<String, Object>) client.get("attributes");
     }
 

@@ -23,8 +23,8 @@ public final class VneidStandIn {
     }
 
     /**
-     * Points realm dvc's {@code vneid} provider at this server's stand-in, and the stand-in's back-channel logout at
-     * this server's realm dvc (the realm files name port 8080).
+     * Points realm dvc's {@code vneid} provider at this server's stand-in, and the stand-in's back-channel logout and
+     * partner-API key URL at this server's realm dvc (the realm files name port 8080).
      */
     public static void pointDvcAt(KeycloakServer keycloak, AdminApi admin) {
         JsonNode idp = admin.get("/admin/realms/dvc/identity-provider/instances/vneid");
@@ -39,11 +39,34 @@ public final class VneidStandIn {
         ObjectNode attributes = (ObjectNode) broker.get("attributes");
         attributes.put("backchannel.logout.url",
                 keycloak.realmUri("dvc") + "/protocol/openid-connect/logout/backchannel-logout");
+        attributes.put("partner.api.public.key.url", keycloak.realmUri("dvc") + "/vneid-partner-api/public-key.pem");
         @SuppressWarnings("unchecked")
         Map<String, Object> client = new ObjectMapper().convertValue(broker, Map.class);
         HttpResponse<String> saved = admin.send("PUT", "/admin/realms/vneid-sandbox/clients/" + broker.get("id").asText(),
                 client);
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(204);
+    }
+
+    /**
+     * Sets one attribute of the stand-in's client {@code dvc-broker} (e.g. the partner API's
+     * {@code partner.api.public.key.url} or {@code partner.api.aes.mode}); returns what it was (null when unset, and
+     * a null value removes it).
+     */
+    public static String brokerAttribute(AdminApi admin, String name, String value) {
+        JsonNode broker = admin.get("/admin/realms/vneid-sandbox/clients?clientId=dvc-broker").get(0);
+        ObjectNode attributes = (ObjectNode) broker.get("attributes");
+        String before = attributes.hasNonNull(name) ? attributes.get(name).asText() : null;
+        if (value == null) {
+            attributes.remove(name);
+        } else {
+            attributes.put(name, value);
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> client = new ObjectMapper().convertValue(broker, Map.class);
+        HttpResponse<String> saved = admin.send("PUT", "/admin/realms/vneid-sandbox/clients/" + broker.get("id").asText(),
+                client);
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(204);
+        return before;
     }
 
     /** Gives a synthetic person a VNeID account (username = id number) unless it has one; its id number. */

@@ -1,0 +1,78 @@
+package vn.vneidbridge.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static vn.vneidbridge.sandbox.SandboxPortTest.imported;
+import static vn.vneidbridge.sandbox.SandboxPortTest.provider;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import vn.vneidbridge.distribution.KeycloakServerConfig;
+
+/** {@code --vneid-protocol}: which protocol realm dvc's {@code vneid} provider is imported speaking to the stand-in. */
+class SandboxVneidProtocolTest {
+
+    private static final String[] REQUIRED = {"--keycloak-zip=k.zip", "--providers-bundle=p.zip",
+            "--sandbox-providers=s.jar", "--servers-dir=servers"};
+
+    @Nested
+    class GivenNoOption {
+
+        @Test
+        void thenItIsOidcAndTheRealmFileIsImportedAsItIs() throws Exception {
+            SandboxOptions options = SandboxOptions.parse(REQUIRED);
+            KeycloakServerConfig config = config(options.vneidProtocol());
+
+            assertThat(options.vneidProtocol()).isEqualTo("oidc");
+            assertThat(config.realmReplacements()).isEmpty();
+            Object protocol = provider(JSONObjectUtils.parse(imported(config, "dvc-realm.json")), "vneid").get("protocol");
+            assertThat(protocol == null || "oidc".equals(protocol)).as("protocol " + protocol).isTrue();
+        }
+    }
+
+    @Nested
+    class GivenPartnerApi {
+
+        @Test
+        void thenRealmDvcsVneidProviderIsImportedSpeakingThePartnerApi() throws Exception {
+            SandboxOptions options = SandboxOptions.parse(with("--vneid-protocol=partner-api"));
+
+            Map<String, Object> dvc = JSONObjectUtils.parse(imported(config(options.vneidProtocol()), "dvc-realm.json"));
+
+            assertThat(provider(dvc, "vneid")).containsEntry("protocol", "partner-api")
+                    .containsEntry("environment", "SANDBOX");
+        }
+
+        @Test
+        void thenARealmFileThatAlreadyNamesOidcIsSwitchedToo() {
+            KeycloakServerConfig config = config("partner-api");
+            String text = "{\"config\": {\n        \"environment\": \"SANDBOX\",\n        \"protocol\": \"oidc\"\n}}";
+            for (Map.Entry<String, String> replacement : config.realmReplacements().entrySet()) {
+                text = text.replace(replacement.getKey(), replacement.getValue());
+            }
+
+            assertThat(text).doesNotContain("oidc").contains("\"protocol\": \"partner-api\"");
+        }
+    }
+
+    @Test
+    void anUnknownProtocolIsRefused() {
+        assertThatThrownBy(() -> SandboxOptions.parse(with("--vneid-protocol=saml")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("partner-api");
+    }
+
+    private static String[] with(String option) {
+        String[] args = java.util.Arrays.copyOf(REQUIRED, REQUIRED.length + 1);
+        args[REQUIRED.length] = option;
+        return args;
+    }
+
+    private static KeycloakServerConfig config(String protocol) {
+        return SandboxMain.Sandbox.speaking(SandboxMain.Sandbox.onPort(KeycloakServerConfig.builder().name("sandbox")
+                .distributionZip(Path.of("keycloak.zip")).serversDir(Path.of("servers"))
+                .managementPort(9100), 8080), protocol).build();
+    }
+}
