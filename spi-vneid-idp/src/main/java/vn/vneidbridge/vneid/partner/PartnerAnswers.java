@@ -44,14 +44,30 @@ public final class PartnerAnswers {
             return new Outcome.Ok<>(code);
         }
         PartnerDecryption decryption = cipher.decrypt(encryptKey, code);
-        if (decryption instanceof PartnerDecryption.Decrypted decrypted && decrypted.plaintext().length > 0) {
-            return new Outcome.Ok<>(new String(decrypted.plaintext(), StandardCharsets.UTF_8));
+        if (decryption instanceof PartnerDecryption.Decrypted decrypted && isCodeText(decrypted.plaintext())) {
+            return new Outcome.Ok<>(new String(decrypted.plaintext(), StandardCharsets.US_ASCII));
         }
         if (decryption instanceof PartnerDecryption.Refused refused
                 && PartnerDecryption.Refused.NO_KEY.equals(refused.reason())) {
             return new Outcome.Refused<>(PartnerRefusal.NOT_CONFIGURED, refused.reason());
         }
         return new Outcome.Refused<>(PartnerRefusal.CODE_REFUSED, "code_refused");
+    }
+
+    /**
+     * An authorization code is printable ASCII. Bytes that AES "decrypted" with a wrong key (its padding check passes
+     * by chance once in 256) almost never are, so they stop here, as the same refusal, instead of reaching VNeID.
+     */
+    static boolean isCodeText(byte[] plaintext) {
+        if (plaintext.length == 0 || plaintext.length > 4096) {
+            return false;
+        }
+        for (byte b : plaintext) {
+            if (b < 0x21 || b > 0x7e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The access token from the token endpoint's answer. */

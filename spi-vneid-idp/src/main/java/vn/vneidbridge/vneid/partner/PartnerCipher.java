@@ -125,6 +125,9 @@ public final class PartnerCipher {
 
     /** The AES plaintext, or null when it does not decrypt (wrong key, bad padding, bad length, no IV). */
     private byte[] aes(byte[] key, byte[] ciphertext) {
+        if (ciphertext.length == 0) {
+            return null;
+        }
         try {
             Cipher aes = Cipher.getInstance(mode.transformation());
             SecretKeySpec secret = new SecretKeySpec(key, "AES");
@@ -143,13 +146,13 @@ public final class PartnerCipher {
         }
     }
 
-    /** Standard base64 (MIME line breaks and surrounding blanks tolerated); junk gives an empty array. */
+    /** Standard base64 (line breaks and surrounding blanks tolerated); junk gives an empty array. */
     static byte[] base64(String text) {
         if (text == null) {
             return new byte[0];
         }
         try {
-            return Base64.getMimeDecoder().decode(text.strip());
+            return Base64.getDecoder().decode(text.strip().replace("\r", "").replace("\n", ""));
         } catch (IllegalArgumentException e) {
             return new byte[0];
         }
