@@ -39,6 +39,8 @@ class PartnerApiKeysIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String REALM = "partner-keys-it";
+    /** A new realm nobody adds a key to: Keycloak's defaults hold no RSA1_5 key. */
+    private static final String EMPTY_REALM = "partner-keys-none-it";
 
     private final HttpClient http = HttpClient.newHttpClient();
     private KeycloakServer keycloak;
@@ -48,14 +50,17 @@ class PartnerApiKeysIT {
     void createAnEmptyRealm(KeycloakServer keycloak, AdminApi admin) {
         this.keycloak = keycloak;
         this.admin = admin;
-        admin.send("DELETE", "/admin/realms/" + REALM, null);
-        HttpResponse<String> created = admin.send("POST", "/admin/realms", Map.of("realm", REALM, "enabled", true));
-        assertThat(created.statusCode()).isEqualTo(201);
+        for (String realm : List.of(REALM, EMPTY_REALM)) {
+            admin.send("DELETE", "/admin/realms/" + realm, null);
+            HttpResponse<String> created = admin.send("POST", "/admin/realms", Map.of("realm", realm, "enabled", true));
+            assertThat(created.statusCode()).isEqualTo(201);
+        }
     }
 
     @AfterAll
-    void deleteTheRealm() {
+    void deleteTheRealms() {
         admin.send("DELETE", "/admin/realms/" + REALM, null);
+        admin.send("DELETE", "/admin/realms/" + EMPTY_REALM, null);
     }
 
     private HttpResponse<String> get(String realm, String file) throws Exception {
@@ -110,10 +115,10 @@ class PartnerApiKeysIT {
 
         @Test
         void thenTheDownloadSaysSoWith404() throws Exception {
-            HttpResponse<String> pem = get(REALM, "public-key.pem");
+            HttpResponse<String> pem = get(EMPTY_REALM, "public-key.pem");
             assertThat(pem.statusCode()).isEqualTo(404);
             assertThat(pem.body()).contains("RSA1_5").contains("rsa-enc-generated");
-            assertThat(get(REALM, "public-key.jwk").statusCode()).isEqualTo(404);
+            assertThat(get(EMPTY_REALM, "public-key.jwk").statusCode()).isEqualTo(404);
         }
     }
 

@@ -20,6 +20,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.ErrorPage;
 import org.keycloak.services.Urls;
+import org.keycloak.services.messages.Messages;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import vn.vneidbridge.vneid.partner.PartnerAnswers;
 import vn.vneidbridge.vneid.partner.PartnerAnswers.Outcome;
@@ -95,6 +96,12 @@ final class PartnerApiCallback {
         } catch (IdentityBrokerException e) {
             // a VNeID check V1-V4 (reason already in the event) or a refused link
             return errorPage(e.getMessageCode() != null ? e.getMessageCode() : PartnerRefusal.ANSWER_UNREADABLE.messageKey());
+        } catch (RuntimeException e) {
+            // as Keycloak's own callback does; the exception's class only, its message may quote an answer
+            LOG.errorf("VNeID partner-API login of identity provider %s failed: %s", config.getAlias(),
+                    e.getClass().getName());
+            LOG.debug("VNeID partner-API login failure", e);
+            return errorPage(Messages.IDENTITY_PROVIDER_UNEXPECTED_ERROR);
         }
     }
 

@@ -22,7 +22,8 @@ import vn.vneidbridge.core.id.VietnameseNames;
  * level: no Keycloak types, no I/O, never throws for any claim values.
  *
  * <p>The claims are the ID token's and the userinfo response's, merged by {@link VneidClaims}; {@code acr}
- * comes from the ID token only. Each configured claim name ({@link VneidClaimNames}) falls back to its
+ * comes from the ID token only (with the partner API, which has no ID token: the configured level claim of
+ * userinfo, {@code accountLevel}). Each configured claim name ({@link VneidClaimNames}) falls back to its
  * Vietnamese name when absent or blank.
  */
 public final class VneidIdentityValidator {
