@@ -23,10 +23,16 @@ final class PartnerRealmKeys {
     private PartnerRealmKeys() {
     }
 
-    /** The active RSA1_5 encryption key (the one to register with VNeID), if the realm has one. */
+    /**
+     * The active RSA1_5 encryption key (the one to register with VNeID), if the realm has one: the first active key of
+     * {@code getKeysStream}, which lists providers by priority. Not {@code KeyManager.getActiveKey}: when a realm has
+     * no such key, that one <em>creates</em> a generated key provider, which an anonymous download must not do.
+     */
     static Optional<KeyWrapper> active(KeycloakSession session, RealmModel realm) {
-        KeyWrapper key = session.keys().getActiveKey(realm, KeyUse.ENC, Algorithm.RSA1_5);
-        return Optional.ofNullable(key).filter(k -> KeyType.RSA.equals(k.getType()) && k.getPublicKey() != null);
+        return session.keys().getKeysStream(realm, KeyUse.ENC, Algorithm.RSA1_5)
+                .filter(k -> k.getStatus() != null && k.getStatus().isActive())
+                .filter(k -> KeyType.RSA.equals(k.getType()) && k.getPublicKey() != null)
+                .findFirst();
     }
 
     /** The private keys to decrypt with: the active one first, then every other enabled one (rotation). */
