@@ -23,6 +23,14 @@ public record VneidClaimNames(String idNumber, String fullName, String birthDate
     public static final String DEFAULT_GENDER = "gender";
     public static final String DEFAULT_PHONE = "phone_number";
 
+    /** The partner API's claim names (defaults when the protocol is {@code partner-api}). */
+    public static final String PARTNER_ID_NUMBER = "citizenPid";
+    public static final String PARTNER_FULL_NAME = "fullName";
+    public static final String PARTNER_BIRTH_DATE = "birthDate";
+    public static final String PARTNER_PHONE = "phoneNumber";
+    public static final String PARTNER_ACCOUNT_TYPE = "accountType";
+    public static final String PARTNER_ACCOUNT_LEVEL = "accountLevel";
+
     /** Fallback of {@link #idNumber()}: số định danh. */
     public static final String FALLBACK_ID_NUMBER = "SoDinhDanh";
     /** Fallback of {@link #fullName()}: họ và tên. */

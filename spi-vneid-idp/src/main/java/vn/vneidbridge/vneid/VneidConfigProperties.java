@@ -4,6 +4,7 @@ import java.util.List;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
+import vn.vneidbridge.vneid.partner.PartnerAesMode;
 
 /**
  * The VNeID settings on the identity provider's page of the admin console (shown below client id and
@@ -13,6 +14,11 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 final class VneidConfigProperties {
 
     static final List<ProviderConfigProperty> ALL = List.copyOf(ProviderConfigurationBuilder.create()
+            .property().name(VneidIdentityProviderConfig.PROTOCOL)
+            .label("vneidProtocol").helpText("vneidProtocolHelp")
+            .type(ProviderConfigProperty.LIST_TYPE)
+            .options(VneidProtocol.OIDC.value(), VneidProtocol.PARTNER_API.value())
+            .defaultValue(VneidProtocol.OIDC.value()).add()
             .property().name(VneidIdentityProviderConfig.ENVIRONMENT)
             .label("vneidEnvironment").helpText("vneidEnvironmentHelp")
             .type(ProviderConfigProperty.LIST_TYPE)
@@ -32,21 +38,32 @@ final class VneidConfigProperties {
             .type(ProviderConfigProperty.LIST_TYPE)
             .options(OIDCLoginProtocol.CLIENT_SECRET_POST, OIDCLoginProtocol.CLIENT_SECRET_BASIC)
             .defaultValue(OIDCLoginProtocol.CLIENT_SECRET_POST).add()
+            .property().name(VneidIdentityProviderConfig.PARTNER_AES_MODE)
+            .label("vneidPartnerAesMode").helpText("vneidPartnerAesModeHelp")
+            .type(ProviderConfigProperty.LIST_TYPE)
+            .options(PartnerAesMode.ECB.name(), PartnerAesMode.CBC.name())
+            .defaultValue(PartnerAesMode.ECB.name()).add()
             .property().name(VneidIdentityProviderConfig.ID_NUMBER_CLAIM)
             .label("vneidIdNumberClaim").helpText("vneidIdNumberClaimHelp")
-            .type(ProviderConfigProperty.STRING_TYPE).defaultValue(VneidClaimNames.DEFAULT_ID_NUMBER).add()
+            .type(ProviderConfigProperty.STRING_TYPE).add()
             .property().name(VneidIdentityProviderConfig.FULL_NAME_CLAIM)
             .label("vneidFullNameClaim").helpText("vneidFullNameClaimHelp")
-            .type(ProviderConfigProperty.STRING_TYPE).defaultValue(VneidClaimNames.DEFAULT_FULL_NAME).add()
+            .type(ProviderConfigProperty.STRING_TYPE).add()
             .property().name(VneidIdentityProviderConfig.BIRTH_DATE_CLAIM)
             .label("vneidBirthDateClaim").helpText("vneidBirthDateClaimHelp")
-            .type(ProviderConfigProperty.STRING_TYPE).defaultValue(VneidClaimNames.DEFAULT_BIRTH_DATE).add()
+            .type(ProviderConfigProperty.STRING_TYPE).add()
             .property().name(VneidIdentityProviderConfig.GENDER_CLAIM)
             .label("vneidGenderClaim").helpText("vneidGenderClaimHelp")
-            .type(ProviderConfigProperty.STRING_TYPE).defaultValue(VneidClaimNames.DEFAULT_GENDER).add()
+            .type(ProviderConfigProperty.STRING_TYPE).add()
             .property().name(VneidIdentityProviderConfig.PHONE_CLAIM)
             .label("vneidPhoneClaim").helpText("vneidPhoneClaimHelp")
-            .type(ProviderConfigProperty.STRING_TYPE).defaultValue(VneidClaimNames.DEFAULT_PHONE).add()
+            .type(ProviderConfigProperty.STRING_TYPE).add()
+            .property().name(VneidIdentityProviderConfig.ACCOUNT_TYPE_CLAIM)
+            .label("vneidAccountTypeClaim").helpText("vneidAccountTypeClaimHelp")
+            .type(ProviderConfigProperty.STRING_TYPE).add()
+            .property().name(VneidIdentityProviderConfig.ACCOUNT_LEVEL_CLAIM)
+            .label("vneidAccountLevelClaim").helpText("vneidAccountLevelClaimHelp")
+            .type(ProviderConfigProperty.STRING_TYPE).add()
             .build());
 
     private VneidConfigProperties() {

@@ -22,4 +22,13 @@ public record VneidEndpoints(String issuer, String authorization, String token, 
         return new VneidEndpoints(base, base + OIDC + "/auth", base + OIDC + "/token",
                 base + OIDC + "/userinfo", base + OIDC + "/certs", base + OIDC + "/logout");
     }
+
+    /**
+     * The partner-API face of a sandbox issuer: {@code {issuer}/partner-api/authorize|token|userinfo}; no JWKS and no
+     * logout (the partner API issues no ID token).
+     */
+    public static VneidEndpoints partnerApi(String issuer) {
+        String base = (issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer) + "/partner-api";
+        return new VneidEndpoints(issuer, base + "/authorize", base + "/token", base + "/userinfo", null, null);
+    }
 }

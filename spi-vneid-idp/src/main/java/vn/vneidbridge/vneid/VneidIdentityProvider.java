@@ -37,6 +37,10 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.representations.AccessTokenResponse;
 import org.keycloak.representations.JsonWebToken;
 import org.keycloak.common.util.Time;
+import org.keycloak.crypto.Algorithm;
+import org.keycloak.crypto.KeyUse;
+import org.keycloak.crypto.KeyWrapper;
+import org.keycloak.models.FederatedIdentityModel;
 import org.keycloak.representations.IDToken;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import vn.vneidbridge.core.flow.VneidSessionNotes;
@@ -101,6 +105,10 @@ final class VneidIdentityProvider extends OIDCIdentityProvider implements Social
     @Override
     public Response keycloakInitiatedBrowserLogout(KeycloakSession session, UserSessionModel userSession,
                                                    UriInfo uriInfo, RealmModel realm) {
+        if (getConfig().isPartnerApi()) {
+            // the partner API has no end-session endpoint and no ID token: Keycloak ends its own session only
+            return null;
+        }
         Response response = super.keycloakInitiatedBrowserLogout(session, userSession, uriInfo, realm);
         if (response != null) {
             AuthenticationSessionModel logoutSession = AuthenticationManager.createOrJoinLogoutSession(session, realm,
@@ -123,9 +131,25 @@ final class VneidIdentityProvider extends OIDCIdentityProvider implements Social
      */
     static final class VneidEndpoint extends OIDCEndpoint {
 
+        private final VneidIdentityProvider vneid;
+
         VneidEndpoint(AuthenticationCallback callback, RealmModel realm, EventBuilder event,
                       VneidIdentityProvider provider) {
             super(callback, realm, event, provider);
+            this.vneid = provider;
+        }
+
+        /**
+         * Keycloak's authorization response for OIDC, and for the partner API's errors and missing parameters. A
+         * partner-API answer with a code goes to {@link PartnerApiCallback}, which reads the code from the raw query
+         * (the JAX-RS value here may have turned its base64 {@code +} into a space) after Keycloak's state check.
+         */
+        @Override
+        public Response authResponse(String state, String authorizationCode, String error, String errorDescription) {
+            if (!vneid.getConfig().isPartnerApi() || state == null || error != null || authorizationCode == null) {
+                return super.authResponse(state, authorizationCode, error, errorDescription);
+            }
+            return new PartnerApiCallback(session, realm, event, vneid, callback).respond(state);
         }
 
         @Override
@@ -161,6 +185,11 @@ final class VneidIdentityProvider extends OIDCIdentityProvider implements Social
         AuthenticationSessionModel authSession = request.getAuthenticationSession();
         uri.replaceQueryParam(OAuth2Constants.ACR_VALUES, levelToAsk(getConfig().getMinimumLevel(),
                 LevelRequest.of(authSession).requested()).value());
+        if (getConfig().isPartnerApi()) {
+            // no ID token, so no nonce to bind it: the partner API's request is response_type, client_id,
+            // redirect_uri, scope, state (+ PKCE, acr_values)
+            uri.replaceQueryParam(OIDCLoginProtocol.NONCE_PARAM);
+        }
         if ("true".equals(authSession.getAuthNote(VneidSessionNotes.REAUTHENTICATE))) {
             uri.replaceQueryParam(OAuth2Constants.PROMPT, OIDCLoginProtocol.PROMPT_VALUE_LOGIN);
         }
@@ -211,6 +240,48 @@ final class VneidIdentityProvider extends OIDCIdentityProvider implements Social
         return now;
     }
 
+    /**
+     * The identity of a partner-API login from VNeID's decrypted userinfo: the same checks V1–V4 (the level from the
+     * account level claim) and the same mapping as OIDC; the federated user id is {@link PartnerSubject}'s keyed
+     * digest of the id number (the API has no {@code sub}); the time of authentication is now (no ID token).
+     */
+    BrokeredIdentityContext partnerIdentity(JsonNode userInfo) {
+        VneidIdentityProviderConfig config = getConfig();
+        Map<String, Object> claims = VneidClaims.merge(null, userInfo);
+        VneidCheckResult result = new VneidIdentityValidator(config.getClaimNames(), config.getLevelClaim())
+                .validate(claims, config.getMinimumLevel());
+        if (result instanceof VneidCheckResult.Refused refused) {
+            throw refuse(refused);
+        }
+        VneidIdentity vneid = ((VneidCheckResult.Accepted) result).identity();
+        BrokeredIdentityContext identity = new BrokeredIdentityContext(partnerSubject(vneid.idNumber().value()),
+                config);
+        LOG.debugf("VNeID partner-API login accepted by %s: %s", config.getAlias(), vneid);
+        map(vneid, identity);
+        identity.getContextData().put(VneidSessionNotes.AUTH_TIME, String.valueOf(Time.currentTime()));
+        return identity;
+    }
+
+    /**
+     * {@link PartnerSubject} keyed with the realm's active HS512 key; after a rotation of that key, the value of
+     * a passive one when a link already has it, so a returning citizen keeps his link.
+     */
+    private String partnerSubject(String idNumber) {
+        RealmModel realm = session.getContext().getRealm();
+        KeyWrapper active = session.keys().getActiveKey(realm, KeyUse.SIG, Algorithm.HS512);
+        if (active == null || active.getSecretKey() == null) {
+            throw new IdentityBrokerException("realm has no active HS512 key for the VNeID partner API")
+                    .withMessageCode(vn.vneidbridge.vneid.partner.PartnerRefusal.NOT_CONFIGURED.messageKey());
+        }
+        String current = PartnerSubject.of(active.getSecretKey().getEncoded(), idNumber);
+        return session.keys().getKeysStream(realm, KeyUse.SIG, Algorithm.HS512)
+                .filter(key -> key.getSecretKey() != null && !key.getKid().equals(active.getKid()))
+                .map(key -> PartnerSubject.of(key.getSecretKey().getEncoded(), idNumber))
+                .filter(subject -> session.users().getUserByFederatedIdentity(realm,
+                        new FederatedIdentityModel(getConfig().getAlias(), subject, null)) != null)
+                .findFirst().orElse(current);
+    }
+
     private IdentityBrokerException refuse(VneidCheckResult.Refused refused) {
         VneidRefusal refusal = refused.refusal();
         String reason = refusal.eventReason() + ": " + refused.detail();
@@ -240,7 +311,10 @@ final class VneidIdentityProvider extends OIDCIdentityProvider implements Social
      */
     @Override
     public void preprocessFederatedIdentity(KeycloakSession session, RealmModel realm, BrokeredIdentityContext context) {
-        super.preprocessFederatedIdentity(session, realm, context);
+        if (!getConfig().isPartnerApi()) {
+            // Keycloak's nonce check: the partner API issues no ID token, so it has no nonce
+            super.preprocessFederatedIdentity(session, realm, context);
+        }
         refuseBelowThePortalsLevel(session, context);
         new VneidLinkGuard(session, realm).check(context, context.getUsername()).ifPresent(message -> {
             LOG.infof("VNeID link refused by identity provider %s: %s", getConfig().getAlias(), message);
@@ -278,7 +352,10 @@ final class VneidIdentityProvider extends OIDCIdentityProvider implements Social
      */
     @Override
     public void authenticationFinished(AuthenticationSessionModel authSession, BrokeredIdentityContext context) {
-        super.authenticationFinished(authSession, context);
+        if (!getConfig().isPartnerApi()) {
+            // Keycloak's token notes for logout: the partner API has no ID token and no token response to keep
+            super.authenticationFinished(authSession, context);
+        }
         String level = VneidContext.level(context);
         if (level != null) {
             authSession.setUserSessionNote(VneidContext.LEVEL_NOTE, level);

@@ -2,14 +2,19 @@ package vn.vneidbridge.vneid;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.broker.oidc.OIDCIdentityProviderConfig;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.IdentityProviderSyncMode;
 import org.keycloak.models.RealmModel;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+import vn.vneidbridge.vneid.partner.PartnerAesMode;
 
 /**
  * The configuration of a {@code vneid} identity provider: a null-safe typed reader with defaults, so a
@@ -34,12 +39,20 @@ public final class VneidIdentityProviderConfig extends OIDCIdentityProviderConfi
     public static final String BIRTH_DATE_CLAIM = "birthDateClaim";
     public static final String GENDER_CLAIM = "genderClaim";
     public static final String PHONE_CLAIM = "phoneClaim";
+    /** {@code oidc} (default) or {@code partner-api}, see {@link VneidProtocol}. */
+    public static final String PROTOCOL = "protocol";
+    /** AES mode of the partner API's ciphertexts: {@code ECB} (default) or {@code CBC}. */
+    public static final String PARTNER_AES_MODE = "partnerAesMode";
+    public static final String ACCOUNT_TYPE_CLAIM = "accountTypeClaim";
+    /** The claim holding the account level; only read with the partner API (OIDC reads the ID token's acr). */
+    public static final String ACCOUNT_LEVEL_CLAIM = "accountLevelClaim";
     static final String CLIENT_AUTH_METHOD = "clientAuthMethod";
 
     /** The issuer this class last derived from the environment, to tell it apart from one set by the admin. */
     static final String DERIVED_ISSUER = "vneidDerivedIssuer";
 
     static final String AUTHORIZATION_URL = "authorizationUrl";
+    static final String TOKEN_URL = TOKEN_ENDPOINT_URL;
     static final String USER_INFO_URL = "userInfoUrl";
     static final String LOGOUT_URL = "logoutUrl";
     static final String SEND_CLIENT_ID_ON_LOGOUT = "sendClientIdOnLogout";
@@ -64,6 +77,8 @@ public final class VneidIdentityProviderConfig extends OIDCIdentityProviderConfi
     static VneidIdentityProviderConfig withDefaults() {
         VneidIdentityProviderConfig config = new VneidIdentityProviderConfig();
         config.getConfig().put(ENVIRONMENT, VneidEnvironment.SANDBOX.name());
+        config.getConfig().put(PROTOCOL, VneidProtocol.OIDC.value());
+        config.getConfig().put(PARTNER_AES_MODE, PartnerAesMode.ECB.name());
         config.getConfig().put(MINIMUM_LEVEL, VneidLevel.LEVEL_1.value());
         config.getConfig().put(PKCE_ENABLED, "true");
         config.getConfig().put(PKCE_METHOD, OAuth2Constants.PKCE_METHOD_S256);
@@ -94,17 +109,35 @@ public final class VneidIdentityProviderConfig extends OIDCIdentityProviderConfi
         return VneidLevel.parse(explicit(MINIMUM_LEVEL)).orElse(VneidLevel.LEVEL_1);
     }
 
+    /** The protocol; {@link VneidProtocol#OIDC} when unset or unreadable. */
+    public VneidProtocol getProtocol() {
+        return VneidProtocol.parse(explicit(PROTOCOL)).orElse(VneidProtocol.OIDC);
+    }
+
+    /** True when the provider speaks VNeID's partner API. */
+    public boolean isPartnerApi() {
+        return getProtocol() == VneidProtocol.PARTNER_API;
+    }
+
+    /** The partner API's AES mode; {@link PartnerAesMode#ECB} when unset or unreadable. */
+    public PartnerAesMode getPartnerAesMode() {
+        return PartnerAesMode.parse(explicit(PARTNER_AES_MODE)).orElse(PartnerAesMode.ECB);
+    }
+
     public String getIdNumberClaim() {
-        return orDefault(ID_NUMBER_CLAIM, VneidClaimNames.DEFAULT_ID_NUMBER);
+        return orDefault(ID_NUMBER_CLAIM, isPartnerApi() ? VneidClaimNames.PARTNER_ID_NUMBER
+                : VneidClaimNames.DEFAULT_ID_NUMBER);
     }
 
     @Override
     public String getFullNameClaim() {
-        return orDefault(FULL_NAME_CLAIM, VneidClaimNames.DEFAULT_FULL_NAME);
+        return orDefault(FULL_NAME_CLAIM, isPartnerApi() ? VneidClaimNames.PARTNER_FULL_NAME
+                : VneidClaimNames.DEFAULT_FULL_NAME);
     }
 
     public String getBirthDateClaim() {
-        return orDefault(BIRTH_DATE_CLAIM, VneidClaimNames.DEFAULT_BIRTH_DATE);
+        return orDefault(BIRTH_DATE_CLAIM, isPartnerApi() ? VneidClaimNames.PARTNER_BIRTH_DATE
+                : VneidClaimNames.DEFAULT_BIRTH_DATE);
     }
 
     public String getGenderClaim() {
@@ -112,7 +145,21 @@ public final class VneidIdentityProviderConfig extends OIDCIdentityProviderConfi
     }
 
     public String getPhoneClaim() {
-        return orDefault(PHONE_CLAIM, VneidClaimNames.DEFAULT_PHONE);
+        return orDefault(PHONE_CLAIM, isPartnerApi() ? VneidClaimNames.PARTNER_PHONE : VneidClaimNames.DEFAULT_PHONE);
+    }
+
+    /** The account type claim of the partner API; default {@code accountType}. */
+    public String getAccountTypeClaim() {
+        return orDefault(ACCOUNT_TYPE_CLAIM, VneidClaimNames.PARTNER_ACCOUNT_TYPE);
+    }
+
+    /**
+     * Where the account level is read: the partner API's userinfo claim (default {@code accountLevel}), or, with
+     * OIDC, the ID token's {@code acr} (fixed: signed by VNeID).
+     */
+    public String getLevelClaim() {
+        return isPartnerApi() ? orDefault(ACCOUNT_LEVEL_CLAIM, VneidClaimNames.PARTNER_ACCOUNT_LEVEL)
+                : VneidIdentityValidator.ACR;
     }
 
     /** The configured claim names, for {@link VneidIdentityValidator}. */
@@ -124,6 +171,22 @@ public final class VneidIdentityProviderConfig extends OIDCIdentityProviderConfi
     /** The endpoints of {@link #getIssuer()}, before explicit per-endpoint overrides. */
     VneidEndpoints environmentEndpoints() {
         return VneidEndpoints.forIssuer(getIssuer());
+    }
+
+    /**
+     * The partner API's default endpoints: {@code {sandboxIssuer}/partner-api/...} in SANDBOX; none in PRODUCTION
+     * (VNeID gives them with the connection agreement; {@link #validate} requires them).
+     */
+    private Optional<VneidEndpoints> partnerEndpoints() {
+        return getEnvironment() == VneidEnvironment.SANDBOX
+                ? Optional.of(VneidEndpoints.partnerApi(getSandboxIssuer())) : Optional.empty();
+    }
+
+    private String endpoint(String key, Function<VneidEndpoints, String> oidc) {
+        if (isPartnerApi()) {
+            return orDefault(key, partnerEndpoints().map(oidc).orElse(null));
+        }
+        return orDefault(key, oidc.apply(environmentEndpoints()));
     }
 
     private String environmentIssuer() {
@@ -140,17 +203,17 @@ public final class VneidIdentityProviderConfig extends OIDCIdentityProviderConfi
 
     @Override
     public String getAuthorizationUrl() {
-        return orDefault(AUTHORIZATION_URL, environmentEndpoints().authorization());
+        return endpoint(AUTHORIZATION_URL, VneidEndpoints::authorization);
     }
 
     @Override
     public String getTokenUrl() {
-        return orDefault(TOKEN_ENDPOINT_URL, environmentEndpoints().token());
+        return endpoint(TOKEN_ENDPOINT_URL, VneidEndpoints::token);
     }
 
     @Override
     public String getUserInfoUrl() {
-        return orDefault(USER_INFO_URL, environmentEndpoints().userInfo());
+        return endpoint(USER_INFO_URL, VneidEndpoints::userInfo);
     }
 
     @Override
@@ -160,7 +223,8 @@ public final class VneidIdentityProviderConfig extends OIDCIdentityProviderConfi
 
     @Override
     public String getLogoutUrl() {
-        return orDefault(LOGOUT_URL, environmentEndpoints().logout());
+        // the partner API has no RP-initiated logout (no ID token): only one the admin set
+        return isPartnerApi() ? explicit(LOGOUT_URL) : orDefault(LOGOUT_URL, environmentEndpoints().logout());
     }
 
     @Override
@@ -244,11 +308,42 @@ public final class VneidIdentityProviderConfig extends OIDCIdentityProviderConfi
             throw new IllegalArgumentException("VNeID: the sandbox issuer must be an http(s) URL, not '"
                     + sandboxIssuer + "'");
         }
-        if (getEnvironment() == VneidEnvironment.PRODUCTION && !isValidateSignature()) {
+        String protocol = explicit(PROTOCOL);
+        if (protocol != null && VneidProtocol.parse(protocol).isEmpty()) {
+            throw new IllegalArgumentException("VNeID: unknown protocol '" + protocol + "'; use oidc or partner-api");
+        }
+        String aesMode = explicit(PARTNER_AES_MODE);
+        if (aesMode != null && PartnerAesMode.parse(aesMode).isEmpty()) {
+            throw new IllegalArgumentException("VNeID: unknown AES mode '" + aesMode + "'; use ECB or CBC");
+        }
+        if (isPartnerApi()) {
+            validatePartnerEndpoints();
+        } else if (getEnvironment() == VneidEnvironment.PRODUCTION && !isValidateSignature()) {
             throw new IllegalArgumentException("VNeID: signature validation cannot be turned off in PRODUCTION");
         }
         storeDerivedIssuer();
         super.validate(realm);
+    }
+
+    /**
+     * The partner API's endpoints of PRODUCTION are not public: VNeID gives them with the connection agreement. An
+     * admin must enter all three; the provider is not saved with a guessed one.
+     */
+    private void validatePartnerEndpoints() {
+        List<String> missing = new ArrayList<>();
+        for (String key : List.of(AUTHORIZATION_URL, TOKEN_ENDPOINT_URL, USER_INFO_URL)) {
+            String value = explicit(key);
+            if (value != null && !isHttpUrl(value)) {
+                throw new IllegalArgumentException("VNeID: " + key + " must be an http(s) URL, not '" + value + "'");
+            }
+            if (value == null && getEnvironment() == VneidEnvironment.PRODUCTION) {
+                missing.add(key);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("VNeID: the partner API's PRODUCTION endpoints are not public; enter "
+                    + "the ones of your connection agreement with VNeID (missing: " + String.join(", ", missing) + ")");
+        }
     }
 
     /** Puts the environment's issuer in the configuration unless the admin set another one. */

@@ -22,7 +22,8 @@ import vn.vneidbridge.core.id.VietnameseNames;
  * level: no Keycloak types, no I/O, never throws for any claim values.
  *
  * <p>The claims are the ID token's and the userinfo response's, merged by {@link VneidClaims}; {@code acr}
- * comes from the ID token only. Each configured claim name ({@link VneidClaimNames}) falls back to its
+ * comes from the ID token only (with the partner API, which has no ID token: the configured level claim of
+ * userinfo, {@code accountLevel}). Each configured claim name ({@link VneidClaimNames}) falls back to its
  * Vietnamese name when absent or blank.
  */
 public final class VneidIdentityValidator {
@@ -41,15 +42,29 @@ public final class VneidIdentityValidator {
             DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT));
 
     private final VneidClaimNames names;
+    private final String levelClaim;
     private final PersonalIdRules rules;
 
-    /** Checks with the given claim names and the strict id number rules. */
+    /** Checks with the given claim names, the level in {@code acr} (OIDC) and the strict id number rules. */
     public VneidIdentityValidator(VneidClaimNames names) {
-        this(names, PersonalIdRules.strict());
+        this(names, ACR);
+    }
+
+    /**
+     * Checks with the given claim names, the level in {@code levelClaim} ({@code acr} of the ID token with OIDC,
+     * {@code accountLevel} of userinfo with the partner API) and the strict id number rules.
+     */
+    public VneidIdentityValidator(VneidClaimNames names, String levelClaim) {
+        this(names, levelClaim, PersonalIdRules.strict());
     }
 
     VneidIdentityValidator(VneidClaimNames names, PersonalIdRules rules) {
+        this(names, ACR, rules);
+    }
+
+    VneidIdentityValidator(VneidClaimNames names, String levelClaim, PersonalIdRules rules) {
         this.names = Objects.requireNonNull(names, "names");
+        this.levelClaim = Objects.requireNonNull(levelClaim, "levelClaim");
         this.rules = Objects.requireNonNull(rules, "rules");
     }
 
@@ -73,10 +88,10 @@ public final class VneidIdentityValidator {
         PersonalIdNumber idNumber = parsed.number().orElseThrow();
 
         // V2: the account level, at least the required one
-        Optional<VneidLevel> level = VneidLevel.parse(scalar(claims.get(ACR)));
+        Optional<VneidLevel> level = VneidLevel.parse(scalar(claims.get(levelClaim)));
         if (level.isEmpty()) {
             return new VneidCheckResult.Refused(VneidRefusal.LEVEL_MISSING,
-                    claims.get(ACR) == null ? "acr absent" : "acr unreadable");
+                    claims.get(levelClaim) == null ? levelClaim + " absent" : levelClaim + " unreadable");
         }
         if (!level.get().isAtLeast(requiredLevel)) {
             return new VneidCheckResult.Refused(VneidRefusal.LEVEL_TOO_LOW,

@@ -416,8 +416,9 @@ class VneidIdentityProviderTest {
     @Test
     void thenTheAdminConsoleSeesEveryVneidSetting() {
         assertThat(new VneidIdentityProviderFactory().getConfigProperties()).extracting("name")
-                .containsExactly("environment", "sandboxIssuer", "minimumLevel", "clientAuthMethod", "idNumberClaim",
-                        "fullNameClaim", "birthDateClaim", "genderClaim", "phoneClaim");
+                .containsExactly("protocol", "environment", "sandboxIssuer", "minimumLevel", "clientAuthMethod",
+                        "partnerAesMode", "idNumberClaim", "fullNameClaim", "birthDateClaim", "genderClaim", "phoneClaim",
+                        "accountTypeClaim", "accountLevelClaim");
         assertThat(new VneidIdentityProviderFactory().getConfigProperties()).allSatisfy(property -> {
             assertThat(property.getLabel()).startsWith("vneid");
             assertThat(property.getHelpText()).isEqualTo(property.getLabel() + "Help");

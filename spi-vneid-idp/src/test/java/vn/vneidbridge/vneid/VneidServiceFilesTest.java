@@ -49,6 +49,8 @@ class VneidServiceFilesTest {
         assertThat(idOf(IdentityProviderMapper.class)).isEqualTo("vneid-identity-mapper");
         assertThat(idsOf(ProtocolMapper.class)).containsExactly("vneid-level-mapper", "vneid-vietnamese-name-mapper");
         assertThat(idOf(EventListenerProviderFactory.class)).isEqualTo("vneid-default-mappers");
+        assertThat(idOf(org.keycloak.services.resource.RealmResourceProviderFactory.class))
+                .isEqualTo("vneid-partner-api");
     }
 
     @Test

@@ -1,0 +1,39 @@
+package vn.vneidbridge.vneid;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The federated identity's user id of a partner-API login, which has no {@code sub}: {@code pid-} and 32 hex digits
+ * (128 bits) of HMAC-SHA256 over the 12-digit id number, keyed with a secret of the realm (its HS512 key, which the
+ * admin API never shows). The same construction as the usernames of users created from VNeID
+ * ({@code VneidUsernames} in the legacy-account module, which this module cannot depend on) with its own context
+ * string, so the two values differ and neither reveals the number: the 10^12 numbers cannot be tried without the key.
+ */
+final class PartnerSubject {
+
+    static final String PREFIX = "pid-";
+    private static final int BYTES = 16;
+    private static final byte[] CONTEXT = "vneid-partner-subject\0".getBytes(StandardCharsets.US_ASCII);
+
+    private PartnerSubject() {
+    }
+
+    static String of(byte[] key, String idNumber) {
+        if (key == null || key.length < 16) {
+            throw new IllegalArgumentException("a key of at least 128 bits is needed");
+        }
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            mac.update(CONTEXT);
+            byte[] digest = mac.doFinal(idNumber.getBytes(StandardCharsets.US_ASCII));
+            return PREFIX + HexFormat.of().formatHex(digest, 0, BYTES);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+}
