@@ -121,19 +121,16 @@ public final class SandboxMain {
             return builder;
         }
 
-        /** Realm dvc's {@code vneid} provider's config key {@code protocol} in the realm file. */
-        static final String REALM_FILES_VNEID_CONFIG = "\"environment\": \"SANDBOX\",";
+        /** Realm dvc's {@code vneid} provider's config entry {@code protocol} as the realm file has it. */
+        static final String REALM_FILES_VNEID_PROTOCOL = "\"protocol\": \"oidc\"";
 
         /**
          * Realm dvc's {@code vneid} provider imported speaking {@code protocol} to the stand-in ({@code oidc}, the
-         * realm file as it is, or {@code partner-api}): the provider's config gets {@code "protocol"} — whether the
-         * realm file names none (it is added) or names {@code oidc} (it is replaced).
+         * realm file as it is, or {@code partner-api}: its config entry {@code protocol} replaced).
          */
         static KeycloakServerConfig.Builder speaking(KeycloakServerConfig.Builder builder, String protocol) {
             if (!"oidc".equals(protocol)) {
-                builder.replaceInRealms("\"protocol\": \"oidc\"", "\"protocol\": \"" + protocol + "\"");
-                builder.replaceInRealms(REALM_FILES_VNEID_CONFIG,
-                        REALM_FILES_VNEID_CONFIG + "\n        \"protocol\": \"" + protocol + "\",");
+                builder.replaceInRealms(REALM_FILES_VNEID_PROTOCOL, "\"protocol\": \"" + protocol + "\"");
             }
             return builder;
         }

@@ -47,14 +47,14 @@ class SandboxVneidProtocolTest {
         }
 
         @Test
-        void thenARealmFileThatAlreadyNamesOidcIsSwitchedToo() {
+        void thenTheProviderNamesItsProtocolOnceAndNothingElseOfTheRealmFileChanges() throws Exception {
             KeycloakServerConfig config = config("partner-api");
-            String text = "{\"config\": {\n        \"environment\": \"SANDBOX\",\n        \"protocol\": \"oidc\"\n}}";
-            for (Map.Entry<String, String> replacement : config.realmReplacements().entrySet()) {
-                text = text.replace(replacement.getKey(), replacement.getValue());
-            }
+            String original = imported(config(SandboxOptions.parse(REQUIRED).vneidProtocol()), "dvc-realm.json");
+            String switched = imported(config, "dvc-realm.json");
 
-            assertThat(text).doesNotContain("oidc").contains("\"protocol\": \"partner-api\"");
+            assertThat(switched.split("\"protocol\": \"partner-api\"", -1)).hasSize(2);
+            assertThat(switched.replace("\"protocol\": \"partner-api\"", "\"protocol\": \"oidc\""))
+                    .isEqualTo(original);
         }
     }
 
