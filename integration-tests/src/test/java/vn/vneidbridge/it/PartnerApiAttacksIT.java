@@ -269,6 +269,26 @@ class PartnerApiAttacksIT {
             assertThat(outcome.callback()).as("nobody logged in: " + outcome.page().body()).isEmpty();
             assertThat(outcome.page().body()).doesNotContain("vneid-cccd-form");
         }
+
+        @Test
+        void thenAForgedAnswerWithoutTheConfirmFormsTokenConfirmsNothing() {
+            PortalLogin citizens = new PortalLogin(keycloak, PORTAL);
+            HttpResponse<String> waiting = citizens.open(Map.of("kc_idp_hint", "vneid"));
+            Document page = Jsoup.parse(waiting.body(), waiting.uri().toString());
+            URI qrUrl = URI.create(page.select("#vneid-qr-url").attr("href"));
+            WebClient app = new WebClient();
+            HttpResponse<String> confirm = app.submit(app.get(qrUrl), "#vneid-app-login", Map.of("username", victim,
+                    "password", VneidStandIn.PASSWORD));
+            assertThat(Jsoup.parse(confirm.body()).select("#vneid-app").attr("data-view")).isEqualTo("CONFIRM");
+
+            // a hostile page's form, posted by the citizen's own app browser: no token, or the app-login form's one
+            app.postForm(URI.create(qrUrl + "/answer"), Map.of("answer", "confirm"));
+            String loginToken = Jsoup.parse(app.get(qrUrl).body()).select("#vneid-app-login input[name=csrf]").val();
+            app.postForm(URI.create(qrUrl + "/answer"), Map.of("answer", "confirm", "csrf", loginToken));
+
+            HttpResponse<String> status = citizens.web.get(URI.create(page.select("#vneid-qr").attr("data-status-url")));
+            assertThat(status.body()).as("the QR is still unanswered").contains("\"pending\"");
+        }
     }
 
     @Nested
@@ -277,7 +297,7 @@ class PartnerApiAttacksIT {
         /** Three forged callbacks, each in a login of the attacker's own: the pages realm dvc answers with. */
         @Test
         void thenRsaBadAndAesBadAndAChosenCodeAnswerTheSame() throws Exception {
-            PublicKey key = publishedKey();
+            PublicKey key = publishedKey(keycloak);
             byte[] aesKey = new byte[32];
             RANDOM.nextBytes(aesKey);
             String wrapped = Base64.getEncoder().encodeToString(rsa(key,
@@ -294,13 +314,18 @@ class PartnerApiAttacksIT {
             String aesBad = forged(Base64.getEncoder().encodeToString(junkAes), wrapped);
             String chosenCode = forged(Base64.getEncoder().encodeToString(aes(aesKey, "attacker-chosen-code")),
                     wrapped);
+            byte[] oversized = new byte[2400];
+            RANDOM.nextBytes(oversized);
+            String oversizedKey = forged(Base64.getEncoder().encodeToString(junkAes),
+                    Base64.getEncoder().encodeToString(oversized));
 
             assertThat(aesBad).as("RSA good, AES bad answers as RSA bad").isEqualTo(rsaBad);
             assertThat(chosenCode).as("a chosen code VNeID refuses answers as RSA bad").isEqualTo(rsaBad);
+            assertThat(oversizedKey).as("an oversized encrypt_key answers as RSA bad").isEqualTo(rsaBad);
             assertThat(rsaBad).startsWith("502 ");
-            List<String> reasons = admin.get("/admin/realms/dvc/events?type=IDENTITY_PROVIDER_LOGIN_ERROR&max=3")
+            List<String> reasons = admin.get("/admin/realms/dvc/events?type=IDENTITY_PROVIDER_LOGIN_ERROR&max=4")
                     .findValues("reason").stream().map(JsonNode::asText).toList();
-            assertThat(reasons).as("the events of the three forged callbacks").hasSize(3)
+            assertThat(reasons).as("the events of the four forged callbacks").hasSize(4)
                     .containsOnly("vneid-partner-code_refused");
         }
 
@@ -326,29 +351,151 @@ class PartnerApiAttacksIT {
             return page.statusCode() + " " + page.body().replace(state, "STATE")
                     .replaceAll("[A-Za-z0-9_-]{11,}", "ID");
         }
+    }
 
-        private PublicKey publishedKey() throws Exception {
-            String pem = new WebClient().get(URI.create(keycloak.realmUri("dvc") + "/vneid-partner-api/public-key.pem"))
-                    .body();
-            String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-            return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder()
-                    .decode(base64)));
-        }
+    /**
+     * A VNeID whose token and userinfo endpoints answer what the test wants (a compromised or misbehaving VNeID, or
+     * one whose claims drift): a real HTTP server the provider's {@code tokenUrl} and {@code userInfoUrl} point at,
+     * answering envelopes encrypted to realm dvc's published key. The login is the attacker's own (own state), the
+     * code whatever the attacker wrote in the callback.
+     */
+    @Nested
+    class GivenAVneidAnsweringHostileClaims {
 
-        private byte[] rsa(PublicKey key, byte[] plaintext) throws Exception {
-            Cipher rsa = Cipher.getInstance("RSA/ECB/PKCS1Padding");
-            rsa.init(Cipher.ENCRYPT_MODE, key);
-            return rsa.doFinal(plaintext);
-        }
+        private final com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
 
-        private byte[] aes(byte[] key, String plaintext) {
+        private PortalLogin.Outcome loginAnswered(Map<String, Object> userInfo) throws Exception {
+            PublicKey key = publishedKey(keycloak);
+            com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                    new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/token", exchange -> answer(exchange, envelope(key, Map.of("access_token", "t",
+                    "token_type", "Bearer", "expires_in", 300))));
+            server.createContext("/userinfo", exchange -> answer(exchange, envelope(key, userInfo)));
+            server.start();
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            Map<String, String> before = idpConfig(Map.of("tokenUrl", base + "/token", "userInfoUrl",
+                    base + "/userinfo"));
             try {
-                Cipher aes = Cipher.getInstance("AES/ECB/PKCS5Padding");
-                aes.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"));
-                return aes.doFinal(plaintext.getBytes(StandardCharsets.US_ASCII));
+                PortalLogin login = new PortalLogin(keycloak, PORTAL);
+                String state = stateOf(login);
+                return login.follow(login.web.get(callback("code=any&state=" + escaped(state))));
+            } finally {
+                idpConfig(before);
+                server.stop(0);
+            }
+        }
+
+        private void answer(com.sun.net.httpserver.HttpExchange exchange, String body) throws java.io.IOException {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        }
+
+        private String envelope(PublicKey key, Map<String, Object> payload) {
+            try {
+                byte[] aesKey = new byte[32];
+                RANDOM.nextBytes(aesKey);
+                String wrapped = Base64.getEncoder().encodeToString(rsa(key,
+                        Base64.getEncoder().encodeToString(aesKey).getBytes(StandardCharsets.US_ASCII)));
+                String data = Base64.getEncoder().encodeToString(aes(aesKey, json.writeValueAsString(payload)));
+                return json.writeValueAsString(Map.of("data", data, "key", wrapped));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
+        }
+
+        /** Sets (a null value: removes) entries of the provider's config; what they were. */
+        private Map<String, String> idpConfig(Map<String, String> entries) {
+            JsonNode idp = admin.get("/admin/realms/dvc/identity-provider/instances/vneid");
+            com.fasterxml.jackson.databind.node.ObjectNode config =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) idp.get("config");
+            Map<String, String> before = new java.util.HashMap<>();
+            entries.forEach((name, value) -> {
+                before.put(name, config.hasNonNull(name) ? config.get(name).asText() : null);
+                if (value == null) {
+                    config.remove(name);
+                } else {
+                    config.put(name, value);
+                }
+            });
+            @SuppressWarnings("unchecked")
+            Map<String, Object> body = json.convertValue(idp, Map.class);
+            HttpResponse<String> updated = admin.send("PUT", "/admin/realms/dvc/identity-provider/instances/vneid",
+                    body);
+            assertThat(updated.statusCode()).as(updated.body()).isEqualTo(204);
+            return before;
+        }
+
+        private Map<String, Object> honest() {
+            var person = LegacyFixtures.syntheticPerson(119);
+            Map<String, Object> claims = new java.util.LinkedHashMap<>();
+            claims.put("citizenPid", person.cccd());
+            claims.put("fullName", person.fullName());
+            claims.put("birthDate", person.birthDate().format(java.time.format.DateTimeFormatter.ofPattern(
+                    "dd/MM/yyyy")));
+            claims.put("gender", person.gender() == vn.vneidbridge.core.id.Gender.MALE ? "Nam" : "Nữ");
+            claims.put("accountType", "1");
+            claims.put("accountLevel", "2");
+            return claims;
+        }
+
+        private Map<String, Object> honestWith(String claim, Object value) {
+            Map<String, Object> claims = honest();
+            if (value == null) {
+                claims.remove(claim);
+            } else {
+                claims.put(claim, value);
+            }
+            return claims;
+        }
+
+        @Test
+        void thenAnIdNumberOrALevelThatIsNotExactlyOneIsRefusedAndNobodyIsCreatedOrLoggedIn() throws Exception {
+            String number = plusCitizen;
+            int usersBefore = vn.vneidbridge.it.support.VneidUsers.createdFor(admin, number).size();
+            Map<String, Map<String, Object>> hostile = new java.util.LinkedHashMap<>();
+            hostile.put("citizenPid as a JSON number (leading zeros lost)",
+                    honestWith("citizenPid", Long.parseLong(number)));
+            hostile.put("citizenPid of 13 digits", honestWith("citizenPid", number + "0"));
+            hostile.put("citizenPid absent", honestWith("citizenPid", null));
+            hostile.put("accountLevel 3", honestWith("accountLevel", "3"));
+            hostile.put("accountLevel 2.0", honestWith("accountLevel", 2.0));
+            hostile.put("accountLevel absent", honestWith("accountLevel", null));
+            hostile.put("fullName absent", honestWith("fullName", null));
+
+            for (Map.Entry<String, Map<String, Object>> answer : hostile.entrySet()) {
+                PortalLogin.Outcome outcome = loginAnswered(answer.getValue());
+                refusedWithoutACode(outcome);
+                assertThat(outcome.page().statusCode()).as(answer.getKey() + ":\n" + outcome.page().body())
+                        .isEqualTo(502);
+            }
+            assertThat(vn.vneidbridge.it.support.VneidUsers.createdFor(admin, number)).hasSize(usersBefore);
+        }
+    }
+
+    private static PublicKey publishedKey(KeycloakServer keycloak) throws Exception {
+        String pem = new WebClient().get(URI.create(keycloak.realmUri("dvc") + "/vneid-partner-api/public-key.pem"))
+                .body();
+        String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder()
+                .decode(base64)));
+    }
+
+    private static byte[] rsa(PublicKey key, byte[] plaintext) throws Exception {
+        Cipher rsa = Cipher.getInstance("RSA/ECB/PKCS1Padding");
+        rsa.init(Cipher.ENCRYPT_MODE, key);
+        return rsa.doFinal(plaintext);
+    }
+
+    private static byte[] aes(byte[] key, String plaintext) {
+        try {
+            Cipher aes = Cipher.getInstance("AES/ECB/PKCS5Padding");
+            aes.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"));
+            return aes.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 }
