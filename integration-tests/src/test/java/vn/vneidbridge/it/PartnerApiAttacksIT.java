@@ -452,6 +452,15 @@ class PartnerApiAttacksIT {
         }
 
         @Test
+        void thenItsHonestAnswerLogsTheCitizenIn() throws Exception {
+            // the control: the provider does use these endpoints, so the refusals below are the checks' own
+            PortalLogin.Outcome outcome = loginAnswered(honest());
+
+            assertThat(outcome.callback()).as(outcome.page().statusCode() + " " + outcome.page().body()).isPresent();
+            assertThat(WebClient.query(outcome.callback().get())).containsKey("code");
+        }
+
+        @Test
         void thenAnIdNumberOrALevelThatIsNotExactlyOneIsRefusedAndNobodyIsCreatedOrLoggedIn() throws Exception {
             String number = plusCitizen;
             int usersBefore = vn.vneidbridge.it.support.VneidUsers.createdFor(admin, number).size();
