@@ -112,6 +112,22 @@ final class QrLoginDecisions {
         return login.appUserId() == null ? AppView.LOGIN : AppView.CONFIRM;
     }
 
+    /**
+     * What opening a QR URL (or a failed app login) shows: as {@link #inApp}, except that a QR with a successful app
+     * login asks for the app's login again. The confirm form and its token go only to the browser whose app login
+     * succeeded, in the answer to that post: anyone else holding the URL (the browser that shows the QR, someone
+     * who saw it) would otherwise get the confirm form of the citizen's app login and answer for her.
+     */
+    static AppView onOpen(QrLogin login, long now) {
+        AppView view = inApp(login, now);
+        return view == AppView.CONFIRM ? AppView.LOGIN : view;
+    }
+
+    /** An app login is taken while the QR is unanswered, also over an earlier one (whose confirm form then fails). */
+    static boolean takesAppLogin(AppView view) {
+        return view == AppView.LOGIN || view == AppView.CONFIRM;
+    }
+
     /** The same authentication session: same root and same tab. */
     static boolean boundTo(String storedRootId, String storedTabId, String rootId, String tabId) {
         return storedRootId != null && storedTabId != null && storedRootId.equals(rootId)

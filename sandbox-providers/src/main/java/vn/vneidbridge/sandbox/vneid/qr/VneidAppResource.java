@@ -51,7 +51,7 @@ final class VneidAppResource {
     @Produces(MediaType.TEXT_HTML)
     public Response open(@PathParam("token") String token) {
         QrLogin login = store.login(token);
-        return page(token, login, QrLoginDecisions.inApp(login, QrOffers.now()), null);
+        return page(token, login, QrLoginDecisions.onOpen(login, QrOffers.now()), null);
     }
 
     @POST
@@ -64,13 +64,13 @@ final class VneidAppResource {
         QrLogin login = store.login(token);
         QrLoginDecisions.AppView view = QrLoginDecisions.inApp(login, now);
         EventBuilder event = event(login).detail("vneid_qr_step", "app_login");
-        if (view != QrLoginDecisions.AppView.LOGIN) {
+        if (!QrLoginDecisions.takesAppLogin(view)) {
             event.error("vneid_qr_" + view.name().toLowerCase(java.util.Locale.ROOT));
             return page(token, login, view, null);
         }
         if (!QrLoginDecisions.csrfMatches(login.csrf(), csrf)) {
             event.error("vneid_qr_csrf");
-            return page(token, login, view, "vneidSandboxAppCsrf");
+            return page(token, login, QrLoginDecisions.AppView.LOGIN, "vneidSandboxAppCsrf");
         }
         UserModel user = username == null || username.isBlank() ? null
                 : session.users().getUserByUsername(realm, username.trim());
@@ -86,7 +86,7 @@ final class VneidAppResource {
             }
             event.error(Errors.INVALID_USER_CREDENTIALS);
             LOG.debugf("Wrong id number or password in the VNeID app stand-in of realm %s", realm.getName());
-            QrLoginDecisions.AppView next = QrLoginDecisions.inApp(failed, now);
+            QrLoginDecisions.AppView next = QrLoginDecisions.onOpen(failed, now);
             return page(token, failed, next, next == QrLoginDecisions.AppView.LOGIN
                     ? "vneidSandboxAppInvalidCredentials" : "vneidSandboxAppTooManyAttempts");
         }

@@ -111,6 +111,20 @@ class QrLoginDecisionsTest {
         }
 
         @Test
+        void thenOpeningTheUrlAgainAsksForTheAppLoginNotTheAnswer() {
+            assertThat(QrLoginDecisions.onOpen(PENDING, NOW)).isEqualTo(AppView.LOGIN);
+            assertThat(QrLoginDecisions.onOpen(IN_APP, NOW)).as("the confirm form only after one's own app login")
+                    .isEqualTo(AppView.LOGIN);
+            assertThat(QrLoginDecisions.onOpen(CONFIRMED, NOW)).isEqualTo(AppView.ANSWERED);
+            assertThat(QrLoginDecisions.onOpen(IN_APP, EXPIRES)).isEqualTo(AppView.EXPIRED);
+            assertThat(QrLoginDecisions.onOpen(null, NOW)).isEqualTo(AppView.GONE);
+            assertThat(QrLoginDecisions.takesAppLogin(AppView.LOGIN)).isTrue();
+            assertThat(QrLoginDecisions.takesAppLogin(AppView.CONFIRM)).isTrue();
+            assertThat(QrLoginDecisions.takesAppLogin(AppView.ANSWERED)).isFalse();
+            assertThat(QrLoginDecisions.takesAppLogin(AppView.GONE)).isFalse();
+        }
+
+        @Test
         void thenAnAnsweredExpiredOrUsedQrCannotBeAnsweredAgain() {
             assertThat(QrLoginDecisions.inApp(CONFIRMED, NOW)).isEqualTo(AppView.ANSWERED);
             assertThat(QrLoginDecisions.inApp(REFUSED, NOW)).isEqualTo(AppView.ANSWERED);
