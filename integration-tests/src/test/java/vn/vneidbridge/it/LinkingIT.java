@@ -62,7 +62,9 @@ class LinkingIT {
         // the legacy accounts imported, verified and linked here come back as the legacy rows have them
         VneidUsers.deleteAccounts(admin, LegacyFixtures.LINK_NOTICE, LegacyFixtures.LINK_MISMATCH,
                 LegacyFixtures.LINK_SKIP, LegacyFixtures.LINK_ONLY, LegacyFixtures.LINK_ONLY_MISMATCH,
-                LegacyFixtures.LINK_SECOND_BROWSER, LegacyFixtures.LINK_REPLAY);
+                LegacyFixtures.LINK_SECOND_BROWSER, LegacyFixtures.LINK_REPLAY,
+                // and the one given manage-account back in GivenSomeoneTryingToTakeAnAccountOver
+                LegacyFixtures.CCCD_SELF_EDIT);
     }
 
     /** The protocol realm dvc's {@code vneid} provider speaks in this class's run: {@code oidc} here. */
