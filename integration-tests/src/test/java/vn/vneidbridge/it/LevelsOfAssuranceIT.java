@@ -24,6 +24,7 @@ import vn.vneidbridge.it.support.CitizenAccounts;
 import vn.vneidbridge.it.support.PortalLogin;
 import vn.vneidbridge.it.support.TestKeycloak;
 import vn.vneidbridge.it.support.VneidStandIn;
+import vn.vneidbridge.it.support.VneidUsers;
 import vn.vneidbridge.it.support.WebClient;
 import vn.vneidbridge.sandbox.legacy.SyntheticAccountGenerator;
 import vn.vneidbridge.sandbox.legacy.SyntheticPerson;
@@ -68,6 +69,13 @@ class LevelsOfAssuranceIT {
     @AfterAll
     void deleteAccounts() {
         accounts.deleteAll();
+        // the users made from VNeID here, so that a run over the other protocol meets them as new again
+        VneidUsers.deleteCreatedFor(admin, levelOne, levelTwo);
+    }
+
+    /** The protocol realm dvc's {@code vneid} provider speaks in this class's run: {@code oidc} here. */
+    protected String protocol() {
+        return vn.vneidbridge.it.support.VneidProtocol.OIDC;
     }
 
     /** The tokens a portal holds after a login: ID token, access token, and the same after a refresh, and userinfo. */

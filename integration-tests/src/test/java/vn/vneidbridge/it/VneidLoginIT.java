@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,7 @@ import vn.vneidbridge.it.support.CitizenAccounts;
 import vn.vneidbridge.it.support.LegacyFixtures;
 import vn.vneidbridge.it.support.PortalLogin;
 import vn.vneidbridge.it.support.TestKeycloak;
+import vn.vneidbridge.it.support.VneidProtocol;
 import vn.vneidbridge.it.support.VneidStandIn;
 import vn.vneidbridge.it.support.WebClient;
 import vn.vneidbridge.it.support.VneidUsers;
@@ -45,7 +47,8 @@ import vn.vneidbridge.sandbox.legacy.SyntheticPerson;
 
 /**
  * Logging in to the portals with VNeID through the stand-in VNeID (realm {@code vneid-sandbox}: id number,
- * password, SMS code 123456), as the personas of the sandbox do.
+ * password, SMS code 123456), as the personas of the sandbox do. Realm dvc's provider speaks {@link #protocol()};
+ * {@link VneidLoginOverPartnerApiIT} runs the same tests over the partner API.
  */
 @ExtendWith(TestKeycloak.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -73,6 +76,22 @@ class VneidLoginIT {
     @AfterAll
     void deleteAccounts() {
         accounts.deleteAll();
+        // the personas' users and links made here, so that a run over the other protocol meets them as new again
+        VneidUsers.deleteCreatedFor(admin, HOA, DUC);
+        for (int person : new int[] {160, 183, 187, 192, 195}) {
+            VneidUsers.deleteCreatedFor(admin, LegacyFixtures.syntheticPerson(person).cccd());
+        }
+        VneidUsers.deleteAccounts(admin, LegacyPersonas.NGUYENVANAN);
+    }
+
+    /** The protocol realm dvc's {@code vneid} provider speaks in this class's run: {@code oidc} here. */
+    protected String protocol() {
+        return VneidProtocol.OIDC;
+    }
+
+    /** Skips a test that needs what only OpenID Connect gives (the partner API has no ID token from VNeID). */
+    private void assumeOidc(String why) {
+        Assumptions.assumeTrue(VneidProtocol.OIDC.equals(protocol()), "not over " + protocol() + ": " + why);
     }
 
     @Nested
@@ -121,6 +140,7 @@ class VneidLoginIT {
 
         @Test
         void thenHeLogsInAndLogoutEndsBothSessions() {
+            assumeOidc("no ID token from VNeID, so no RP-initiated logout at VNeID (the partner API has no logout)");
             PortalLogin login = new PortalLogin(keycloak, "dvcqg-portal");
             PortalLogin.Outcome outcome = login.vneidLogin(DUC, PASSWORD, OTP, Map.of("acr_values", "2"));
             assertThat(outcome.callback()).as(outcome.page().body()).isPresent();
@@ -149,10 +169,47 @@ class VneidLoginIT {
     }
 
     @Nested
+    class GivenAPortalLoggedInOverThePartnerApi {
+
+        @Test
+        void thenThePortalsLogoutEndsTheDvcSessionAndItsRefreshTokenButNotVneidsOwnSession() {
+            Assumptions.assumeFalse(VneidProtocol.OIDC.equals(protocol()),
+                    "over OpenID Connect the logout goes through VNeID (GivenPhamMinhDucWithALevel2Account)");
+            String idNumber = VneidStandIn.account(admin, LegacyFixtures.syntheticPerson(183), 2);
+            PortalLogin login = new PortalLogin(keycloak, "dvcqg-portal");
+            PortalLogin.Outcome outcome = login.vneidLogin(idNumber, PASSWORD, OTP, Map.of());
+            JsonNode tokens = login.exchange(WebClient.query(outcome.callback().orElseThrow(
+                    () -> new AssertionError(outcome.page().body()))).get("code"), login.verifier);
+            String idToken = tokens.get("id_token").asText();
+            String userId = login.validIdToken(idToken).getSubject();
+            String vneidUser = admin.get("/admin/realms/vneid-sandbox/users?exact=true&username=" + idNumber)
+                    .get(0).get("id").asText();
+            assertThat(sessions("dvc", userId)).isEqualTo(1);
+
+            URI logout = URI.create(login.issuer() + "/protocol/openid-connect/logout?" + WebClient.form(Map.of(
+                    "id_token_hint", idToken, "client_id", "dvcqg-portal",
+                    "post_logout_redirect_uri", login.redirectUri)));
+            HttpResponse<String> back = login.web.followWithin(login.web.get(logout), keycloak.baseUri());
+
+            assertThat(WebClient.location(back).toString()).startsWith(login.redirectUri);
+            assertThat(sessions("dvc", userId)).as("the dvc session ended").isZero();
+            HttpResponse<String> refreshed = new WebClient().postForm(
+                    URI.create(login.issuer() + "/protocol/openid-connect/token"), Map.of(
+                            "grant_type", "refresh_token", "refresh_token", tokens.get("refresh_token").asText(),
+                            "client_id", "dvcqg-portal", "client_secret", "sandbox-secret"));
+            assertThat(refreshed.statusCode()).as("the portal's refresh token is dead").isEqualTo(400);
+            assertThat(sessions("vneid-sandbox", vneidUser))
+                    .as("the partner API has no logout: VNeID's own session is left as it is").isEqualTo(1);
+        }
+    }
+
+    @Nested
     class GivenACitizenLoggedInWithVneid {
 
         @Test
         void thenVneidEndingHerSessionEndsTheSessionAtThePortalsToo() {
+            assumeOidc("VNeID's back-channel logout needs a logout token naming its ID token's sid; the partner API has "
+                    + "neither");
             SyntheticPerson person = SyntheticAccountGenerator.people(TestKeycloak.SYNTHETIC_PEOPLE, 42).skip(160)
                     .findFirst().orElseThrow();
             String idNumber = VneidStandIn.account(admin, person, 2);
@@ -346,6 +403,14 @@ class VneidLoginIT {
             assertThat(refused.statusCode()).isEqualTo(400);
             assertThat(sessions("dvc", userId)).isEqualTo(1);
             assertThat(sessions("vneid-sandbox", vneidUser)).as("VNeID was not asked to log out").isEqualTo(1);
+            if (!VneidProtocol.OIDC.equals(protocol())) {
+                // the partner API has no logout at VNeID: with a registered URI, straight back after dvc's session ends
+                HttpResponse<String> back = login.web.followWithin(login.web.get(logout(login, idToken,
+                        login.redirectUri)), keycloak.baseUri());
+                assertThat(WebClient.location(back).toString()).startsWith(login.redirectUri);
+                assertThat(sessions("dvc", userId)).isZero();
+                return;
+            }
 
             // with a registered URI, the logout goes through VNeID and comes back to dvc, then to that URI
             List<URI> hops = new ArrayList<>();
@@ -381,6 +446,7 @@ class VneidLoginIT {
 
         @Test
         void thenATokenWithAWrongSignatureOrOfAnotherIssuerEndsNoSession() throws Exception {
+            assumeOidc("forged back-channel logout tokens: over the partner API there is no back-channel logout to forge");
             SyntheticPerson person = LegacyFixtures.syntheticPerson(195);
             String idNumber = VneidStandIn.account(admin, person, 2);
             PortalLogin login = new PortalLogin(keycloak, "dvcqg-portal");

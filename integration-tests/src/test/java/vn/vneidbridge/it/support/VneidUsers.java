@@ -38,4 +38,25 @@ public final class VneidUsers {
         assertThat(username).as("not the id number").doesNotContain(idNumber);
         return username;
     }
+
+    /** Deletes the users created from VNeID for these id numbers (a test's cleanup, so that a later run meets them new). */
+    public static void deleteCreatedFor(AdminApi admin, String... idNumbers) {
+        for (String idNumber : idNumbers) {
+            for (JsonNode user : createdFor(admin, idNumber)) {
+                admin.send("DELETE", "/admin/realms/dvc/users/" + user.get("id").asText(), null);
+            }
+        }
+    }
+
+    /**
+     * Deletes the dvc accounts with these usernames (imported legacy accounts come back, unlinked and as the legacy
+     * row has them, at their next login), so that a run over the other protocol meets them as new again.
+     */
+    public static void deleteAccounts(AdminApi admin, String... usernames) {
+        for (String username : usernames) {
+            for (JsonNode user : admin.get("/admin/realms/dvc/users?exact=true&username=" + username)) {
+                admin.send("DELETE", "/admin/realms/dvc/users/" + user.get("id").asText(), null);
+            }
+        }
+    }
 }
