@@ -141,6 +141,7 @@ class VneidQrValidityIT {
             long openedAt = System.currentTimeMillis();
             WaitingPage browser = new WaitingPage(keycloak);
             java.net.URI expired = browser.qrUrl();
+            assertThat(browser.expiresIn()).as("the page's countdown").isPositive().isLessThanOrEqualTo(SHORT);
             outlive(browser, openedAt);
             assertThat(browser.status().get("status").asText()).isEqualTo("expired");
 
