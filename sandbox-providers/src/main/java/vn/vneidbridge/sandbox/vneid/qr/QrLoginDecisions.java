@@ -7,8 +7,12 @@ import java.util.Objects;
 /** The QR login's decisions, free of Keycloak: what a submitted QR gives, what the page and the app show. */
 final class QrLoginDecisions {
 
-    /** How long a QR is valid, in seconds. */
-    static final int VALIDITY_SECONDS = 120;
+    /** How long a QR is valid, in seconds, unless the form's execution says otherwise. */
+    static final int DEFAULT_VALIDITY_SECONDS = 120;
+    /** The shortest validity a setting may give: time to take out a phone, scan and log in to the app. */
+    static final int MIN_VALIDITY_SECONDS = 30;
+    /** The longest validity a setting may give: a QR photographed over a shoulder stays usable no longer. */
+    static final int MAX_VALIDITY_SECONDS = 600;
     /** Stored this much longer than valid, so that "expired" and "already used" can be told apart. */
     static final int KEPT_AFTER_EXPIRY_SECONDS = 60;
     /** Wrong id number/password pairs in the app before the QR is cancelled. */
@@ -141,6 +145,41 @@ final class QrLoginDecisions {
         }
         return MessageDigest.isEqual(stored.getBytes(StandardCharsets.UTF_8),
                 submitted.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The validity the form's setting gives: the default when unset or not a whole number, otherwise the number
+     * brought into {@value #MIN_VALIDITY_SECONDS}..{@value #MAX_VALIDITY_SECONDS}.
+     */
+    static int validitySeconds(String configured) {
+        if (configured == null || configured.isBlank()) {
+            return DEFAULT_VALIDITY_SECONDS;
+        }
+        long seconds;
+        try {
+            seconds = Long.parseLong(configured.trim());
+        } catch (NumberFormatException e) {
+            return DEFAULT_VALIDITY_SECONDS;
+        }
+        return (int) Math.max(MIN_VALIDITY_SECONDS, Math.min(MAX_VALIDITY_SECONDS, seconds));
+    }
+
+    /**
+     * Whether a refused app login is reported to Keycloak's brute-force detection: in a realm that has it on, for an
+     * existing, enabled account not locked already (as Keycloak's own password form, which does not count tries
+     * against a locked account nor can it count tries of an unknown one).
+     */
+    static boolean countsAsFailedLogin(boolean bruteForceProtected, boolean userKnown, boolean userEnabled,
+            boolean lockedOut) {
+        return bruteForceProtected && userKnown && userEnabled && !lockedOut;
+    }
+
+    /** The message of a refused app login: the QR is cancelled, the account is locked, or the pair is wrong. */
+    static String appLoginError(AppView next, boolean temporarilyLocked) {
+        if (next != AppView.LOGIN) {
+            return "vneidSandboxAppTooManyAttempts";
+        }
+        return temporarilyLocked ? "vneidSandboxAppLocked" : "vneidSandboxAppInvalidCredentials";
     }
 
     /** Seconds a store entry for a QR valid until {@code expiresAt} is kept (at least one). */

@@ -25,26 +25,29 @@ final class QrOffers {
         return System.currentTimeMillis() / 1000L;
     }
 
-    /** A new QR for a page of the authentication session {@code rootId}/{@code tabId} of client {@code clientId}. */
-    Offer issue(String rootId, String tabId, String clientId) {
-        return issue(QrLoginStore.randomToken(32), rootId, tabId, clientId);
+    /**
+     * A new QR, valid {@code validitySeconds}, for a page of the authentication session {@code rootId}/{@code tabId}
+     * of client {@code clientId}.
+     */
+    Offer issue(String rootId, String tabId, String clientId, int validitySeconds) {
+        return issue(QrLoginStore.randomToken(32), rootId, tabId, clientId, validitySeconds);
     }
 
-    /** The next QR of an existing page (same handle, same binding); the old token is forgotten. */
+    /** The next QR of an existing page (same handle, same binding, same validity); the old token is forgotten. */
     Offer renew(String handle, QrPage page) {
         store.forget(page.token());
-        return issue(handle, page.rootId(), page.tabId(), page.clientId());
+        return issue(handle, page.rootId(), page.tabId(), page.clientId(), page.validitySeconds());
     }
 
-    private Offer issue(String handle, String rootId, String tabId, String clientId) {
+    private Offer issue(String handle, String rootId, String tabId, String clientId, int validitySeconds) {
         long now = now();
-        long expiresAt = now + QrLoginDecisions.VALIDITY_SECONDS;
+        long expiresAt = now + validitySeconds;
         String token = QrLoginStore.randomToken(16);
         store.save(token, QrLogin.pending(rootId, tabId, handle, clientId, expiresAt, QrLoginStore.randomToken(32)),
                 now);
-        store.save(handle, new QrPage(token, rootId, tabId, clientId, expiresAt), now);
+        store.save(handle, new QrPage(token, rootId, tabId, clientId, expiresAt, validitySeconds), now);
         String url = appUrl(token).toString();
-        return new Offer(handle, url, QrCodeImage.pngDataUri(url), QrLoginDecisions.VALIDITY_SECONDS);
+        return new Offer(handle, url, QrCodeImage.pngDataUri(url), validitySeconds);
     }
 
     URI appUrl(String token) {

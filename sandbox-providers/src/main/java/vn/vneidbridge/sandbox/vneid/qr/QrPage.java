@@ -5,9 +5,15 @@ import java.util.Map;
 
 /**
  * What the waiting login page holds, stored under its secret handle: which QR token it shows now, to which
- * authentication session (root id and tab id) it belongs, for which client, and until when that QR is valid.
+ * authentication session (root id and tab id) it belongs, for which client, until when that QR is valid, and how
+ * long each of its QRs is valid (the form's setting when the page was shown, kept for the renewals, which the
+ * app's resource serves without the form's execution at hand).
  */
-record QrPage(String token, String rootId, String tabId, String clientId, long expiresAt) {
+record QrPage(String token, String rootId, String tabId, String clientId, long expiresAt, int validitySeconds) {
+
+    QrPage(String token, String rootId, String tabId, String clientId, long expiresAt) {
+        this(token, rootId, tabId, clientId, expiresAt, QrLoginDecisions.DEFAULT_VALIDITY_SECONDS);
+    }
 
     Map<String, String> toNotes() {
         Map<String, String> notes = new HashMap<>();
@@ -16,6 +22,7 @@ record QrPage(String token, String rootId, String tabId, String clientId, long e
         notes.put("tabId", tabId);
         notes.put("clientId", clientId);
         notes.put("expiresAt", Long.toString(expiresAt));
+        notes.put("validitySeconds", Integer.toString(validitySeconds));
         return notes;
     }
 
@@ -25,7 +32,8 @@ record QrPage(String token, String rootId, String tabId, String clientId, long e
         }
         try {
             return new QrPage(notes.get("token"), notes.get("rootId"), notes.get("tabId"), notes.get("clientId"),
-                    Long.parseLong(notes.get("expiresAt")));
+                    Long.parseLong(notes.get("expiresAt")),
+                    QrLoginDecisions.validitySeconds(notes.get("validitySeconds")));
         } catch (RuntimeException e) {
             return null;
         }

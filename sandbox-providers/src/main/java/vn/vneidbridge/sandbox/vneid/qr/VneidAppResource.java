@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.jboss.logging.Logger;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventBuilder;
@@ -22,13 +23,16 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserCredentialModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
+import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.services.managers.BruteForceProtector;
 import org.keycloak.util.JsonSerialization;
 
 /**
  * The "VNeID app" stand-in's pages and the waiting page's two calls. The app logs the citizen in with id number
  * and password (Keycloak's credential manager, at most {@value QrLoginDecisions#MAX_APP_LOGIN_FAILURES} wrong
- * tries per QR), shows the asking service, and records "confirm" or "refuse". Every form carries a CSRF token
+ * tries per QR; each wrong password of a known account also counts in Keycloak's brute-force detection of the
+ * realm, and an account it locked cannot log in to the app, so new QRs give no new tries), shows the asking service, and records "confirm" or "refuse". Every form carries a CSRF token
  * bound to the QR session; the confirm form's token is issued only to the browser that logged in to the app.
  */
 final class VneidAppResource {
@@ -75,8 +79,10 @@ final class VneidAppResource {
         UserModel user = username == null || username.isBlank() ? null
                 : session.users().getUserByUsername(realm, username.trim());
         BruteForceProtector bruteForce = session.getProvider(BruteForceProtector.class);
-        boolean valid = user != null && user.isEnabled() && password != null
-                && !(realm.isBruteForceProtected() && bruteForce.isTemporarilyDisabled(session, realm, user))
+        // Keycloak's own lockout of the account (temporary, or permanent: then the user is disabled), as its forms check it
+        String lockout = user == null ? null
+                : AuthenticatorUtils.getDisabledByBruteForceEventError(bruteForce, session, realm, user);
+        boolean valid = user != null && lockout == null && user.isEnabled() && password != null && !password.isEmpty()
                 && user.credentialManager().isValid(UserCredentialModel.password(password));
         if (!valid) {
             QrLogin failed = login.withFailedAppLogin();
@@ -84,11 +90,17 @@ final class VneidAppResource {
             if (user != null) {
                 event.user(user);
             }
-            event.error(Errors.INVALID_USER_CREDENTIALS);
-            LOG.debugf("Wrong id number or password in the VNeID app stand-in of realm %s", realm.getName());
+            if (QrLoginDecisions.countsAsFailedLogin(realm.isBruteForceProtected(), user != null,
+                    user != null && user.isEnabled(), lockout != null)) {
+                // one more failure for the account, whichever QR it came through (Keycloak counts per user, cluster-wide)
+                bruteForce.failedLogin(realm, user, session.getContext().getConnection(), session.getContext().getUri(),
+                        Set.of(PasswordCredentialModel.TYPE));
+            }
+            event.error(lockout != null ? lockout : Errors.INVALID_USER_CREDENTIALS);
+            LOG.debugf("Refused login in the VNeID app stand-in of realm %s", realm.getName());
             QrLoginDecisions.AppView next = QrLoginDecisions.onOpen(failed, now);
-            return page(token, failed, next, next == QrLoginDecisions.AppView.LOGIN
-                    ? "vneidSandboxAppInvalidCredentials" : "vneidSandboxAppTooManyAttempts");
+            return page(token, failed, next, QrLoginDecisions.appLoginError(next,
+                    Errors.USER_TEMPORARILY_DISABLED.equals(lockout)));
         }
         QrLogin loggedIn = login.withAppUser(user.getId(), QrLoginStore.randomToken(32));
         store.save(token, loggedIn, now);

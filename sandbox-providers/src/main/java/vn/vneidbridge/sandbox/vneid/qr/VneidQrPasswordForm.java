@@ -6,6 +6,7 @@ import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.authenticators.browser.UsernamePasswordForm;
 import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
@@ -79,6 +80,12 @@ final class VneidQrPasswordForm extends UsernamePasswordForm {
         context.success();
     }
 
+    /** The execution's setting {@value VneidQrPasswordFormFactory#VALIDITY_SECONDS}, or the default. */
+    static int validitySeconds(AuthenticatorConfigModel config) {
+        return QrLoginDecisions.validitySeconds(config == null || config.getConfig() == null ? null
+                : config.getConfig().get(VneidQrPasswordFormFactory.VALIDITY_SECONDS));
+    }
+
     private static void offerQr(AuthenticationFlowContext context) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         if (context.getUser() != null) {
@@ -86,7 +93,7 @@ final class VneidQrPasswordForm extends UsernamePasswordForm {
         }
         QrOffers offers = new QrOffers(context.getSession(), context.getRealm());
         QrOffers.Offer offer = offers.issue(authSession.getParentSession().getId(), authSession.getTabId(),
-                authSession.getClient().getId());
+                authSession.getClient().getId(), validitySeconds(context.getAuthenticatorConfig()));
         context.form()
                 .setAttribute("vneidQrHandle", offer.handle())
                 .setAttribute("vneidQrUrl", offer.url())

@@ -11,6 +11,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 /**
@@ -21,6 +22,12 @@ import org.keycloak.provider.ServerInfoAwareProviderFactory;
 public final class VneidQrPasswordFormFactory implements AuthenticatorFactory, ServerInfoAwareProviderFactory {
 
     public static final String PROVIDER_ID = "vneid-sandbox-qr-password-form";
+    /** Execution setting: how long each QR is valid, in seconds. */
+    public static final String VALIDITY_SECONDS = "qrValiditySeconds";
+    private static final List<ProviderConfigProperty> CONFIG = ProviderConfigurationBuilder.create()
+            .property().name(VALIDITY_SECONDS).label("vneidSandboxQrValidity").helpText("vneidSandboxQrValidityHelp")
+            .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(QrLoginDecisions.DEFAULT_VALIDITY_SECONDS).add()
+            .build();
     private static final AuthenticationExecutionModel.Requirement[] REQUIREMENTS = {
         AuthenticationExecutionModel.Requirement.REQUIRED};
 
@@ -42,8 +49,9 @@ public final class VneidQrPasswordFormFactory implements AuthenticatorFactory, S
     @Override
     public String getHelpText() {
         return "Stand-in for VNeID's login page, for the sandbox only: Keycloak's username/password form with a QR "
-                + "code (valid " + QrLoginDecisions.VALIDITY_SECONDS + " s, single use, bound to this browser's "
-                + "login) that the VNeID app stand-in at /realms/<realm>/vneid-app/qr/<token> confirms; a "
+                + "code (valid " + QrLoginDecisions.DEFAULT_VALIDITY_SECONDS + " s unless set otherwise, "
+                + QrLoginDecisions.MIN_VALIDITY_SECONDS + "-" + QrLoginDecisions.MAX_VALIDITY_SECONDS + " s; single "
+                + "use, bound to this browser's login) that the VNeID app stand-in at /realms/<realm>/vneid-app/qr/<token> confirms; a "
                 + "confirmed QR replaces the password and the SMS code.";
     }
 
@@ -54,7 +62,7 @@ public final class VneidQrPasswordFormFactory implements AuthenticatorFactory, S
 
     @Override
     public boolean isConfigurable() {
-        return false;
+        return true;
     }
 
     @Override
@@ -69,13 +77,15 @@ public final class VneidQrPasswordFormFactory implements AuthenticatorFactory, S
 
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
-        return List.of();
+        return CONFIG;
     }
 
     @Override
     public Map<String, String> getOperationalInfo() {
         String version = Optional.ofNullable(getClass().getPackage().getImplementationVersion()).orElse("unknown");
-        return Map.of("version", version, "qrValiditySeconds", Integer.toString(QrLoginDecisions.VALIDITY_SECONDS));
+        return Map.of("version", version, "qrValiditySecondsDefault",
+                Integer.toString(QrLoginDecisions.DEFAULT_VALIDITY_SECONDS), "qrValiditySecondsRange",
+                QrLoginDecisions.MIN_VALIDITY_SECONDS + "-" + QrLoginDecisions.MAX_VALIDITY_SECONDS);
     }
 
     @Override
