@@ -110,7 +110,7 @@ public class TestKeycloak implements ParameterResolver {
                     .name(serverName())
                     .distributionZip(requiredFile("keycloak.dist.zip"))
                     .providersBundle(requiredFile("vneid.providers.bundle"))
-                    .extraProvider(requiredFile("vneid.sandbox.providers"))
+                    .extraBundle(requiredFile("vneid.sandbox.bundle"))
                     .serversDir(servers)
                     .httpPort(httpPort)
                     .managementPort(managementPort)
