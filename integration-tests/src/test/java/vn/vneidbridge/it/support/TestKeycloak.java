@@ -133,7 +133,7 @@ public class TestKeycloak implements ParameterResolver {
                 server.config().adminPassword()), legacy, registry, legacyDatabaseResource());
     }
 
-    static Path requiredFile(String property) {
+    public static Path requiredFile(String property) {
         String value = System.getProperty(property);
         if (value == null || !Files.isRegularFile(Path.of(value))) {
             throw new IllegalStateException("system property " + property + " must name an existing file (set by"
