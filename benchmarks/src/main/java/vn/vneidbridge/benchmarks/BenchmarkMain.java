@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import vn.vneidbridge.distribution.KeycloakServer;
 import vn.vneidbridge.distribution.KeycloakServerConfig;
@@ -128,7 +127,9 @@ public final class BenchmarkMain {
         int stockPort = freePort();
         try (KeycloakServer stock = start(KeycloakServerConfig.builder()
                 .name("bench-stock")
-                .providersBundle(stockBundle(stockPort)), stockPort)) {
+                // the stand-in VNeID (providers, realm) of the sandbox bundle, realm dvc of stock Keycloak over it
+                .providersBundle(options.sandboxBundle())
+                .extraBundle(stockBundle(stockPort)), stockPort)) {
             AdminClient stockAdmin = admin(stock);
             setUpUpstream(stockAdmin, brokerCitizens.stream().map(Population::upstreamUser).toList());
             List<Map<String, Object>> stockUsers = new ArrayList<>();
@@ -221,7 +222,6 @@ public final class BenchmarkMain {
         }
         KeycloakServerConfig config = builder
                 .distributionZip(options.keycloakZip())
-                .extraProvider(options.sandboxProviders())
                 .serversDir(options.serversDir())
                 .httpPort(httpPort)
                 .managementPort(managementPort)
@@ -236,7 +236,9 @@ public final class BenchmarkMain {
     private KeycloakServer startOurs(LegacyDatabaseConnection legacy, int httpPort) {
         return start(registry.configure(legacy.configure(KeycloakServerConfig.builder()
                 .name("bench-ours")
-                .providersBundle(options.providersBundle())))
+                .providersBundle(options.providersBundle())
+                // the sandbox realm dvc and the stand-in VNeID, as in the sandbox
+                .extraBundle(options.sandboxBundle())))
                 // long enough for the cache-hit window to follow the pass that filled the cache (default 60 s)
                 .runtimeOption("spi-vneid-population-registry--c06-soap--cache-ttl-seconds", "600"), httpPort);
     }
@@ -262,7 +264,7 @@ public final class BenchmarkMain {
         out.printf("  %d stand-in VNeID users imported in %.1f s%n", users.size(), (System.nanoTime() - t) / 1e9);
     }
 
-    /** Realm {@code dvc} of stock Keycloak and the stand-in VNeID realm, as a bundle with realms and no providers. */
+    /** Realm {@code dvc} of stock Keycloak, as a bundle with that realm only (laid over the sandbox bundle). */
     private Path stockBundle(int httpPort) throws IOException {
         Path zip = options.dataDir().resolve("stock-bundle.zip");
         Files.createDirectories(zip.getParent());
@@ -271,19 +273,9 @@ public final class BenchmarkMain {
             realm = new String(in.readAllBytes(), StandardCharsets.UTF_8)
                     .replace("@UPSTREAM@", "http://localhost:" + httpPort + "/realms/" + UPSTREAM_REALM);
         }
-        try (ZipFile providers = new ZipFile(options.providersBundle().toFile());
-             ZipOutputStream outZip = new ZipOutputStream(Files.newOutputStream(zip))) {
+        try (ZipOutputStream outZip = new ZipOutputStream(Files.newOutputStream(zip))) {
             outZip.putNextEntry(new ZipEntry("realms/dvc-realm.json"));
             outZip.write(realm.getBytes(StandardCharsets.UTF_8));
-            outZip.closeEntry();
-            ZipEntry upstream = providers.getEntry("realms/" + UPSTREAM_REALM + "-realm.json");
-            if (upstream == null) {
-                throw new IllegalStateException("no realms/" + UPSTREAM_REALM + "-realm.json in " + options.providersBundle());
-            }
-            outZip.putNextEntry(new ZipEntry(upstream.getName()));
-            try (InputStream in = providers.getInputStream(upstream)) {
-                in.transferTo(outZip);
-            }
             outZip.closeEntry();
         }
         return zip;

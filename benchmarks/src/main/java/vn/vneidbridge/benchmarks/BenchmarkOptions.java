@@ -7,11 +7,11 @@ import java.time.Duration;
  * The runner's command line. Defaults are the full mode (under 20 minutes on 2 cores); {@code --quick} shortens
  * every window and uses a smaller "large" legacy database (under 5 minutes).
  */
-record BenchmarkOptions(Path keycloakZip, Path providersBundle, Path sandboxProviders, Path workDir,
+record BenchmarkOptions(Path keycloakZip, Path providersBundle, Path sandboxBundle, Path workDir,
                         boolean quick, int concurrency, Duration warmUp, Duration measure,
                         int smallAccounts, int largeAccounts) {
 
-    static final String USAGE = "usage: BenchmarkMain --keycloak-zip=ZIP --providers-bundle=ZIP --sandbox-providers=JAR"
+    static final String USAGE = "usage: BenchmarkMain --keycloak-zip=ZIP --providers-bundle=ZIP --sandbox-bundle=ZIP"
             + " --work-dir=DIR [--quick] [--concurrency=8] [--warm-up=15] [--measure=40] [--large-accounts=1000000]";
 
     static BenchmarkOptions parse(String[] args) {
@@ -31,7 +31,7 @@ record BenchmarkOptions(Path keycloakZip, Path providersBundle, Path sandboxProv
             switch (name) {
                 case "--keycloak-zip" -> zip = Path.of(required(name, value));
                 case "--providers-bundle" -> bundle = Path.of(required(name, value));
-                case "--sandbox-providers" -> sandbox = Path.of(required(name, value));
+                case "--sandbox-bundle" -> sandbox = Path.of(required(name, value));
                 case "--work-dir" -> work = Path.of(required(name, value));
                 case "--quick" -> quick = true;
                 case "--concurrency" -> concurrency = number(name, value, 1, 256);
@@ -42,7 +42,7 @@ record BenchmarkOptions(Path keycloakZip, Path providersBundle, Path sandboxProv
             }
         }
         if (zip == null || bundle == null || sandbox == null || work == null) {
-            throw new IllegalArgumentException("--keycloak-zip, --providers-bundle, --sandbox-providers and"
+            throw new IllegalArgumentException("--keycloak-zip, --providers-bundle, --sandbox-bundle and"
                     + " --work-dir are required (benchmarks/run.sh sets them)");
         }
         return new BenchmarkOptions(zip, bundle, sandbox, work, quick,

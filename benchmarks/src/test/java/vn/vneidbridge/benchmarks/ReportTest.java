@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class ReportTest {
 
     private static final BenchmarkOptions OPTIONS = BenchmarkOptions.parse(new String[] {
-        "--keycloak-zip=kc.zip", "--providers-bundle=p.zip", "--sandbox-providers=s.jar", "--work-dir=target", "--quick"});
+        "--keycloak-zip=kc.zip", "--providers-bundle=p.zip", "--sandbox-bundle=s.zip", "--work-dir=target", "--quick"});
     private static final Machine MACHINE = new Machine(2, "Test CPU", "OpenJDK 17", "Linux", "2026-11-23 10:00 UTC",
             "0.50, 0.40, 0.30", "1.00, 0.80, 0.60");
 

@@ -215,8 +215,9 @@ public final class KeycloakServer implements AutoCloseable {
                 .directory(layout.home().toFile())
                 .redirectErrorStream(true);
         Map<String, String> env = builder.environment();
-        // Options come from conf/keycloak.conf only: drop any KC_* the caller's shell happens to have.
-        env.keySet().removeIf(key -> key.startsWith("KC_") || key.equals("JAVA_OPTS"));
+        // Options come from conf/keycloak.conf only, the realm files' placeholders from config.environment():
+        // drop any KC_* or DVC_* the caller's shell happens to have.
+        env.keySet().removeIf(key -> key.startsWith("KC_") || key.startsWith("DVC_") || key.equals("JAVA_OPTS"));
         env.put("JAVA_HOME", Optional.ofNullable(System.getenv("JAVA_HOME"))
                 .orElse(Path.of(System.getProperty("java.home")).toString()));
         env.put("JAVA_OPTS_KC_HEAP", config.heapOptions());

@@ -26,6 +26,7 @@ public final class KeycloakServerConfig {
     private final Path serversDir;
     private final Optional<Path> providersBundle;
     private final List<Path> extraProviders;
+    private final List<Path> extraBundles;
     private final int httpPort;
     private final int managementPort;
     private final Map<String, String> buildOptions;
@@ -45,6 +46,7 @@ public final class KeycloakServerConfig {
         this.serversDir = Objects.requireNonNull(b.serversDir, "serversDir");
         this.providersBundle = Optional.ofNullable(b.providersBundle);
         this.extraProviders = List.copyOf(b.extraProviders);
+        this.extraBundles = List.copyOf(b.extraBundles);
         this.httpPort = requirePort(b.httpPort, "httpPort");
         this.managementPort = requirePort(b.managementPort, "managementPort");
         if (httpPort == managementPort) {
@@ -73,10 +75,21 @@ public final class KeycloakServerConfig {
     /** Our providers and realms, as packaged by the distribution module; empty for a stock server. */
     public Optional<Path> providersBundle() { return providersBundle; }
     public List<Path> extraProviders() { return extraProviders; }
+    /**
+     * Bundles unpacked, in this order, over the {@linkplain #providersBundle() providers bundle}: their
+     * {@code providers/*.jar} are installed too and their {@code realms/*.json} imported, a later bundle's file
+     * replacing an earlier one of the same name (e.g. the sandbox bundle's realm {@code dvc} over the production one).
+     */
+    public List<Path> extraBundles() { return extraBundles; }
     public int httpPort() { return httpPort; }
     public int managementPort() { return managementPort; }
     public Map<String, String> buildOptions() { return buildOptions; }
     public Map<String, String> runtimeOptions() { return runtimeOptions; }
+    /**
+     * Environment variables of the Keycloak processes ({@code kc.sh build} and {@code kc.sh start}), e.g. the
+     * values of the realm files' placeholders {@code ${DVC_...}}. Nothing else of the caller's {@code KC_*} and
+     * {@code DVC_*} variables reaches them.
+     */
     public Map<String, String> environment() { return environment; }
     /** Text replaced in the realm files before they are imported (target → replacement, in order). */
     public Map<String, String> realmReplacements() { return realmReplacements; }
@@ -124,6 +137,7 @@ public final class KeycloakServerConfig {
         private Path serversDir;
         private Path providersBundle;
         private final List<Path> extraProviders = new ArrayList<>();
+        private final List<Path> extraBundles = new ArrayList<>();
         private int httpPort;
         private int managementPort;
         private final Map<String, String> buildOptions = new LinkedHashMap<>();
@@ -155,11 +169,23 @@ public final class KeycloakServerConfig {
         public Builder serversDir(Path dir) { this.serversDir = dir; return this; }
         public Builder providersBundle(Path zip) { this.providersBundle = zip; return this; }
         public Builder extraProvider(Path jar) { this.extraProviders.add(jar); return this; }
+        /** Adds a bundle unpacked over the providers bundle and the bundles added before; see {@link #extraBundles()}. */
+        public Builder extraBundle(Path zip) {
+            this.extraBundles.add(Objects.requireNonNull(zip, "extraBundle"));
+            return this;
+        }
         public Builder httpPort(int port) { this.httpPort = port; return this; }
         public Builder managementPort(int port) { this.managementPort = port; return this; }
         public Builder buildOption(String key, String value) { put(buildOptions, key, value); return this; }
         public Builder runtimeOption(String key, String value) { put(runtimeOptions, key, value); return this; }
-        public Builder environment(String key, String value) { environment.put(key, value); return this; }
+        /** Sets an environment variable of the Keycloak processes; a null value removes it. */
+        public Builder environment(String key, String value) {
+            if (key == null || !key.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                throw new IllegalArgumentException("not an environment variable name: " + key);
+            }
+            put(environment, key, value);
+            return this;
+        }
         /**
          * Replaces every occurrence of {@code target} in the realm files before they are imported, e.g. the
          * sandbox's own URL when it runs on another port. Applies to realms imported by this start only.

@@ -75,13 +75,17 @@ final class ServerLayout {
         Path staging = config.instanceDir().resolve("bundle");
         deleteRecursively(staging);
         Files.createDirectories(staging);
-        config.providersBundle().ifPresent(zip -> {
+        List<Path> bundles = new ArrayList<>();
+        config.providersBundle().ifPresent(bundles::add);
+        bundles.addAll(config.extraBundles());
+        // in order: a later bundle's file replaces an earlier one's of the same name
+        for (Path zip : bundles) {
             try {
                 unzip(zip, staging, false, entry -> true);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot unpack providers bundle " + zip, e);
+                throw new UncheckedIOException("cannot unpack bundle " + zip, e);
             }
-        });
+        }
         List<Path> providers = new ArrayList<>(list(staging.resolve("providers"), "*.jar"));
         providers.addAll(config.extraProviders());
         providers.sort(Comparator.comparing(p -> p.getFileName().toString()));

@@ -129,6 +129,86 @@ class ServerLayoutTest {
         }
     }
 
+    @Nested
+    class GivenExtraBundles {
+
+        Path sandbox;
+
+        @BeforeEach
+        void sandboxBundle() throws IOException {
+            sandbox = zip(tmp.resolve("sandbox.zip"), Map.of(
+                    "providers/vneid-bridge-sandbox-providers.jar", "stand-in v1",
+                    "realms/dvc-realm.json", "{\"realm\":\"dvc\",\"sandbox\":true}",
+                    "realms/vneid-sandbox-realm.json", "{\"realm\":\"vneid-sandbox\"}"));
+        }
+
+        ServerLayout prepared(KeycloakServerConfig config) throws IOException {
+            ServerLayout layout = new ServerLayout(config);
+            layout.unpackDistribution();
+            layout.prepare();
+            return layout;
+        }
+
+        @Test
+        void thenTheirProvidersAreInstalledBesideTheProvidersBundlesAndTheirRealmsImported() throws IOException {
+            ServerLayout layout = prepared(withBundles(sandbox));
+
+            assertThat(layout.home().resolve("providers/vneid-bridge-core.jar")).hasContent("core v1");
+            assertThat(layout.home().resolve("providers/vneid-bridge-sandbox-providers.jar")).hasContent("stand-in v1");
+            assertThat(layout.home().resolve("data/import/vneid-sandbox-realm.json"))
+                    .hasContent("{\"realm\":\"vneid-sandbox\"}");
+        }
+
+        @Test
+        void thenALaterBundlesFileReplacesAnEarlierOneOfTheSameName() throws IOException {
+            Path later = zip(tmp.resolve("later.zip"), Map.of(
+                    "providers/vneid-bridge-sandbox-providers.jar", "stand-in v2",
+                    "realms/dvc-realm.json", "{\"realm\":\"dvc\",\"later\":true}"));
+
+            ServerLayout layout = prepared(withBundles(sandbox, later));
+
+            assertThat(layout.home().resolve("data/import/dvc-realm.json"))
+                    .hasContent("{\"realm\":\"dvc\",\"later\":true}");
+            assertThat(layout.home().resolve("providers/vneid-bridge-sandbox-providers.jar")).hasContent("stand-in v2");
+            assertThat(prepared(withBundles(later, sandbox)).home().resolve("data/import/dvc-realm.json"))
+                    .hasContent("{\"realm\":\"dvc\",\"sandbox\":true}");
+        }
+
+        @Test
+        void thenTheProvidersBundleAloneImportsItsOwnRealmAndInstallsNoSandboxProvider() throws IOException {
+            prepared(withBundles(sandbox));
+
+            ServerLayout layout = prepared(withBundles());
+
+            assertThat(layout.home().resolve("data/import/dvc-realm.json")).hasContent("{\"realm\":\"dvc\"}");
+            assertThat(layout.home().resolve("data/import/vneid-sandbox-realm.json")).doesNotExist();
+            assertThat(layout.home().resolve("providers/vneid-bridge-sandbox-providers.jar")).doesNotExist();
+        }
+
+        @Test
+        void thenTheirJarsArePartOfTheBuildFingerprint() throws IOException {
+            ServerLayout layout = prepared(withBundles());
+            layout.markBuilt();
+
+            assertThat(new ServerLayout(withBundles(sandbox)).prepare()).as("sandbox bundle added").isTrue();
+            new ServerLayout(withBundles(sandbox)).markBuilt();
+            assertThat(new ServerLayout(withBundles(sandbox)).prepare()).as("same bundles").isFalse();
+            Path changed = zip(tmp.resolve("sandbox-2.zip"), Map.of(
+                    "providers/vneid-bridge-sandbox-providers.jar", "stand-in v2"));
+            assertThat(new ServerLayout(withBundles(changed)).prepare()).as("its jar changed").isTrue();
+        }
+
+        private KeycloakServerConfig withBundles(Path... extra) {
+            KeycloakServerConfig.Builder builder = KeycloakServerConfig.builder().name("node")
+                    .distributionZip(distribution).providersBundle(bundle).serversDir(tmp.resolve("servers"))
+                    .httpPort(18080).managementPort(19000);
+            for (Path zip : extra) {
+                builder.extraBundle(zip);
+            }
+            return builder.build();
+        }
+    }
+
     @Test
     void aZipEntryEscapingTheTargetIsRefused() throws IOException {
         Path evil = zip(tmp.resolve("evil.zip"), Map.of("../outside.txt", "x"));

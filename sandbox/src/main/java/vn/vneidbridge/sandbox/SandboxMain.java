@@ -80,7 +80,8 @@ public final class SandboxMain {
                     .name("sandbox")
                     .distributionZip(options.keycloakZip())
                     .providersBundle(options.providersBundle())
-                    .extraProvider(options.sandboxProviders())
+                    // the sandbox realm dvc and the stand-in VNeID, over the production realm
+                    .extraBundle(options.sandboxBundle())
                     .serversDir(options.serversDir())
                     .managementPort(options.managementPort())
                     // the demo portal and test webhooks run on this machine: let link webhooks reach loopback

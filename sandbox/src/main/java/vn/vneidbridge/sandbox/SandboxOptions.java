@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** The sandbox command's options ({@code --name=value}); unknown or malformed options are refused. */
-record SandboxOptions(Path keycloakZip, Path providersBundle, Path sandboxProviders, Path serversDir, int keycloakPort,
+record SandboxOptions(Path keycloakZip, Path providersBundle, Path sandboxBundle, Path serversDir, int keycloakPort,
                       int managementPort, int portalPort, int registryPort, boolean keepData,
                       String vneidProtocol) {
 
@@ -16,7 +16,8 @@ record SandboxOptions(Path keycloakZip, Path providersBundle, Path sandboxProvid
             Options:
               --keycloak-zip=PATH       the keycloak-quarkus-dist zip (Maven resolves it)
               --providers-bundle=PATH   VNeID Bridge's providers bundle (built by the distribution module)
-              --sandbox-providers=PATH  the sandbox-only providers jar (the stand-in VNeID's OTP step and theme)
+              --sandbox-bundle=PATH     the sandbox bundle (built by the distribution module): the stand-in
+                                        VNeID's providers and realm, the sandbox realm dvc
               --servers-dir=PATH        where the sandbox's Keycloak is unpacked and keeps its data
               --keycloak-port=8080      Keycloak's HTTP port
               --management-port=9000    Keycloak's management port (health, metrics)
@@ -42,7 +43,7 @@ record SandboxOptions(Path keycloakZip, Path providersBundle, Path sandboxProvid
         SandboxOptions options = new SandboxOptions(
                 path(values.remove("keycloak-zip"), "keycloak-zip"),
                 path(values.remove("providers-bundle"), "providers-bundle"),
-                path(values.remove("sandbox-providers"), "sandbox-providers"),
+                path(values.remove("sandbox-bundle"), "sandbox-bundle"),
                 path(values.remove("servers-dir"), "servers-dir"),
                 port(values.remove("keycloak-port"), 8080),
                 port(values.remove("management-port"), 9000),

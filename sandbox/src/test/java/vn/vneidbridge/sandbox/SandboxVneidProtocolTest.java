@@ -16,7 +16,7 @@ import vn.vneidbridge.distribution.KeycloakServerConfig;
 class SandboxVneidProtocolTest {
 
     private static final String[] REQUIRED = {"--keycloak-zip=k.zip", "--providers-bundle=p.zip",
-            "--sandbox-providers=s.jar", "--servers-dir=servers"};
+            "--sandbox-bundle=s.zip", "--servers-dir=servers"};
 
     @Nested
     class GivenNoOption {

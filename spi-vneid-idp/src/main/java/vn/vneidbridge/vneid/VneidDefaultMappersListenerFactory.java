@@ -22,6 +22,8 @@ import org.keycloak.provider.ProviderEvent;
  *   <li>configuration saved: the model event {@code IdentityProviderUpdatedEvent};</li>
  *   <li>realm imported (e.g. {@code --import-realm}): the model event {@code RealmPostCreateEvent}.</li>
  * </ul>
+ * On {@code RealmPostCreateEvent} it also runs {@link UnresolvedPlaceholderGuard}, which refuses a realm whose
+ * file left a {@code ${DVC_...}} placeholder unresolved.
  * Every other event is ignored at the cost of a type check. All run inside the request's transaction.
  */
 public final class VneidDefaultMappersListenerFactory implements EventListenerProviderFactory {
@@ -57,6 +59,8 @@ public final class VneidDefaultMappersListenerFactory implements EventListenerPr
             VneidDefaultMappers.ensure(updated.getKeycloakSession(), updated.getRealm(),
                     updated.getUpdatedIdentityProvider());
         } else if (event instanceof RealmModel.RealmPostCreateEvent created) {
+            // first: a realm with a ${DVC_...} placeholder left in it is refused (rolled back), not completed
+            UnresolvedPlaceholderGuard.check(created.getKeycloakSession(), created.getCreatedRealm());
             VneidDefaultMappers.ensureAll(created.getKeycloakSession(), created.getCreatedRealm());
         }
     }

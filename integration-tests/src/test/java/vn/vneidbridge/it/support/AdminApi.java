@@ -33,6 +33,11 @@ public final class AdminApi {
         this.password = password;
     }
 
+    /** The admin API of a server this test started itself, as its bootstrap admin. */
+    public static AdminApi of(vn.vneidbridge.distribution.KeycloakServer server) {
+        return new AdminApi(server.baseUri(), server.config().adminUsername(), server.config().adminPassword());
+    }
+
     /** Creates a user with a password and returns its id. */
     public String createUser(String realm, String username, String password, Map<String, Object> extra) {
         Map<String, Object> user = new java.util.LinkedHashMap<>(extra);

@@ -110,7 +110,7 @@ public class TestKeycloak implements ParameterResolver {
                     .name(serverName())
                     .distributionZip(requiredFile("keycloak.dist.zip"))
                     .providersBundle(requiredFile("vneid.providers.bundle"))
-                    .extraProvider(requiredFile("vneid.sandbox.providers"))
+                    .extraBundle(requiredFile("vneid.sandbox.bundle"))
                     .serversDir(servers)
                     .httpPort(httpPort)
                     .managementPort(managementPort)
@@ -133,7 +133,7 @@ public class TestKeycloak implements ParameterResolver {
                 server.config().adminPassword()), legacy, registry, legacyDatabaseResource());
     }
 
-    static Path requiredFile(String property) {
+    public static Path requiredFile(String property) {
         String value = System.getProperty(property);
         if (value == null || !Files.isRegularFile(Path.of(value))) {
             throw new IllegalStateException("system property " + property + " must name an existing file (set by"

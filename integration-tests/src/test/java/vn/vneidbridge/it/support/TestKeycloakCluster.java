@@ -91,7 +91,7 @@ public final class TestKeycloakCluster implements ParameterResolver {
                 .name(name)
                 .distributionZip(TestKeycloak.requiredFile("keycloak.dist.zip"))
                 .providersBundle(TestKeycloak.requiredFile("vneid.providers.bundle"))
-                .extraProvider(TestKeycloak.requiredFile("vneid.sandbox.providers"))
+                .extraBundle(TestKeycloak.requiredFile("vneid.sandbox.bundle"))
                 .serversDir(servers)
                 .httpPort(httpPort)
                 .managementPort(managementPort)
