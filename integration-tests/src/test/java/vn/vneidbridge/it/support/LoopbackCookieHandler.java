@@ -30,6 +30,21 @@ final class LoopbackCookieHandler extends CookieHandler {
         delegate.put(secureIfLoopback(uri), responseHeaders);
     }
 
+    /** The value of the cookie {@code name} this client holds for {@code uri}, if any. */
+    java.util.Optional<String> value(URI uri, String name) {
+        return delegate.getCookieStore().get(secureIfLoopback(uri)).stream()
+                .filter(cookie -> cookie.getName().equals(name)).map(java.net.HttpCookie::getValue).findFirst();
+    }
+
+    /** Sets a cookie for {@code uri}'s host, path {@code /}, as a browser holding it would send it. */
+    void set(URI uri, String name, String value) {
+        java.net.HttpCookie cookie = new java.net.HttpCookie(name, value);
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        cookie.setSecure("https".equals(secureIfLoopback(uri).getScheme()));
+        delegate.getCookieStore().add(secureIfLoopback(uri), cookie);
+    }
+
     private static URI secureIfLoopback(URI uri) {
         if (!"http".equals(uri.getScheme()) || !LOOPBACK.contains(uri.getHost())) {
             return uri;

@@ -53,11 +53,11 @@ public final class Cluster implements AutoCloseable {
             Ports.requireFree(options.lbPort(), "load balancer");
             Ports.requireFree(options.portalPort(), "demo portal");
             Ports.requireFree(options.registryPort(), "population database simulator");
-            tls = ClusterCertificates.generate(options.serversDir().resolve("tls"));
+            tls = ClusterCertificates.generate(options.serversDir().resolve("shared").resolve("tls"));
             ClusterTrust.install(tls.caPem());
             console.println("TLS: a certificate authority and a certificate for localhost generated in "
                     + tls.caPem().getParent());
-            database = started(ClusterDatabase.start(options.serversDir().resolve("postgres"), ports.postgres(),
+            database = started(ClusterDatabase.start(options.serversDir().resolve("shared").resolve("postgres"), ports.postgres(),
                     !options.keepData()));
             console.println("PostgreSQL ready on port " + ports.postgres() + " (databases keycloak, legacy_portal).");
             registry = started(PopulationRegistryConnection.start(options.registryPort(), 0));
@@ -69,7 +69,7 @@ public final class Cluster implements AutoCloseable {
             SharedBuild.copy(nodes.get(FIRST).config().instanceDir(), configs.get(SECOND).build().instanceDir());
             console.println("Starting Keycloak " + SECOND + " from the same build…");
             startNode(SECOND, false);
-            haproxy = started(Haproxy.start(options.serversDir().resolve("haproxy"), options.lbPort(), tls, List.of(
+            haproxy = started(Haproxy.start(options.serversDir().resolve("shared").resolve("haproxy"), options.lbPort(), tls, List.of(
                     new HaproxyConfig.Backend(FIRST, ports.first().https(), ports.first().management()),
                     new HaproxyConfig.Backend(SECOND, ports.second().https(), ports.second().management()))));
             String portalHost = options.portalPort() == 8081 ? "localhost" : "127.0.0.1";

@@ -9,6 +9,12 @@ import java.util.List;
  * used only while its management port answers {@code /health/ready}, and a browser kept on one node by HAProxy's
  * own cookie ({@value #ROUTE_COOKIE}, the node's name) — sent to the other node when that one is down
  * ({@code option redispatch}), where the shared Infinispan caches and the database carry the login on.
+ *
+ * <p>When no node is ready, the nodes that are alive ({@code /health/live}) are used rather than none. That is the
+ * case after the cluster's coordinator dies hard: the survivor's "Keycloak cluster health check" stays DOWN until
+ * the dead coordinator's row in the JDBC_PING table is stale (Keycloak's {@code staleness_timeout}, 60 s), as it
+ * cannot tell a crash from a network partition for that long. In a real partition one side stays ready, so the
+ * other side gets no traffic.</p>
  */
 public final class HaproxyConfig {
 
@@ -40,7 +46,7 @@ public final class HaproxyConfig {
                     timeout client 60s
                     timeout server 60s
                     timeout http-request 10s
-                    timeout check 2s
+                    timeout check 5s
                     # a node that is down: try again, and on another node (the cookie's node is gone)
                     retries 3
                     option redispatch 1
@@ -63,13 +69,21 @@ public final class HaproxyConfig {
         cfg.append("    http-request set-header X-Forwarded-Port ").append(lbPort).append('\n');
         cfg.append("""
                     http-response set-header Strict-Transport-Security "max-age=31536000"
+                    # the nodes that are ready; only when none is, the nodes that are alive (see the class comment)
+                    use_backend keycloak-nodes-alive if { nbsrv(keycloak-nodes) eq 0 }
                     default_backend keycloak-nodes
-
-                backend keycloak-nodes
-                    balance roundrobin
-                    option httpchk GET /health/ready
-                    http-check expect status 200
                 """);
+        backend(cfg, "keycloak-nodes", "/health/ready", tls, nodes);
+        backend(cfg, "keycloak-nodes-alive", "/health/live", tls, nodes);
+        return cfg.toString();
+    }
+
+    private static void backend(StringBuilder cfg, String name, String health, ClusterCertificates tls,
+                                List<Backend> nodes) {
+        cfg.append("\nbackend ").append(name).append('\n');
+        cfg.append("    balance roundrobin\n");
+        cfg.append("    option httpchk GET ").append(health).append('\n');
+        cfg.append("    http-check expect status 200\n");
         cfg.append("    cookie ").append(ROUTE_COOKIE).append(" insert indirect nocache httponly secure attr \"SameSite=None\"\n");
         cfg.append("    default-server inter 1s fall 2 rise 2 ssl verify required ca-file ").append(tls.caPem())
                 .append(" sni str(localhost) verifyhost localhost\n");
@@ -78,6 +92,5 @@ public final class HaproxyConfig {
                     .append(" check port ").append(node.managementPort()).append(" no-check-ssl cookie ")
                     .append(node.name()).append('\n');
         }
-        return cfg.toString();
     }
 }

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ClusterCertificatesTest {
 
     @TempDir
-    Path dir;
+    static Path dir;
     private ClusterCertificates tls;
     private X509Certificate ca;
     private List<X509Certificate> chain;
