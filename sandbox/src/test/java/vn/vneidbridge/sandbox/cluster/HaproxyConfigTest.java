@@ -66,6 +66,16 @@ class HaproxyConfigTest {
         }
 
         @Test
+        void thenWhenNoNodeIsReadyTheNodesThatAreAliveServeRatherThanNone() {
+            List<String> lines = lines(cfg);
+            assertThat(lines).contains("use_backend keycloak-nodes-alive if { nbsrv(keycloak-nodes) eq 0 }",
+                    "default_backend keycloak-nodes", "backend keycloak-nodes-alive", "option httpchk GET /health/live");
+            assertThat(lines.subList(lines.indexOf("backend keycloak-nodes-alive"), lines.size())).contains(
+                    "server node1 127.0.0.1:9443 check port 9001 no-check-ssl cookie node1",
+                    "server node2 127.0.0.1:9444 check port 9002 no-check-ssl cookie node2");
+        }
+
+        @Test
         void thenHaproxyItselfAcceptsIt(@TempDir Path dir) throws Exception {
             Path haproxy = Path.of("/usr/sbin/haproxy");
             assumeThat(Files.isExecutable(haproxy)).as("Debian's haproxy is installed").isTrue();
