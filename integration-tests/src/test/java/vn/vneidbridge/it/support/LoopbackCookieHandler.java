@@ -36,13 +36,16 @@ final class LoopbackCookieHandler extends CookieHandler {
                 .filter(cookie -> cookie.getName().equals(name)).map(java.net.HttpCookie::getValue).findFirst();
     }
 
-    /** Sets a cookie for {@code uri}'s host, path {@code /}, as a browser holding it would send it. */
+    /**
+     * Sets a cookie for {@code uri}'s host, path {@code /}, stored exactly as if the server had sent it with
+     * {@code Set-Cookie} (so a later {@code Set-Cookie} of the server replaces it).
+     */
     void set(URI uri, String name, String value) {
-        java.net.HttpCookie cookie = new java.net.HttpCookie(name, value);
-        cookie.setPath("/");
-        cookie.setVersion(0);
-        cookie.setSecure("https".equals(secureIfLoopback(uri).getScheme()));
-        delegate.getCookieStore().add(secureIfLoopback(uri), cookie);
+        try {
+            delegate.put(secureIfLoopback(uri), Map.of("Set-Cookie", List.of(name + "=" + value + "; Path=/; Secure")));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static URI secureIfLoopback(URI uri) {
