@@ -42,7 +42,55 @@ public final class BrowserSupport {
         if (chromiumAvailable()) {
             return new Browser(journey, chromium(), true, SCREENSHOTS.resolve(journey));
         }
-        return new Browser(journey, htmlUnit(), false, SCREENSHOTS.resolve(journey));
+        return new Browser(journey, htmlUnit(null), false, SCREENSHOTS.resolve(journey));
+    }
+
+    /**
+     * A fresh browser for one journey that also trusts the certificate authority in {@code caPem} (a cluster's
+     * generated one): Chromium accepts a chain holding that authority's key
+     * ({@code --ignore-certificate-errors-spki-list}), HtmlUnit trusts it as its trust store. Other certificate
+     * errors stay errors.
+     */
+    public static Browser open(String journey, Path caPem) {
+        announce();
+        if (chromiumAvailable()) {
+            return new Browser(journey, chromium("--ignore-certificate-errors-spki-list=" + spkiHash(caPem)), true,
+                    SCREENSHOTS.resolve(journey));
+        }
+        return new Browser(journey, htmlUnit(trustStore(caPem)), false, SCREENSHOTS.resolve(journey));
+    }
+
+    /** Base64 of the SHA-256 of the certificate's public key (SubjectPublicKeyInfo), as Chromium's flag wants it. */
+    private static String spkiHash(Path caPem) {
+        try (var in = Files.newInputStream(caPem)) {
+            java.security.cert.Certificate ca = java.security.cert.CertificateFactory.getInstance("X.509")
+                    .generateCertificate(in);
+            return java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(ca.getPublicKey().getEncoded()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A PKCS12 trust store holding the authority, for HtmlUnit. */
+    private static java.net.URL trustStore(Path caPem) {
+        try (var in = Files.newInputStream(caPem)) {
+            java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setCertificateEntry("ca", java.security.cert.CertificateFactory.getInstance("X.509")
+                    .generateCertificate(in));
+            Path file = Files.createTempFile("vneid-trust-", ".p12");
+            try (var out = Files.newOutputStream(file)) {
+                store.store(out, "trust".toCharArray());
+            }
+            return file.toUri().toURL();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static synchronized void announce() {
@@ -60,7 +108,7 @@ public final class BrowserSupport {
         }
     }
 
-    private static WebDriver chromium() {
+    private static WebDriver chromium(String... extraArguments) {
         Path profile;
         try {
             profile = Files.createTempDirectory("vneid-chromium-");
@@ -73,6 +121,7 @@ public final class BrowserSupport {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--window-size=" + Browser.DESKTOP.width() + "," + Browser.DESKTOP.height(),
                 "--lang=vi-VN", "--user-data-dir=" + profile.toAbsolutePath());
+        options.addArguments(extraArguments);
         // a Vietnamese citizen's browser: Accept-Language vi, so Keycloak answers in Vietnamese
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "vi-VN,vi"));
         options.setPageLoadTimeout(Duration.ofSeconds(30));
@@ -84,7 +133,7 @@ public final class BrowserSupport {
         return new ChromeDriver(service, options);
     }
 
-    private static WebDriver htmlUnit() {
+    private static WebDriver htmlUnit(java.net.URL trustStore) {
         BrowserVersion vietnamese = new BrowserVersion.BrowserVersionBuilder(BrowserVersion.BEST_SUPPORTED)
                 .setBrowserLanguage("vi-VN").setAcceptLanguageHeader("vi-VN,vi").build();
         return new HtmlUnitDriver(vietnamese, false) {
@@ -94,6 +143,9 @@ public final class BrowserSupport {
                 // without CSS every part of a page counts as shown (the login form opens with CSS :target)
                 modified.getOptions().setCssEnabled(false);
                 modified.getOptions().setThrowExceptionOnFailingStatusCode(false);
+                if (trustStore != null) {
+                    modified.getOptions().setSSLTrustStore(trustStore, "trust", "PKCS12");
+                }
                 return modified;
             }
         };

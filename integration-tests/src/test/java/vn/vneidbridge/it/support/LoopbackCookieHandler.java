@@ -30,6 +30,24 @@ final class LoopbackCookieHandler extends CookieHandler {
         delegate.put(secureIfLoopback(uri), responseHeaders);
     }
 
+    /** The value of the cookie {@code name} this client holds for {@code uri}, if any. */
+    java.util.Optional<String> value(URI uri, String name) {
+        return delegate.getCookieStore().get(secureIfLoopback(uri)).stream()
+                .filter(cookie -> cookie.getName().equals(name)).map(java.net.HttpCookie::getValue).findFirst();
+    }
+
+    /**
+     * Sets a cookie for {@code uri}'s host, path {@code /}, stored exactly as if the server had sent it with
+     * {@code Set-Cookie} (so a later {@code Set-Cookie} of the server replaces it).
+     */
+    void set(URI uri, String name, String value) {
+        try {
+            delegate.put(secureIfLoopback(uri), Map.of("Set-Cookie", List.of(name + "=" + value + "; Path=/; Secure")));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static URI secureIfLoopback(URI uri) {
         if (!"http".equals(uri.getScheme()) || !LOOPBACK.contains(uri.getHost())) {
             return uri;

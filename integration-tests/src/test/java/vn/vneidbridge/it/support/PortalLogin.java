@@ -38,20 +38,25 @@ public final class PortalLogin {
     public final String nonce = random(16);
     public final String verifier = random(48);
     public final String redirectUri = "http://127.0.0.1:" + (20000 + RANDOM.nextInt(40000)) + "/callback";
-    private final KeycloakServer keycloak;
+    private final URI keycloakBase;
 
     public PortalLogin(KeycloakServer keycloak, String clientId) {
         this(keycloak, clientId, new WebClient());
     }
 
     public PortalLogin(KeycloakServer keycloak, String clientId, WebClient web) {
-        this.keycloak = keycloak;
+        this(keycloak.baseUri(), clientId, web);
+    }
+
+    /** A login to the Keycloak at {@code keycloakBase}, e.g. a load balancer's {@code https://localhost:8443}. */
+    public PortalLogin(URI keycloakBase, String clientId, WebClient web) {
+        this.keycloakBase = keycloakBase;
         this.clientId = clientId;
         this.web = web;
     }
 
     public String issuer() {
-        return keycloak.realmUri("dvc").toString();
+        return keycloakBase + "/realms/dvc";
     }
 
     public Map<String, String> parameters() {
@@ -75,7 +80,7 @@ public final class PortalLogin {
     public HttpResponse<String> open(Map<String, String> extra) {
         Map<String, String> params = parameters();
         params.putAll(extra);
-        return web.followWithin(web.get(authorizationUri(params)), keycloak.baseUri());
+        return web.followWithin(web.get(authorizationUri(params)), keycloakBase);
     }
 
     /** The stand-in VNeID's login page. */
@@ -108,7 +113,7 @@ public final class PortalLogin {
         Map<String, String> params = parameters();
         params.put("kc_idp_hint", "vneid");
         params.putAll(extraParameters);
-        return vneidSteps(web.followWithin(web.get(authorizationUri(params)), keycloak.baseUri()), idNumber, password,
+        return vneidSteps(web.followWithin(web.get(authorizationUri(params)), keycloakBase), idNumber, password,
                 otp);
     }
 
@@ -140,16 +145,16 @@ public final class PortalLogin {
     public Outcome linkWithVneid(Outcome notice, String idNumber, String password, String otp) {
         assertThat(isLinkNotice(notice)).as("the linking notice is shown:\n" + notice.page().body()).isTrue();
         return vneidSteps(web.followWithin(web.submit(notice.page(), "form:has([name=cancel-aia])",
-                Map.of("continue", "")), keycloak.baseUri()), idNumber, password, otp);
+                Map.of("continue", "")), keycloakBase), idNumber, password, otp);
     }
 
     /** A VNeID login ({@code kc_idp_hint=vneid}) taken up to the stand-in's SMS-code page, which is returned. */
     public HttpResponse<String> vneidUpToOtp(String idNumber, String password) {
         Map<String, String> params = parameters();
         params.put("kc_idp_hint", "vneid");
-        HttpResponse<String> vneid = web.followWithin(web.get(authorizationUri(params)), keycloak.baseUri());
+        HttpResponse<String> vneid = web.followWithin(web.get(authorizationUri(params)), keycloakBase);
         HttpResponse<String> otp = web.followWithin(web.submit(vneid, "#kc-form-login",
-                Map.of("username", idNumber, "password", password)), keycloak.baseUri());
+                Map.of("username", idNumber, "password", password)), keycloakBase);
         assertThat(otp.body()).as("the SMS-code page").contains("vneid-sandbox-otp-form");
         return otp;
     }
@@ -195,7 +200,7 @@ public final class PortalLogin {
 
     /** Follows Keycloak's redirects: back to the portal (with the code), or the page Keycloak shows. */
     public Outcome follow(HttpResponse<String> response) {
-        HttpResponse<String> done = web.followWithin(response, keycloak.baseUri());
+        HttpResponse<String> done = web.followWithin(response, keycloakBase);
         if (WebClient.isRedirect(done) && WebClient.location(done).toString().startsWith(redirectUri)) {
             return new Outcome(Optional.of(WebClient.location(done)), done);
         }

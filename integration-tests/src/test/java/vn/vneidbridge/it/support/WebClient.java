@@ -23,8 +23,9 @@ import org.jsoup.nodes.Element;
  */
 public final class WebClient {
 
+    private final LoopbackCookieHandler cookies = new LoopbackCookieHandler();
     private final HttpClient http = HttpClient.newBuilder()
-            .cookieHandler(new LoopbackCookieHandler())
+            .cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
@@ -43,6 +44,16 @@ public final class WebClient {
     /** A client whose requests say they come from {@code forwardedFor}, e.g. several "browsers" behind one NAT. */
     public WebClient(String forwardedFor) {
         this.forwardedFor = forwardedFor;
+    }
+
+    /** The value of a cookie this client holds for {@code uri}, e.g. a load balancer's stickiness cookie. */
+    public java.util.Optional<String> cookie(URI uri, String name) {
+        return cookies.value(uri, name);
+    }
+
+    /** Gives this client a cookie for {@code uri}'s host, as if a server had set it. */
+    public void setCookie(URI uri, String name, String value) {
+        cookies.set(uri, name, value);
     }
 
     public HttpResponse<String> get(URI uri) {
