@@ -88,6 +88,7 @@ public final class SandboxMain {
                     .runtimeOption("spi-events-listener--vneid-link-webhook--allow-private-addresses", "true")
                     .freshData(!options.keepData()), options.keycloakPort());
             speaking(config, options.vneidProtocol());
+            portalOnPort(config, options.portalPort());
             KeycloakServer keycloak;
             try {
                 keycloak = KeycloakServer.start(registry.configure(legacy.configure(config)).build());
@@ -132,6 +133,21 @@ public final class SandboxMain {
         static KeycloakServerConfig.Builder speaking(KeycloakServerConfig.Builder builder, String protocol) {
             if (!"oidc".equals(protocol)) {
                 builder.replaceInRealms(REALM_FILES_VNEID_PROTOCOL, "\"protocol\": \"" + protocol + "\"");
+            }
+            return builder;
+        }
+
+        /** The portal clients' back-channel logout URL as realm dvc's file names it: the demo portal on 8081. */
+        static final String REALM_FILES_BACKCHANNEL_LOGOUT_URL = "http://localhost:8081/backchannel-logout";
+
+        /**
+         * The demo portal's port: on another port than 8081, the portal clients' back-channel logout URL follows
+         * it, or Keycloak's logout tokens would go to a portal that is not there.
+         */
+        static KeycloakServerConfig.Builder portalOnPort(KeycloakServerConfig.Builder builder, int portalPort) {
+            String url = "http://" + portalHost(portalPort) + ":" + portalPort + "/backchannel-logout";
+            if (!url.equals(REALM_FILES_BACKCHANNEL_LOGOUT_URL)) {
+                builder.replaceInRealms(REALM_FILES_BACKCHANNEL_LOGOUT_URL, url);
             }
             return builder;
         }

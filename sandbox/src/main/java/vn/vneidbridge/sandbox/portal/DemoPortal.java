@@ -1,5 +1,8 @@
 package vn.vneidbridge.sandbox.portal;
 
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -13,6 +16,7 @@ import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
@@ -25,6 +29,10 @@ import java.util.concurrent.Executors;
  * A small stand-in for a public-service portal (client {@code dvcqg-portal} by default) so a person can try
  * the citizen's journey in a browser: "Đăng nhập" starts the login at Keycloak, the callback shows
  * "Đã đăng nhập" with the ID token's claims, and "Đăng xuất" logs out of Keycloak (RP-initiated logout).
+ * One portal serves several clients (the national and the provincial portals): a browser holds one session per
+ * client it logged in through. Each client is a relying party with OpenID Connect Back-Channel Logout 1.0:
+ * {@code POST /backchannel-logout} with a {@code logout_token} Keycloak signed ends that client's sessions of the
+ * Keycloak session it names, so a logout at one portal or at VNeID ends the sessions at the other portals.
  *
  * <p>Sandbox only: sessions live in memory and the page is deliberately plain.</p>
  */
@@ -32,6 +40,8 @@ public final class DemoPortal implements AutoCloseable {
 
     private static final Logger LOG = System.getLogger(DemoPortal.class.getName());
     private static final String SESSION_COOKIE = "demo_portal_session";
+    private static final int MAX_SEEN_LOGOUT_TOKENS = 100_000;
+    private static final int MAX_FORM_BYTES = 16_384;
     private static final int MAX_PENDING_LOGINS = 10_000;
     private static final int MAX_SESSIONS = 10_000;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -40,7 +50,10 @@ public final class DemoPortal implements AutoCloseable {
     private final OidcClient oidc;
     private final HttpServer server;
     private final Map<String, PendingLogin> pendingLogins = bounded(MAX_PENDING_LOGINS);
-    private final Map<String, PortalSession> sessions = bounded(MAX_SESSIONS);
+    private final PortalSessions sessions = new PortalSessions(MAX_SESSIONS);
+    private final LogoutTokenVerifier logoutTokens;
+    /** Per port: browsers share cookies across the ports of one host, and two portals may run on one host. */
+    private final String sessionCookie;
     private final java.util.concurrent.ExecutorService executor = Executors.newFixedThreadPool(4);
     private final DemoPortalPages pages;
 
@@ -50,6 +63,16 @@ public final class DemoPortal implements AutoCloseable {
         this.oidc = new OidcClient(config.issuer(), HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(5)).build());
         this.pages = new DemoPortalPages(config);
+        this.sessionCookie = SESSION_COOKIE + "_" + config.port();
+        JWKSource<SecurityContext> keys = (selector, context) -> {
+            try {
+                return oidc.keys().get(selector, context);
+            } catch (IOException e) {
+                throw new KeySourceException("the provider's keys are not available: " + e.getMessage(), e);
+            }
+        };
+        this.logoutTokens = new LogoutTokenVerifier(keys, config.issuer().toString(), config.clients().keySet(),
+                new SeenLogoutTokens(MAX_SEEN_LOGOUT_TOKENS), Clock.systemUTC());
     }
 
     /** Starts the portal on {@code config.port()} of the loopback interface. */
@@ -90,7 +113,7 @@ public final class DemoPortal implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
-            String browser = browserId(exchange);
+            String browser = path.equals("/backchannel-logout") ? null : browserId(exchange);
             if (path.equals("/") && method.equals("GET")) {
                 home(exchange, browser);
             } else if (path.equals("/login") && method.equals("GET")) {
@@ -99,6 +122,8 @@ public final class DemoPortal implements AutoCloseable {
                 callback(exchange, browser);
             } else if (path.equals("/logout") && method.equals("POST")) {
                 logout(exchange, browser);
+            } else if (path.equals("/backchannel-logout") && method.equals("POST")) {
+                backchannelLogout(exchange);
             } else {
                 respond(exchange, 404, pages.message("Không tìm thấy trang", "Trang này không có trên cổng thử nghiệm."));
             }
@@ -112,9 +137,12 @@ public final class DemoPortal implements AutoCloseable {
         }
     }
 
+    /** The latest portal the browser logged in to, or with {@code ?client=} that portal's page. */
     private void home(HttpExchange exchange, String browser) throws IOException {
-        Optional<PortalSession> session = Optional.ofNullable(sessions.get(browser));
-        respond(exchange, 200, session.map(pages::loggedIn).orElseGet(pages::loggedOut));
+        String client = query(exchange.getRequestURI().getRawQuery()).get("client");
+        Optional<PortalSession> session = client == null ? sessions.latest(browser) : sessions.at(browser, client);
+        List<PortalSession> all = sessions.all(browser);
+        respond(exchange, 200, session.map(shown -> pages.loggedIn(shown, all)).orElseGet(pages::loggedOut));
     }
 
     private void login(HttpExchange exchange, String browser) throws IOException {
@@ -153,8 +181,7 @@ public final class DemoPortal implements AutoCloseable {
         }
         // a new session id at login: an id planted in the browser beforehand is worth nothing
         String session = newBrowserId(exchange);
-        sessions.remove(browser);
-        sessions.put(session, new PortalSession(pending.request().clientId(), tokens.idToken(),
+        sessions.loggedIn(browser, session, new PortalSession(pending.request().clientId(), tokens.idToken(),
                 tokens.idTokenClaims()));
         redirect(exchange, URI.create(config.baseUri() + "/"));
     }
@@ -172,8 +199,11 @@ public final class DemoPortal implements AutoCloseable {
         return "Máy chủ xác thực trả về: " + answer.get("error");
     }
 
+    /** Ends the browser's session at the portal the form names (else its latest) and logs out of Keycloak. */
     private void logout(HttpExchange exchange, String browser) throws IOException {
-        PortalSession session = sessions.remove(browser);
+        String client = form(exchange).get("client");
+        PortalSession session = Optional.ofNullable(client).or(() -> sessions.latest(browser).map(PortalSession::clientId))
+                .flatMap(clientId -> sessions.end(browser, clientId)).orElse(null);
         if (session == null) {
             redirect(exchange, URI.create(config.baseUri() + "/"));
             return;
@@ -182,25 +212,59 @@ public final class DemoPortal implements AutoCloseable {
                 URI.create(config.baseUri() + "/")));
     }
 
+    /**
+     * OpenID Connect Back-Channel Logout 1.0: Keycloak posts a {@code logout_token}; a valid one ends the sessions
+     * it names and is answered 200, anything else 400 (both {@code Cache-Control: no-store}).
+     */
+    private void backchannelLogout(HttpExchange exchange) throws IOException {
+        String token = form(exchange).get("logout_token");
+        LogoutTokenCheck.Verdict verdict = token == null ? new LogoutTokenCheck.Refused(LogoutTokenCheck.Refusal.UNREADABLE)
+                : logoutTokens.verify(token);
+        if (verdict instanceof LogoutTokenCheck.Accepted accepted) {
+            int ended = sessions.end(accepted);
+            LOG.log(Level.INFO, "back-channel logout for {0}: {1} session(s) ended", accepted.clients(), ended);
+            exchange.getResponseHeaders().set("Cache-Control", "no-store");
+            exchange.sendResponseHeaders(200, -1);
+            return;
+        }
+        LogoutTokenCheck.Refusal reason = ((LogoutTokenCheck.Refused) verdict).reason();
+        LOG.log(Level.WARNING, "back-channel logout refused: {0}", reason);
+        byte[] body = ("{\"error\":\"invalid_request\",\"error_description\":\"logout token refused: "
+                + reason.name().toLowerCase(java.util.Locale.ROOT) + "\"}").getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.sendResponseHeaders(400, body.length);
+        exchange.getResponseBody().write(body);
+    }
+
     /** The browser's id, from its cookie or a new one set on this response. */
-    private static String browserId(HttpExchange exchange) {
+    private String browserId(HttpExchange exchange) {
         return cookie(exchange).orElseGet(() -> newBrowserId(exchange));
     }
 
-    private static String newBrowserId(HttpExchange exchange) {
+    private String newBrowserId(HttpExchange exchange) {
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);
         String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        exchange.getResponseHeaders().set("Set-Cookie", SESSION_COOKIE + "=" + id + "; Path=/; HttpOnly; SameSite=Lax");
+        exchange.getResponseHeaders().set("Set-Cookie", sessionCookie + "=" + id + "; Path=/; HttpOnly; SameSite=Lax");
         return id;
     }
 
-    private static Optional<String> cookie(HttpExchange exchange) {
+    /** The fields of a form-encoded request body (at most {@value #MAX_FORM_BYTES} bytes are read). */
+    private static Map<String, String> form(HttpExchange exchange) throws IOException {
+        byte[] body = exchange.getRequestBody().readNBytes(MAX_FORM_BYTES + 1);
+        if (body.length > MAX_FORM_BYTES) {
+            return Map.of();
+        }
+        return query(new String(body, StandardCharsets.US_ASCII));
+    }
+
+    private Optional<String> cookie(HttpExchange exchange) {
         List<String> headers = exchange.getRequestHeaders().getOrDefault("Cookie", List.of());
         for (String header : headers) {
             for (String part : header.split(";")) {
                 String[] pair = part.trim().split("=", 2);
-                if (pair.length == 2 && pair[0].equals(SESSION_COOKIE) && pair[1].matches("[A-Za-z0-9_-]{1,64}")) {
+                if (pair.length == 2 && pair[0].equals(sessionCookie) && pair[1].matches("[A-Za-z0-9_-]{1,64}")) {
                     return Optional.of(pair[1]);
                 }
             }
@@ -243,5 +307,15 @@ public final class DemoPortal implements AutoCloseable {
 
     /** A logged-in browser: which portal client it logged in through and its validated ID token. */
     record PortalSession(String clientId, String idToken, JWTClaimsSet claims) {
+
+        /** Keycloak's session id from the ID token ({@code sid}): what a back-channel logout token names. */
+        String sid() {
+            Object sid = claims.getClaim("sid");
+            return sid instanceof String value ? value : null;
+        }
+
+        String subject() {
+            return claims.getSubject();
+        }
     }
 }

@@ -24,7 +24,8 @@ final class DemoPortalPages {
         return page("Cổng thử nghiệm — Chưa đăng nhập", body.toString());
     }
 
-    String loggedIn(DemoPortal.PortalSession session) {
+    /** One portal's session, with links to the other portals this browser is logged in to ({@code all}). */
+    String loggedIn(DemoPortal.PortalSession session, java.util.List<DemoPortal.PortalSession> all) {
         StringBuilder body = new StringBuilder("<h1>").append(escape(config.clients().get(session.clientId())))
                 .append("</h1><p id=\"status\">Đã đăng nhập</p>")
                 .append("<p>Cổng: <code id=\"client\">").append(escape(session.clientId())).append("</code></p>")
@@ -35,7 +36,15 @@ final class DemoPortalPages {
                 .append("</th><td data-claim=\"").append(escape(name)).append("\">").append(escape(render(value)))
                 .append("</td></tr>"));
         body.append("</tbody></table><form method=\"post\" action=\"/logout\">")
-                .append("<button type=\"submit\" id=\"logout\">Đăng xuất</button></form>");
+                .append("<input type=\"hidden\" name=\"client\" value=\"").append(escape(session.clientId()))
+                .append("\"><button type=\"submit\" id=\"logout\">Đăng xuất</button></form>");
+        if (all.size() > 1) {
+            body.append("<h2>Cũng đã đăng nhập</h2><ul id=\"other-portals\">");
+            all.stream().filter(other -> !other.clientId().equals(session.clientId())).forEach(other -> body
+                    .append("<li><a href=\"/?client=").append(escape(other.clientId())).append("\">")
+                    .append(escape(config.clients().get(other.clientId()))).append("</a></li>"));
+            body.append("</ul>");
+        }
         return page("Cổng thử nghiệm — Đã đăng nhập", body.toString());
     }
 

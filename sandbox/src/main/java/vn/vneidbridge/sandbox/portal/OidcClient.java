@@ -143,11 +143,12 @@ public final class OidcClient {
         return current;
     }
 
-    private JWKSource<SecurityContext> keys() throws IOException {
+    /** The provider's signing keys (its JWKS, cached; a key id not in the cache fetches it again). */
+    JWKSource<SecurityContext> keys() throws IOException {
         JWKSource<SecurityContext> current = keys;
         if (current == null) {
             try {
-                current = JWKSourceBuilder.create(URI.create(endpoint("jwks_uri")).toURL()).build();
+                current = JWKSourceBuilder.create(URI.create(endpoint("jwks_uri")).toURL()).retrying(true).build();
             } catch (MalformedURLException e) {
                 throw new IOException(e);
             }
