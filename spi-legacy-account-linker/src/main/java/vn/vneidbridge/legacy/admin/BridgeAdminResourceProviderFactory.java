@@ -2,16 +2,20 @@ package vn.vneidbridge.legacy.admin;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.models.utils.PostMigrationEvent;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory;
-import org.keycloak.timer.TimerProvider;
+import org.keycloak.timer.ScheduledTask;
 
 /**
  * The operators' admin API at {@code /admin/realms/{realm}/vneid-bridge}, and the refreshes of the bridge's
@@ -24,6 +28,7 @@ public final class BridgeAdminResourceProviderFactory implements AdminRealmResou
     private static final Logger LOG = Logger.getLogger(BridgeAdminResourceProviderFactory.class);
 
     private MetricsSettings settings = MetricsSettings.DEFAULTS;
+    private ScheduledExecutorService executor;
 
     @Override
     public AdminRealmResourceProvider create(KeycloakSession session) {
@@ -46,7 +51,11 @@ public final class BridgeAdminResourceProviderFactory implements AdminRealmResou
         settings = MetricsSettings.from(config);
     }
 
-    /** Once Keycloak's database is migrated, the gauges' refreshes on this node's timer (not cluster-aware). */
+    /**
+     * Once Keycloak's database is migrated, the gauges' refreshes on this node, on a thread of their own (not
+     * Keycloak's timer, whose single thread a slow legacy database would hold up) and not cluster-aware: every
+     * node's {@code /metrics} has the gauges, each computed from the shared database.
+     */
     @Override
     public void postInit(KeycloakSessionFactory factory) {
         factory.register(event -> {
@@ -56,22 +65,31 @@ public final class BridgeAdminResourceProviderFactory implements AdminRealmResou
         });
     }
 
-    private void schedule(KeycloakSessionFactory factory) {
-        try (KeycloakSession session = factory.create()) {
-            TimerProvider timer = session.getProvider(TimerProvider.class);
-            if (timer == null) {
-                LOG.warn("no timer provider: the migration progress and webhook backlog gauges stay empty");
-                return;
-            }
-            if (settings.progressSeconds() > 0) {
-                timer.scheduleTask(new MigrationMetricsTask(), MetricsSettings.firstRunMillis(settings.progressSeconds()),
-                        settings.progressSeconds() * 1000L, MigrationMetricsTask.TASK_NAME);
-            }
-            if (settings.backlogSeconds() > 0) {
-                timer.scheduleTask(new WebhookBacklogTask(), MetricsSettings.firstRunMillis(settings.backlogSeconds()),
-                        settings.backlogSeconds() * 1000L, WebhookBacklogTask.TASK_NAME);
-            }
+    private synchronized void schedule(KeycloakSessionFactory factory) {
+        if (executor != null || (settings.progressSeconds() == 0 && settings.backlogSeconds() == 0)) {
+            return;
         }
+        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "vneid-bridge-metrics");
+            thread.setDaemon(true);
+            return thread;
+        });
+        every(factory, settings.progressSeconds(), new MigrationMetricsTask());
+        every(factory, settings.backlogSeconds(), new WebhookBacklogTask());
+    }
+
+    private void every(KeycloakSessionFactory factory, int seconds, ScheduledTask task) {
+        if (seconds == 0) {
+            return;
+        }
+        executor.scheduleWithFixedDelay(() -> {
+            try {
+                KeycloakModelUtils.runJobInTransaction(factory, task::run);
+            } catch (RuntimeException e) {
+                // never let one failure end the schedule
+                LOG.debugf(e, "%s failed", task.getTaskName());
+            }
+        }, MetricsSettings.firstRunMillis(seconds), seconds * 1000L, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -87,7 +105,11 @@ public final class BridgeAdminResourceProviderFactory implements AdminRealmResou
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (executor != null) {
+            executor.shutdownNow();
+            executor = null;
+        }
     }
 
     @Override

@@ -53,6 +53,13 @@ public final class BridgeMetrics {
     public static final String WEBHOOK_OLDEST_PENDING = "vneid.bridge.webhook.oldest.pending.age.seconds";
     public static final String DEPENDENCY_UP = "vneid.bridge.dependency.up";
 
+    /** The link methods and link refusal reasons, registered at zero. */
+    private static final List<String> LINK_METHODS = List.of("verified_cccd", "password_and_registry", "idp_link",
+            "review", "first_login");
+    private static final List<String> REFUSAL_REASONS = List.of("administrator", "account_disabled",
+            "legacy_database_unavailable", "population_registry_unavailable", "registry_mismatch", "wrong_password",
+            "invalid_id_number", "other");
+
     private static final AtomicInteger LEGACY_DB_UP = new AtomicInteger(-1);
     private static final AtomicInteger PENDING_DELIVERIES = new AtomicInteger();
     private static final AtomicInteger FAILED_DELIVERIES = new AtomicInteger();
@@ -84,6 +91,12 @@ public final class BridgeMetrics {
         migration = new Migration(meters);
         Counter.builder(CONFLICTS).description("VNeID logins refused: several accounts hold the id number")
                 .register(Metrics.globalRegistry);
+        for (String method : LINK_METHODS) {
+            links(method);
+        }
+        for (String reason : REFUSAL_REASONS) {
+            refusals(reason);
+        }
         for (String outcome : new String[] {"delivered", "retry", "failed"}) {
             deliveries(outcome);
         }
@@ -103,8 +116,12 @@ public final class BridgeMetrics {
     }
 
     public static void link(String method) {
-        Counter.builder(LINKS).description("Accounts linked to VNeID").tag("method", method)
-                .register(Metrics.globalRegistry).increment();
+        links(method).increment();
+    }
+
+    private static Counter links(String method) {
+        return Counter.builder(LINKS).description("Accounts linked to VNeID").tag("method", method)
+                .register(Metrics.globalRegistry);
     }
 
     public static void conflict() {
@@ -113,8 +130,12 @@ public final class BridgeMetrics {
     }
 
     public static void refusal(String reason) {
-        Counter.builder(REFUSALS).description("VNeID links refused").tag("reason", reason)
-                .register(Metrics.globalRegistry).increment();
+        refusals(reason).increment();
+    }
+
+    private static Counter refusals(String reason) {
+        return Counter.builder(REFUSALS).description("VNeID links refused").tag("reason", reason)
+                .register(Metrics.globalRegistry);
     }
 
     public static void delivery(String outcome) {
