@@ -140,6 +140,7 @@ final class PartnerApiCallback {
     /** The event with the step's reason (no personal data, no cryptographic layer), then the localized page. */
     private Response refuse(PartnerRefusal refusal, String detail) {
         String alias = provider.getConfig().getAlias();
+        VneidMetrics.refused(refusal);
         if (refusal == PartnerRefusal.NOT_CONFIGURED) {
             LOG.warnf("VNeID partner API of identity provider %s: realm %s has no enabled RSA encryption key of "
                     + "algorithm RSA1_5 (Realm settings, Keys)", alias, realm.getName());

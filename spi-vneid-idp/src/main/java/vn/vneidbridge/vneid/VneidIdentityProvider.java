@@ -270,6 +270,7 @@ final class VneidIdentityProvider extends OIDCIdentityProvider implements Social
         RealmModel realm = session.getContext().getRealm();
         KeyWrapper active = session.keys().getActiveKey(realm, KeyUse.SIG, Algorithm.HS512);
         if (active == null || active.getSecretKey() == null) {
+            VneidMetrics.refused(vn.vneidbridge.vneid.partner.PartnerRefusal.NOT_CONFIGURED);
             throw new IdentityBrokerException("realm has no active HS512 key for the VNeID partner API")
                     .withMessageCode(vn.vneidbridge.vneid.partner.PartnerRefusal.NOT_CONFIGURED.messageKey());
         }
@@ -284,6 +285,7 @@ final class VneidIdentityProvider extends OIDCIdentityProvider implements Social
 
     private IdentityBrokerException refuse(VneidCheckResult.Refused refused) {
         VneidRefusal refusal = refused.refusal();
+        VneidMetrics.refused(refusal);
         String reason = refusal.eventReason() + ": " + refused.detail();
         if (event != null) {
             event.detail(Details.REASON, reason).detail(Details.IDENTITY_PROVIDER, getConfig().getAlias());
@@ -357,6 +359,7 @@ final class VneidIdentityProvider extends OIDCIdentityProvider implements Social
             super.authenticationFinished(authSession, context);
         }
         String level = VneidContext.level(context);
+        VneidMetrics.login(getConfig().isPartnerApi() ? VneidProtocol.PARTNER_API : VneidProtocol.OIDC, level);
         if (level != null) {
             authSession.setUserSessionNote(VneidContext.LEVEL_NOTE, level);
             VneidLevel.parse(level).ifPresent(reached -> LevelsReached.record(session, authSession,

@@ -5,7 +5,9 @@ import java.util.Map;
 import org.keycloak.broker.provider.AbstractIdentityProviderFactory;
 import org.keycloak.broker.social.SocialIdentityProviderFactory;
 import org.keycloak.models.IdentityProviderModel;
+import io.micrometer.core.instrument.Metrics;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
@@ -47,6 +49,11 @@ public final class VneidIdentityProviderFactory extends AbstractIdentityProvider
     @Override
     public String getHelpText() {
         return "Log in with VNeID, the national electronic identity of the Ministry of Public Security.";
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        VneidMetrics.register(Metrics.globalRegistry);
     }
 
     @Override

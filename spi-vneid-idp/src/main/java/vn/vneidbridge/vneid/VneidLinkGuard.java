@@ -70,9 +70,12 @@ final class VneidLinkGuard {
                     .detail(Details.IDENTITY_PROVIDER, context.getIdpConfig().getAlias())
                     .detail(Details.REASON, "VNeID re-login with another account than the linked one")
                     .error(ERROR_REAUTH_MISMATCH);
+            VneidMetrics.refused(VneidMetrics.UNLINK_REAUTH_MISMATCH);
             return Optional.of(MESSAGE_REAUTH_MISMATCH);
         }
         if (refusal != null) {
+            VneidMetrics.refused(MESSAGE_ADMIN.equals(refusal) ? VneidMetrics.LINK_ADMINISTRATOR
+                    : VneidMetrics.LINK_ID_MISMATCH);
             new EventBuilder(realm, session, session.getContext().getConnection())
                     .event(EventType.FEDERATED_IDENTITY_LINK_ERROR).user(account)
                     .client(authSession.getClient())

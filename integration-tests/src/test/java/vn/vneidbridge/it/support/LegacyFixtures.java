@@ -92,6 +92,8 @@ public final class LegacyFixtures {
     public static final String UNLINK_DECLINE = "it.unlinkdecline";
     /** Synthetic person 27's own CCCD, not verified: ten passwords posted at once on the confirmation page. */
     public static final String CONFIRM_PARALLEL = "it.confirmparallel";
+    /** Synthetic person 28: legacy login, CCCD check and VNeID link, watched on /metrics (MetricsDashboardIT). */
+    public static final String METRICS_JOURNEY = "it.metricsjourney";
     // proven defences (rows of docs/threat-model.md): synthetic people 188 and 191
     /** Guessed at until Keycloak's brute-force detection locks it (LegacyAccountLoginContract). */
     public static final String LOCKOUT = "it.lockout";
@@ -107,7 +109,8 @@ public final class LegacyFixtures {
             CCCD_RATE_LIMIT, CCCD_IDENTITY, LINK_NOTICE, LINK_MISMATCH, LINK_SKIP, LINK_ONLY, LINK_ONLY_MISMATCH,
             CUTOFF_CLOSED, LINK_RACE, LINK_SECOND_BROWSER, LINK_REPLAY, CCCD_SELF_EDIT,
             CUTOFF_PAGES, CONFIRM_CCCD, CONFIRM_WRONG, CONFIRM_DECLINE, CONFIRM_DOWN, CONFIRM_MISMATCH,
-            UNLINK_REAUTH, UNLINK_FRESH, UNLINK_FORGED, UNLINK_REST, UNLINK_DECLINE, CONFIRM_PARALLEL);
+            UNLINK_REAUTH, UNLINK_FRESH, UNLINK_FORGED, UNLINK_REST, UNLINK_DECLINE, CONFIRM_PARALLEL,
+            METRICS_JOURNEY);
     private static final List<String> CONFIRM_OWN_CCCD = List.of(CONFIRM_CCCD, CONFIRM_WRONG, CONFIRM_DECLINE,
             CONFIRM_DOWN, CONFIRM_PARALLEL);
 

@@ -29,6 +29,7 @@ public class TestKeycloak implements ParameterResolver {
     /** Synthetic people (seed 42) the population database simulator knows besides the personas. */
     public static final int SYNTHETIC_PEOPLE = 200;
     private static final String LINK_WEBHOOK = "spi-events-listener--vneid-link-webhook--";
+    private static final String BRIDGE_ADMIN = "spi-admin-realm-restapi-extension--vneid-bridge--";
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -121,6 +122,9 @@ public class TestKeycloak implements ParameterResolver {
                     .runtimeOption(LINK_WEBHOOK + "poll-seconds", "1")
                     .runtimeOption(LINK_WEBHOOK + "initial-backoff-seconds", "1")
                     .runtimeOption(LINK_WEBHOOK + "max-backoff-seconds", "3")
+                    // the bridge's gauges (migration progress, webhook backlog) every 2 s (defaults 300 s, 30 s)
+                    .runtimeOption(BRIDGE_ADMIN + "metrics-refresh-seconds", "2")
+                    .runtimeOption(BRIDGE_ADMIN + "backlog-refresh-seconds", "2")
                     // the test portals' webhooks listen on 127.0.0.1 (see allowPrivateWebhookAddresses)
                     .runtimeOption(LINK_WEBHOOK + "allow-private-addresses",
                             String.valueOf(allowPrivateWebhookAddresses())))), workDir)

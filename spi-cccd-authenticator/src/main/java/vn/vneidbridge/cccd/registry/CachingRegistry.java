@@ -9,16 +9,25 @@ final class CachingRegistry implements PopulationRegistry {
 
     private final PopulationRegistry delegate;
     private final ResultCache cache;
+    private final RegistryCallListener listener;
 
     CachingRegistry(PopulationRegistry delegate, ResultCache cache) {
+        this(delegate, cache, RegistryCallListener.NONE);
+    }
+
+    /** {@code listener} hears of each cache hit. */
+    CachingRegistry(PopulationRegistry delegate, ResultCache cache, RegistryCallListener listener) {
         this.delegate = delegate;
         this.cache = cache;
+        this.listener = listener;
     }
 
     @Override
     public RegistryResult verify(RegistryQuery query) {
+        long start = System.nanoTime();
         var cached = cache.get(query);
         if (cached.isPresent()) {
+            listener.called(RegistryCallOutcome.HIT, System.nanoTime() - start);
             LOG.debugf("registry cache hit for %s", LogMask.idNumber(query.idNumber()));
             return cached.get();
         }

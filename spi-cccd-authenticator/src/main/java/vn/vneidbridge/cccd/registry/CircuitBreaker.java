@@ -69,4 +69,15 @@ final class CircuitBreaker {
     synchronized State state() {
         return state;
     }
+
+    /**
+     * The state as the next call would find it, without changing it: an open circuit whose open time is over is
+     * half-open (for the metrics, read between calls).
+     */
+    synchronized State observedState() {
+        if (state == State.OPEN && !clock.instant().isBefore(openedAt.plus(openDuration))) {
+            return State.HALF_OPEN;
+        }
+        return state;
+    }
 }

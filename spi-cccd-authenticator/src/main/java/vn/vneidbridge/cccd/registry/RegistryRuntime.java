@@ -7,11 +7,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import org.jboss.logging.Logger;
 
 /**
  * What one provider factory shares between all its providers: the adapter on its pooled HTTP client,
- * wrapped in the circuit breaker and then the cache (each left out when disabled), or the
+ * wrapped in the circuit breaker, the metrics ({@link MeteredRegistry}) and then the cache (breaker and cache left
+ * out when disabled), or the
  * {@link UnconfiguredRegistry} when the required options are missing.
  */
 final class RegistryRuntime {
@@ -41,6 +44,16 @@ final class RegistryRuntime {
      */
     static RegistryRuntime start(String providerId, RegistryOptions options, Clock clock,
                                  BiFunction<RegistryTarget, RegistryHttp, PopulationRegistry> adapter) {
+        return start(providerId, options, clock, adapter, Metrics.globalRegistry);
+    }
+
+    /**
+     * @param meters where the calls, the breaker's state and the registry's health are published
+     *     ({@link RegistryMetrics}); only for a configured registry
+     */
+    static RegistryRuntime start(String providerId, RegistryOptions options, Clock clock,
+                                 BiFunction<RegistryTarget, RegistryHttp, PopulationRegistry> adapter,
+                                 MeterRegistry meters) {
         Optional<RegistryTarget> target = options.target();
         if (target.isEmpty()) {
             if (options.endpoint().isEmpty() && options.unitCode().isEmpty()) {
@@ -58,10 +71,13 @@ final class RegistryRuntime {
             breaker = Optional.of(new CircuitBreaker(options.breakerFailures(), options.breakerOpen(), clock));
             registry = new CircuitBreakingRegistry(registry, breaker.get());
         }
+        RegistryMetrics metrics = new RegistryMetrics(meters, providerId);
+        breaker.ifPresent(b -> metrics.watch(meters, providerId, b));
+        registry = new MeteredRegistry(registry, metrics);
         Optional<ResultCache> cache = Optional.empty();
         if (!options.cacheTtl().isZero()) {
             cache = Optional.of(new ResultCache(options.cacheTtl(), ResultCache.DEFAULT_MAX_ENTRIES, clock));
-            registry = new CachingRegistry(registry, cache.get());
+            registry = new CachingRegistry(registry, cache.get(), metrics);
         }
         LOG.infof("%s: population registry at %s", providerId, target.get().host());
         return new RegistryRuntime(registry, target, breaker, cache);

@@ -13,6 +13,8 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.storage.UserStorageProvider;
 import org.keycloak.storage.UserStorageProviderModel;
 import vn.vneidbridge.core.user.UserAttributes;
+import vn.vneidbridge.legacy.metrics.BridgeMetrics;
+import vn.vneidbridge.legacy.metrics.MigrationGauges;
 import vn.vneidbridge.legacy.review.ReviewEntryEntity;
 import vn.vneidbridge.legacy.storage.LegacyUserStorageProviderFactory;
 
@@ -45,6 +47,18 @@ final class ProgressQueries {
             + " where u.realmId = :realmId and not exists (select a from UserAttributeEntity a"
             + " where a.user = u and a.name = :legacyId)"
             + " group by substring(c.value, 1, 3)";
+    private static final String ACCOUNT_STATES = "select t.value, substring(c.value, 1, 3),"
+            + " case when v.value = 'true' then true else false end,"
+            + " case when f.identityProvider is not null then true else false end, count(u)"
+            + " from UserEntity u"
+            + " join UserAttributeEntity a on a.user = u and a.name = :legacyId"
+            + " left join UserAttributeEntity t on t.user = u and t.name = :type"
+            + " left join UserAttributeEntity c on c.user = u and c.name = :cccd"
+            + " left join UserAttributeEntity v on v.user = u and v.name = :verified"
+            + " left join FederatedIdentityEntity f on f.user = u and f.identityProvider = :idp"
+            + " where u.realmId = :realmId"
+            + " group by t.value, substring(c.value, 1, 3), case when v.value = 'true' then true else false end,"
+            + " case when f.identityProvider is not null then true else false end";
     private static final String LEGACY_COUNTS = "select a.accountType, substring(a.cccd, 1, 3), count(a)"
             + " from LegacyAccountEntity a group by a.accountType, substring(a.cccd, 1, 3)";
 
@@ -80,8 +94,49 @@ final class ProgressQueries {
         return MigrationProgress.of(legacy(session, realm), keycloak, vneidOnly, conflicts);
     }
 
-    /** The legacy rows by type and province, or null when a legacy database does not answer. */
-    private static List<MigrationProgress.LegacyCount> legacy(KeycloakSession session, RealmModel realm) {
+    /**
+     * The realm's progress for the gauges ({@link MigrationGauges}): imported accounts by type, CCCD province and
+     * state; open conflicts by province; legacy rows never imported by type (null when a legacy database did not
+     * answer). Each legacy database's answer, when the realm has one, is told to {@link BridgeMetrics}.
+     */
+    static BridgeMetrics.RealmProgress gauges(KeycloakSession session, RealmModel realm, String identityProvider) {
+        EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+        List<MigrationGauges.AccountRow> accounts = new ArrayList<>();
+        for (Object[] row : em.createQuery(ACCOUNT_STATES, Object[].class)
+                .setParameter("legacyId", UserAttributes.LEGACY_ACCOUNT_ID)
+                .setParameter("type", UserAttributes.LEGACY_ACCOUNT_TYPE)
+                .setParameter("cccd", UserAttributes.CCCD)
+                .setParameter("verified", UserAttributes.CCCD_VERIFIED)
+                .setParameter("idp", identityProvider)
+                .setParameter("realmId", realm.getId()).getResultList()) {
+            accounts.add(new MigrationGauges.AccountRow((String) row[0], (String) row[1], Boolean.TRUE.equals(row[2]),
+                    Boolean.TRUE.equals(row[3]), number(row[4])));
+        }
+        List<MigrationGauges.PrefixRow> conflicts = new ArrayList<>();
+        for (Object[] row : em.createNamedQuery(ReviewEntryEntity.OPEN_BY_PROVINCE, Object[].class)
+                .setParameter("realmId", realm.getId()).getResultList()) {
+            conflicts.add(new MigrationGauges.PrefixRow((String) row[0], number(row[1])));
+        }
+        List<MigrationGauges.LegacyRow> legacyRows = null;
+        List<MigrationProgress.LegacyCount> legacy = legacy(session, realm);
+        if (legacy != null) {
+            legacyRows = legacy.stream().map(c -> new MigrationGauges.LegacyRow(c.accountType(), c.rows())).toList();
+        }
+        if (!legacyUnits(realm).isEmpty()) {
+            BridgeMetrics.legacyDatabase(legacy != null);
+        }
+        return new BridgeMetrics.RealmProgress(realm.getName(), MigrationGauges.accounts(accounts),
+                MigrationGauges.conflicts(conflicts),
+                legacyRows == null ? null : MigrationGauges.notImported(legacyRows, accounts));
+    }
+
+    /** Whether the realm has an enabled legacy user storage (a realm whose migration the gauges follow). */
+    static boolean hasLegacyStorage(RealmModel realm) {
+        return !legacyUnits(realm).isEmpty();
+    }
+
+    /** The persistence units of the realm's enabled legacy user storages. */
+    private static Set<String> legacyUnits(RealmModel realm) {
         Set<String> units = new LinkedHashSet<>();
         realm.getComponentsStream(realm.getId(), UserStorageProvider.class.getName())
                 .filter(c -> LegacyUserStorageProviderFactory.PROVIDER_ID.equals(c.getProviderId()))
@@ -90,6 +145,12 @@ final class ProgressQueries {
                     String unit = c.get("persistenceUnit");
                     units.add(unit == null || unit.isBlank() ? DEFAULT_UNIT : unit.trim());
                 });
+        return units;
+    }
+
+    /** The legacy rows by type and province, or null when a legacy database does not answer. */
+    private static List<MigrationProgress.LegacyCount> legacy(KeycloakSession session, RealmModel realm) {
+        Set<String> units = legacyUnits(realm);
         List<MigrationProgress.LegacyCount> counts = new ArrayList<>();
         try {
             for (String unit : units) {

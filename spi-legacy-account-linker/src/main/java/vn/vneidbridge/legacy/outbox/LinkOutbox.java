@@ -52,4 +52,26 @@ public final class LinkOutbox {
                 : em.createNamedQuery(LinkOutboxEntity.BY_REALM_STATUS, LinkOutboxEntity.class).setParameter("status", status);
         return query.setParameter("realmId", realmId).setFirstResult(first).setMaxResults(max).getResultList();
     }
+
+    /** Pending and failed rows of every realm, and when the oldest pending one was queued (null when none). */
+    public record Backlog(long pending, long failed, Long oldestPendingCreatedAt) {
+    }
+
+    /** One aggregate query over the outbox (its status column), for the backlog gauges. */
+    public static Backlog backlog(KeycloakSession session) {
+        EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+        long pending = 0;
+        long failed = 0;
+        Long oldest = null;
+        for (Object[] row : em.createNamedQuery(LinkOutboxEntity.BACKLOG, Object[].class).getResultList()) {
+            long count = row[1] == null ? 0 : ((Number) row[1]).longValue();
+            if (LinkOutboxEntity.PENDING.equals(row[0])) {
+                pending = count;
+                oldest = row[2] == null ? null : ((Number) row[2]).longValue();
+            } else {
+                failed = count;
+            }
+        }
+        return new Backlog(pending, failed, oldest);
+    }
 }

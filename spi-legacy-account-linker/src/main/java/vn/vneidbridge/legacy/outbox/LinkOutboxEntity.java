@@ -21,6 +21,8 @@ import jakarta.persistence.Table;
         + " order by o.createdAt desc")
 @NamedQuery(name = LinkOutboxEntity.BY_REALM_STATUS, query = "select o from LinkOutboxEntity o"
         + " where o.realmId = :realmId and o.status = :status order by o.createdAt desc")
+@NamedQuery(name = LinkOutboxEntity.BACKLOG, query = "select o.status, count(o), min(o.createdAt) from LinkOutboxEntity o"
+        + " where o.status in ('PENDING', 'FAILED') group by o.status")
 @NamedQuery(name = LinkOutboxEntity.DELETE_BY_REALM, query = "delete from LinkOutboxEntity o where o.realmId = :realmId")
 public class LinkOutboxEntity {
 
@@ -29,6 +31,7 @@ public class LinkOutboxEntity {
     static final String BY_REALM = "vneidLinkOutboxByRealm";
     static final String BY_REALM_STATUS = "vneidLinkOutboxByRealmStatus";
     public static final String DELETE_BY_REALM = "vneidLinkOutboxDeleteByRealm";
+    static final String BACKLOG = "vneidLinkOutboxBacklog";
 
     public static final String PENDING = "PENDING";
     public static final String DELIVERED = "DELIVERED";

@@ -9,6 +9,7 @@ import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.utils.KeycloakModelUtils;
+import vn.vneidbridge.legacy.metrics.BridgeMetrics;
 
 /**
  * Reads the legacy portal database through the JPA unit bound to its named datasource. Every read runs in
@@ -78,13 +79,16 @@ public final class LegacyAccountStore {
 
     private <T> T read(java.util.function.Function<EntityManager, T> work) {
         try {
-            return KeycloakModelUtils.runJobInTransactionWithResult(sessions, session -> {
+            T answer = KeycloakModelUtils.runJobInTransactionWithResult(sessions, session -> {
                 EntityManager em = entityManager(session);
                 T result = work.apply(em);
                 em.clear();
                 return result;
             });
+            BridgeMetrics.legacyDatabase(true);
+            return answer;
         } catch (RuntimeException e) {
+            BridgeMetrics.legacyDatabase(false);
             LOG.debugf(e, "legacy database (unit %s) failed", persistenceUnit);
             throw new LegacyDatabaseUnavailableException("the legacy portal database is unavailable ("
                     + e.getClass().getSimpleName() + ")", e);

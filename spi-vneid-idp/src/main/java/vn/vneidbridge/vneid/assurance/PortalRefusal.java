@@ -8,6 +8,7 @@ import org.keycloak.events.EventBuilder;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.protocol.LoginProtocol;
 import org.keycloak.sessions.AuthenticationSessionModel;
+import vn.vneidbridge.vneid.VneidMetrics;
 
 /**
  * Ends a login whose required level cannot be met with an error back to the portal, as OpenID Connect Core 5.5.1.1
@@ -53,6 +54,7 @@ public final class PortalRefusal {
 
     public static Response send(KeycloakSession session, AuthenticationSessionModel authSession, EventBuilder event,
                                 int mustReach, String reason) {
+        VneidMetrics.refused(VneidMetrics.LEVEL_NOT_MET);
         if (event != null) {
             event.detail(REQUIRED_DETAIL, String.valueOf(mustReach)).detail(Details.REASON, reason).error(EVENT_ERROR);
         }

@@ -39,4 +39,9 @@ public enum PartnerRefusal {
     public String eventReason() {
         return eventReason;
     }
+
+    /** The step's number as support staff quote it, {@code P1}–{@code P7} in the order above. */
+    public String code() {
+        return "P" + (ordinal() + 1);
+    }
 }
