@@ -35,6 +35,8 @@ public record LegacyDatabaseConnection(String dbKind, String jdbcUrl, String use
     /** Adds the datasource options to a server's configuration. */
     public KeycloakServerConfig.Builder configure(KeycloakServerConfig.Builder server) {
         return server.buildOption("db-kind-" + DATASOURCE, dbKind)
+                // a legacy database outage must not make the node unready: VNeID logins go on without it
+                .buildOption("db-health-exclude-" + DATASOURCE, "true")
                 .runtimeOption("db-url-full-" + DATASOURCE, jdbcUrl)
                 .runtimeOption("db-username-" + DATASOURCE, username)
                 .runtimeOption("db-password-" + DATASOURCE, password.isEmpty() ? null : password)

@@ -45,7 +45,7 @@ public final class TestCluster implements ParameterResolver {
     private static Running start() {
         Path servers = Path.of(System.getProperty("keycloak.servers.dir", "target/keycloak-servers"));
         ClusterOptions options = new ClusterOptions(TestKeycloak.requiredFile("keycloak.dist.zip"),
-                TestKeycloak.requiredFile("vneid.providers.bundle"), TestKeycloak.requiredFile("vneid.sandbox.providers"),
+                TestKeycloak.requiredFile("vneid.providers.bundle"), TestKeycloak.requiredFile("vneid.sandbox.bundle"),
                 servers, TestKeycloak.freePort(), TestKeycloak.freePort(),
                 TestKeycloak.freePort(), false);
         // link events: poll the outbox every second, retry after 1-3 s (defaults 5 s, 10 s-1 h)

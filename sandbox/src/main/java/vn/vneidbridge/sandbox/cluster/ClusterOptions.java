@@ -12,14 +12,14 @@ import java.util.Map;
  * @param registryPort the population database simulator's port
  * @param keepData   keep PostgreSQL's data of the last run instead of starting from the seeds
  */
-public record ClusterOptions(Path keycloakZip, Path providersBundle, Path sandboxProviders, Path serversDir,
+public record ClusterOptions(Path keycloakZip, Path providersBundle, Path sandboxBundle, Path serversDir,
                              int lbPort, int portalPort, int registryPort, boolean keepData) {
 
     static final String USAGE = """
             Options:
               --keycloak-zip=PATH       the keycloak-quarkus-dist zip (Maven resolves it)
               --providers-bundle=PATH   VNeID Bridge's providers bundle (built by the distribution module)
-              --sandbox-providers=PATH  the sandbox-only providers jar (the stand-in VNeID's steps and theme)
+              --sandbox-bundle=PATH     the sandbox bundle (the stand-in VNeID, its realm and the sandbox realm dvc)
               --servers-dir=PATH        where the nodes, PostgreSQL, the certificates and HAProxy's config live
               --lb-port=8443            HAProxy's HTTPS port (Keycloak's hostname is https://localhost:<lb-port>)
               --portal-port=8081        the demo portal's port
@@ -42,7 +42,7 @@ public record ClusterOptions(Path keycloakZip, Path providersBundle, Path sandbo
         ClusterOptions options = new ClusterOptions(
                 path(values.remove("keycloak-zip"), "keycloak-zip"),
                 path(values.remove("providers-bundle"), "providers-bundle"),
-                path(values.remove("sandbox-providers"), "sandbox-providers"),
+                path(values.remove("sandbox-bundle"), "sandbox-bundle"),
                 path(values.remove("servers-dir"), "servers-dir"),
                 port(values.remove("lb-port"), 8443),
                 port(values.remove("portal-port"), 8081),

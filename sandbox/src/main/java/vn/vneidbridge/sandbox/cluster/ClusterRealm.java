@@ -28,7 +28,7 @@ public final class ClusterRealm {
     static KeycloakServerConfig.Builder configure(KeycloakServerConfig.Builder node, ClusterOptions options,
                                                   URI publicBase) {
         return node.providersBundle(options.providersBundle())
-                .extraProvider(options.sandboxProviders())
+                .extraBundle(options.sandboxBundle())
                 .replaceInRealms(REALM_FILES_BASE_URL, publicBase + "/")
                 .replaceInRealms(REALM_FILES_LOOPBACK_REALMS, publicBase + "/realms/")
                 // the demo portal and test webhooks run on this machine: let link webhooks reach loopback

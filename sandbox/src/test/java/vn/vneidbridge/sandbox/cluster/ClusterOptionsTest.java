@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class ClusterOptionsTest {
 
     private static final String[] REQUIRED = {"--keycloak-zip=/k.zip", "--providers-bundle=/p.zip",
-            "--sandbox-providers=/s.jar", "--servers-dir=/servers"};
+            "--sandbox-bundle=/s.zip", "--servers-dir=/servers"};
 
     @Nested
     class GivenOnlyWhatMavenPasses {

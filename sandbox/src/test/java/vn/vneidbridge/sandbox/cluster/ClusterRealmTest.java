@@ -57,7 +57,7 @@ class ClusterRealmTest {
 
     private static String imported(String file) throws IOException {
         ClusterOptions options = new ClusterOptions(Path.of("keycloak.zip"), Path.of("providers.zip"),
-                Path.of("sandbox-providers.jar"), Path.of("servers"), 8443, 8081, 8082, false);
+                Path.of("sandbox.zip"), Path.of("servers"), 8443, 8081, 8082, false);
         KeycloakServerConfig config = ClusterRealm.configure(KeycloakServerConfig.builder().name("node1")
                 .distributionZip(Path.of("keycloak.zip")).serversDir(Path.of("servers"))
                 .httpPort(9443).managementPort(9001), options, LB).build();
