@@ -1,8 +1,6 @@
 package vn.vneidbridge.sandbox;
 
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 
 /** The sandbox command's options ({@code --name=value}); unknown or malformed options are refused. */
 record SandboxOptions(Path keycloakZip, Path providersBundle, Path sandboxBundle, Path serversDir, int keycloakPort,
@@ -29,39 +27,20 @@ record SandboxOptions(Path keycloakZip, Path providersBundle, Path sandboxBundle
             """;
 
     static SandboxOptions parse(String... args) {
-        Map<String, String> values = new HashMap<>();
-        for (String arg : args) {
-            if (arg == null || arg.isBlank()) {
-                continue;
-            }
-            if (!arg.startsWith("--")) {
-                throw new IllegalArgumentException("unexpected argument: " + arg);
-            }
-            String[] kv = arg.substring(2).split("=", 2);
-            values.put(kv[0], kv.length == 2 ? kv[1] : "true");
-        }
+        CommandLineValues values = CommandLineValues.parse(args);
         SandboxOptions options = new SandboxOptions(
-                path(values.remove("keycloak-zip"), "keycloak-zip"),
-                path(values.remove("providers-bundle"), "providers-bundle"),
-                path(values.remove("sandbox-bundle"), "sandbox-bundle"),
-                path(values.remove("servers-dir"), "servers-dir"),
-                port(values.remove("keycloak-port"), 8080),
-                port(values.remove("management-port"), 9000),
-                port(values.remove("portal-port"), 8081),
-                port(values.remove("registry-port"), 8082),
-                Boolean.parseBoolean(values.remove("keep-data")),
-                vneidProtocol(values.remove("vneid-protocol")));
-        if (!values.isEmpty()) {
-            throw new IllegalArgumentException("unknown option(s): " + values.keySet());
-        }
+                values.path("keycloak-zip"),
+                values.path("providers-bundle"),
+                values.path("sandbox-bundle"),
+                values.path("servers-dir"),
+                values.port("keycloak-port", 8080),
+                values.port("management-port", 9000),
+                values.port("portal-port", 8081),
+                values.port("registry-port", 8082),
+                values.flag("keep-data"),
+                vneidProtocol(values.take("vneid-protocol")));
+        values.requireAllTaken();
         return options;
-    }
-
-    private static Path path(String value, String name) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("--" + name + " is required");
-        }
-        return Path.of(value);
     }
 
     private static String vneidProtocol(String value) {
@@ -72,20 +51,5 @@ record SandboxOptions(Path keycloakZip, Path providersBundle, Path sandboxBundle
             throw new IllegalArgumentException("--vneid-protocol must be oidc or partner-api, was: " + value);
         }
         return value;
-    }
-
-    private static int port(String value, int defaultPort) {
-        if (value == null) {
-            return defaultPort;
-        }
-        try {
-            int port = Integer.parseInt(value);
-            if (port > 0 && port < 65536) {
-                return port;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new IllegalArgumentException("not a TCP port: " + value);
     }
 }

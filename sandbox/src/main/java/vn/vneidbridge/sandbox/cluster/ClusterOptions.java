@@ -1,8 +1,7 @@
 package vn.vneidbridge.sandbox.cluster;
 
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
+import vn.vneidbridge.sandbox.CommandLineValues;
 
 /**
  * The cluster command's options ({@code --name=value}); unknown or malformed options are refused.
@@ -28,51 +27,17 @@ public record ClusterOptions(Path keycloakZip, Path providersBundle, Path sandbo
             """;
 
     static ClusterOptions parse(String... args) {
-        Map<String, String> values = new HashMap<>();
-        for (String arg : args) {
-            if (arg == null || arg.isBlank()) {
-                continue;
-            }
-            if (!arg.startsWith("--")) {
-                throw new IllegalArgumentException("unexpected argument: " + arg);
-            }
-            String[] kv = arg.substring(2).split("=", 2);
-            values.put(kv[0], kv.length == 2 ? kv[1] : "true");
-        }
+        CommandLineValues values = CommandLineValues.parse(args);
         ClusterOptions options = new ClusterOptions(
-                path(values.remove("keycloak-zip"), "keycloak-zip"),
-                path(values.remove("providers-bundle"), "providers-bundle"),
-                path(values.remove("sandbox-bundle"), "sandbox-bundle"),
-                path(values.remove("servers-dir"), "servers-dir"),
-                port(values.remove("lb-port"), 8443),
-                port(values.remove("portal-port"), 8081),
-                port(values.remove("registry-port"), 8082),
-                Boolean.parseBoolean(values.remove("keep-data")));
-        if (!values.isEmpty()) {
-            throw new IllegalArgumentException("unknown option(s): " + values.keySet());
-        }
+                values.path("keycloak-zip"),
+                values.path("providers-bundle"),
+                values.path("sandbox-bundle"),
+                values.path("servers-dir"),
+                values.port("lb-port", 8443),
+                values.port("portal-port", 8081),
+                values.port("registry-port", 8082),
+                values.flag("keep-data"));
+        values.requireAllTaken();
         return options;
-    }
-
-    private static Path path(String value, String name) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("--" + name + " is required");
-        }
-        return Path.of(value);
-    }
-
-    private static int port(String value, int defaultPort) {
-        if (value == null) {
-            return defaultPort;
-        }
-        try {
-            int port = Integer.parseInt(value);
-            if (port > 0 && port < 65536) {
-                return port;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new IllegalArgumentException("not a TCP port: " + value);
     }
 }
