@@ -45,11 +45,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import vn.vneidbridge.distribution.KeycloakServer;
 import vn.vneidbridge.it.support.AdminApi;
 import vn.vneidbridge.it.support.LegacyFixtures;
+import vn.vneidbridge.it.support.LinkFixtures;
 import vn.vneidbridge.it.support.PortalLogin;
 import vn.vneidbridge.it.support.TestKeycloak;
+import vn.vneidbridge.it.support.TestKeycloakForLogout;
 import vn.vneidbridge.it.support.VneidStandIn;
 import vn.vneidbridge.it.support.VneidUsers;
 import vn.vneidbridge.it.support.WebClient;
+import vn.vneidbridge.sandbox.legacy.LegacyPersonas;
 import vn.vneidbridge.sandbox.portal.DemoPortal;
 import vn.vneidbridge.sandbox.portal.DemoPortalConfig;
 
@@ -59,7 +62,7 @@ import vn.vneidbridge.sandbox.portal.DemoPortalConfig;
  * ({@code dvcqg-portal}) and Hà Tĩnh's ({@code dvc-hatinh-web}), each its own relying party on its own port, their
  * clients' back-channel logout URLs pointed at them (the realm file names the sandbox's port 8081).
  */
-@ExtendWith(TestKeycloak.class)
+@ExtendWith(TestKeycloakForLogout.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BackChannelLogoutToPortalsIT {
 
@@ -109,6 +112,28 @@ class BackChannelLogoutToPortalsIT {
                 }
             } catch (Exception ignored) {
                 // stopping anyway
+            }
+        }
+    }
+
+    @Nested
+    class GivenPortalClientsAnOperatorEditedThroughTheAdminApi {
+
+        @Test
+        void thenTheirLoginsStillOfferTheLinkingNotice() {
+            // pointTheClientsAtTheirPortals saved both clients through the admin API, where realm dvc's client
+            // policy turns "Full scope allowed" off; Keycloak's idp_link action needs manage-account-links in scope
+            assertThat(admin.get("/admin/realms/dvc/clients?clientId=" + HATINH).get(0).get("fullScopeAllowed")
+                    .asBoolean()).as("the client policy turned full scope off").isFalse();
+            LinkFixtures fixtures = new LinkFixtures(admin);
+            fixtures.forget(LegacyPersonas.TOTHINGA);
+            try {
+                PortalLogin legacy = new PortalLogin(keycloak, HATINH);
+                PortalLogin.Outcome form = legacy.submitPassword(LegacyPersonas.TOTHINGA, LegacyPersonas.PASSWORD);
+                PortalLogin.Outcome notice = legacy.submitCccd(form, "052189000123");
+                assertThat(PortalLogin.isLinkNotice(notice)).as("the linking notice:\n" + notice.page().body()).isTrue();
+            } finally {
+                fixtures.forget(LegacyPersonas.TOTHINGA);
             }
         }
     }

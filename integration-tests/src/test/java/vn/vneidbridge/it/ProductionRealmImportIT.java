@@ -276,6 +276,26 @@ class ProductionRealmImportIT {
         }
     }
 
+    @Nested
+    class GivenAVariableSetButEmptyOrHoldingJson {
+
+        @Test
+        void thenTheImportIsRefusedNamingThemAndNoPortalGetsAnEmptySecretOrAnInjectedSetting() throws IOException {
+            Map<String, String> variables = new HashMap<>(variables());
+            // an empty secret would be stored as is (and match an empty client_secret); a quote would add JSON keys
+            variables.put("DVC_PORTAL_HATINH_SECRET", "");
+            variables.put("DVC_PORTAL_DVCQG_BACKCHANNEL_LOGOUT_URL",
+                    "x\"},\"publicClient\":true,\"redirectUris\":[\"*\"],\"z\":{\"a\":\"");
+            KeycloakServerConfig config = production(variables).startTimeout(Duration.ofMinutes(4)).build();
+
+            assertThatThrownBy(() -> KeycloakServer.start(config).close())
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("exited");
+            String log = Files.readString(config.instanceDir().resolve("server.log"), StandardCharsets.UTF_8);
+            assertThat(log).contains("Realm dvc not imported", "DVC_PORTAL_HATINH_SECRET",
+                    "DVC_PORTAL_DVCQG_BACKCHANNEL_LOGOUT_URL").doesNotContain("publicClient\":true");
+        }
+    }
+
     private static List<String> texts(JsonNode array) {
         List<String> texts = new ArrayList<>();
         array.forEach(node -> texts.add(node.asText()));

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.jboss.logging.Logger;
+import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
@@ -13,6 +14,8 @@ import org.keycloak.models.RealmModel;
  * admin API) it throws, so the import's transaction rolls back and no realm runs with a secret or URL that is the
  * placeholder's text. Looks at what the production realm file fills from variables: client secrets, URLs, redirect
  * URIs and attributes, identity-provider settings, authenticator settings, component settings, realm attributes.
+ * Before that, outside the admin realm, it refuses a realm while a {@code DVC_...} variable of Keycloak's environment
+ * is set but empty or would change the file's JSON ({@link UnresolvedPlaceholders#unsafe}).
  */
 final class UnresolvedPlaceholderGuard {
 
@@ -22,6 +25,18 @@ final class UnresolvedPlaceholderGuard {
     }
 
     static void check(KeycloakSession session, RealmModel realm) {
+        check(session, realm, System.getenv());
+    }
+
+    static void check(KeycloakSession session, RealmModel realm, Map<String, String> environment) {
+        if (!Config.getAdminRealm().equals(realm.getName())) {
+            Set<String> unsafe = UnresolvedPlaceholders.unsafe(environment);
+            if (!unsafe.isEmpty()) {
+                String refusal = UnresolvedPlaceholders.unsafeRefusal(realm.getName(), unsafe);
+                LOG.error(refusal);
+                throw new IllegalStateException(refusal);
+            }
+        }
         Set<String> names = UnresolvedPlaceholders.in(inRealm(session, realm));
         if (!names.isEmpty()) {
             String refusal = UnresolvedPlaceholders.refusal(realm.getName(), names);

@@ -45,6 +45,34 @@ final class UnresolvedPlaceholders {
         return names;
     }
 
+    /**
+     * The {@code DVC_...} variables of {@code environment} that must not reach a realm file: set but empty (an empty
+     * value replaces the placeholder, default included, so an empty portal secret or VNeID environment would be
+     * imported as is), or holding what would change the file rather than fill one value (Keycloak puts the value
+     * into the JSON text unescaped and replaces {@code ${...}} in it again): {@code "}, {@code \}, <code>${</code>,
+     * control characters.
+     *
+     * @return the variable names, sorted; empty when every {@code DVC_...} variable is safe
+     */
+    static Set<String> unsafe(Map<String, String> environment) {
+        Set<String> names = new TreeSet<>();
+        environment.forEach((name, value) -> {
+            if (name.startsWith("DVC_") && (value == null || value.isBlank() || value.contains("\"")
+                    || value.contains("\\") || value.contains("${") || value.chars().anyMatch(c -> c < 0x20))) {
+                names.add(name);
+            }
+        });
+        return names;
+    }
+
+    /** The refusal naming the unsafe variables (never a value) and what to do. */
+    static String unsafeRefusal(String realm, Set<String> names) {
+        return "Realm " + realm + " not imported: the environment variable(s) " + String.join(", ", names)
+                + " are set but empty, or hold a quote, a backslash, ${ or a control character, which Keycloak"
+                + " would put into the realm file as they are. Unset an empty one to take its default; see"
+                + " realm-export/README.md";
+    }
+
     /** The refusal naming the variables (never a value) and what to do. */
     static String refusal(String realm, Set<String> names) {
         return "Realm " + realm + " not imported: its file uses the environment variable(s) " + String.join(", ", names)

@@ -57,4 +57,42 @@ class UnresolvedPlaceholdersTest {
                     "realm-export/README.md").doesNotContain("${");
         }
     }
+
+    @Nested
+    class GivenTheEnvironmentsVariables {
+
+        @Test
+        void thenSafeValuesAndOtherVariablesPass() {
+            assertThat(UnresolvedPlaceholders.unsafe(Map.of(
+                    "DVC_PORTAL_DVCQG_SECRET", "k3P9-xQ2_vR7.wL5~mN8",
+                    "DVC_PORTAL_DVCQG_REDIRECT_URI", "https://dichvucong.gov.vn/oidc/callback?x=1&y=2",
+                    "DVC_PORTAL_DVCQG_POST_LOGOUT_REDIRECT_URIS", "https://a.example/##https://b.example/",
+                    "PATH", "", "KC_DB_PASSWORD", "with\"quote"))).isEmpty();
+        }
+
+        @Test
+        void thenAnEmptyValueIsRefusedForItWouldReplaceTheDefaultToo() {
+            assertThat(UnresolvedPlaceholders.unsafe(Map.of("DVC_PORTAL_DVCQG_SECRET", "",
+                    "DVC_VNEID_ENVIRONMENT", "  ", "DVC_VNEID_CLIENT_ID", "ok")))
+                    .containsExactly("DVC_PORTAL_DVCQG_SECRET", "DVC_VNEID_ENVIRONMENT");
+        }
+
+        @Test
+        void thenAValueThatWouldChangeTheJsonOrBeExpandedAgainIsRefused() {
+            assertThat(UnresolvedPlaceholders.unsafe(Map.of(
+                    "DVC_A", "x\"},\"publicClient\":true,\"z\":{\"a\":\"",
+                    "DVC_B", "https://x/${KC_DB_PASSWORD}",
+                    "DVC_C", "back\\slash",
+                    "DVC_D", "line\nbreak",
+                    "DVC_E", "https://fine.example/")))
+                    .containsExactly("DVC_A", "DVC_B", "DVC_C", "DVC_D");
+        }
+
+        @Test
+        void thenTheRefusalNamesTheVariablesButNoValue() {
+            String refusal = UnresolvedPlaceholders.unsafeRefusal("dvc", new java.util.TreeSet<>(
+                    java.util.Set.of("DVC_PORTAL_DVCQG_SECRET")));
+            assertThat(refusal).contains("Realm dvc not imported", "DVC_PORTAL_DVCQG_SECRET", "realm-export/README.md");
+        }
+    }
 }
