@@ -1,6 +1,7 @@
 package vn.vneidbridge.legacy.admin;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -65,16 +66,22 @@ final class ProgressQueries {
     private ProgressQueries() {
     }
 
-    static java.util.Map<String, Object> progress(KeycloakSession session, RealmModel realm, String identityProvider) {
-        EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
-        List<MigrationProgress.KeycloakCount> keycloak = new ArrayList<>();
-        for (Object[] row : em.createQuery(KEYCLOAK_COUNTS, Object[].class)
+    /** One of the queries over imported accounts, with the attribute names, the VNeID alias and the realm bound. */
+    private static TypedQuery<Object[]> accountQuery(EntityManager em, String jpql, RealmModel realm,
+                                                     String identityProvider) {
+        return em.createQuery(jpql, Object[].class)
                 .setParameter("legacyId", UserAttributes.LEGACY_ACCOUNT_ID)
                 .setParameter("type", UserAttributes.LEGACY_ACCOUNT_TYPE)
                 .setParameter("cccd", UserAttributes.CCCD)
                 .setParameter("verified", UserAttributes.CCCD_VERIFIED)
                 .setParameter("idp", identityProvider)
-                .setParameter("realmId", realm.getId()).getResultList()) {
+                .setParameter("realmId", realm.getId());
+    }
+
+    static java.util.Map<String, Object> progress(KeycloakSession session, RealmModel realm, String identityProvider) {
+        EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+        List<MigrationProgress.KeycloakCount> keycloak = new ArrayList<>();
+        for (Object[] row : accountQuery(em, KEYCLOAK_COUNTS, realm, identityProvider).getResultList()) {
             keycloak.add(new MigrationProgress.KeycloakCount((String) row[0], (String) row[1], number(row[2]),
                     number(row[3]), number(row[4])));
         }
@@ -102,13 +109,7 @@ final class ProgressQueries {
     static BridgeMetrics.RealmProgress gauges(KeycloakSession session, RealmModel realm, String identityProvider) {
         EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
         List<MigrationGauges.AccountRow> accounts = new ArrayList<>();
-        for (Object[] row : em.createQuery(ACCOUNT_STATES, Object[].class)
-                .setParameter("legacyId", UserAttributes.LEGACY_ACCOUNT_ID)
-                .setParameter("type", UserAttributes.LEGACY_ACCOUNT_TYPE)
-                .setParameter("cccd", UserAttributes.CCCD)
-                .setParameter("verified", UserAttributes.CCCD_VERIFIED)
-                .setParameter("idp", identityProvider)
-                .setParameter("realmId", realm.getId()).getResultList()) {
+        for (Object[] row : accountQuery(em, ACCOUNT_STATES, realm, identityProvider).getResultList()) {
             accounts.add(new MigrationGauges.AccountRow((String) row[0], (String) row[1], Boolean.TRUE.equals(row[2]),
                     Boolean.TRUE.equals(row[3]), number(row[4])));
         }
