@@ -32,10 +32,12 @@ import vn.vneidbridge.sandbox.legacy.SyntheticAccountGenerator;
 import vn.vneidbridge.sandbox.legacy.SyntheticPerson;
 
 /**
- * The benchmark runner: stock Keycloak and Keycloak with VNeID Bridge (legacy database of 10,000 accounts) on two
- * ports, loaded one after the other, then ours with the large legacy database — one server under load at a time,
- * each flow warmed up then measured for the same window with the same closed-model concurrency — and the report
- * under {@code target/benchmark-report}.
+ * The benchmark runner. Stock Keycloak and Keycloak with VNeID Bridge are measured in interleaved pairs — each
+ * half on a freshly started server, one server under load at a time, stock first in odd pairs and ours first in
+ * even ones — and each scenario warms its server up until the CPU-seconds per login have settled
+ * ({@link SteadyState}), then measures a window ({@link LoadWindow}). The scenarios without a stock twin run on a
+ * fresh server of ours with the small legacy database, then on one with the large database. The report (median
+ * and spread of each ratio over the pairs) goes under {@code target/benchmark-report}.
  */
 public final class BenchmarkMain {
 
@@ -45,13 +47,21 @@ public final class BenchmarkMain {
     private static final int CCCD_USERS = 40;
     /** Upper bound of first logins per second on this hardware, to size the use-once pools. */
     private static final int MAX_FIRST_LOGINS_PER_SECOND = 20;
-    private static final Set<PasswordFormat> MEASURED_FORMATS = EnumSet.of(PasswordFormat.BCRYPT_2A,
+    static final Set<PasswordFormat> MEASURED_FORMATS = EnumSet.of(PasswordFormat.BCRYPT_2A,
             PasswordFormat.PBKDF2_SHA256, PasswordFormat.SHA256_SALTED, PasswordFormat.MD5);
+
+    static final String PASSWORD_TITLE = "Password login of a migrated citizen (verified CCCD, linked)";
+    static final String NOTICE_TITLE = "Password login of a verified, unlinked citizen (linking notice, \"Bỏ qua\")";
+    static final String BROKER_TITLE = "VNeID login of a linked citizen (OIDC)";
+    static final String PARTNER_TITLE = "VNeID login of a linked citizen (partner API)";
+    static final String LINK_TITLE = "First VNeID login, links by CCCD";
+    static final String FIRST_LOGIN_TITLE = "First legacy login (import + legacy hash + Argon2id rehash)";
 
     private final BenchmarkOptions options;
     private final PrintStream out;
     private final List<Measurement> results = new ArrayList<>();
     private PopulationRegistryConnection registry;
+    private Accounts accounts;
 
     private BenchmarkMain(BenchmarkOptions options, PrintStream out) {
         this.options = options;
@@ -72,135 +82,214 @@ public final class BenchmarkMain {
         System.exit(0);
     }
 
+    /**
+     * Who logs in. The password, notice and CCCD-form users are imported (and the migrated ones linked) by a
+     * preparation pass on each fresh server; the link pool and the first-login pools are used once each per server
+     * (a first login changes Keycloak's account, and each server starts with an empty database of its own; the
+     * legacy database is only read).
+     */
+    record Accounts(List<LegacyAccount> migrated, List<LegacyAccount> notice, List<LegacyAccount> cccdForm,
+                    List<LegacyAccount> link, List<SyntheticPerson> vneidOnly, List<SyntheticPerson> partnerOnly,
+                    Map<PasswordFormat, List<LegacyAccount>> firstLogins) {
+    }
+
     private void run() throws Exception {
         Instant began = Instant.now();
         Machine machine = Machine.describe();
-        out.printf("Benchmark (%s mode): %d concurrent users, warm-up %d s, window %d s; machine: %s%n",
-                options.mode(), options.concurrency(), options.warmUp().toSeconds(), options.measure().toSeconds(),
-                machine.summary());
+        out.printf(Locale.ROOT, "Benchmark (%s mode): %d concurrent users, %d pair(s), warm-up in %d s slices until"
+                        + " stable within %.0f %% (%d..%d s), window %d s; machine: %s%n",
+                options.mode(), options.concurrency(), options.pairs(), options.slice().toSeconds(),
+                options.tolerance() * 100, options.minWarmUp().toSeconds(), options.maxWarmUp().toSeconds(),
+                options.window().toSeconds(), machine.summary());
         int small = options.smallAccounts();
         int large = options.largeAccounts();
-
-        LegacyDatabaseConnection smallDb = legacyDatabase(small);
+        LegacyDatabaseConnection smallDb = options.quick() ? null : legacyDatabase(small);
         LegacyDatabaseConnection largeDb = legacyDatabase(large);
         registry = PopulationRegistryConnection.start(0, small);
+        accounts = accounts(small, large);
 
-        // Who logs in. Password users and CCCD-form users are imported by a preparation pass; the link pool and the
-        // first-login pools are used once each (a first login changes the account).
-        List<LegacyAccount> passwordAccounts = Population.select(small, 0, PASSWORD_USERS, Population::verifiedCitizen);
-        List<LegacyAccount> cccdAccounts = Population.select(small, 0, CCCD_USERS, Population::unverifiedCitizen);
-        int firstLoginPool = MAX_FIRST_LOGINS_PER_SECOND
-                * (int) (options.warmUp().toSeconds() + options.measure().toSeconds()) + 4 * options.concurrency();
-        Set<String> passwordCccds = passwordAccounts.stream().map(LegacyAccount::cccd).collect(Collectors.toSet());
-        List<LegacyAccount> linkCandidates = Population.select(small, 0, Integer.MAX_VALUE,
-                account -> Population.verifiedCitizen(account) && !passwordCccds.contains(account.cccd()));
-        Set<String> candidateCccds = linkCandidates.stream().map(LegacyAccount::cccd).collect(Collectors.toSet());
-        Set<String> duplicated = Population.heldMoreThanOnce(large, candidateCccds);
-        List<LegacyAccount> linkAccounts = linkCandidates.stream().filter(a -> !duplicated.contains(a.cccd()))
-                .limit(firstLoginPool).toList();
-        List<SyntheticPerson> brokerCitizens = Population.citizensWithoutLegacyAccount(BROKER_USERS, small);
-        out.printf("Accounts: %d password, %d CCCD-form, %d link-by-CCCD (of %d), %d VNeID-only citizens%n",
-                passwordAccounts.size(), cccdAccounts.size(), linkAccounts.size(), linkCandidates.size(),
-                brokerCitizens.size());
-
+        Map<PasswordFormat, Double> legacyHashes = HashLimit.legacySeconds(MEASURED_FORMATS);
+        double argon2id = HashLimit.argon2idSeconds();
+        out.printf(Locale.ROOT, "Hash floor (one thread, CPU-s): Argon2id %.4f; legacy %s%n", argon2id, legacyHashes);
         try {
-            pairsAndSmallDatabase(passwordAccounts, cccdAccounts, linkAccounts, brokerCitizens, smallDb);
-            oursLarge(linkAccounts, largeDb);
+            for (int pair = 1; pair <= options.pairs(); pair++) {
+                boolean stockFirst = pair % 2 == 1;
+                out.printf("Pair %d of %d (%s first)%n", pair, options.pairs(), stockFirst ? "stock" : "ours");
+                if (stockFirst) {
+                    stockHalf(pair);
+                    oursHalf(pair, options.quick() ? largeDb : smallDb);
+                } else {
+                    oursHalf(pair, smallDb);
+                    stockHalf(pair);
+                }
+            }
+            if (!options.quick()) {
+                oursUnpaired(smallDb, String.format(Locale.ROOT, "%,d accounts", small));
+                oursLarge(largeDb);
+            }
         } finally {
             registry.close();
         }
         Duration took = Duration.between(began, Instant.now());
-        Path report = new Report(options, machine.withEnd(Machine.loadAverage()), results, took).write(options.reportDir());
+        Path report = new Report(options, machine.withEnd(Machine.loadAverage()), results, took, argon2id,
+                legacyHashes).write(options.reportDir());
         out.printf("Done in %d min %02d s. Report: %s%n", took.toMinutes(), took.toSecondsPart(), report);
     }
 
-    // ---- the three servers ----------------------------------------------------------------------------------
+    private Accounts accounts(int small, int large) {
+        List<LegacyAccount> verified = Population.select(small, 0, 2 * PASSWORD_USERS, Population::verifiedCitizen);
+        List<LegacyAccount> notice = verified.subList(0, PASSWORD_USERS);
+        List<LegacyAccount> migrated = verified.subList(PASSWORD_USERS, 2 * PASSWORD_USERS);
+        List<LegacyAccount> cccdForm = Population.select(small, 0, CCCD_USERS, Population::unverifiedCitizen);
+        Set<String> taken = verified.stream().map(LegacyAccount::cccd).collect(Collectors.toSet());
+        List<LegacyAccount> candidates = Population.select(small, 0, Integer.MAX_VALUE,
+                account -> Population.verifiedCitizen(account) && !taken.contains(account.cccd()));
+        Set<String> duplicated = Population.heldMoreThanOnce(large,
+                candidates.stream().map(LegacyAccount::cccd).collect(Collectors.toSet()));
+        List<LegacyAccount> link = candidates.stream().filter(a -> !duplicated.contains(a.cccd()))
+                .limit(linkPool()).toList();
+        List<SyntheticPerson> others = Population.citizensWithoutLegacyAccount(2 * BROKER_USERS, small);
+        Map<PasswordFormat, List<LegacyAccount>> firstLogins = options.quick()
+                ? Population.byFormat(large, small, firstLoginPool(), MEASURED_FORMATS)
+                : Population.byFormat(large, small, firstLoginPool(), MEASURED_FORMATS);
+        Accounts selected = new Accounts(migrated, notice, cccdForm, link, others.subList(0, BROKER_USERS),
+                others.subList(BROKER_USERS, others.size()), firstLogins);
+        out.printf("Accounts: %d migrated, %d notice, %d CCCD-form, %d link-by-CCCD (of %d), %d + %d VNeID-only"
+                        + " citizens, %d first logins per format%n", migrated.size(), notice.size(), cccdForm.size(),
+                link.size(), candidates.size(), selected.vneidOnly().size(), selected.partnerOnly().size(),
+                firstLoginPool());
+        if (options.quick()) {
+            out.println("  (quick mode: indicative only)");
+        }
+        if (link.size() < linkPool()) {
+            out.println("  WARNING: the link-by-CCCD pool is smaller than a capped warm-up and window need");
+        }
+        return selected;
+    }
 
-    /**
-     * Stock Keycloak and ours (10,000 legacy accounts) run side by side on two ports, but only one is under load at a
-     * time: each pair is measured stock then ours, back to back, so that both halves see the same machine. Then
-     * stock stops and the flows without a stock twin run.
-     */
-    private void pairsAndSmallDatabase(List<LegacyAccount> passwordAccounts, List<LegacyAccount> cccdAccounts,
-                                       List<LegacyAccount> linkAccounts, List<SyntheticPerson> brokerCitizens,
-                                       LegacyDatabaseConnection legacy) throws IOException {
-        int stockPort = freePort();
+    /** Accounts a first-login scenario may need: the fastest first logins over the longest warm-up and the window. */
+    private int firstLoginPool() {
+        return MAX_FIRST_LOGINS_PER_SECOND * (int) options.cap().toSeconds() + 4 * options.concurrency();
+    }
+
+    /** Accounts the link scenario may need: it warms up for at most a minute on a server warmed up before. */
+    private int linkPool() {
+        return MAX_FIRST_LOGINS_PER_SECOND * (int) options.useOnceLength().toSeconds() + 4 * options.concurrency();
+    }
+
+    // ---- the servers ----------------------------------------------------------------------------------------
+
+    /** Stock Keycloak, freshly started: its password login and its own OIDC broker to the stand-in VNeID. */
+    private void stockHalf(int pair) throws IOException {
+        int port = freePort();
         try (KeycloakServer stock = start(KeycloakServerConfig.builder()
                 .name("bench-stock")
                 // the stand-in VNeID (providers, realm) of the sandbox bundle, realm dvc of stock Keycloak over it
                 .providersBundle(options.sandboxBundle())
-                .extraBundle(stockBundle(stockPort)), stockPort)) {
-            AdminClient stockAdmin = admin(stock);
-            setUpUpstream(stockAdmin, brokerCitizens.stream().map(Population::upstreamUser).toList());
-            List<Map<String, Object>> stockUsers = new ArrayList<>();
-            List<Map<String, Object>> stockPasswordLogins = new ArrayList<>();
-            for (int i = 0; i < passwordAccounts.size(); i++) {
+                .extraBundle(stockBundle(port)), port)) {
+            AdminClient admin = admin(stock);
+            setUpUpstream(admin, accounts.vneidOnly().stream().map(Population::upstreamUser).toList());
+            List<Map<String, Object>> users = new ArrayList<>();
+            List<Map<String, Object>> passwordLogins = new ArrayList<>();
+            for (int i = 0; i < accounts.migrated().size(); i++) {
                 String username = "congdan." + (i + 1);
-                stockUsers.add(Population.stockPasswordUser(username, passwordAccounts.get(i).fullName()));
-                stockPasswordLogins.add(Map.of("username", username));
+                users.add(Population.stockPasswordUser(username, accounts.migrated().get(i).fullName()));
+                passwordLogins.add(Map.of("username", username));
             }
-            brokerCitizens.forEach(person -> stockUsers.add(Population.stockLinkedUser(person)));
-            stockAdmin.importUsers("dvc", stockUsers);
+            accounts.vneidOnly().forEach(person -> users.add(Population.stockLinkedUser(person)));
+            admin.importUsers("dvc", users);
+            String base = stock.baseUri().toString();
+            measure(stock, "password", PASSWORD_TITLE, "stock", "password", pair, base, Journey.PASSWORD,
+                    UserSource.roundRobin(passwordLogins));
+            measure(stock, "broker", BROKER_TITLE, "stock", "broker", pair, base, Journey.VNEID,
+                    UserSource.roundRobin(vneidLogins(accounts.vneidOnly().stream().map(SyntheticPerson::cccd).toList())));
+        }
+    }
 
-            try (KeycloakServer ours = startOurs(legacy, freePort())) {
-                AdminClient admin = admin(ours);
-                setUpOurs(admin, ours);
-                List<Map<String, Object>> upstream = new ArrayList<>();
-                brokerCitizens.forEach(person -> upstream.add(Population.upstreamUser(person)));
-                linkAccounts.forEach(account -> upstream.add(Population.upstreamUser(account)));
-                setUpUpstream(admin, upstream);
-                String base = ours.baseUri().toString();
+    /**
+     * Ours, freshly started: the migrated citizen's password login, the unlinked one's (with the notice), the linked
+     * citizen's VNeID login over OpenID Connect. In quick mode the scenarios without a stock twin follow on the same
+     * server.
+     */
+    private void oursHalf(int pair, LegacyDatabaseConnection legacy) throws IOException {
+        try (KeycloakServer ours = startOurs(legacy, freePort())) {
+            AdminClient admin = admin(ours);
+            setUpOurs(admin, ours);
+            List<Map<String, Object>> upstream = new ArrayList<>();
+            accounts.vneidOnly().forEach(person -> upstream.add(Population.upstreamUser(person)));
+            accounts.migrated().forEach(account -> upstream.add(Population.upstreamUser(account)));
+            if (options.quick()) {
+                accounts.link().forEach(account -> upstream.add(Population.upstreamUser(account)));
+            }
+            setUpUpstream(admin, upstream);
+            String base = ours.baseUri().toString();
 
-                List<Map<String, Object>> passwordLogins = passwordAccounts.stream().map(Population::legacyLogin).toList();
-                List<Map<String, Object>> cccdLogins = cccdAccounts.stream().map(Population::legacyLogin).toList();
-                List<Map<String, Object>> brokerLogins = vneidLogins(brokerCitizens.stream().map(SyntheticPerson::cccd).toList());
-                prepare(ours, "import the password users", base, Journey.PASSWORD, passwordLogins);
-                prepare(ours, "import the CCCD-form users", base, Journey.PASSWORD, cccdLogins);
-                prepare(ours, "link the VNeID-only citizens", base, Journey.VNEID, brokerLogins);
+            List<Map<String, Object>> migratedLogins = accounts.migrated().stream().map(Population::legacyLogin).toList();
+            List<Map<String, Object>> noticeLogins = accounts.notice().stream().map(Population::legacyLogin).toList();
+            List<Map<String, Object>> brokerLogins = vneidLogins(accounts.vneidOnly().stream().map(SyntheticPerson::cccd).toList());
+            prepare("link the migrated citizens by a first VNeID login", base, Journey.VNEID,
+                    vneidLogins(accounts.migrated().stream().map(LegacyAccount::cccd).toList()));
+            prepare("import the unlinked citizens", base, Journey.PASSWORD, noticeLogins);
+            prepare("link the VNeID-only citizens", base, Journey.VNEID, brokerLogins);
 
-                String password = "Password login (browser code flow + PKCE + token)";
-                measure(stock, password, "stock", "password", stock.baseUri().toString(), Journey.PASSWORD,
-                        UserSource.roundRobin(stockPasswordLogins));
-                measure(ours, password, "ours", "password", base, Journey.PASSWORD, UserSource.roundRobin(passwordLogins));
-                String broker = "Brokered login of a linked citizen";
-                measure(stock, broker, "stock", "broker", stock.baseUri().toString(), Journey.VNEID,
-                        UserSource.roundRobin(brokerLogins));
-                measure(ours, broker, "ours", "broker", base, Journey.VNEID, UserSource.roundRobin(brokerLogins));
-                stock.close();
-
-                measure(ours, "First VNeID login, links by CCCD", String.format(Locale.ROOT, "%,d accounts",
-                                options.smallAccounts()), "link", base, Journey.VNEID,
-                        UserSource.once(vneidLogins(linkAccounts.stream().map(LegacyAccount::cccd).toList())));
-                measure(ours, "CCCD check, registry cache miss", "ours", null, base, Journey.CCCD_MISS,
-                        UserSource.roundRobin(cccdLogins));
-                prepare(ours, "ask the registry once for each CCCD-hit number", base, Journey.CCCD_HIT, cccdLogins);
-                measure(ours, "CCCD check, registry cache hit", "ours", null, base, Journey.CCCD_HIT,
-                        UserSource.roundRobin(cccdLogins));
+            measure(ours, "password", PASSWORD_TITLE, "ours", "password", pair, base, Journey.PASSWORD,
+                    UserSource.roundRobin(migratedLogins));
+            measure(ours, "broker", BROKER_TITLE, "ours", "broker", pair, base, Journey.VNEID,
+                    UserSource.roundRobin(brokerLogins));
+            measure(ours, "notice", NOTICE_TITLE, "ours", null, pair, base, Journey.PASSWORD,
+                    UserSource.roundRobin(noticeLogins));
+            if (options.quick()) {
+                unpaired(ours, admin, String.format(Locale.ROOT, "%,d accounts", options.largeAccounts()));
+                firstLogins(ours);
             }
         }
     }
 
-    private void oursLarge(List<LegacyAccount> linkAccounts, LegacyDatabaseConnection legacy) {
-        int large = options.largeAccounts();
-        int pool = MAX_FIRST_LOGINS_PER_SECOND * (int) (options.warmUp().toSeconds() + options.measure().toSeconds())
-                + 4 * options.concurrency();
-        Map<PasswordFormat, List<LegacyAccount>> firstLogins = Population.byFormat(large, options.smallAccounts(), pool,
-                MEASURED_FORMATS);
-        int httpPort = freePort();
-        try (KeycloakServer server = startOurs(legacy, httpPort)) {
+    /** Ours, freshly started with the small legacy database: the scenarios without a stock twin. */
+    private void oursUnpaired(LegacyDatabaseConnection legacy, String size) throws IOException {
+        try (KeycloakServer ours = startOurs(legacy, freePort())) {
+            AdminClient admin = admin(ours);
+            setUpOurs(admin, ours);
+            setUpUpstream(admin, accounts.link().stream().map(Population::upstreamUser).toList());
+            unpaired(ours, admin, size);
+        }
+    }
+
+    private void unpaired(KeycloakServer ours, AdminClient admin, String size) {
+        String base = ours.baseUri().toString();
+        List<Map<String, Object>> cccdLogins = accounts.cccdForm().stream().map(Population::legacyLogin).toList();
+        prepare("import the CCCD-form users", base, Journey.PASSWORD, cccdLogins);
+        measure(ours, "cccd-miss", "CCCD check, registry cache miss", "ours", null, 1, base, Journey.CCCD_MISS,
+                UserSource.roundRobin(cccdLogins));
+        prepare("ask the registry once for each CCCD-hit number", base, Journey.CCCD_HIT, cccdLogins);
+        measure(ours, "cccd-hit", "CCCD check, registry cache hit", "ours", null, 1, base, Journey.CCCD_HIT,
+                UserSource.roundRobin(cccdLogins));
+        link(ours, size);
+    }
+
+    /** Ours, freshly started with the large legacy database: first legacy logins per format, linking by CCCD. */
+    private void oursLarge(LegacyDatabaseConnection legacy) throws IOException {
+        try (KeycloakServer server = startOurs(legacy, freePort())) {
             AdminClient admin = admin(server);
             setUpOurs(admin, server);
-            setUpUpstream(admin, linkAccounts.stream().map(Population::upstreamUser).toList());
-            String base = server.baseUri().toString();
-            // The first-login flows come first, so that this server is as warm as the small one was for the link flow.
-            for (PasswordFormat format : MEASURED_FORMATS) {
-                measure(server, "First legacy login (import + legacy hash + Argon2 rehash)", label(format), null,
-                        base, Journey.PASSWORD,
-                        UserSource.once(firstLogins.get(format).stream().map(Population::legacyLogin).toList()));
-            }
-            measure(server, "First VNeID login, links by CCCD", String.format(Locale.ROOT, "%,d accounts", large),
-                    "link", base, Journey.VNEID,
-                    UserSource.once(vneidLogins(linkAccounts.stream().map(LegacyAccount::cccd).toList())));
+            setUpUpstream(admin, accounts.link().stream().map(Population::upstreamUser).toList());
+            firstLogins(server);
+            link(server, String.format(Locale.ROOT, "%,d accounts", options.largeAccounts()));
+        }
+    }
+
+    /** First VNeID logins that link by CCCD, on a server warmed up by the scenarios before (a shorter warm-up cap). */
+    private void link(KeycloakServer server, String size) {
+        measure(server, "link", LINK_TITLE, size, null, 1, server.baseUri().toString(), Journey.VNEID,
+                UserSource.once(vneidLogins(accounts.link().stream().map(LegacyAccount::cccd).toList())),
+                Measurement.Unit.LOGIN, options.useOnceSteadyState());
+    }
+
+    private void firstLogins(KeycloakServer server) {
+        for (PasswordFormat format : MEASURED_FORMATS) {
+            measure(server, "first-login", FIRST_LOGIN_TITLE, label(format), null, 1, server.baseUri().toString(),
+                    Journey.PASSWORD,
+                    UserSource.once(accounts.firstLogins().get(format).stream().map(Population::legacyLogin).toList()));
         }
     }
 
@@ -311,11 +400,10 @@ public final class BenchmarkMain {
     // ---- runs ------------------------------------------------------------------------------------------------
 
     /** Every account of {@code users} logs in once, not measured (imports, links). */
-    private void prepare(KeycloakServer server, String what, String base, Journey journey,
-                         List<Map<String, Object>> users) {
+    private void prepare(String what, String base, Journey journey, List<Map<String, Object>> users) {
         Recorder recorder = new Recorder();
         long t = System.nanoTime();
-        gatling(new BenchRun("prepare", base, journey, UserSource.once(users), options.concurrency(), null, recorder));
+        gatling(BenchRun.preparation("prepare", base, journey, UserSource.once(users), options.concurrency(), recorder));
         out.printf("  prepared (%s): %d ok, %d failed in %.1f s%n", what, recorder.logins(), recorder.failures(),
                 (System.nanoTime() - t) / 1e9);
         if (recorder.failures() > 0) {
@@ -323,28 +411,36 @@ public final class BenchmarkMain {
         }
     }
 
-    private void measure(KeycloakServer server, String flow, String variant, String pair, String base, Journey journey,
-                         UserSource users) {
+    private void measure(KeycloakServer server, String scenario, String title, String variant, String pair,
+                         int repetition, String base, Journey journey, UserSource users) {
+        measure(server, scenario, title, variant, pair, repetition, base, journey, users, Measurement.Unit.LOGIN,
+                options.steadyState());
+    }
+
+    private void measure(KeycloakServer server, String scenario, String title, String variant, String pair,
+                         int repetition, String base, Journey journey, UserSource users, Measurement.Unit unit,
+                         SteadyState judge) {
         long jvm = ProcStats.jvmPid(server.pid());
-        String name = (flow + " " + variant).replaceAll("[^A-Za-z0-9]+", "-").toLowerCase(Locale.ROOT);
-        if (!options.warmUp().isZero()) {
-            gatling(new BenchRun(name + "-warm-up", base, journey, users, options.concurrency(), options.warmUp(),
-                    new Recorder()));
-        }
-        Recorder recorder = new Recorder();
-        long registryBefore = registry.simulator().requestCount();
-        double cpuBefore = ProcStats.cpuSeconds(jvm);
-        gatling(new BenchRun(name, base, journey, users.continued(), options.concurrency(), options.measure(), recorder));
-        double cpu = ProcStats.cpuSeconds(jvm) - cpuBefore;
-        Measurement m = new Measurement(flow, variant, pair, recorder.throughput(options.measure()),
-                Latencies.of(recorder.loginNanos()), recorder.logins(), recorder.failures(), cpu,
-                ProcStats.peakRssBytes(jvm), Latencies.of(recorder.stepNanos()),
-                registry.simulator().requestCount() - registryBefore);
+        String name = (scenario + " " + variant + " " + repetition).replaceAll("[^A-Za-z0-9]+", "-").toLowerCase(Locale.ROOT);
+        BenchRun run = BenchRun.measured(name, base, journey, users, options.concurrency(), options.cap(), new Recorder());
+        LoadWindow.Result result = LoadWindow.run(run, jvm, server.managementUri(), judge,
+                options.slice(), options.window(), unit, () -> registry.simulator().requestCount(), this::gatling);
+        Measurement m = new Measurement(scenario, title, variant, pair, repetition, unit, options.concurrency(),
+                result.window(), result.cpuSeconds(), ProcStats.peakRssBytes(jvm), result.warmUp(),
+                result.registryCalls(), result.timers(), result.load());
         results.add(m);
-        out.printf(Locale.ROOT, "  %-58s %-26s %7.1f logins/s  p50 %6.0f ms  p95 %6.0f ms  p99 %6.0f ms  %.3f CPU-s/login"
-                        + "  %4.0f MiB  %d failed  (load %s)%n",
-                flow, variant, m.throughput(), m.latencies().p50(), m.latencies().p95(), m.latencies().p99(),
-                m.cpuSecondsPerLogin(), m.peakRssMiB(), m.failures(), Machine.loadAverage());
+        out.printf(Locale.ROOT, "  %-14s %-8s #%d  warm-up %3d s (%s, spread %.1f %%)  %7.2f %s/s  p50 %6.0f ms  p95 %6.0f ms"
+                        + "  %.4f CPU-s/%s  %4.0f MiB  %d failed  (load %s)%s%n",
+                scenario, variant.length() > 8 ? variant.substring(0, 8) : variant, repetition,
+                m.warmUp().seconds(), m.warmUp().stable() ? "stable" : "capped", m.warmUp().spread() * 100,
+                m.throughput(), unit == Measurement.Unit.LOGIN ? "logins" : "polls", m.latencies().p50(),
+                m.latencies().p95(), m.cpuPerUnit(), unit == Measurement.Unit.LOGIN ? "login" : "browser-s",
+                m.peakRssMiB(), m.window().failures(), m.load(),
+                result.loadEndedEarly() ? "  WARNING: the load ended before the window closed (pool used up?)" : "");
+        for (ServerTimers.Delta timer : m.timers()) {
+            out.printf(Locale.ROOT, "      %-70s %6d × mean %.3f ms  p50 ≤ %.3f ms  p99 ≤ %.3f ms%n", timer.series(),
+                    timer.count(), timer.meanMillis(), timer.p50Millis(), timer.p99Millis());
+        }
     }
 
     private void gatling(BenchRun run) {

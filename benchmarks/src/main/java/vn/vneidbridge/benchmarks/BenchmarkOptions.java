@@ -4,15 +4,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * The runner's command line. Defaults are the full mode (under 20 minutes on 2 cores); {@code --quick} shortens
- * every window and uses a smaller "large" legacy database (under 5 minutes).
+ * The runner's command line. Defaults are the full mode: three interleaved pairs, each server freshly started,
+ * a warm-up that lasts until the server's CPU-seconds per login is stable (10 s slices, the last three within
+ * 5 %, at least 30 s, at most 240 s), a 30 s window. {@code --quick} is one pair and a short fixed warm-up on one
+ * server of ours for everything, the "large" database of 100,000 accounts: under about 5 minutes, indicative only.
  */
 record BenchmarkOptions(Path keycloakZip, Path providersBundle, Path sandboxBundle, Path workDir,
-                        boolean quick, int concurrency, Duration warmUp, Duration measure,
-                        int smallAccounts, int largeAccounts) {
+                        boolean quick, int concurrency, int pairs, Duration slice, Duration minWarmUp,
+                        Duration maxWarmUp, double tolerance, Duration window, int smallAccounts, int largeAccounts) {
 
     static final String USAGE = "usage: BenchmarkMain --keycloak-zip=ZIP --providers-bundle=ZIP --sandbox-bundle=ZIP"
-            + " --work-dir=DIR [--quick] [--concurrency=8] [--warm-up=15] [--measure=40] [--large-accounts=1000000]";
+            + " --work-dir=DIR [--quick] [--concurrency=8] [--pairs=3] [--slice=10] [--min-warm-up=30]"
+            + " [--max-warm-up=240] [--tolerance=5] [--window=30] [--large-accounts=1000000]";
 
     static BenchmarkOptions parse(String[] args) {
         Path zip = null;
@@ -21,8 +24,12 @@ record BenchmarkOptions(Path keycloakZip, Path providersBundle, Path sandboxBund
         Path work = null;
         boolean quick = false;
         Integer concurrency = null;
-        Integer warmUp = null;
-        Integer measure = null;
+        Integer pairs = null;
+        Integer slice = null;
+        Integer minWarmUp = null;
+        Integer maxWarmUp = null;
+        Integer tolerance = null;
+        Integer window = null;
         Integer large = null;
         for (String arg : args) {
             int eq = arg.indexOf('=');
@@ -35,8 +42,12 @@ record BenchmarkOptions(Path keycloakZip, Path providersBundle, Path sandboxBund
                 case "--work-dir" -> work = Path.of(required(name, value));
                 case "--quick" -> quick = true;
                 case "--concurrency" -> concurrency = number(name, value, 1, 256);
-                case "--warm-up" -> warmUp = number(name, value, 0, 3600);
-                case "--measure" -> measure = number(name, value, 1, 3600);
+                case "--pairs" -> pairs = number(name, value, 1, 20);
+                case "--slice" -> slice = number(name, value, 2, 120);
+                case "--min-warm-up" -> minWarmUp = number(name, value, 0, 3600);
+                case "--max-warm-up" -> maxWarmUp = number(name, value, 0, 3600);
+                case "--tolerance" -> tolerance = number(name, value, 1, 100);
+                case "--window" -> window = number(name, value, 1, 3600);
                 case "--large-accounts" -> large = number(name, value, 10_000, 1_000_000);
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
@@ -45,16 +56,64 @@ record BenchmarkOptions(Path keycloakZip, Path providersBundle, Path sandboxBund
             throw new IllegalArgumentException("--keycloak-zip, --providers-bundle, --sandbox-bundle and"
                     + " --work-dir are required (benchmarks/run.sh sets them)");
         }
+        int sliceSeconds = slice != null ? slice : quick ? 4 : 10;
+        int min = minWarmUp != null ? minWarmUp : quick ? 8 : 30;
+        int max = maxWarmUp != null ? maxWarmUp : quick ? 8 : 240;
+        if (max < min) {
+            throw new IllegalArgumentException("--max-warm-up must be at least --min-warm-up");
+        }
         return new BenchmarkOptions(zip, bundle, sandbox, work, quick,
                 concurrency != null ? concurrency : 8,
-                Duration.ofSeconds(warmUp != null ? warmUp : quick ? 4 : 12),
-                Duration.ofSeconds(measure != null ? measure : quick ? 8 : 35),
+                pairs != null ? pairs : quick ? 1 : 3,
+                Duration.ofSeconds(sliceSeconds), Duration.ofSeconds(min), Duration.ofSeconds(max),
+                (tolerance != null ? tolerance : 5) / 100.0,
+                Duration.ofSeconds(window != null ? window : quick ? 6 : 30),
                 10_000,
                 large != null ? large : quick ? 100_000 : 1_000_000);
     }
 
     String mode() {
         return quick ? "quick" : "full";
+    }
+
+    /** The warm-up judge: slices of {@link #slice()}, the last three within {@link #tolerance()}. */
+    SteadyState steadyState() {
+        long s = slice.toSeconds();
+        int minSlices = (int) Math.max(3, (minWarmUp.toSeconds() + s - 1) / s);
+        int maxSlices = (int) Math.max(minSlices, maxWarmUp.toSeconds() / s);
+        return new SteadyState(minSlices, maxSlices, 3, tolerance);
+    }
+
+    /**
+     * The judge of a scenario whose accounts are used once and are costly to set up (first VNeID logins that link:
+     * each needs a user of the stand-in VNeID, imported beforehand): it runs on a server that earlier scenarios
+     * have warmed up, so its cap is at most {@link #LINK_WARM_UP_CAP}.
+     */
+    SteadyState useOnceSteadyState() {
+        long s = slice.toSeconds();
+        int minSlices = (int) Math.max(3, (minWarmUp.toSeconds() + s - 1) / s);
+        int maxSlices = (int) Math.max(minSlices, Math.min(maxWarmUp.toSeconds(), LINK_WARM_UP_CAP.toSeconds()) / s);
+        return new SteadyState(minSlices, maxSlices, 3, tolerance);
+    }
+
+    /** The longest warm-up of a use-once scenario (see {@link #useOnceSteadyState()}). */
+    static final Duration LINK_WARM_UP_CAP = Duration.ofSeconds(60);
+
+    /** The longest a use-once run can last before its window closes. */
+    Duration useOnceLength() {
+        long s = slice.toSeconds();
+        return Duration.ofSeconds(Math.max(3 * s, Math.max(minWarmUp.toSeconds(),
+                Math.min(maxWarmUp.toSeconds(), LINK_WARM_UP_CAP.toSeconds()))) + s).plus(window);
+    }
+
+    /** The longest a measured run can last: the warm-up's cap and the window, with room for the slices. */
+    Duration cap() {
+        return steadyStateCap().plus(window).plusSeconds(30);
+    }
+
+    private Duration steadyStateCap() {
+        long s = slice.toSeconds();
+        return Duration.ofSeconds(Math.max(3 * s, Math.max(minWarmUp.toSeconds(), maxWarmUp.toSeconds())) + s);
     }
 
     Path serversDir() {

@@ -10,6 +10,7 @@ import static io.gatling.javaapi.core.CoreDsl.exitBlockOnFail;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.core.CoreDsl.stopLoadGeneratorIf;
 import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -20,6 +21,7 @@ import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -27,6 +29,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 
 /**
  * One login of a portal's user through the browser authorization-code flow with PKCE, as a browser without
@@ -58,10 +61,14 @@ public final class LoginSimulation extends Simulation {
                 .userAgentHeader("vneid-bridge-benchmark");
         ChainBuilder login = login(run);
         if (run.timed()) {
-            ScenarioBuilder scenario = scenario(run.name()).exec(login);
-            setUp(scenario.injectClosed(constantConcurrentUsers(run.concurrency()).during(run.duration())))
+            // closed model: each virtual user is a new browser doing one login, replaced when it ends; once the
+            // runner has closed the window, the next user to start stops the load generator
+            ScenarioBuilder scenario = scenario(run.name())
+                    .exec(stopLoadGeneratorIf("the measured window is over", session -> run.stopped()))
+                    .exec(login);
+            setUp(scenario.injectClosed(constantConcurrentUsers(run.concurrency()).during(run.cap())))
                     .protocols(protocol)
-                    .maxDuration(run.duration().plusSeconds(120));
+                    .maxDuration(run.cap().plusSeconds(60));
         } else {
             ScenarioBuilder scenario = scenario(run.name())
                     .asLongAs(session -> run.users().hasMore()).on(exec(login));
@@ -75,23 +82,24 @@ public final class LoginSimulation extends Simulation {
                 // a use-once pool that is used up: this virtual user waits instead of sending requests without
                 // an account (which the server would answer with errors, and which would load it for nothing)
                 .doIfOrElse(session -> session.contains("exhausted")).then(pause(1)).orElse(exitBlockOnFail().on(
-                        clear().exec(http("authorize").get(session -> authorizationUrl(session, run.journey()))
-                                .check(pageChecks()))
+                        clear().exec(timed("authorize", http("authorize")
+                                .get(session -> authorizationUrl(session, run.journey())).check(pageChecks()), recorder))
                         .asLongAs(session -> !atCallback(session) && session.getInt("steps") < MAX_STEPS).on(
                                 exec(session -> session.set("steps", session.getInt("steps") + 1))
                                 .doIfOrElse(session -> session.contains("next")).then(
-                                        clear().exec(http("redirect").get(session -> session.getString("_next"))
-                                                .check(pageChecks())))
+                                        clear().exec(timed(session -> redirectName(session.getString("_next")), http("redirect")
+                                                .get(session -> session.getString("_next")).check(pageChecks()),
+                                                recorder)))
                                 .orElse(exec(form(run.journey(), recorder))))
                         .exec(session -> atCallback(session) ? session : session.markAsFailed())
-                        .exec(http("token").post("/realms/" + REALM + "/protocol/openid-connect/token")
+                        .exec(timed("token", http("token").post("/realms/" + REALM + "/protocol/openid-connect/token")
                                 .formParam("grant_type", "authorization_code")
                                 .formParam("code", LoginSimulation::code)
                                 .formParam("redirect_uri", CALLBACK)
                                 .formParam("code_verifier", "#{verifier}")
                                 .formParam("client_id", CLIENT_ID)
                                 .formParam("client_secret", CLIENT_SECRET)
-                                .check(status().is(200), jsonPath("$.id_token").exists()))))
+                                .check(status().is(200), jsonPath("$.id_token").exists()), recorder))))
                 .exec(session -> {
                     if (session.contains("exhausted")) {
                         return session; // not a login, not a failure
@@ -105,22 +113,54 @@ public final class LoginSimulation extends Simulation {
                 });
     }
 
+    /**
+     * {@code request} as one named step of the per-request breakdown: its duration as the client sees it (sent to
+     * response read, checks included) goes to the recorder under {@code name}; a failed request is not recorded.
+     */
+    static ChainBuilder timed(String name, HttpRequestActionBuilder request, Recorder recorder) {
+        return timed(session -> name, request, recorder);
+    }
+
+    /** As {@link #timed(String, HttpRequestActionBuilder, Recorder)}, the name taken from the session before the request. */
+    static ChainBuilder timed(Function<Session, String> name, HttpRequestActionBuilder request, Recorder recorder) {
+        return exec(session -> session.set("_t0", System.nanoTime()).set("_request", name.apply(session)))
+                .exec(request)
+                .exec(session -> {
+                    if (!session.isFailed()) {
+                        recorder.request(session.getString("_request"), session.getLong("_t0"), System.nanoTime());
+                    }
+                    return session;
+                });
+    }
+
+    /** A redirect's name in the breakdown: "redirect " and the path it goes to (no query, no host). */
+    static String redirectName(String location) {
+        String path = location;
+        int scheme = path.indexOf("://");
+        if (scheme >= 0) {
+            int slash = path.indexOf('/', scheme + 3);
+            path = slash < 0 ? "/" : path.substring(slash);
+        }
+        int query = path.indexOf('?');
+        return "redirect " + (query < 0 ? path : path.substring(0, query));
+    }
+
     /** The page the user is on is a form: fill it in as the journey says. */
     private static ChainBuilder form(Journey journey, Recorder recorder) {
         return doIfOrElse(session -> session.contains("otpAction")).then(
-                        post("sms code", "otpAction", Map.of("otp", OTP)))
+                        post("sms code", "otpAction", Map.of("otp", OTP), recorder))
                 .orElse(doIfOrElse(session -> session.contains("cccdAction")).then(cccdForm(journey, recorder))
                         .orElse(doIfOrElse(session -> session.contains("loginAction")).then(
                                         post("login form", "loginAction",
-                                                Map.of("username", "#{username}", "password", PASSWORD)))
+                                                Map.of("username", "#{username}", "password", PASSWORD), recorder))
                                 .orElse(doIfOrElse(session -> session.contains("noticeAction")).then(
-                                                post("link notice skip", "noticeAction", Map.of("cancel-aia", "")))
+                                                post("link notice skip", "noticeAction", Map.of("cancel-aia", ""), recorder))
                                         .orElse(exec(Session::markAsFailed)))));
     }
 
     private static ChainBuilder cccdForm(Journey journey, Recorder recorder) {
         boolean check = journey == Journey.CCCD_MISS || journey == Journey.CCCD_HIT;
-        ChainBuilder skip = post("cccd skip", "cccdAction", Map.of("action", "skip"));
+        ChainBuilder skip = post("cccd skip", "cccdAction", Map.of("action", "skip"), recorder);
         if (!check) {
             return skip;
         }
@@ -129,7 +169,7 @@ public final class LoginSimulation extends Simulation {
                                 .set("cccdTyped", journey == Journey.CCCD_MISS
                                         ? freshWrongNumber(session.getString("cccd")) : session.getString("wrongCccd"))
                                 .set("stepStart", System.nanoTime()))
-                        .exec(post("cccd check", "cccdAction", Map.of("action", "update", "cccd", "#{cccdTyped}")))
+                        .exec(post("cccd check", "cccdAction", Map.of("action", "update", "cccd", "#{cccdTyped}"), recorder))
                         .exec(session -> {
                             if (!session.isFailed()) {
                                 recorder.step(System.nanoTime() - session.getLong("stepStart"));
@@ -139,10 +179,10 @@ public final class LoginSimulation extends Simulation {
                 .orElse(skip);
     }
 
-    private static ChainBuilder post(String name, String actionKey, Map<String, Object> fields) {
+    private static ChainBuilder post(String name, String actionKey, Map<String, Object> fields, Recorder recorder) {
         return exec(session -> session.set("_action", session.getString(actionKey)))
-                .exec(clear().exec(http(name).post(session -> session.getString("_action"))
-                        .formParamMap(fields).check(pageChecks())));
+                .exec(clear().exec(timed(name, http(name).post(session -> session.getString("_action"))
+                        .formParamMap(fields).check(pageChecks()), recorder)));
     }
 
     /** Forgets what the last page offered, so that each response says afresh where to go. */

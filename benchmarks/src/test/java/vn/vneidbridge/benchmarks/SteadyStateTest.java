@@ -1,0 +1,89 @@
+package vn.vneidbridge.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class SteadyStateTest {
+
+    /** At least 3 slices, at most 6, the last 3 within 5 %. */
+    private final SteadyState judge = new SteadyState(3, 6, 3, 0.05);
+
+    private static List<SteadyState.Slice> slices(double... costs) {
+        List<SteadyState.Slice> slices = new ArrayList<>();
+        for (double cost : costs) {
+            slices.add(new SteadyState.Slice(cost * 100, 100));
+        }
+        return slices;
+    }
+
+    @Nested
+    class GivenAServerThatKeepsGettingCheaper {
+
+        @Test
+        void thenItIsStillWarming() {
+            // a fresh JVM: 20 %, then 10 %, cheaper per slice
+            assertThat(judge.judge(slices(0.20, 0.16, 0.14))).isInstanceOf(SteadyState.Warming.class);
+        }
+
+        @Test
+        void thenTheCapEndsTheWarmUpAndSaysSo() {
+            SteadyState.Verdict verdict = judge.judge(slices(0.30, 0.25, 0.21, 0.18, 0.15, 0.13));
+
+            assertThat(verdict).isInstanceOf(SteadyState.Capped.class);
+        }
+    }
+
+    @Nested
+    class GivenSlicesThatAgree {
+
+        @Test
+        void thenTheWarmUpIsOverOnceTheMinimumHasPassed() {
+            SteadyState.Verdict verdict = judge.judge(slices(0.30, 0.20, 0.121, 0.120, 0.118));
+
+            assertThat(verdict).isInstanceOf(SteadyState.Stable.class);
+            assertThat(((SteadyState.Stable) verdict).spread()).isCloseTo(0.003 / 0.120, within(1e-9));
+        }
+
+        @Test
+        void thenTooFewSlicesAreNotEnough() {
+            SteadyState longer = new SteadyState(5, 10, 3, 0.05);
+
+            assertThat(longer.judge(slices(0.12, 0.12, 0.12))).isInstanceOf(SteadyState.Warming.class);
+            assertThat(longer.judge(slices(0.12, 0.12, 0.12, 0.12, 0.12))).isInstanceOf(SteadyState.Stable.class);
+        }
+    }
+
+    @Test
+    void thenASliceWithoutWorkIsNeverStable() {
+        List<SteadyState.Slice> slices = slices(0.12, 0.12);
+        slices.add(new SteadyState.Slice(3.0, 0));
+
+        assertThat(judge.spread(slices)).isInfinite();
+        assertThat(judge.judge(slices)).isInstanceOf(SteadyState.Warming.class);
+    }
+
+    @Test
+    void thenNonsenseSettingsAreRefused() {
+        assertThatThrownBy(() -> new SteadyState(2, 6, 3, 0.05)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SteadyState(3, 2, 3, 0.05)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void thenTheFullModeDefaultsWarmUpForThirtySecondsToFourMinutes() {
+        BenchmarkOptions options = BenchmarkOptions.parse(new String[] {"--keycloak-zip=kc.zip",
+            "--providers-bundle=p.zip", "--sandbox-bundle=s.zip", "--work-dir=target"});
+        SteadyState full = options.steadyState();
+        List<SteadyState.Slice> flat = slices(0.1, 0.1, 0.1, 0.1);
+
+        assertThat(options.pairs()).isEqualTo(3);
+        assertThat(full.judge(flat.subList(0, 2))).isInstanceOf(SteadyState.Warming.class);
+        assertThat(full.judge(flat.subList(0, 3))).isInstanceOf(SteadyState.Stable.class);
+        assertThat(full.judge(slices(new double[24]))).isInstanceOf(SteadyState.Capped.class);
+    }
+}
