@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheus.PrometheusConfig;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
@@ -116,6 +117,20 @@ class RegistryLookupTest {
             assertThatThrownBy(() -> registry.verify(NGA)).isInstanceOf(IllegalStateException.class);
             assertThat(lookups("error")).isEqualTo(1);
             assertThat(lookups("registry")).isZero();
+        }
+    }
+
+    @Nested
+    class GivenKeycloakWithMetricsDisabled {
+
+        @Test
+        void thenTheCheckIsAnsweredAsUsual() {
+            // Keycloak's global registry without --metrics-enabled: a composite with no registry in it
+            CompositeMeterRegistry empty = new CompositeMeterRegistry();
+            PopulationRegistry registry = registry(empty, Duration.ofSeconds(60), 2);
+            answers.add(() -> MATCH);
+            assertThat(registry.verify(NGA)).isEqualTo(MATCH);
+            assertThat(registry.verify(NGA)).as("from the cache").isEqualTo(MATCH);
         }
     }
 
