@@ -39,6 +39,7 @@ import vn.vneidbridge.it.support.MetricsScrape;
 import vn.vneidbridge.it.support.PortalLogin;
 import vn.vneidbridge.it.support.PromQlMetricNames;
 import vn.vneidbridge.it.support.TestKeycloak;
+import vn.vneidbridge.it.support.VneidProtocol;
 import vn.vneidbridge.it.support.VneidStandIn;
 import vn.vneidbridge.it.support.VneidUsers;
 import vn.vneidbridge.sandbox.legacy.LegacyPersonas;
@@ -149,6 +150,12 @@ class MetricsDashboardIT {
                     .as("the CCCD check asked the registry").isGreaterThanOrEqualTo(1);
             assertThat(afterCccdCheck.sum("vneid_bridge_dependency_up", "dependency", "registry")).isEqualTo(1.0);
             assertThat(afterCccdCheck.sum("vneid_bridge_registry_circuit_state", "state", "closed")).isPositive();
+            assertThat(afterCccdCheck.sum("vneid_registry_lookup_seconds_count", "outcome", "registry")
+                    - afterLegacyLogin.sum("vneid_registry_lookup_seconds_count", "outcome", "registry"))
+                    .as("the CCCD check's lookup, as the check saw it, is timed").isGreaterThanOrEqualTo(1);
+            assertThat(afterCccdCheck.sum("vneid_registry_lookup_seconds_bucket", "outcome", "registry", "le", "+Inf"))
+                    .as("with a histogram").isEqualTo(afterCccdCheck.sum("vneid_registry_lookup_seconds_count",
+                            "outcome", "registry"));
         }
 
         @Test
@@ -223,6 +230,67 @@ class MetricsDashboardIT {
             assertThat(health.path("status").asText()).isEqualTo("UP");
             Files.writeString(Path.of("target", "health-ready.json"), ready.body());
             Files.writeString(Path.of("target", "metrics-after-journey.txt"), MetricsScrape.of(keycloak).body());
+        }
+    }
+
+    /**
+     * A citizen no portal account knows logs in with VNeID for the first time over the partner API: the legacy
+     * database is asked once for accounts holding her number (none), and the code, the token answer and the userinfo
+     * answer are each decrypted once; all of it timed on {@code /metrics} with histograms.
+     */
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class GivenAFirstVneidLoginOverThePartnerApi {
+
+        private static final String DECRYPT = "vneid_partner_api_decrypt_seconds";
+        private static final String LEGACY_LOOKUP = "vneid_legacy_lookup_by_cccd_seconds";
+
+        /** Synthetic person 165: used by no other test, holds no portal account. */
+        private final String idNumber = LegacyFixtures.syntheticPerson(165).cccd();
+        private String protocolBefore;
+        private MetricsScrape before;
+        private MetricsScrape after;
+
+        @BeforeAll
+        void logInOverThePartnerApi() {
+            protocolBefore = VneidProtocol.use(admin, VneidProtocol.PARTNER_API);
+            VneidStandIn.account(admin, LegacyFixtures.syntheticPerson(165), 2);
+            VneidUsers.deleteCreatedFor(admin, idNumber);
+            before = MetricsScrape.of(keycloak);
+            PortalLogin.Outcome outcome = new PortalLogin(keycloak, "dvcqg-portal").vneidLogin(idNumber,
+                    VneidStandIn.PASSWORD, VneidStandIn.OTP, Map.of());
+            assertThat(outcome.callback()).as(outcome.page().body()).isPresent();
+            after = MetricsScrape.of(keycloak);
+        }
+
+        @AfterAll
+        void speakAsBefore() {
+            VneidProtocol.use(admin, protocolBefore == null ? VneidProtocol.OIDC : protocolBefore);
+            VneidUsers.deleteCreatedFor(admin, idNumber);
+            // the partner API has no logout: end the stand-in's session of this login (as VneidLoginOverPartnerApiIT)
+            assertThat(admin.send("POST", "/admin/realms/vneid-sandbox/logout-all", null).statusCode()).isEqualTo(200);
+        }
+
+        private double delta(String series, String... labels) {
+            return after.sum(series, labels) - before.sum(series, labels);
+        }
+
+        @Test
+        void thenTheCodeTheTokenAndTheUserinfoAreEachDecryptedOnceAndTimed() {
+            for (String what : List.of("code", "token", "userinfo")) {
+                assertThat(delta(DECRYPT + "_count", "what", what)).as(what).isEqualTo(1);
+                assertThat(delta(DECRYPT + "_bucket", "what", what, "le", "5.0")).as(what + " within 5 s").isEqualTo(1);
+            }
+        }
+
+        @Test
+        void thenTheLegacyLookupByHerNumberIsTimedOnceAndFoundNone() {
+            assertThat(delta(LEGACY_LOOKUP + "_count", "outcome", "none")).isEqualTo(1);
+            for (String outcome : List.of("found", "several", "error")) {
+                assertThat(delta(LEGACY_LOOKUP + "_count", "outcome", outcome)).as(outcome).isZero();
+            }
+            assertThat(after.names()).contains(LEGACY_LOOKUP + "_bucket", LEGACY_LOOKUP + "_sum",
+                    LEGACY_LOOKUP + "_max");
         }
     }
 

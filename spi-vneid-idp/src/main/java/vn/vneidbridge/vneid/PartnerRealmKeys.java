@@ -49,7 +49,8 @@ final class PartnerRealmKeys {
         return keys;
     }
 
+    /** The cipher of a partner-API login, its decryptions timed ({@link PartnerDecryptionTimers}). */
     static PartnerCipher cipher(KeycloakSession session, RealmModel realm, PartnerAesMode mode) {
-        return new PartnerCipher(decryptionKeys(session, realm), mode);
+        return new PartnerCipher(decryptionKeys(session, realm), mode, PartnerDecryptionTimers.global());
     }
 }

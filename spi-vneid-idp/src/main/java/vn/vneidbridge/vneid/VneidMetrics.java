@@ -17,7 +17,9 @@ import vn.vneidbridge.vneid.partner.PartnerRefusal;
  *       not told to relying parties;</li>
  *   <li>{@code vneid_bridge_vneid_refusals_total{reason}} — VNeID logins refused, by {@link #REASONS}: the checks
  *       V1–V4 ({@link VneidRefusal}), the partner-API steps P1–P7 ({@link PartnerRefusal}), the portal's level not
- *       met ({@value #LEVEL_NOT_MET}) and the link guard's refusals.</li>
+ *       met ({@value #LEVEL_NOT_MET}) and the link guard's refusals;</li>
+ *   <li>{@code vneid_partner_api_decrypt_seconds{what}} — the partner API's decryptions
+ *       ({@link PartnerDecryptionTimers}).</li>
  * </ul>
  */
 public final class VneidMetrics {
@@ -65,6 +67,7 @@ public final class VneidMetrics {
 
     /** Every series at zero, so that dashboards and alerts see them before the first login. */
     static void register(MeterRegistry meters) {
+        new PartnerDecryptionTimers(meters);
         for (VneidProtocol protocol : VneidProtocol.values()) {
             for (String level : LEVELS) {
                 logins(meters, protocol, level);

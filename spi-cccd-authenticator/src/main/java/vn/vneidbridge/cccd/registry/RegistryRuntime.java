@@ -13,8 +13,8 @@ import org.jboss.logging.Logger;
 
 /**
  * What one provider factory shares between all its providers: the adapter on its pooled HTTP client,
- * wrapped in the circuit breaker, the metrics ({@link MeteredRegistry}) and then the cache (breaker and cache left
- * out when disabled), or the
+ * wrapped in the circuit breaker, the metrics ({@link MeteredRegistry}) and then the timed lookup through the cache
+ * ({@link RegistryLookup}; breaker and cache left out when disabled), or the
  * {@link UnconfiguredRegistry} when the required options are missing.
  */
 final class RegistryRuntime {
@@ -48,8 +48,8 @@ final class RegistryRuntime {
     }
 
     /**
-     * @param meters where the calls, the breaker's state and the registry's health are published
-     *     ({@link RegistryMetrics}); only for a configured registry
+     * @param meters where the calls, the breaker's state and the registry's health ({@link RegistryMetrics}) and
+     *     the lookups ({@link LookupTimers}) are published; only for a configured registry
      */
     static RegistryRuntime start(String providerId, RegistryOptions options, Clock clock,
                                  BiFunction<RegistryTarget, RegistryHttp, PopulationRegistry> adapter,
@@ -77,8 +77,8 @@ final class RegistryRuntime {
         Optional<ResultCache> cache = Optional.empty();
         if (!options.cacheTtl().isZero()) {
             cache = Optional.of(new ResultCache(options.cacheTtl(), ResultCache.DEFAULT_MAX_ENTRIES, clock));
-            registry = new CachingRegistry(registry, cache.get(), metrics);
         }
+        registry = new RegistryLookup(registry, cache, metrics, new LookupTimers(meters));
         LOG.infof("%s: population registry at %s", providerId, target.get().host());
         return new RegistryRuntime(registry, target, breaker, cache);
     }

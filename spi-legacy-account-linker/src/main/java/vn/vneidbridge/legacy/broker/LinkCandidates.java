@@ -11,6 +11,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import vn.vneidbridge.core.user.PortalAdministrators;
 import vn.vneidbridge.core.user.UserAttributes;
+import vn.vneidbridge.legacy.metrics.LegacyLookupTimers;
 import vn.vneidbridge.legacy.storage.LegacyUserStorage;
 import vn.vneidbridge.legacy.username.RealmUsernameKey;
 
@@ -37,7 +38,8 @@ final class LinkCandidates {
         LinkCandidates candidates = new LinkCandidates();
         session.users().searchForUserByUserAttributeStream(realm, UserAttributes.CCCD, idNumber)
                 .forEach(user -> candidates.addKeycloakUser(user, idNumber));
-        for (LegacyUserStorage.LegacyAccountRef ref : LegacyUserStorage.accountsWithCccd(session, realm, idNumber)) {
+        for (LegacyUserStorage.LegacyAccountRef ref : LegacyLookupTimers.global().time(
+                () -> LegacyUserStorage.accountsWithCccd(session, realm, idNumber))) {
             String id = LegacyUserStorage.userId(realm, ref);
             if (candidates.verified.containsKey(id)) {
                 continue;

@@ -34,7 +34,9 @@ import vn.vneidbridge.legacy.password.HashKind;
  *   <li>{@code vneid_bridge_webhook_backlog{status}} — outbox rows {@code pending} and {@code failed};
  *       {@code vneid_bridge_webhook_oldest_pending_age_seconds} — the age of the oldest pending one (0 when none);</li>
  *   <li>{@code vneid_bridge_dependency_up{dependency="legacy_db"}} — 1 when the legacy database answered its last
- *       query (a login's lookup or the progress refresh), 0 when it did not, NaN before the first.</li>
+ *       query (a login's lookup or the progress refresh), 0 when it did not, NaN before the first;</li>
+ *   <li>{@code vneid_legacy_lookup_by_cccd_seconds{outcome}} — the first VNeID login's lookup of legacy accounts by
+ *       its id number ({@link LegacyLookupTimers}).</li>
  * </ul>
  * Tag values come from fixed sets only (realm names are the operator's), never from user input.
  */
@@ -89,6 +91,7 @@ public final class BridgeMetrics {
                 .description("When the migration progress gauges were last recomputed (epoch seconds, 0 never)")
                 .strongReference(true).register(meters);
         migration = new Migration(meters);
+        new LegacyLookupTimers(meters);
         Counter.builder(CONFLICTS).description("VNeID logins refused: several accounts hold the id number")
                 .register(Metrics.globalRegistry);
         for (String method : LINK_METHODS) {

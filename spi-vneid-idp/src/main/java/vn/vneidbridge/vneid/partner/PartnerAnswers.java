@@ -43,7 +43,7 @@ public final class PartnerAnswers {
         if (encryptKey == null) {
             return new Outcome.Ok<>(code);
         }
-        PartnerDecryption decryption = cipher.decrypt(encryptKey, code);
+        PartnerDecryption decryption = cipher.decrypt(PartnerPayload.CODE, encryptKey, code);
         if (decryption instanceof PartnerDecryption.Decrypted decrypted && isCodeText(decrypted.plaintext())) {
             return new Outcome.Ok<>(new String(decrypted.plaintext(), StandardCharsets.US_ASCII));
         }
@@ -115,7 +115,8 @@ public final class PartnerAnswers {
         if (answer.body() != null && answer.body().length() > PartnerHttpResult.MAX_BODY_BYTES) {
             return new Outcome.Refused<>(PartnerRefusal.ANSWER_UNREADABLE, "oversized");
         }
-        PartnerEnvelope.Opened opened = PartnerEnvelope.open(answer.body(), cipher);
+        PartnerEnvelope.Opened opened = PartnerEnvelope.open(answer.body(), cipher,
+                tokenEndpoint ? PartnerPayload.TOKEN : PartnerPayload.USERINFO);
         if (opened instanceof PartnerEnvelope.Opened.Refused refused) {
             PartnerRefusal refusal = PartnerDecryption.Refused.NO_KEY.equals(refused.reason())
                     ? PartnerRefusal.NOT_CONFIGURED : PartnerRefusal.ANSWER_UNREADABLE;

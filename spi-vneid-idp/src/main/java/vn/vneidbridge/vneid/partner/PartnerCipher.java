@@ -35,14 +35,31 @@ public final class PartnerCipher {
 
     private final List<PrivateKey> keys;
     private final PartnerAesMode mode;
+    private final PartnerDecryptionListener listener;
 
     /**
      * @param keys the RSA private keys to try, the active one first; may be empty (then nothing decrypts)
      * @param mode the AES mode of the payloads
      */
     public PartnerCipher(List<PrivateKey> keys, PartnerAesMode mode) {
+        this(keys, mode, PartnerDecryptionListener.NONE);
+    }
+
+    /** @param listener told the time of each {@link #decrypt(PartnerPayload, String, String)} */
+    public PartnerCipher(List<PrivateKey> keys, PartnerAesMode mode, PartnerDecryptionListener listener) {
         this.keys = List.copyOf(Objects.requireNonNull(keys, "keys"));
         this.mode = Objects.requireNonNull(mode, "mode");
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /** {@link #decrypt(String, String)}, its time told to the listener as a decryption of {@code what}. */
+    public PartnerDecryption decrypt(PartnerPayload what, String wrappedKey, String data) {
+        long start = System.nanoTime();
+        try {
+            return decrypt(wrappedKey, data);
+        } finally {
+            listener.decrypted(what, System.nanoTime() - start);
+        }
     }
 
     /**

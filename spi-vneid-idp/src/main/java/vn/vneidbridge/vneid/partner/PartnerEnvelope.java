@@ -37,13 +37,15 @@ public final class PartnerEnvelope {
     /**
      * @param body   the response body, already capped in size by the caller; may be null
      * @param cipher the realm's keys and the AES mode
+     * @param what   the answer's payload, as the decryption is timed
      */
-    public static Opened open(String body, PartnerCipher cipher) {
+    public static Opened open(String body, PartnerCipher cipher, PartnerPayload what) {
         JsonNode envelope = parseObject(body);
         if (envelope == null || !envelope.path(DATA).isTextual() || !envelope.path(KEY).isTextual()) {
             return new Opened.Refused(PartnerDecryption.Refused.NOT_AN_ENVELOPE);
         }
-        PartnerDecryption decryption = cipher.decrypt(envelope.get(KEY).textValue(), envelope.get(DATA).textValue());
+        PartnerDecryption decryption = cipher.decrypt(what, envelope.get(KEY).textValue(),
+                envelope.get(DATA).textValue());
         if (decryption instanceof PartnerDecryption.Refused refused) {
             return new Opened.Refused(refused.reason());
         }
