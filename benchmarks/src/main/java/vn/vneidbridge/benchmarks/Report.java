@@ -50,13 +50,35 @@ final class Report {
         this.legacyHashSeconds = Map.copyOf(legacyHashSeconds);
     }
 
-    /** Writes {@code report.md} and {@code report.png} into {@code dir}; returns the Markdown file. */
+    /**
+     * Writes {@code report.md}, {@code report.png} and {@code pairs.csv} (each ratio's median and range, to compare
+     * two runs) into {@code dir}, and a copy of the Markdown and CSV named after the run's start time, so that the
+     * runs of a day stay side by side; returns the Markdown file.
+     */
     Path write(Path dir) throws IOException {
         Files.createDirectories(dir);
         Path markdown = dir.resolve("report.md");
+        String stamp = machine.date().replaceAll("[^0-9]", "");
         Files.writeString(markdown, markdown(), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("report-" + options.mode() + "-" + stamp + ".md"), markdown(), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("pairs.csv"), pairsCsv(), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("pairs-" + options.mode() + "-" + stamp + ".csv"), pairsCsv(), StandardCharsets.UTF_8);
         ImageIO.write(chart(results), "png", dir.resolve("report.png").toFile());
         return markdown;
+    }
+
+    /** One line per scenario with a stock twin and ratio: median, min, max (ours / stock). */
+    String pairsCsv() {
+        StringBuilder csv = new StringBuilder("scenario,ratio,pairs,median,min,max\n");
+        for (PairRow row : pairRows()) {
+            for (Map.Entry<String, Spread> ratio : Map.of("logins_per_s", row.throughput(), "cpu_s_per_login",
+                    row.cpu(), "p50", row.p50()).entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
+                Spread s = ratio.getValue();
+                csv.append(String.format(Locale.ROOT, "\"%s\",%s,%d,%.3f,%.3f,%.3f%n", row.title().replace("\"", "'"),
+                        ratio.getKey(), s.count(), s.median(), s.min(), s.max()));
+            }
+        }
+        return csv.toString();
     }
 
     String markdown() {
