@@ -10,6 +10,7 @@ import static io.gatling.javaapi.core.CoreDsl.exitBlockOnFail;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.flushCookieJar;
 import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -32,8 +33,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * One login of a portal's user through the browser authorization-code flow with PKCE, as a browser without
  * JavaScript does it: the authorization request, every redirect, every form Keycloak or the upstream shows (login,
  * SMS code, CCCD form), back to the portal's callback, then the code exchanged at the token endpoint (the login
- * ends with the tokens). Each virtual user is a new browser (no cookies), closed model: a fixed number of users,
- * each replaced by a new one when its login ends.
+ * ends with the tokens). Each login is a new browser (no cookies), closed model: a fixed number of users, each
+ * replaced by a new one when its login ends.
  */
 public final class LoginSimulation extends Simulation {
 
@@ -45,7 +46,15 @@ public final class LoginSimulation extends Simulation {
     static final String PASSWORD = "Sandbox@123";
     static final String OTP = "123456";
     private static final int MAX_STEPS = 16;
-    private static final String[] SAVED = {"next", "loginAction", "otpAction", "cccdAction", "noticeAction"};
+    private static final String[] SAVED = {"next", "loginAction", "otpAction", "cccdAction", "noticeAction",
+        "shownAction"};
+    /**
+     * What one login leaves in the Gatling session, forgotten before the next: a preparation run's virtual user logs
+     * in again and again with the same session (with "cccdChecked" left over, its next account's CCCD form would be
+     * skipped instead of checked).
+     */
+    private static final String[] PER_LOGIN = {"cccdChecked", "cccdTyped", "stepStart", "_next", "_action", "next",
+        "loginAction", "otpAction", "cccdAction", "noticeAction", "shownAction"};
 
     public LoginSimulation() {
         BenchRun run = BenchRun.current();
@@ -71,7 +80,10 @@ public final class LoginSimulation extends Simulation {
 
     static ChainBuilder login(BenchRun run) {
         Recorder recorder = run.recorder();
-        return exec(session -> begin(session, run))
+        // a new browser for each login: a preparation run's virtual user loops over its accounts, and with the
+        // cookies of the login before, realm dvc's SSO would log the next account in as the last one
+        return exec(flushCookieJar())
+                .exec(session -> begin(session, run))
                 // a use-once pool that is used up: this virtual user waits instead of sending requests without
                 // an account (which the server would answer with errors, and which would load it for nothing)
                 .doIfOrElse(session -> session.contains("exhausted")).then(pause(1)).orElse(exitBlockOnFail().on(
@@ -115,7 +127,10 @@ public final class LoginSimulation extends Simulation {
                                                 Map.of("username", "#{username}", "password", PASSWORD)))
                                 .orElse(doIfOrElse(session -> session.contains("noticeAction")).then(
                                                 post("link notice skip", "noticeAction", Map.of("cancel-aia", "")))
-                                        .orElse(exec(Session::markAsFailed)))));
+                                        .orElse(doIfOrElse(session -> session.contains("shownAction")).then(
+                                                        post("shown account mine", "shownAction",
+                                                                Map.of("action", "mine")))
+                                                .orElse(exec(Session::markAsFailed))))));
     }
 
     private static ChainBuilder cccdForm(Journey journey, Recorder recorder) {
@@ -168,6 +183,8 @@ public final class LoginSimulation extends Simulation {
             css("#vneid-cccd-form", "action").optional().saveAs("cccdAction"),
             // the notice "Đăng nhập bằng VNeID / Bỏ qua" after a portal-account login with a verified CCCD
             css("#dvc-link-notice-form", "action").optional().saveAs("noticeAction"),
+            // a first VNeID login that links by CCCD shows the portal account: "Đây là tài khoản của tôi"
+            css("#vneid-shown-account-form", "action").optional().saveAs("shownAction"),
         };
     }
 
@@ -176,8 +193,12 @@ public final class LoginSimulation extends Simulation {
         if (user == null) {
             return session.set("exhausted", true);
         }
+        Session fresh = session;
+        for (String key : PER_LOGIN) {
+            fresh = fresh.remove(key);
+        }
         String verifier = random(32);
-        return session.setAll(user)
+        return fresh.setAll(user)
                 .set("verifier", verifier)
                 .set("challenge", challenge(verifier))
                 .set("state", random(12))
