@@ -38,5 +38,11 @@ enum Journey {
      * anything, which VNeID does not do for level 2; without it, the stand-in asks for its password and SMS code, as
      * in the step-up from a password session.
      */
-    STEP_UP_FROM_LEVEL_ONE
+    STEP_UP_FROM_LEVEL_ONE,
+    /**
+     * Not a login: a browser opens the stand-in VNeID's login page with its QR (through realm {@code dvc},
+     * {@code kc_idp_hint=vneid}) and then polls the QR's status as the page's script does (every 2 s, a new QR
+     * 10 s before the shown one expires), never confirming, until the run stops. See {@link QrWaitingBrowser}.
+     */
+    QR_WAITING
 }

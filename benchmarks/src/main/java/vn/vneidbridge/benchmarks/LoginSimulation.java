@@ -39,9 +39,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * SMS code, CCCD form, linking notice, the account a first VNeID login links), back to the portal's callback, then
  * the code exchanged at the token endpoint (the login ends with the tokens). Each login is a new browser (no
  * cookies), closed model: a fixed number of users, each replaced by a new one when its login ends. The journeys
- * ({@link Journey}) add a step-up to VNeID level 2 in a browser holding a lower session. Request names (the
- * per-request breakdown): "authorize", "redirect", "login form", "sms code", "cccd check", "cccd skip",
- * "link notice skip", "shown account mine", "step-up authorize", "token".
+ * ({@link Journey}) add a step-up to VNeID level 2 in a browser holding a lower session, and a browser waiting at the
+ * stand-in's QR ({@link QrWaitingBrowser}). Request names (the per-request breakdown): "authorize", "redirect",
+ * "login form", "sms code", "cccd check", "cccd skip", "link notice skip", "shown account mine", "step-up authorize",
+ * "token", "qr poll", "qr renew".
  */
 public final class LoginSimulation extends Simulation {
 
@@ -88,10 +89,12 @@ public final class LoginSimulation extends Simulation {
         }
     }
 
-    /** The chain of {@code run}'s journey: a login of one account. */
+    /** The chain of {@code run}'s journey: a login of one account, or a waiting QR page. */
     static ChainBuilder login(BenchRun run) {
         return switch (run.journey()) {
             case STEP_UP_FROM_PASSWORD, STEP_UP_FROM_LEVEL_ONE -> stepUp(run);
+            // until the per-request recorder lands, each poll's time goes where the CCCD check's step goes
+            case QR_WAITING -> QrWaitingBrowser.chain(run, (name, nanos) -> run.recorder().step(nanos));
             default -> browserLogin(run);
         };
     }
@@ -288,7 +291,7 @@ public final class LoginSimulation extends Simulation {
     }
 
     /** Forgets what the last page offered, so that each response says afresh where to go. */
-    private static ChainBuilder clear() {
+    static ChainBuilder clear() {
         return exec(session -> {
             Session s = session;
             if (s.contains("next")) {
@@ -301,7 +304,7 @@ public final class LoginSimulation extends Simulation {
         });
     }
 
-    private static CheckBuilder[] pageChecks() {
+    static CheckBuilder[] pageChecks() {
         return new CheckBuilder[] {
             status().in(200, 302, 303),
             header("Location").optional().saveAs("next"),
@@ -345,7 +348,8 @@ public final class LoginSimulation extends Simulation {
                 + "&nonce=" + session.getString("nonce")
                 + "&code_challenge=" + session.getString("challenge")
                 + "&code_challenge_method=S256";
-        boolean vneid = journey == Journey.VNEID || journey == Journey.VNEID_LEVEL_ONE_SESSION;
+        boolean vneid = journey == Journey.VNEID || journey == Journey.VNEID_LEVEL_ONE_SESSION
+                || journey == Journey.QR_WAITING;
         return vneid ? url + "&kc_idp_hint=vneid" : url;
     }
 

@@ -242,4 +242,19 @@ final class ScenarioSetup {
         }
         return null;
     }
+
+    // ---- 4. QR login polling ------------------------------------------------------------------------------------
+
+    /**
+     * The accounts of {@link Journey#QR_WAITING}: none is needed (a waiting browser logs nobody in), so {@code count}
+     * placeholders — round-robin for a timed run, where each virtual user takes one and polls until the run stops.
+     * Nothing to set up: every stand-in login page offers a QR (default validity 120 s).
+     */
+    static List<Map<String, Object>> qrWaitingBrowsers(int count) {
+        List<Map<String, Object>> browsers = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            browsers.add(Map.of("browser", i + 1));
+        }
+        return browsers;
+    }
 }
