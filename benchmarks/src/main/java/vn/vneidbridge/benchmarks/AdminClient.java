@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -61,6 +62,21 @@ final class AdminClient {
 
     /** Changes some settings of the authenticator configuration named {@code alias}. */
     void updateAuthenticatorConfig(String realm, String alias, Map<String, String> config) {
+        String path = authenticatorConfigPath(realm, alias);
+        ObjectNode authenticatorConfig = (ObjectNode) get(path);
+        config.forEach(((ObjectNode) authenticatorConfig.get("config"))::put);
+        put(path, authenticatorConfig);
+    }
+
+    /** The settings of the authenticator configuration named {@code alias}. */
+    Map<String, String> authenticatorConfig(String realm, String alias) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        get(authenticatorConfigPath(realm, alias)).path("config").properties()
+                .forEach(field -> settings.put(field.getKey(), field.getValue().asText()));
+        return settings;
+    }
+
+    private String authenticatorConfigPath(String realm, String alias) {
         for (JsonNode flow : get("/admin/realms/" + realm + "/authentication/flows")) {
             String flowAlias = URLEncoder.encode(flow.get("alias").asText(), StandardCharsets.UTF_8).replace("+", "%20");
             for (JsonNode execution : get("/admin/realms/" + realm + "/authentication/flows/" + flowAlias + "/executions")) {
@@ -68,15 +84,48 @@ final class AdminClient {
                     continue;
                 }
                 String path = "/admin/realms/" + realm + "/authentication/config/" + execution.get("authenticationConfig").asText();
-                ObjectNode authenticatorConfig = (ObjectNode) get(path);
-                if (alias.equals(authenticatorConfig.path("alias").asText())) {
-                    config.forEach(((ObjectNode) authenticatorConfig.get("config"))::put);
-                    put(path, authenticatorConfig);
-                    return;
+                if (alias.equals(get(path).path("alias").asText())) {
+                    return path;
                 }
             }
         }
         throw new IllegalStateException("no authenticator config '" + alias + "' in realm " + realm);
+    }
+
+    /** The {@code config} of an identity provider. */
+    JsonNode identityProviderConfig(String realm, String alias) {
+        return get("/admin/realms/" + realm + "/identity-provider/instances/" + alias).path("config");
+    }
+
+    /** Sets one attribute of the client {@code clientId} of {@code realm}. */
+    void updateClientAttribute(String realm, String clientId, String name, String value) {
+        String path = clientPath(realm, clientId);
+        ObjectNode client = (ObjectNode) get(path);
+        ((ObjectNode) client.get("attributes")).put(name, value);
+        put(path, client);
+    }
+
+    /** The protocol mappers of the client {@code clientId} of {@code realm}. */
+    JsonNode clientMappers(String realm, String clientId) {
+        return get(clientPath(realm, clientId) + "/protocol-mappers/models");
+    }
+
+    /** Adds a protocol mapper to the client {@code clientId} of {@code realm}. */
+    void addClientMapper(String realm, String clientId, Map<String, Object> mapper) {
+        post(clientPath(realm, clientId) + "/protocol-mappers/models", mapper, 201);
+    }
+
+    /** Removes the protocol mapper {@code mapperId} of the client {@code clientId} of {@code realm}. */
+    void removeClientMapper(String realm, String clientId, String mapperId) {
+        body(send("DELETE", clientPath(realm, clientId) + "/protocol-mappers/models/" + mapperId, null), 204);
+    }
+
+    private String clientPath(String realm, String clientId) {
+        JsonNode clients = get("/admin/realms/" + realm + "/clients?clientId=" + encode(clientId));
+        if (!clients.isArray() || clients.isEmpty()) {
+            throw new IllegalStateException("no client '" + clientId + "' in realm " + realm);
+        }
+        return "/admin/realms/" + realm + "/clients/" + clients.get(0).get("id").asText();
     }
 
     /** Changes top-level realm settings. */

@@ -4,13 +4,18 @@ import static io.gatling.javaapi.core.CoreDsl.asLongAs;
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.css;
-import static io.gatling.javaapi.core.CoreDsl.doIfOrElse;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.exitBlockOnFail;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.onCase;
 import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.core.CoreDsl.stopLoadGeneratorIf;
+import static io.gatling.javaapi.http.HttpDsl.Cookie;
+import static io.gatling.javaapi.http.HttpDsl.CookieKey;
+import static io.gatling.javaapi.http.HttpDsl.addCookie;
+import static io.gatling.javaapi.http.HttpDsl.flushCookieJar;
+import static io.gatling.javaapi.http.HttpDsl.getCookieValue;
 import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -34,9 +39,13 @@ import java.util.function.Function;
 /**
  * One login of a portal's user through the browser authorization-code flow with PKCE, as a browser without
  * JavaScript does it: the authorization request, every redirect, every form Keycloak or the upstream shows (login,
- * SMS code, CCCD form), back to the portal's callback, then the code exchanged at the token endpoint (the login
- * ends with the tokens). Each virtual user is a new browser (no cookies), closed model: a fixed number of users,
- * each replaced by a new one when its login ends.
+ * SMS code, CCCD form, linking notice, the account a first VNeID login links), back to the portal's callback, then
+ * the code exchanged at the token endpoint (the login ends with the tokens). Each login is a new browser (no
+ * cookies), closed model: a fixed number of users, each replaced by a new one when its login ends. The journeys
+ * ({@link Journey}) add a step-up to VNeID level 2 in a browser holding a lower session, and a browser waiting at the
+ * stand-in's QR ({@link QrWaitingBrowser}). Request names (the per-request breakdown): "authorize", "redirect",
+ * "login form", "sms code", "cccd check", "cccd skip", "link notice skip", "shown account mine", "step-up authorize",
+ * "token", "qr poll", "qr renew".
  */
 public final class LoginSimulation extends Simulation {
 
@@ -47,8 +56,19 @@ public final class LoginSimulation extends Simulation {
     static final String CALLBACK = "http://127.0.0.1:18999/callback";
     static final String PASSWORD = "Sandbox@123";
     static final String OTP = "123456";
-    private static final int MAX_STEPS = 16;
-    private static final String[] SAVED = {"next", "loginAction", "otpAction", "cccdAction", "noticeAction"};
+    static final int MAX_STEPS = 16;
+    private static final String[] SAVED = {"next", "loginAction", "otpAction", "cccdAction", "noticeAction",
+        "shownAction"};
+    /**
+     * What one login leaves in the Gatling session, forgotten before the next: a preparation run's virtual user logs
+     * in again and again with the same session (with "cccdChecked" left over, its next account's CCCD form would be
+     * skipped instead of checked).
+     */
+    private static final String[] PER_LOGIN = {"cccdChecked", "cccdTyped", "stepStart", "idToken", "lowerSid",
+        "_next", "_page", "_action", "loginName", "next", "loginAction", "otpAction", "cccdAction", "noticeAction",
+        "shownAction"};
+    /** The user-map key of a {@link SavedBrowserSession} (accounts of {@link Journey#VNEID_LEVEL_ONE_SESSION}). */
+    static final String BROWSER_SESSION = "browserSession";
 
     public LoginSimulation() {
         BenchRun run = BenchRun.current();
@@ -76,38 +96,199 @@ public final class LoginSimulation extends Simulation {
         }
     }
 
+    /** The chain of {@code run}'s journey: a login of one account, or a waiting QR page. */
     static ChainBuilder login(BenchRun run) {
+        return switch (run.journey()) {
+            case STEP_UP_FROM_PASSWORD, STEP_UP_FROM_LEVEL_ONE -> stepUp(run);
+            case QR_WAITING -> QrWaitingBrowser.chain(run, (name, nanos) -> {
+                long now = System.nanoTime();
+                run.recorder().request(name, now - nanos, now);
+            });
+            default -> browserLogin(run);
+        };
+    }
+
+    /**
+     * One login in a new browser (no cookies), recorded from its authorization request to its tokens. A migrated
+     * citizen's login must end with {@code acr} "0"; the preparation of a level-1 session with "1", and keeps the
+     * browser's realm-dvc cookies.
+     */
+    private static ChainBuilder browserLogin(BenchRun run) {
+        Journey journey = run.journey();
         Recorder recorder = run.recorder();
-        return exec(session -> begin(session, run))
+        ChainBuilder login = pages(journey, recorder, "authorize", session -> authorizationUrl(session, journey));
+        if (journey == Journey.MIGRATED_PASSWORD) {
+            login = login.exec(expectAcr("0"));
+        } else if (journey == Journey.VNEID_LEVEL_ONE_SESSION) {
+            login = login.exec(expectAcr("1")).exec(keepBrowserSession());
+        }
+        // a new browser for each login: a preparation run's virtual user loops over its accounts, and with the
+        // cookies of the login before, realm dvc's SSO would log the next account in as the last one
+        return exec(flushCookieJar())
+                .exec(session -> begin(session, run))
                 // a use-once pool that is used up: this virtual user waits instead of sending requests without
                 // an account (which the server would answer with errors, and which would load it for nothing)
+                .doIfOrElse(session -> session.contains("exhausted")).then(pause(1)).orElse(exitBlockOnFail().on(login))
+                .exec(session -> record(session, recorder));
+    }
+
+    /**
+     * A step-up to VNeID level 2 in a browser that holds a lower-level session of realm {@code dvc}: made by a
+     * migrated citizen's password login in this chain ({@link Journey#STEP_UP_FROM_PASSWORD}, not recorded), or
+     * restored from a kept VNeID level-1 session ({@link Journey#STEP_UP_FROM_LEVEL_ONE}). Then the portal's second
+     * authorization request, with {@code acr_values=2} ("step-up authorize"), through the stand-in VNeID (its login
+     * form and SMS code), back, the code exchanged; the tokens must say {@code acr} "2" and belong to the same
+     * session as before (the ID token's {@code sid}: the session was raised, not replaced by a new login). Recorded
+     * from the second authorization request to its tokens.
+     */
+    private static ChainBuilder stepUp(BenchRun run) {
+        Journey journey = run.journey();
+        Recorder recorder = run.recorder();
+        ChainBuilder lowerSession = journey == Journey.STEP_UP_FROM_PASSWORD
+                ? pages(journey, recorder, "authorize", session -> authorizationUrl(session, Journey.PASSWORD))
+                        .exec(expectAcr("0"))
+                        .exec(session -> {
+                            String sid = IdTokens.claim(session.getString("idToken"), "sid");
+                            return sid == null ? session.markAsFailed() : session.set("lowerSid", sid);
+                        })
+                : restoreBrowserSession();
+        return exec(flushCookieJar())
+                .exec(session -> begin(session, run))
                 .doIfOrElse(session -> session.contains("exhausted")).then(pause(1)).orElse(exitBlockOnFail().on(
-                        clear().exec(timed("authorize", http("authorize")
-                                .get(session -> authorizationUrl(session, run.journey())).check(pageChecks()), recorder))
-                        .asLongAs(session -> !atCallback(session) && session.getInt("steps") < MAX_STEPS).on(
-                                exec(session -> session.set("steps", session.getInt("steps") + 1))
-                                .doIfOrElse(session -> session.contains("next")).then(
-                                        clear().exec(timed(session -> redirectName(session.getString("_next")), http("redirect")
-                                                .get(session -> session.getString("_next")).check(pageChecks()),
-                                                recorder)))
-                                .orElse(exec(form(run.journey(), recorder))))
-                        .exec(session -> atCallback(session) ? session : session.markAsFailed())
-                        .exec(timed("token", http("token").post("/realms/" + REALM + "/protocol/openid-connect/token")
-                                .formParam("grant_type", "authorization_code")
-                                .formParam("code", LoginSimulation::code)
-                                .formParam("redirect_uri", CALLBACK)
-                                .formParam("code_verifier", "#{verifier}")
-                                .formParam("client_id", CLIENT_ID)
-                                .formParam("client_secret", CLIENT_SECRET)
-                                .check(status().is(200), jsonPath("$.id_token").exists()), recorder))))
+                        lowerSession
+                        .exec(session -> newAuthorizationRequest(session).set("start", System.nanoTime()))
+                        .exec(pages(journey, recorder, "step-up authorize",
+                                session -> authorizationUrl(session, journey) + "&acr_values=2"))
+                        .exec(expectAcr("2"))
+                        // the same session, raised: not a new login beside it
+                        .exec(session -> session.getString("lowerSid").equals(
+                                IdTokens.claim(session.getString("idToken"), "sid")) ? session : session.markAsFailed())))
+                .exec(session -> record(session, recorder));
+    }
+
+    /**
+     * The authorization request, every redirect and form up to the portal's callback, then the code exchanged at the
+     * token endpoint (the ID token kept as {@code idToken}). Fails the session on any other end.
+     */
+    private static ChainBuilder pages(Journey journey, Recorder recorder, String authorizeName,
+                                      java.util.function.Function<Session, String> authorizationUrl) {
+        return clear().exec(timed(authorizeName, http(authorizeName).get(authorizationUrl).check(pageChecks()), recorder))
+                .asLongAs(session -> !atCallback(session) && session.getInt("steps") < MAX_STEPS).on(
+                        exec(session -> session.set("steps", session.getInt("steps") + 1))
+                        .doIfOrElse(session -> session.contains("next")).then(
+                                clear().exec(timed(session -> redirectName(session.getString("_next")),
+                                        http("redirect").get(session -> session.getString("_next")).check(pageChecks()),
+                                        recorder)))
+                        .orElse(exec(form(journey, recorder))))
+                .exec(session -> atCallback(session) ? session : session.markAsFailed())
+                .exec(timed("token", http("token").post("/realms/" + REALM + "/protocol/openid-connect/token")
+                        .formParam("grant_type", "authorization_code")
+                        .formParam("code", LoginSimulation::code)
+                        .formParam("redirect_uri", CALLBACK)
+                        .formParam("code_verifier", "#{verifier}")
+                        .formParam("client_id", CLIENT_ID)
+                        .formParam("client_secret", CLIENT_SECRET)
+                        .check(status().is(200), jsonPath("$.id_token").saveAs("idToken")), recorder));
+    }
+
+    /** The tokens just received say {@code acr} = {@code expected}, or the login failed. */
+    private static ChainBuilder expectAcr(String expected) {
+        return exec(session -> IdTokens.hasAcr(session.getString("idToken"), expected) ? session : session.markAsFailed());
+    }
+
+    /** Keeps this browser's realm-dvc cookies in the account's {@link SavedBrowserSession}. */
+    private static ChainBuilder keepBrowserSession() {
+        ChainBuilder chain = null;
+        for (String name : SavedBrowserSession.COOKIES) {
+            ChainBuilder get = exec(getCookieValue(CookieKey(name).withPath(SavedBrowserSession.PATH)
+                    .saveAs("_cookie_" + name)));
+            chain = chain == null ? get : chain.exec(get);
+        }
+        return chain.exec(session -> {
+            SavedBrowserSession saved = session.get(BROWSER_SESSION);
+            if (saved == null) {
+                return session.markAsFailed();
+            }
+            Map<String, String> cookies = new java.util.HashMap<>();
+            for (String name : SavedBrowserSession.COOKIES) {
+                cookies.put(name, session.getString("_cookie_" + name));
+            }
+            String sid = IdTokens.claim(session.getString("idToken"), "sid");
+            if (sid == null) {
+                return session.markAsFailed();
+            }
+            saved.keep(cookies, sid);
+            return session;
+        });
+    }
+
+    /** This new browser takes the realm-dvc cookies a preparation run kept for the account (fails without them). */
+    private static ChainBuilder restoreBrowserSession() {
+        ChainBuilder chain = exec(session -> {
+            SavedBrowserSession saved = session.get(BROWSER_SESSION);
+            if (saved == null || !saved.kept()) {
+                return session.markAsFailed();
+            }
+            Session s = session.set("lowerSid", saved.sessionId());
+            for (String name : SavedBrowserSession.COOKIES) {
+                s = s.set("_cookie_" + name, saved.cookie(name));
+            }
+            return s;
+        });
+        for (String name : SavedBrowserSession.COOKIES) {
+            chain = chain.exec(addCookie(Cookie(name, "#{_cookie_" + name + "}").withPath(SavedBrowserSession.PATH)));
+        }
+        return chain;
+    }
+
+    private static Session record(Session session, Recorder recorder) {
+        if (session.contains("exhausted")) {
+            return session; // not a login, not a failure
+        }
+        if (session.isFailed() || !session.contains("start")) {
+            recorder.failure();
+        } else {
+            recorder.login(session.getLong("start"), System.nanoTime());
+        }
+        return session;
+    }
+
+    /** The page the user is on is a form: fill it in as the journey says ({@link PageAction}). */
+    private static ChainBuilder form(Journey journey, Recorder recorder) {
+        return exec(session -> session.set("_page", PageAction.on(journey, session.contains("otpAction"),
+                        session.contains("cccdAction"), session.contains("loginAction"), session.contains("noticeAction"),
+                        session.contains("shownAction"), session.contains("cccdChecked")).name()))
+                .doSwitchOrElse("#{_page}").on(
+                        onCase(PageAction.SMS_CODE.name()).then(
+                                post(PageAction.SMS_CODE.requestName(), "otpAction", Map.of("otp", OTP), recorder)),
+                        onCase(PageAction.CCCD_CHECK.name()).then(cccdCheck(journey, recorder)),
+                        onCase(PageAction.CCCD_SKIP.name()).then(
+                                post(PageAction.CCCD_SKIP.requestName(), "cccdAction", Map.of("action", "skip"), recorder)),
+                        onCase(PageAction.LOGIN_FORM.name()).then(
+                                exec(session -> session.set("loginName", PageAction.loginName(
+                                        session.getString("loginAction"), BenchmarkMain.UPSTREAM_REALM,
+                                        session.getString("username"),
+                                        session.contains("cccd") ? session.getString("cccd") : null)))
+                                .exec(post(PageAction.LOGIN_FORM.requestName(), "loginAction",
+                                        Map.of("username", "#{loginName}", "password", PASSWORD), recorder))),
+                        onCase(PageAction.LINK_NOTICE_SKIP.name()).then(
+                                post(PageAction.LINK_NOTICE_SKIP.requestName(), "noticeAction", Map.of("cancel-aia", ""), recorder)),
+                        onCase(PageAction.SHOWN_ACCOUNT_MINE.name()).then(
+                                post(PageAction.SHOWN_ACCOUNT_MINE.requestName(), "shownAction", Map.of("action", "mine"), recorder)))
+                .orElse(exec(Session::markAsFailed));
+    }
+
+    /** The CCCD form, the first time: a number typed (a registry miss or hit), its request timed as the step. */
+    private static ChainBuilder cccdCheck(Journey journey, Recorder recorder) {
+        return exec(session -> session.set("cccdChecked", true)
+                        .set("cccdTyped", journey == Journey.CCCD_MISS
+                                ? freshWrongNumber(session.getString("cccd")) : session.getString("wrongCccd"))
+                        .set("stepStart", System.nanoTime()))
+                .exec(post(PageAction.CCCD_CHECK.requestName(), "cccdAction",
+                        Map.of("action", "update", "cccd", "#{cccdTyped}"), recorder))
                 .exec(session -> {
-                    if (session.contains("exhausted")) {
-                        return session; // not a login, not a failure
-                    }
-                    if (session.isFailed() || !session.contains("start")) {
-                        recorder.failure();
-                    } else {
-                        recorder.login(session.getLong("start"), System.nanoTime());
+                    if (!session.isFailed()) {
+                        recorder.step(System.nanoTime() - session.getLong("stepStart"));
                     }
                     return session;
                 });
@@ -145,40 +326,6 @@ public final class LoginSimulation extends Simulation {
         return "redirect " + (query < 0 ? path : path.substring(0, query));
     }
 
-    /** The page the user is on is a form: fill it in as the journey says. */
-    private static ChainBuilder form(Journey journey, Recorder recorder) {
-        return doIfOrElse(session -> session.contains("otpAction")).then(
-                        post("sms code", "otpAction", Map.of("otp", OTP), recorder))
-                .orElse(doIfOrElse(session -> session.contains("cccdAction")).then(cccdForm(journey, recorder))
-                        .orElse(doIfOrElse(session -> session.contains("loginAction")).then(
-                                        post("login form", "loginAction",
-                                                Map.of("username", "#{username}", "password", PASSWORD), recorder))
-                                .orElse(doIfOrElse(session -> session.contains("noticeAction")).then(
-                                                post("link notice skip", "noticeAction", Map.of("cancel-aia", ""), recorder))
-                                        .orElse(exec(Session::markAsFailed)))));
-    }
-
-    private static ChainBuilder cccdForm(Journey journey, Recorder recorder) {
-        boolean check = journey == Journey.CCCD_MISS || journey == Journey.CCCD_HIT;
-        ChainBuilder skip = post("cccd skip", "cccdAction", Map.of("action", "skip"), recorder);
-        if (!check) {
-            return skip;
-        }
-        return doIfOrElse(session -> !session.contains("cccdChecked")).then(
-                        exec(session -> session.set("cccdChecked", true)
-                                .set("cccdTyped", journey == Journey.CCCD_MISS
-                                        ? freshWrongNumber(session.getString("cccd")) : session.getString("wrongCccd"))
-                                .set("stepStart", System.nanoTime()))
-                        .exec(post("cccd check", "cccdAction", Map.of("action", "update", "cccd", "#{cccdTyped}"), recorder))
-                        .exec(session -> {
-                            if (!session.isFailed()) {
-                                recorder.step(System.nanoTime() - session.getLong("stepStart"));
-                            }
-                            return session;
-                        }))
-                .orElse(skip);
-    }
-
     private static ChainBuilder post(String name, String actionKey, Map<String, Object> fields, Recorder recorder) {
         return exec(session -> session.set("_action", session.getString(actionKey)))
                 .exec(clear().exec(timed(name, http(name).post(session -> session.getString("_action"))
@@ -186,7 +333,7 @@ public final class LoginSimulation extends Simulation {
     }
 
     /** Forgets what the last page offered, so that each response says afresh where to go. */
-    private static ChainBuilder clear() {
+    static ChainBuilder clear() {
         return exec(session -> {
             Session s = session;
             if (s.contains("next")) {
@@ -199,7 +346,7 @@ public final class LoginSimulation extends Simulation {
         });
     }
 
-    private static CheckBuilder[] pageChecks() {
+    static CheckBuilder[] pageChecks() {
         return new CheckBuilder[] {
             status().in(200, 302, 303),
             header("Location").optional().saveAs("next"),
@@ -208,6 +355,8 @@ public final class LoginSimulation extends Simulation {
             css("#vneid-cccd-form", "action").optional().saveAs("cccdAction"),
             // the notice "Đăng nhập bằng VNeID / Bỏ qua" after a portal-account login with a verified CCCD
             css("#dvc-link-notice-form", "action").optional().saveAs("noticeAction"),
+            // a first VNeID login that links by CCCD shows the portal account: "Đây là tài khoản của tôi"
+            css("#vneid-shown-account-form", "action").optional().saveAs("shownAction"),
         };
     }
 
@@ -216,14 +365,21 @@ public final class LoginSimulation extends Simulation {
         if (user == null) {
             return session.set("exhausted", true);
         }
+        Session fresh = session;
+        for (String key : PER_LOGIN) {
+            fresh = fresh.remove(key);
+        }
+        return newAuthorizationRequest(fresh.setAll(user)).set("start", System.nanoTime());
+    }
+
+    /** A new authorization request's secrets (PKCE verifier, state, nonce) and page count. */
+    static Session newAuthorizationRequest(Session session) {
         String verifier = random(32);
-        return session.setAll(user)
-                .set("verifier", verifier)
+        return session.set("verifier", verifier)
                 .set("challenge", challenge(verifier))
                 .set("state", random(12))
                 .set("nonce", random(12))
-                .set("steps", 0)
-                .set("start", System.nanoTime());
+                .set("steps", 0);
     }
 
     static String authorizationUrl(Session session, Journey journey) {
@@ -234,7 +390,9 @@ public final class LoginSimulation extends Simulation {
                 + "&nonce=" + session.getString("nonce")
                 + "&code_challenge=" + session.getString("challenge")
                 + "&code_challenge_method=S256";
-        return journey == Journey.VNEID ? url + "&kc_idp_hint=vneid" : url;
+        boolean vneid = journey == Journey.VNEID || journey == Journey.VNEID_LEVEL_ONE_SESSION
+                || journey == Journey.QR_WAITING;
+        return vneid ? url + "&kc_idp_hint=vneid" : url;
     }
 
     private static boolean atCallback(Session session) {

@@ -90,10 +90,39 @@ final class Population {
 
     /** Citizens with no legacy account among the first {@code rows} (their CCCD is nowhere in the database). */
     static List<SyntheticPerson> citizensWithoutLegacyAccount(int count, int rows) {
+        return citizensWithoutLegacyAccount(0, count, rows);
+    }
+
+    /**
+     * Citizens with no legacy account among the first {@code rows}, after the first {@code skip} of them (so that
+     * several scenarios get citizens of their own: a citizen linked over one protocol cannot log in over the other).
+     */
+    static List<SyntheticPerson> citizensWithoutLegacyAccount(int skip, int count, int rows) {
         Set<String> taken = SyntheticAccountGenerator.accounts(rows, SEED).map(LegacyAccount::cccd)
                 .collect(Collectors.toSet());
-        return SyntheticAccountGenerator.people(count * 2, OTHER_SEED)
-                .filter(person -> !taken.contains(person.cccd())).limit(count).toList();
+        return SyntheticAccountGenerator.people((skip + count) * 2, OTHER_SEED)
+                .filter(person -> !taken.contains(person.cccd())).skip(skip).limit(count).toList();
+    }
+
+    /**
+     * Up to {@code count} verified citizens among the first {@code rows} accounts whose CCCD no other of those rows
+     * holds (so a first VNeID login links them) and is not in {@code excludedCccds}, taken from the last row down —
+     * away from the pools the runner takes from the first rows (the link-by-CCCD pool, used once each).
+     */
+    static List<LegacyAccount> verifiedCitizensHeldOnce(int rows, int count, Set<String> excludedCccds) {
+        List<LegacyAccount> accounts = SyntheticAccountGenerator.accounts(rows, SEED).toList();
+        Map<String, Integer> holders = new HashMap<>();
+        accounts.stream().map(LegacyAccount::cccd).filter(java.util.Objects::nonNull)
+                .forEach(cccd -> holders.merge(cccd, 1, Integer::sum));
+        List<LegacyAccount> chosen = new ArrayList<>();
+        for (int i = accounts.size() - 1; i >= 0 && chosen.size() < count; i--) {
+            LegacyAccount account = accounts.get(i);
+            if (verifiedCitizen(account) && holders.get(account.cccd()) == 1
+                    && !excludedCccds.contains(account.cccd())) {
+                chosen.add(account);
+            }
+        }
+        return chosen;
     }
 
     /** What a virtual user needs to log in with a legacy account. */
