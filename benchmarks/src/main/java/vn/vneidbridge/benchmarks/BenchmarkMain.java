@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,6 +48,10 @@ public final class BenchmarkMain {
     private static final int CCCD_USERS = 40;
     /** Upper bound of first logins per second on this hardware, to size the use-once pools. */
     private static final int MAX_FIRST_LOGINS_PER_SECOND = 20;
+    /** Upper bound of step-ups from a level-1 session per second, to size their use-once pool. */
+    private static final int MAX_STEP_UPS_PER_SECOND = 12;
+    /** Browsers waiting at the QR page at once (each polls every 2 s, as the page's script does). */
+    private static final int QR_BROWSERS = 40;
     static final Set<PasswordFormat> MEASURED_FORMATS = EnumSet.of(PasswordFormat.BCRYPT_2A,
             PasswordFormat.PBKDF2_SHA256, PasswordFormat.SHA256_SALTED, PasswordFormat.MD5);
 
@@ -90,7 +95,7 @@ public final class BenchmarkMain {
      */
     record Accounts(List<LegacyAccount> migrated, List<LegacyAccount> notice, List<LegacyAccount> cccdForm,
                     List<LegacyAccount> link, List<SyntheticPerson> vneidOnly, List<SyntheticPerson> partnerOnly,
-                    Map<PasswordFormat, List<LegacyAccount>> firstLogins) {
+                    List<SyntheticPerson> levelOne, Map<PasswordFormat, List<LegacyAccount>> firstLogins) {
     }
 
     private void run() throws Exception {
@@ -137,27 +142,34 @@ public final class BenchmarkMain {
     }
 
     private Accounts accounts(int small, int large) {
-        List<LegacyAccount> verified = Population.select(small, 0, 2 * PASSWORD_USERS, Population::verifiedCitizen);
-        List<LegacyAccount> notice = verified.subList(0, PASSWORD_USERS);
-        List<LegacyAccount> migrated = verified.subList(PASSWORD_USERS, 2 * PASSWORD_USERS);
+        List<LegacyAccount> notice = Population.select(small, 0, PASSWORD_USERS, Population::verifiedCitizen);
         List<LegacyAccount> cccdForm = Population.select(small, 0, CCCD_USERS, Population::unverifiedCitizen);
-        Set<String> taken = verified.stream().map(LegacyAccount::cccd).collect(Collectors.toSet());
+        Set<String> taken = new HashSet<>();
+        notice.forEach(account -> taken.add(account.cccd()));
+        cccdForm.forEach(account -> taken.add(account.cccd()));
         List<LegacyAccount> candidates = Population.select(small, 0, Integer.MAX_VALUE,
                 account -> Population.verifiedCitizen(account) && !taken.contains(account.cccd()));
         Set<String> duplicated = Population.heldMoreThanOnce(large,
                 candidates.stream().map(LegacyAccount::cccd).collect(Collectors.toSet()));
         List<LegacyAccount> link = candidates.stream().filter(a -> !duplicated.contains(a.cccd()))
                 .limit(linkPool()).toList();
-        List<SyntheticPerson> others = Population.citizensWithoutLegacyAccount(2 * BROKER_USERS, small);
-        Map<PasswordFormat, List<LegacyAccount>> firstLogins = options.quick()
-                ? Population.byFormat(large, small, firstLoginPool(), MEASURED_FORMATS)
-                : Population.byFormat(large, small, firstLoginPool(), MEASURED_FORMATS);
-        Accounts selected = new Accounts(migrated, notice, cccdForm, link, others.subList(0, BROKER_USERS),
-                others.subList(BROKER_USERS, others.size()), firstLogins);
-        out.printf("Accounts: %d migrated, %d notice, %d CCCD-form, %d link-by-CCCD (of %d), %d + %d VNeID-only"
+        link.forEach(account -> taken.add(account.cccd()));
+        // migrated citizens: verified, their number on one row only (in the large database too), linked on each server
+        List<LegacyAccount> migrated = Population.verifiedCitizensHeldOnce(small, 2 * PASSWORD_USERS, taken).stream()
+                .filter(account -> !duplicated.contains(account.cccd())).limit(PASSWORD_USERS).toList();
+        Set<String> migratedDuplicated = Population.heldMoreThanOnce(large,
+                migrated.stream().map(LegacyAccount::cccd).collect(Collectors.toSet()));
+        migrated = migrated.stream().filter(account -> !migratedDuplicated.contains(account.cccd())).toList();
+        Map<PasswordFormat, List<LegacyAccount>> firstLogins = Population.byFormat(large, small, firstLoginPool(),
+                MEASURED_FORMATS);
+        Accounts selected = new Accounts(migrated, notice, cccdForm, link,
+                Population.citizensWithoutLegacyAccount(0, BROKER_USERS, small),
+                Population.citizensWithoutLegacyAccount(BROKER_USERS, BROKER_USERS, small),
+                Population.citizensWithoutLegacyAccount(2 * BROKER_USERS, BROKER_USERS, small), firstLogins);
+        out.printf("Accounts: %d migrated, %d notice, %d CCCD-form, %d link-by-CCCD (of %d), %d + %d + %d VNeID-only"
                         + " citizens, %d first logins per format%n", migrated.size(), notice.size(), cccdForm.size(),
                 link.size(), candidates.size(), selected.vneidOnly().size(), selected.partnerOnly().size(),
-                firstLoginPool());
+                selected.levelOne().size(), firstLoginPool());
         if (options.quick()) {
             out.println("  (quick mode: indicative only)");
         }
@@ -217,32 +229,47 @@ public final class BenchmarkMain {
             setUpOurs(admin, ours);
             List<Map<String, Object>> upstream = new ArrayList<>();
             accounts.vneidOnly().forEach(person -> upstream.add(Population.upstreamUser(person)));
-            accounts.migrated().forEach(account -> upstream.add(Population.upstreamUser(account)));
             if (options.quick()) {
                 accounts.link().forEach(account -> upstream.add(Population.upstreamUser(account)));
             }
             setUpUpstream(admin, upstream);
             String base = ours.baseUri().toString();
 
-            List<Map<String, Object>> migratedLogins = accounts.migrated().stream().map(Population::legacyLogin).toList();
+            ScenarioSetup.MigratedCitizens migrated = migrated(admin, base);
             List<Map<String, Object>> noticeLogins = accounts.notice().stream().map(Population::legacyLogin).toList();
             List<Map<String, Object>> brokerLogins = vneidLogins(accounts.vneidOnly().stream().map(SyntheticPerson::cccd).toList());
-            prepare("link the migrated citizens by a first VNeID login", base, Journey.VNEID,
-                    vneidLogins(accounts.migrated().stream().map(LegacyAccount::cccd).toList()));
             prepare("import the unlinked citizens", base, Journey.PASSWORD, noticeLogins);
             prepare("link the VNeID-only citizens", base, Journey.VNEID, brokerLogins);
 
-            measure(ours, "password", PASSWORD_TITLE, "ours", "password", pair, base, Journey.PASSWORD,
-                    UserSource.roundRobin(migratedLogins));
+            measure(ours, "password", PASSWORD_TITLE, "ours", "password", pair, base, Journey.MIGRATED_PASSWORD,
+                    UserSource.roundRobin(migrated.passwordLogins()));
             measure(ours, "broker", BROKER_TITLE, "ours", "broker", pair, base, Journey.VNEID,
                     UserSource.roundRobin(brokerLogins));
             measure(ours, "notice", NOTICE_TITLE, "ours", null, pair, base, Journey.PASSWORD,
                     UserSource.roundRobin(noticeLogins));
+
+            // the partner API: citizens of its own (a citizen linked over one protocol cannot log in over the other);
+            // its stock twin is the OIDC broker of the same pair
+            ScenarioSetup.speakPartnerApi(admin, ours);
+            List<Map<String, Object>> partnerLogins = ScenarioSetup.partnerApiCitizens(admin, accounts.partnerOnly());
+            prepare("link the partner-API citizens", base, Journey.VNEID, partnerLogins);
+            measure(ours, "partner", PARTNER_TITLE, "ours", "broker", pair, base, Journey.VNEID,
+                    UserSource.roundRobin(partnerLogins));
+            ScenarioSetup.speakOidc(admin);
             if (options.quick()) {
-                unpaired(ours, admin, String.format(Locale.ROOT, "%,d accounts", options.largeAccounts()));
+                unpaired(ours, admin, String.format(Locale.ROOT, "%,d accounts", options.largeAccounts()), migrated);
                 firstLogins(ours);
             }
         }
+    }
+
+    /** The migrated citizens on this server: linked by a first VNeID login, then their first password login. */
+    private ScenarioSetup.MigratedCitizens migrated(AdminClient admin, String base) {
+        ScenarioSetup.keepPortalPasswordForCitizens(admin).ifPresent(change -> out.println("  " + change));
+        ScenarioSetup.MigratedCitizens migrated = ScenarioSetup.migratedCitizens(admin, accounts.migrated());
+        prepare("link the migrated citizens by a first VNeID login", base, Journey.VNEID, migrated.linkLogins());
+        prepare("the migrated citizens' first password login", base, Journey.PASSWORD, migrated.passwordLogins());
+        return migrated;
     }
 
     /** Ours, freshly started with the small legacy database: the scenarios without a stock twin. */
@@ -251,11 +278,11 @@ public final class BenchmarkMain {
             AdminClient admin = admin(ours);
             setUpOurs(admin, ours);
             setUpUpstream(admin, accounts.link().stream().map(Population::upstreamUser).toList());
-            unpaired(ours, admin, size);
+            unpaired(ours, admin, size, migrated(admin, ours.baseUri().toString()));
         }
     }
 
-    private void unpaired(KeycloakServer ours, AdminClient admin, String size) {
+    private void unpaired(KeycloakServer ours, AdminClient admin, String size, ScenarioSetup.MigratedCitizens migrated) {
         String base = ours.baseUri().toString();
         List<Map<String, Object>> cccdLogins = accounts.cccdForm().stream().map(Population::legacyLogin).toList();
         prepare("import the CCCD-form users", base, Journey.PASSWORD, cccdLogins);
@@ -265,6 +292,28 @@ public final class BenchmarkMain {
         measure(ours, "cccd-hit", "CCCD check, registry cache hit", "ours", null, 1, base, Journey.CCCD_HIT,
                 UserSource.roundRobin(cccdLogins));
         link(ours, size);
+
+        // step-up to level 2 from a password session (the window also holds the password login before it) and from
+        // a VNeID level-1 session kept by a preparation pass (the window holds only step-ups)
+        measure(ours, "step-up-password", "Step-up to level 2 from a password session", "ours", null, 1, base,
+                Journey.STEP_UP_FROM_PASSWORD, UserSource.roundRobin(ScenarioSetup.stepUpFromPassword(migrated)));
+        ScenarioSetup.LevelOneSessions levelOne = ScenarioSetup.levelOneSessions(admin, accounts.levelOne(),
+                MAX_STEP_UPS_PER_SECOND * (int) options.useOnceLength().toSeconds() + 4 * options.concurrency());
+        prepare("link the level-1 citizens", base, Journey.VNEID, levelOne.linkLogins());
+        ScenarioSetup.standInAnswersLevelOne(admin);
+        try {
+            prepare("open a VNeID level-1 session per step-up", base, Journey.VNEID_LEVEL_ONE_SESSION, levelOne.sessions());
+        } finally {
+            ScenarioSetup.standInAnswersAccountLevel(admin);
+        }
+        measure(ours, "step-up-level-1", "Step-up to level 2 from a VNeID level-1 session", "ours", null, 1, base,
+                Journey.STEP_UP_FROM_LEVEL_ONE, UserSource.once(levelOne.sessions()), Measurement.Unit.LOGIN,
+                options.useOnceSteadyState(), options.concurrency());
+
+        // browsers waiting at the stand-in's QR, polling as its page does (one poll every 2 s)
+        measure(ours, "qr", "QR login: browsers waiting at the QR page", QR_BROWSERS + " browsers", null, 1, base,
+                Journey.QR_WAITING, UserSource.roundRobin(ScenarioSetup.qrWaitingBrowsers(QR_BROWSERS)),
+                Measurement.Unit.POLL, options.steadyState(), QR_BROWSERS);
     }
 
     /** Ours, freshly started with the large legacy database: first legacy logins per format, linking by CCCD. */
@@ -282,7 +331,7 @@ public final class BenchmarkMain {
     private void link(KeycloakServer server, String size) {
         measure(server, "link", LINK_TITLE, size, null, 1, server.baseUri().toString(), Journey.VNEID,
                 UserSource.once(vneidLogins(accounts.link().stream().map(LegacyAccount::cccd).toList())),
-                Measurement.Unit.LOGIN, options.useOnceSteadyState());
+                Measurement.Unit.LOGIN, options.useOnceSteadyState(), options.concurrency());
     }
 
     private void firstLogins(KeycloakServer server) {
@@ -414,18 +463,18 @@ public final class BenchmarkMain {
     private void measure(KeycloakServer server, String scenario, String title, String variant, String pair,
                          int repetition, String base, Journey journey, UserSource users) {
         measure(server, scenario, title, variant, pair, repetition, base, journey, users, Measurement.Unit.LOGIN,
-                options.steadyState());
+                options.steadyState(), options.concurrency());
     }
 
     private void measure(KeycloakServer server, String scenario, String title, String variant, String pair,
                          int repetition, String base, Journey journey, UserSource users, Measurement.Unit unit,
-                         SteadyState judge) {
+                         SteadyState judge, int concurrency) {
         long jvm = ProcStats.jvmPid(server.pid());
         String name = (scenario + " " + variant + " " + repetition).replaceAll("[^A-Za-z0-9]+", "-").toLowerCase(Locale.ROOT);
-        BenchRun run = BenchRun.measured(name, base, journey, users, options.concurrency(), options.cap(), new Recorder());
+        BenchRun run = BenchRun.measured(name, base, journey, users, concurrency, options.cap(), new Recorder());
         LoadWindow.Result result = LoadWindow.run(run, jvm, server.managementUri(), judge,
                 options.slice(), options.window(), unit, () -> registry.simulator().requestCount(), this::gatling);
-        Measurement m = new Measurement(scenario, title, variant, pair, repetition, unit, options.concurrency(),
+        Measurement m = new Measurement(scenario, title, variant, pair, repetition, unit, concurrency,
                 result.window(), result.cpuSeconds(), ProcStats.peakRssBytes(jvm), result.warmUp(),
                 result.registryCalls(), result.timers(), result.load());
         results.add(m);
