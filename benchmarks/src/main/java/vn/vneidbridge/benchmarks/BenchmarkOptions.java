@@ -10,12 +10,12 @@ import java.time.Duration;
  * server of ours for everything, the "large" database of 100,000 accounts: under about 5 minutes, indicative only.
  */
 record BenchmarkOptions(Path keycloakZip, Path providersBundle, Path sandboxBundle, Path workDir,
-                        boolean quick, int concurrency, int pairs, Duration slice, Duration minWarmUp,
+                        boolean quick, boolean pairsOnly, int concurrency, int pairs, Duration slice, Duration minWarmUp,
                         Duration maxWarmUp, double tolerance, Duration window, int smallAccounts, int largeAccounts) {
 
     static final String USAGE = "usage: BenchmarkMain --keycloak-zip=ZIP --providers-bundle=ZIP --sandbox-bundle=ZIP"
             + " --work-dir=DIR [--quick] [--concurrency=8] [--pairs=3] [--slice=10] [--min-warm-up=30]"
-            + " [--max-warm-up=240] [--tolerance=5] [--window=30] [--large-accounts=1000000]";
+            + " [--max-warm-up=240] [--tolerance=5] [--window=30] [--large-accounts=1000000] [--pairs-only]";
 
     static BenchmarkOptions parse(String[] args) {
         Path zip = null;
@@ -23,6 +23,7 @@ record BenchmarkOptions(Path keycloakZip, Path providersBundle, Path sandboxBund
         Path sandbox = null;
         Path work = null;
         boolean quick = false;
+        boolean pairsOnly = false;
         Integer concurrency = null;
         Integer pairs = null;
         Integer slice = null;
@@ -41,6 +42,7 @@ record BenchmarkOptions(Path keycloakZip, Path providersBundle, Path sandboxBund
                 case "--sandbox-bundle" -> sandbox = Path.of(required(name, value));
                 case "--work-dir" -> work = Path.of(required(name, value));
                 case "--quick" -> quick = true;
+                case "--pairs-only" -> pairsOnly = true;
                 case "--concurrency" -> concurrency = number(name, value, 1, 256);
                 case "--pairs" -> pairs = number(name, value, 1, 20);
                 case "--slice" -> slice = number(name, value, 2, 120);
@@ -56,24 +58,28 @@ record BenchmarkOptions(Path keycloakZip, Path providersBundle, Path sandboxBund
             throw new IllegalArgumentException("--keycloak-zip, --providers-bundle, --sandbox-bundle and"
                     + " --work-dir are required (benchmarks/run.sh sets them)");
         }
-        int sliceSeconds = slice != null ? slice : quick ? 4 : 10;
-        int min = minWarmUp != null ? minWarmUp : quick ? 8 : 30;
-        int max = maxWarmUp != null ? maxWarmUp : quick ? 8 : 240;
+        int sliceSeconds = slice != null ? slice : quick ? 3 : 10;
+        int min = minWarmUp != null ? minWarmUp : quick ? 9 : 30;
+        int max = maxWarmUp != null ? maxWarmUp : quick ? 9 : 240;
         if (max < min) {
             throw new IllegalArgumentException("--max-warm-up must be at least --min-warm-up");
         }
-        return new BenchmarkOptions(zip, bundle, sandbox, work, quick,
+        if (quick && pairsOnly) {
+            throw new IllegalArgumentException("--pairs-only is for full mode (quick mode runs every scenario once)");
+        }
+        return new BenchmarkOptions(zip, bundle, sandbox, work, quick, pairsOnly,
                 concurrency != null ? concurrency : 8,
                 pairs != null ? pairs : quick ? 1 : 3,
                 Duration.ofSeconds(sliceSeconds), Duration.ofSeconds(min), Duration.ofSeconds(max),
                 (tolerance != null ? tolerance : 5) / 100.0,
-                Duration.ofSeconds(window != null ? window : quick ? 6 : 30),
+                Duration.ofSeconds(window != null ? window : quick ? 5 : 30),
                 10_000,
                 large != null ? large : quick ? 100_000 : 1_000_000);
     }
 
+    /** "quick", "full", or "pairs" (full mode's pairs only: a second run that checks the ratios agree). */
     String mode() {
-        return quick ? "quick" : "full";
+        return quick ? "quick" : pairsOnly ? "pairs" : "full";
     }
 
     /** The warm-up judge: slices of {@link #slice()}, the last three within {@link #tolerance()}. */
