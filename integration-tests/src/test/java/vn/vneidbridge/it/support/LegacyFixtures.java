@@ -104,7 +104,13 @@ public final class LegacyFixtures {
     public static final String VERIFIED_WHILE_DOWN = "it.verifiedwhiledown";
     /** Locked, and holds synthetic person 191's CCCD verified: never imported nor linked through VNeID (VneidLoginIT). */
     public static final String LOCKED_VERIFIED = "it.lockedverified";
-    private static final Map<String, Integer> OWN_PEOPLE = Map.of(VERIFIED_WHILE_DOWN, 188, LOCKED_VERIFIED, 191);
+    /**
+     * Holds synthetic person 177's CCCD, verified, not yet in Keycloak: linked by its holder's first VNeID login,
+     * then logged in with its portal password (LinkedAccountPasswordIT).
+     */
+    public static final String LINKED_PASSWORD = "it.linkedpassword";
+    private static final Map<String, Integer> OWN_PEOPLE = Map.of(VERIFIED_WHILE_DOWN, 188, LOCKED_VERIFIED, 191,
+            LINKED_PASSWORD, 177);
     private static final List<String> CCCD_ACCOUNTS = List.of(CCCD_TIMEOUT, CCCD_FAILURE, CCCD_BARE_FLAG,
             CCCD_RATE_LIMIT, CCCD_IDENTITY, LINK_NOTICE, LINK_MISMATCH, LINK_SKIP, LINK_ONLY, LINK_ONLY_MISMATCH,
             CUTOFF_CLOSED, LINK_RACE, LINK_SECOND_BROWSER, LINK_REPLAY, CCCD_SELF_EDIT,

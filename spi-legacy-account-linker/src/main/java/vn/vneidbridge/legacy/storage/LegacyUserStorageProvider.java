@@ -130,7 +130,11 @@ final class LegacyUserStorageProvider implements UserStorageProvider, UserLookup
         if (local == null) {
             return false;
         }
-        rehash(realm, local, account, password);
+        // Stored through the user Keycloak gave us when the account was already imported (by a first VNeID login
+        // that linked it, say): that user is the cache's, and storing through it invalidates the cached user. The
+        // importer's user is the database's own; storing through it left the cache saying "no password", so every
+        // later login checked the legacy hash again and hashed the password again.
+        rehash(realm, imported ? user : local, account, password);
         return true;
     }
 
