@@ -43,8 +43,11 @@ public final class PartnerAnswers {
         if (encryptKey == null) {
             return new Outcome.Ok<>(code);
         }
-        PartnerDecryption decryption = cipher.decrypt(PartnerPayload.CODE, encryptKey, code);
+        long start = System.nanoTime();
+        PartnerDecryption decryption = cipher.decrypt(encryptKey, code);
         if (decryption instanceof PartnerDecryption.Decrypted decrypted && isCodeText(decrypted.plaintext())) {
+            // only a code that decrypted is timed: its sender chose the key (see PartnerCipher#told)
+            cipher.told(PartnerPayload.CODE, System.nanoTime() - start);
             return new Outcome.Ok<>(new String(decrypted.plaintext(), StandardCharsets.US_ASCII));
         }
         if (decryption instanceof PartnerDecryption.Refused refused

@@ -1,8 +1,8 @@
 package vn.vneidbridge.vneid.partner;
 
 /**
- * Told how long each decryption took and what it decrypted (the metrics), never whether it succeeded: a success
- * and a failure are the same work ({@link PartnerCipher}), and must stay so to anyone reading the metrics.
+ * Told how long each decryption took and what it decrypted (the metrics), never whether it succeeded. A code that
+ * does not decrypt is not told at all: its key is chosen by whoever sends the callback ({@link PartnerCipher}).
  * {@link #NONE} hears nothing.
  */
 @FunctionalInterface
