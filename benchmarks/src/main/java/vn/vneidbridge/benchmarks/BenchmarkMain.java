@@ -376,6 +376,10 @@ public final class BenchmarkMain {
     private KeycloakServer startOurs(LegacyDatabaseConnection legacy, int httpPort) {
         return start(registry.configure(legacy.configure(KeycloakServerConfig.builder()
                 .name("bench-ours")
+                // --jfr: a Java Flight Recorder profile of each server of ours, to find work a login does not need
+                .heapOptions(options.flightRecorder() ? "-Xms128m -Xmx1024m -XX:StartFlightRecording=settings=profile,"
+                        + "dumponexit=true,filename=" + options.workDir().resolve("benchmark-report")
+                        .resolve("ours-" + System.currentTimeMillis() + ".jfr") : "-Xms128m -Xmx1024m")
                 .providersBundle(options.providersBundle())
                 // the sandbox realm dvc and the stand-in VNeID, as in the sandbox
                 .extraBundle(options.sandboxBundle())))

@@ -10,12 +10,12 @@ import java.time.Duration;
  * server of ours for everything, the "large" database of 100,000 accounts: under about 5 minutes, indicative only.
  */
 record BenchmarkOptions(Path keycloakZip, Path providersBundle, Path sandboxBundle, Path workDir,
-                        boolean quick, boolean pairsOnly, int concurrency, int pairs, Duration slice, Duration minWarmUp,
+                        boolean quick, boolean pairsOnly, boolean flightRecorder, int concurrency, int pairs, Duration slice, Duration minWarmUp,
                         Duration maxWarmUp, double tolerance, Duration window, int smallAccounts, int largeAccounts) {
 
     static final String USAGE = "usage: BenchmarkMain --keycloak-zip=ZIP --providers-bundle=ZIP --sandbox-bundle=ZIP"
             + " --work-dir=DIR [--quick] [--concurrency=8] [--pairs=3] [--slice=10] [--min-warm-up=30]"
-            + " [--max-warm-up=240] [--tolerance=5] [--window=30] [--large-accounts=1000000] [--pairs-only]";
+            + " [--max-warm-up=240] [--tolerance=5] [--window=30] [--large-accounts=1000000] [--pairs-only] [--jfr]";
 
     static BenchmarkOptions parse(String[] args) {
         Path zip = null;
@@ -24,6 +24,7 @@ record BenchmarkOptions(Path keycloakZip, Path providersBundle, Path sandboxBund
         Path work = null;
         boolean quick = false;
         boolean pairsOnly = false;
+        boolean jfr = false;
         Integer concurrency = null;
         Integer pairs = null;
         Integer slice = null;
@@ -43,6 +44,7 @@ record BenchmarkOptions(Path keycloakZip, Path providersBundle, Path sandboxBund
                 case "--work-dir" -> work = Path.of(required(name, value));
                 case "--quick" -> quick = true;
                 case "--pairs-only" -> pairsOnly = true;
+                case "--jfr" -> jfr = true;
                 case "--concurrency" -> concurrency = number(name, value, 1, 256);
                 case "--pairs" -> pairs = number(name, value, 1, 20);
                 case "--slice" -> slice = number(name, value, 2, 120);
@@ -67,7 +69,7 @@ record BenchmarkOptions(Path keycloakZip, Path providersBundle, Path sandboxBund
         if (quick && pairsOnly) {
             throw new IllegalArgumentException("--pairs-only is for full mode (quick mode runs every scenario once)");
         }
-        return new BenchmarkOptions(zip, bundle, sandbox, work, quick, pairsOnly,
+        return new BenchmarkOptions(zip, bundle, sandbox, work, quick, pairsOnly, jfr,
                 concurrency != null ? concurrency : 8,
                 pairs != null ? pairs : quick ? 1 : 3,
                 Duration.ofSeconds(sliceSeconds), Duration.ofSeconds(min), Duration.ofSeconds(max),
