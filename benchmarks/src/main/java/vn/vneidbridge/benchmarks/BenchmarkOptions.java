@@ -86,10 +86,7 @@ record BenchmarkOptions(Path keycloakZip, Path providersBundle, Path sandboxBund
 
     /** The warm-up judge: slices of {@link #slice()}, the last three within {@link #tolerance()}. */
     SteadyState steadyState() {
-        long s = slice.toSeconds();
-        int minSlices = (int) Math.max(3, (minWarmUp.toSeconds() + s - 1) / s);
-        int maxSlices = (int) Math.max(minSlices, maxWarmUp.toSeconds() / s);
-        return new SteadyState(minSlices, maxSlices, 3, tolerance);
+        return judge(maxWarmUp.toSeconds());
     }
 
     /**
@@ -98,9 +95,14 @@ record BenchmarkOptions(Path keycloakZip, Path providersBundle, Path sandboxBund
      * have warmed up, so its cap is at most {@link #LINK_WARM_UP_CAP}.
      */
     SteadyState useOnceSteadyState() {
+        return judge(Math.min(maxWarmUp.toSeconds(), LINK_WARM_UP_CAP.toSeconds()));
+    }
+
+    /** Slices of {@link #slice()}, at least {@link #minWarmUp()}, at most {@code capSeconds}, the last three agreeing. */
+    private SteadyState judge(long capSeconds) {
         long s = slice.toSeconds();
         int minSlices = (int) Math.max(3, (minWarmUp.toSeconds() + s - 1) / s);
-        int maxSlices = (int) Math.max(minSlices, Math.min(maxWarmUp.toSeconds(), LINK_WARM_UP_CAP.toSeconds()) / s);
+        int maxSlices = (int) Math.max(minSlices, capSeconds / s);
         return new SteadyState(minSlices, maxSlices, 3, tolerance);
     }
 

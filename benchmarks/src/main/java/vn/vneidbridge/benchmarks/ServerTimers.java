@@ -7,7 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -126,9 +125,5 @@ final class ServerTimers {
             }
         }
         return Double.NaN;
-    }
-
-    static Map<String, Double> none() {
-        return new LinkedHashMap<>();
     }
 }
