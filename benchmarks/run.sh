@@ -1,15 +1,16 @@
 #!/usr/bin/env sh
-# Runs the benchmark suite: stock Keycloak and Keycloak with VNeID Bridge in interleaved pairs, each half on a freshly
-# started server, one server under load at a time, each scenario warmed up until its CPU-seconds per login settle;
-# then ours alone with 10,000 and 1,000,000 legacy accounts. Writes benchmarks/target/benchmark-report/report.md,
-# pairs.csv (for CompareRuns) and report.png. See docs/benchmarks.md.
+# Runs the benchmark suite: stock Keycloak and Keycloak with VNeID Bridge side by side (both freshly started for each
+# server pair, one under load at a time), each scenario warmed up on each until its CPU-seconds per login settle, then
+# rounds in which the two take turns for short windows; then ours alone with 10,000 and 1,000,000 legacy accounts.
+# Writes benchmarks/target/benchmark-report/report.md, pairs.csv (for CompareRuns) and report.png.
+# See docs/benchmarks.md.
 #
-#   benchmarks/run.sh               full mode (3 pairs; about 45-60 minutes on 2 cores)
-#   benchmarks/run.sh --quick       quick mode (1 pair, short fixed warm-up; about 5 minutes; indicative only)
-#   benchmarks/run.sh --pairs-only  the pairs of full mode only (a second run to compare ratios with CompareRuns)
+#   benchmarks/run.sh               full mode (2 server pairs x 3 rounds; about 50-60 minutes on 2 cores)
+#   benchmarks/run.sh --quick       quick mode (1 server pair, 1 round, short fixed warm-ups; indicative only)
+#   benchmarks/run.sh --pairs-only  the server pairs of full mode only (a second run to compare ratios with CompareRuns)
 #
-# Further options go to the runner: --pairs=3 --concurrency=8 --slice=10 --min-warm-up=30 --max-warm-up=240
-# --tolerance=5 --window=30 --large-accounts=1000000 --jfr
+# Further options go to the runner: --pairs=2 --rounds=3 --concurrency=8 --slice=10 --min-warm-up=30
+# --max-warm-up=240 --tolerance=5 --rewarm=10 --window=20 --large-accounts=1000000 --jfr
 # MAVEN_ARGS is passed on to Maven (e.g. -Dmaven.repo.local=...).
 set -eu
 cd "$(dirname "$0")/.."

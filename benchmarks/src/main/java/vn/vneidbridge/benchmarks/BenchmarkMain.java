@@ -13,8 +13,10 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,12 +35,12 @@ import vn.vneidbridge.sandbox.legacy.SyntheticAccountGenerator;
 import vn.vneidbridge.sandbox.legacy.SyntheticPerson;
 
 /**
- * The benchmark runner. Stock Keycloak and Keycloak with VNeID Bridge are measured in interleaved pairs — each
- * half on a freshly started server, one server under load at a time, stock first in odd pairs and ours first in
- * even ones — and each scenario warms its server up until the CPU-seconds per login have settled
- * ({@link SteadyState}), then measures a window ({@link LoadWindow}). The scenarios without a stock twin run on a
- * fresh server of ours with the small legacy database, then on one with the large database. The report (median
- * and spread of each ratio over the pairs) goes under {@code target/benchmark-report}.
+ * The benchmark runner. Stock Keycloak and Keycloak with VNeID Bridge are measured side by side: for each server
+ * pair both are freshly started, each scenario warms up on each until its CPU-seconds per login have settled
+ * ({@link SteadyState}), then the two take turns — one server under load at a time — for a few rounds of short
+ * windows ({@link LoadWindow}), so that each ratio compares windows a minute or two apart. The scenarios without a
+ * stock twin run on a fresh server of ours with the small legacy database, then on one with the large database.
+ * The report (median and spread of each ratio over the rounds) goes under {@code target/benchmark-report}.
  */
 public final class BenchmarkMain {
 
@@ -101,11 +103,11 @@ public final class BenchmarkMain {
     private void run() throws Exception {
         Instant began = Instant.now();
         Machine machine = Machine.describe();
-        out.printf(Locale.ROOT, "Benchmark (%s mode): %d concurrent users, %d pair(s), warm-up in %d s slices until"
-                        + " stable within %.0f %% (%d..%d s), window %d s; machine: %s%n",
-                options.mode(), options.concurrency(), options.pairs(), options.slice().toSeconds(),
+        out.printf(Locale.ROOT, "Benchmark (%s mode): %d concurrent users, %d server pair(s) × %d round(s), warm-up in"
+                        + " %d s slices until stable within %.0f %% (%d..%d s), re-warm %d s, window %d s; machine: %s%n",
+                options.mode(), options.concurrency(), options.pairs(), options.rounds(), options.slice().toSeconds(),
                 options.tolerance() * 100, options.minWarmUp().toSeconds(), options.maxWarmUp().toSeconds(),
-                options.window().toSeconds(), machine.summary());
+                options.rewarm().toSeconds(), options.window().toSeconds(), machine.summary());
         int small = options.smallAccounts();
         int large = options.largeAccounts();
         LegacyDatabaseConnection smallDb = options.quick() ? null : legacyDatabase(small);
@@ -118,15 +120,9 @@ public final class BenchmarkMain {
         out.printf(Locale.ROOT, "Hash floor (one thread, CPU-s): Argon2id %.4f; legacy %s%n", argon2id, legacyHashes);
         try {
             for (int pair = 1; pair <= options.pairs(); pair++) {
-                boolean stockFirst = pair % 2 == 1;
-                out.printf("Pair %d of %d (%s first)%n", pair, options.pairs(), stockFirst ? "stock" : "ours");
-                if (stockFirst) {
-                    stockHalf(pair);
-                    oursHalf(pair, options.quick() ? largeDb : smallDb);
-                } else {
-                    oursHalf(pair, smallDb);
-                    stockHalf(pair);
-                }
+                out.printf("Server pair %d of %d: stock and ours freshly started side by side, %d round(s)%n", pair,
+                        options.pairs(), options.rounds());
+                serverPair(pair, options.quick() ? largeDb : smallDb);
             }
             if (!options.quick() && !options.pairsOnly()) {
                 oursUnpaired(smallDb, String.format(Locale.ROOT, "%,d accounts", small));
@@ -136,8 +132,16 @@ public final class BenchmarkMain {
             registry.close();
         }
         Duration took = Duration.between(began, Instant.now());
-        Path report = new Report(options, machine.withEnd(Machine.loadAverage()), results, took, argon2id,
-                legacyHashes).write(options.reportDir());
+        // the floor again, now that the run is over: the machine's speed drifts; the lower of the two is the floor
+        Map<PasswordFormat, Double> legacyHashesAtEnd = HashLimit.legacySeconds(MEASURED_FORMATS);
+        double argon2idAtEnd = HashLimit.argon2idSeconds();
+        out.printf(Locale.ROOT, "Hash floor at the end (one thread, CPU-s): Argon2id %.4f; legacy %s%n", argon2idAtEnd,
+                legacyHashesAtEnd);
+        Map<PasswordFormat, Double> legacyFloor = new EnumMap<>(PasswordFormat.class);
+        legacyHashes.forEach((format, seconds) -> legacyFloor.put(format,
+                Math.min(seconds, legacyHashesAtEnd.getOrDefault(format, seconds))));
+        Path report = new Report(options, machine.withEnd(Machine.loadAverage()), results, took,
+                Math.min(argon2id, argon2idAtEnd), legacyFloor).write(options.reportDir());
         out.printf("Done in %d min %02d s. Report: %s%n", took.toMinutes(), took.toSecondsPart(), report);
     }
 
@@ -191,40 +195,32 @@ public final class BenchmarkMain {
 
     // ---- the servers ----------------------------------------------------------------------------------------
 
-    /** Stock Keycloak, freshly started: its password login and its own OIDC broker to the stand-in VNeID. */
-    private void stockHalf(int pair) throws IOException {
-        int port = freePort();
+    /**
+     * One server pair: stock and ours freshly started side by side (ours with {@code legacy}), each set up and its
+     * accounts prepared; then each family of scenarios runs {@link #sideBySide side by side}: the password logins
+     * (stock, ours migrated, ours with the notice), then the VNeID logins (stock's OIDC broker, ours over OIDC, ours
+     * over the partner API). In quick mode the scenarios without a stock twin follow on the same server of ours.
+     */
+    private void serverPair(int pair, LegacyDatabaseConnection legacy) throws IOException {
+        int stockPort = freePort();
         try (KeycloakServer stock = start(KeycloakServerConfig.builder()
                 .name("bench-stock")
                 // the stand-in VNeID (providers, realm) of the sandbox bundle, realm dvc of stock Keycloak over it
                 .providersBundle(options.sandboxBundle())
-                .extraBundle(stockBundle(port)), port)) {
-            AdminClient admin = admin(stock);
-            setUpUpstream(admin, accounts.vneidOnly().stream().map(Population::upstreamUser).toList());
+                .extraBundle(stockBundle(stockPort)), stockPort);
+             KeycloakServer ours = startOurs(legacy, freePort())) {
+            AdminClient stockAdmin = admin(stock);
+            setUpUpstream(stockAdmin, accounts.vneidOnly().stream().map(Population::upstreamUser).toList());
             List<Map<String, Object>> users = new ArrayList<>();
-            List<Map<String, Object>> passwordLogins = new ArrayList<>();
+            List<Map<String, Object>> stockPasswordLogins = new ArrayList<>();
             for (int i = 0; i < accounts.migrated().size(); i++) {
                 String username = "congdan." + (i + 1);
                 users.add(Population.stockPasswordUser(username, accounts.migrated().get(i).fullName()));
-                passwordLogins.add(Map.of("username", username));
+                stockPasswordLogins.add(Map.of("username", username));
             }
             accounts.vneidOnly().forEach(person -> users.add(Population.stockLinkedUser(person)));
-            admin.importUsers("dvc", users);
-            String base = stock.baseUri().toString();
-            measure(stock, "password", PASSWORD_TITLE, "stock", "password", pair, base, Journey.PASSWORD,
-                    UserSource.roundRobin(passwordLogins));
-            measure(stock, "broker", BROKER_TITLE, "stock", "broker", pair, base, Journey.VNEID,
-                    UserSource.roundRobin(vneidLogins(accounts.vneidOnly().stream().map(SyntheticPerson::cccd).toList())));
-        }
-    }
+            stockAdmin.importUsers("dvc", users);
 
-    /**
-     * Ours, freshly started: the migrated citizen's password login, the unlinked one's (with the notice), the linked
-     * citizen's VNeID login over OpenID Connect. In quick mode the scenarios without a stock twin follow on the same
-     * server.
-     */
-    private void oursHalf(int pair, LegacyDatabaseConnection legacy) throws IOException {
-        try (KeycloakServer ours = startOurs(legacy, freePort())) {
             AdminClient admin = admin(ours);
             setUpOurs(admin, ours);
             List<Map<String, Object>> upstream = new ArrayList<>();
@@ -234,33 +230,105 @@ public final class BenchmarkMain {
             }
             setUpUpstream(admin, upstream);
             String base = ours.baseUri().toString();
-
             ScenarioSetup.MigratedCitizens migrated = migrated(admin, base);
             List<Map<String, Object>> noticeLogins = accounts.notice().stream().map(Population::legacyLogin).toList();
             List<Map<String, Object>> brokerLogins = vneidLogins(accounts.vneidOnly().stream().map(SyntheticPerson::cccd).toList());
             prepare("import the unlinked citizens", base, Journey.PASSWORD, noticeLogins);
             prepare("link the VNeID-only citizens", base, Journey.VNEID, brokerLogins);
-
-            measure(ours, "password", PASSWORD_TITLE, "ours", "password", pair, base, Journey.MIGRATED_PASSWORD,
-                    UserSource.roundRobin(migrated.passwordLogins()));
-            measure(ours, "broker", BROKER_TITLE, "ours", "broker", pair, base, Journey.VNEID,
-                    UserSource.roundRobin(brokerLogins));
-            measure(ours, "notice", NOTICE_TITLE, "ours", null, pair, base, Journey.PASSWORD,
-                    UserSource.roundRobin(noticeLogins));
-
             // the partner API: citizens of its own (a citizen linked over one protocol cannot log in over the other);
-            // its stock twin is the OIDC broker of the same pair
+            // its stock twin is the OIDC broker of the same round
             ScenarioSetup.speakPartnerApi(admin, ours);
             List<Map<String, Object>> partnerLogins = ScenarioSetup.partnerApiCitizens(admin, accounts.partnerOnly());
             prepare("link the partner-API citizens", base, Journey.VNEID, partnerLogins);
-            measure(ours, "partner", PARTNER_TITLE, "ours", "broker", pair, base, Journey.VNEID,
-                    UserSource.roundRobin(partnerLogins));
+            ScenarioSetup.speakOidc(admin);
+
+            Runnable asIs = () -> { };
+            sideBySide(pair, List.of(
+                    new Leg(stock, "password", PASSWORD_TITLE, "stock", "password", Journey.PASSWORD,
+                            UserSource.roundRobin(stockPasswordLogins), asIs),
+                    new Leg(ours, "password", PASSWORD_TITLE, "ours", "password", Journey.MIGRATED_PASSWORD,
+                            UserSource.roundRobin(migrated.passwordLogins()), asIs),
+                    new Leg(ours, "notice", NOTICE_TITLE, "ours", null, Journey.PASSWORD,
+                            UserSource.roundRobin(noticeLogins), asIs)));
+            sideBySide(pair, List.of(
+                    new Leg(stock, "broker", BROKER_TITLE, "stock", "broker", Journey.VNEID,
+                            UserSource.roundRobin(vneidLogins(accounts.vneidOnly().stream().map(SyntheticPerson::cccd)
+                                    .toList())), asIs),
+                    new Leg(ours, "broker", BROKER_TITLE, "ours", "broker", Journey.VNEID,
+                            UserSource.roundRobin(brokerLogins), () -> ScenarioSetup.speakOidc(admin)),
+                    new Leg(ours, "partner", PARTNER_TITLE, "ours", "broker", Journey.VNEID,
+                            UserSource.roundRobin(partnerLogins), () -> ScenarioSetup.speakPartnerApi(admin, ours))));
             ScenarioSetup.speakOidc(admin);
             if (options.quick()) {
                 unpaired(ours, admin, String.format(Locale.ROOT, "%,d accounts", options.largeAccounts()), migrated);
                 firstLogins(ours);
             }
         }
+    }
+
+    /**
+     * One side of a family of scenarios run side by side: a scenario on one of the two servers, and what to switch on
+     * that server before it runs (the {@code vneid} provider's protocol).
+     */
+    private record Leg(KeycloakServer server, String scenario, String title, String variant, String pair,
+                       Journey journey, UserSource users, Runnable before) {
+    }
+
+    /**
+     * Runs a family of scenarios on the two servers of a pair, one server under load at a time: each leg warms up
+     * until it is stable ({@link SteadyState}); then, for each of {@link BenchmarkOptions#rounds()} rounds, each leg
+     * in turn runs a window after a short re-warm, in an order that rotates from round to round
+     * ({@link Rotation}). The windows of one round are a minute or two apart, so a ratio within a round compares the
+     * two servers on the same machine in the same state: a shared machine's speed drifts over minutes, more than
+     * the difference measured.
+     */
+    private void sideBySide(int pair, List<Leg> legs) {
+        Map<Leg, Measurement.WarmUp> warm = new LinkedHashMap<>();
+        for (Leg leg : legs) {
+            leg.before().run();
+            warm.put(leg, warmUp(leg, idleServer(legs, leg)));
+        }
+        for (int round = 1; round <= options.rounds(); round++) {
+            int repetition = (pair - 1) * options.rounds() + round;
+            for (Leg leg : Rotation.of(legs, repetition)) {
+                leg.before().run();
+                window(leg, repetition, warm.get(leg), idleServer(legs, leg));
+            }
+        }
+    }
+
+    /** The JVM of the other server of the pair (idle while {@code leg} runs), or 0. */
+    private static long idleServer(List<Leg> legs, Leg leg) {
+        return legs.stream().map(Leg::server).filter(server -> server != leg.server()).findFirst()
+                .map(server -> ProcStats.jvmPid(server.pid())).orElse(0L);
+    }
+
+    /** The leg's warm-up: load until its CPU-seconds per login are stable; what it measured is not kept. */
+    private Measurement.WarmUp warmUp(Leg leg, long idleJvm) {
+        long jvm = ProcStats.jvmPid(leg.server().pid());
+        BenchRun run = BenchRun.measured(runName(leg.scenario(), leg.variant() + " warm-up", 0),
+                leg.server().baseUri().toString(), leg.journey(), leg.users(), options.concurrency(), options.cap(),
+                new Recorder());
+        LoadWindow.Result result = LoadWindow.run(run, jvm, idleJvm, null, options.steadyState(), options.slice(),
+                Duration.ofSeconds(1), Measurement.Unit.LOGIN, () -> registry.simulator().requestCount(), this::gatling);
+        Measurement.WarmUp warmUp = result.warmUp();
+        out.printf(Locale.ROOT, "  %-14s %-8s warm-up %3d s (%s, spread %.1f %%)%n", leg.scenario(),
+                shortVariant(leg.variant()), warmUp.seconds(), warmUp.stable() ? "stable" : "capped",
+                warmUp.spread() * 100);
+        return warmUp;
+    }
+
+    /** One round's window of a leg, after a re-warm; reported with the leg's warm-up. */
+    private void window(Leg leg, int repetition, Measurement.WarmUp warmUp, long idleJvm) {
+        long jvm = ProcStats.jvmPid(leg.server().pid());
+        BenchRun run = BenchRun.measured(runName(leg.scenario(), leg.variant(), repetition),
+                leg.server().baseUri().toString(), leg.journey(), leg.users(), options.concurrency(), options.cap(),
+                new Recorder());
+        LoadWindow.Result result = LoadWindow.run(run, jvm, idleJvm, leg.server().managementUri(),
+                options.rewarmJudge(), options.rewarmSlice(), options.window(), Measurement.Unit.LOGIN,
+                () -> registry.simulator().requestCount(), this::gatling);
+        record(leg.server(), leg.scenario(), leg.title(), leg.variant(), leg.pair(), repetition,
+                Measurement.Unit.LOGIN, options.concurrency(), result, warmUp);
     }
 
     /** The migrated citizens on this server: linked by a first VNeID login, then their first password login. */
@@ -476,26 +544,43 @@ public final class BenchmarkMain {
                          int repetition, String base, Journey journey, UserSource users, Measurement.Unit unit,
                          SteadyState judge, int concurrency) {
         long jvm = ProcStats.jvmPid(server.pid());
-        String name = (scenario + " " + variant + " " + repetition).replaceAll("[^A-Za-z0-9]+", "-").toLowerCase(Locale.ROOT);
-        BenchRun run = BenchRun.measured(name, base, journey, users, concurrency, options.cap(), new Recorder());
-        LoadWindow.Result result = LoadWindow.run(run, jvm, server.managementUri(), judge,
+        BenchRun run = BenchRun.measured(runName(scenario, variant, repetition), base, journey, users, concurrency,
+                options.cap(), new Recorder());
+        LoadWindow.Result result = LoadWindow.run(run, jvm, 0, server.managementUri(), judge,
                 options.slice(), options.window(), unit, () -> registry.simulator().requestCount(), this::gatling);
+        record(server, scenario, title, variant, pair, repetition, unit, concurrency, result, result.warmUp());
+    }
+
+    private void record(KeycloakServer server, String scenario, String title, String variant, String pair,
+                        int repetition, Measurement.Unit unit, int concurrency, LoadWindow.Result result,
+                        Measurement.WarmUp warmUp) {
+        long jvm = ProcStats.jvmPid(server.pid());
         Measurement m = new Measurement(scenario, title, variant, pair, repetition, unit, concurrency,
-                result.window(), result.cpuSeconds(), ProcStats.peakRssBytes(jvm), result.warmUp(),
-                result.registryCalls(), result.timers(), result.load());
+                result.window(), result.cpuSeconds(), ProcStats.peakRssBytes(jvm), warmUp,
+                result.registryCalls(), result.timers(), result.load(), result.idleServerCpuSeconds());
         results.add(m);
         out.printf(Locale.ROOT, "  %-14s %-8s #%d  warm-up %3d s (%s, spread %.1f %%)  %7.2f %s/s  p50 %6.0f ms  p95 %6.0f ms"
-                        + "  %.4f CPU-s/%s  %4.0f MiB  %d failed  (load %s)%s%n",
-                scenario, variant.length() > 8 ? variant.substring(0, 8) : variant, repetition,
+                        + "  %.4f CPU-s/%s  %4.0f MiB  %d failed  (load %s)%s%s%n",
+                scenario, shortVariant(variant), repetition,
                 m.warmUp().seconds(), m.warmUp().stable() ? "stable" : "capped", m.warmUp().spread() * 100,
                 m.throughput(), unit == Measurement.Unit.LOGIN ? "logins" : "polls", m.latencies().p50(),
                 m.latencies().p95(), m.cpuPerUnit(), unit == Measurement.Unit.LOGIN ? "login" : "browser-s",
                 m.peakRssMiB(), m.window().failures(), m.load(),
+                Double.isNaN(m.idleServerCpuSeconds()) ? ""
+                        : String.format(Locale.ROOT, "  idle server %.2f CPU-s", m.idleServerCpuSeconds()),
                 result.loadEndedEarly() ? "  WARNING: the load ended before the window closed (pool used up?)" : "");
         for (ServerTimers.Delta timer : m.timers()) {
             out.printf(Locale.ROOT, "      %-70s %6d × mean %.3f ms  p50 ≤ %.3f ms  p99 ≤ %.3f ms%n", timer.series(),
                     timer.count(), timer.meanMillis(), timer.p50Millis(), timer.p99Millis());
         }
+    }
+
+    private static String runName(String scenario, String variant, int repetition) {
+        return (scenario + " " + variant + " " + repetition).replaceAll("[^A-Za-z0-9]+", "-").toLowerCase(Locale.ROOT);
+    }
+
+    private static String shortVariant(String variant) {
+        return variant.length() > 8 ? variant.substring(0, 8) : variant;
     }
 
     private void gatling(BenchRun run) {

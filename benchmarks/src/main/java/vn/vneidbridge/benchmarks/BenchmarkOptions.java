@@ -4,18 +4,22 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * The runner's command line. Defaults are the full mode: three interleaved pairs, each server freshly started,
- * a warm-up that lasts until the server's CPU-seconds per login is stable (10 s slices, the last three within
- * 5 %, at least 30 s, at most 240 s), a 30 s window. {@code --quick} is one pair and a short fixed warm-up on one
- * server of ours for everything, the "large" database of 100,000 accounts: under about 5 minutes, indicative only.
+ * The runner's command line. Defaults are the full mode: two server pairs (stock and ours freshly started side by
+ * side), each scenario warmed up on each server until its CPU-seconds per login are stable (10 s slices, the last
+ * three within 5 %, at least 30 s, at most 240 s), then three rounds in which the servers take turns for a 20 s
+ * window after a 10 s re-warm — six ratios per scenario. {@code --quick} is one server pair, one round, short fixed
+ * warm-ups, the scenarios without a stock twin on the same server of ours and the "large" database of 100,000
+ * accounts: about 5 minutes once the servers are built, indicative only.
  */
 record BenchmarkOptions(Path keycloakZip, Path providersBundle, Path sandboxBundle, Path workDir,
-                        boolean quick, boolean pairsOnly, boolean flightRecorder, int concurrency, int pairs, Duration slice, Duration minWarmUp,
-                        Duration maxWarmUp, double tolerance, Duration window, int smallAccounts, int largeAccounts) {
+                        boolean quick, boolean pairsOnly, boolean flightRecorder, int concurrency, int pairs,
+                        int rounds, Duration slice, Duration minWarmUp, Duration maxWarmUp, double tolerance,
+                        Duration rewarm, Duration window, int smallAccounts, int largeAccounts) {
 
     static final String USAGE = "usage: BenchmarkMain --keycloak-zip=ZIP --providers-bundle=ZIP --sandbox-bundle=ZIP"
-            + " --work-dir=DIR [--quick] [--concurrency=8] [--pairs=3] [--slice=10] [--min-warm-up=30]"
-            + " [--max-warm-up=240] [--tolerance=5] [--window=30] [--large-accounts=1000000] [--pairs-only] [--jfr]";
+            + " --work-dir=DIR [--quick] [--concurrency=8] [--pairs=2] [--rounds=3] [--slice=10] [--min-warm-up=30]"
+            + " [--max-warm-up=240] [--tolerance=5] [--rewarm=10] [--window=20] [--large-accounts=1000000]"
+            + " [--pairs-only] [--jfr]";
 
     static BenchmarkOptions parse(String[] args) {
         Path zip = null;
@@ -27,6 +31,8 @@ record BenchmarkOptions(Path keycloakZip, Path providersBundle, Path sandboxBund
         boolean jfr = false;
         Integer concurrency = null;
         Integer pairs = null;
+        Integer rounds = null;
+        Integer rewarm = null;
         Integer slice = null;
         Integer minWarmUp = null;
         Integer maxWarmUp = null;
@@ -47,6 +53,8 @@ record BenchmarkOptions(Path keycloakZip, Path providersBundle, Path sandboxBund
                 case "--jfr" -> jfr = true;
                 case "--concurrency" -> concurrency = number(name, value, 1, 256);
                 case "--pairs" -> pairs = number(name, value, 1, 20);
+                case "--rounds" -> rounds = number(name, value, 1, 20);
+                case "--rewarm" -> rewarm = number(name, value, 2, 120);
                 case "--slice" -> slice = number(name, value, 2, 120);
                 case "--min-warm-up" -> minWarmUp = number(name, value, 0, 3600);
                 case "--max-warm-up" -> maxWarmUp = number(name, value, 0, 3600);
@@ -71,10 +79,12 @@ record BenchmarkOptions(Path keycloakZip, Path providersBundle, Path sandboxBund
         }
         return new BenchmarkOptions(zip, bundle, sandbox, work, quick, pairsOnly, jfr,
                 concurrency != null ? concurrency : 8,
-                pairs != null ? pairs : quick ? 1 : 3,
+                pairs != null ? pairs : quick ? 1 : 2,
+                rounds != null ? rounds : quick ? 1 : 3,
                 Duration.ofSeconds(sliceSeconds), Duration.ofSeconds(min), Duration.ofSeconds(max),
                 (tolerance != null ? tolerance : 5) / 100.0,
-                Duration.ofSeconds(window != null ? window : quick ? 5 : 30),
+                Duration.ofSeconds(rewarm != null ? rewarm : quick ? 4 : 10),
+                Duration.ofSeconds(window != null ? window : quick ? 5 : 20),
                 10_000,
                 large != null ? large : quick ? 100_000 : 1_000_000);
     }
@@ -82,6 +92,26 @@ record BenchmarkOptions(Path keycloakZip, Path providersBundle, Path sandboxBund
     /** "quick", "full", or "pairs" (full mode's pairs only: a second run that checks the ratios agree). */
     String mode() {
         return quick ? "quick" : pairsOnly ? "pairs" : "full";
+    }
+
+    /** The windows of ours and stock compared: one per round per scenario per server pair. */
+    int comparedWindows() {
+        return pairs * rounds;
+    }
+
+    /**
+     * The re-warm before each round's window: the server taking its turn was idle while the other one ran, so its
+     * load runs for {@link #rewarm()} (two slices of half of it) before the window opens; its warm-up proper was the
+     * scenario's first run on it. Its verdict is not a warm-up's (two slices say little), so the report keeps the
+     * first one.
+     */
+    SteadyState rewarmJudge() {
+        return new SteadyState(2, 2, 2, tolerance);
+    }
+
+    /** Half of {@link #rewarm()}: the slice of {@link #rewarmJudge()}. */
+    Duration rewarmSlice() {
+        return rewarm.dividedBy(2);
     }
 
     /** The warm-up judge: slices of {@link #slice()}, the last three within {@link #tolerance()}. */

@@ -16,9 +16,13 @@ import java.util.function.LongSupplier;
  */
 final class LoadWindow {
 
-    /** What the window measured. */
+    /**
+     * What the window measured; {@code idleServerCpuSeconds} is the CPU time of the other server, idle meanwhile
+     * (NaN when there is none), to show how little it takes from the one under load.
+     */
     record Result(Recorder.Window window, double cpuSeconds, Measurement.WarmUp warmUp,
-                  List<ServerTimers.Delta> timers, long registryCalls, String load, boolean loadEndedEarly) {
+                  List<ServerTimers.Delta> timers, long registryCalls, String load, boolean loadEndedEarly,
+                  double idleServerCpuSeconds) {
     }
 
     private LoadWindow() {
@@ -27,6 +31,7 @@ final class LoadWindow {
     /**
      * @param run       the Gatling run (measured: it goes on until {@link BenchRun#stop()} or its cap)
      * @param jvmPid    the server's JVM, whose {@code /proc} CPU time is read
+     * @param idleJvmPid the other server's JVM, idle during this run, or 0 when there is none
      * @param management the server's management URI ({@code /metrics}), or null not to read timers
      * @param judge     when the warm-up is over
      * @param slice     the length of one warm-up slice
@@ -35,8 +40,8 @@ final class LoadWindow {
      * @param registry  the registry simulator's request counter
      * @param gatling   runs a Gatling run to its end (blocking)
      */
-    static Result run(BenchRun run, long jvmPid, URI management, SteadyState judge, Duration slice, Duration window,
-                      Measurement.Unit unit, LongSupplier registry, Consumer<BenchRun> gatling) {
+    static Result run(BenchRun run, long jvmPid, long idleJvmPid, URI management, SteadyState judge, Duration slice,
+                      Duration window, Measurement.Unit unit, LongSupplier registry, Consumer<BenchRun> gatling) {
         Recorder recorder = run.recorder();
         Thread load = new Thread(() -> gatling.accept(run), "gatling-" + run.name());
         load.setDaemon(true);
@@ -64,9 +69,11 @@ final class LoadWindow {
         long registryBefore = registry.getAsLong();
         long from = System.nanoTime();
         double cpuBefore = ProcStats.cpuSeconds(jvmPid);
+        double idleBefore = idleJvmPid > 0 ? ProcStats.cpuSeconds(idleJvmPid) : Double.NaN;
         sleepUntil(from + window.toNanos());
         long to = System.nanoTime();
         double cpu = ProcStats.cpuSeconds(jvmPid) - cpuBefore;
+        double idleCpu = idleJvmPid > 0 ? ProcStats.cpuSeconds(idleJvmPid) - idleBefore : Double.NaN;
         boolean endedEarly = !load.isAlive();
         long registryCalls = registry.getAsLong() - registryBefore;
         String loadAverage = Machine.loadAverage();
@@ -78,7 +85,7 @@ final class LoadWindow {
             Thread.currentThread().interrupt();
         }
         return new Result(recorder.window(from, to), cpu, warmUp, ServerTimers.between(timersBefore, timersAfter),
-                registryCalls, loadAverage, endedEarly);
+                registryCalls, loadAverage, endedEarly, idleCpu);
     }
 
     private static void sleepUntil(long nanoTime) {

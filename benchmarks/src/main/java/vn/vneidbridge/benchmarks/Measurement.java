@@ -21,10 +21,11 @@ import java.util.Map;
  * @param registryCalls population-registry requests the simulator received in the window
  * @param timers        server-side timers read from /metrics before and after the window
  * @param load          the machine's load average when the window closed
+ * @param idleServerCpuSeconds CPU-seconds of the other server, idle during the window (NaN without one)
  */
 record Measurement(String scenario, String title, String variant, String pair, int repetition, Unit unit,
                    int concurrency, Recorder.Window window, double cpuSeconds, long peakRssBytes, WarmUp warmUp,
-                   long registryCalls, List<ServerTimers.Delta> timers, String load) {
+                   long registryCalls, List<ServerTimers.Delta> timers, String load, double idleServerCpuSeconds) {
 
     /** What one unit of work is. */
     enum Unit { LOGIN, POLL }

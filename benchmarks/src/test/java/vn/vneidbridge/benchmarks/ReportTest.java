@@ -26,7 +26,8 @@ class ReportTest {
         java.util.Arrays.fill(durations, (long) (p50 * 1_000_000));
         Recorder.Window window = new Recorder.Window(10 * S, durations, 0, requests, new long[0]);
         return new Measurement(scenario, scenario + " title", variant, pair, repetition, Measurement.Unit.LOGIN, 8,
-                window, cpu, 700L * 1024 * 1024, new Measurement.WarmUp(60, true, 0.02), 0, List.of(), "0.5, 0.5, 0.5");
+                window, cpu, 700L * 1024 * 1024, new Measurement.WarmUp(60, true, 0.02), 0, List.of(), "0.5, 0.5, 0.5",
+                Double.NaN);
     }
 
     private static Measurement run(String scenario, String variant, String pair, int repetition, int logins,
@@ -99,7 +100,8 @@ class ReportTest {
 
             assertThat(md).contains("| password title | 3 | 1.00× (0.90–1.10) |");
             assertThat(md).contains("| met |");
-            assertThat(md).contains("2 CPUs (Test CPU)", "at start: 0.50, 0.40, 0.30", "3 pair(s) interleaved");
+            assertThat(md).contains("2 CPUs (Test CPU)", "at start: 0.50, 0.40, 0.30", "2 server pair(s)",
+                    "3 round(s) in which the servers take turns", "Idle server CPU-s");
             assertThat(md).doesNotContain("indicative only");
         }
 

@@ -81,9 +81,20 @@ class SteadyStateTest {
         SteadyState full = options.steadyState();
         List<SteadyState.Slice> flat = slices(0.1, 0.1, 0.1, 0.1);
 
-        assertThat(options.pairs()).isEqualTo(3);
+        assertThat(options.comparedWindows()).as("two server pairs of three rounds").isEqualTo(6);
         assertThat(full.judge(flat.subList(0, 2))).isInstanceOf(SteadyState.Warming.class);
         assertThat(full.judge(flat.subList(0, 3))).isInstanceOf(SteadyState.Stable.class);
         assertThat(full.judge(slices(new double[24]))).isInstanceOf(SteadyState.Capped.class);
+    }
+
+    @Test
+    void thenARoundsReWarmIsTwoSlicesAndThenMeasures() {
+        BenchmarkOptions options = BenchmarkOptions.parse(new String[] {"--keycloak-zip=kc.zip",
+            "--providers-bundle=p.zip", "--sandbox-bundle=s.zip", "--work-dir=target", "--rewarm=10"});
+        SteadyState rewarm = options.rewarmJudge();
+
+        assertThat(options.rewarmSlice()).hasSeconds(5);
+        assertThat(rewarm.judge(slices(0.1))).isInstanceOf(SteadyState.Warming.class);
+        assertThat(rewarm.judge(slices(0.1, 0.5))).isNotInstanceOf(SteadyState.Warming.class);
     }
 }
