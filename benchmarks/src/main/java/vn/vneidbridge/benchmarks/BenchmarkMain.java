@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -48,6 +49,8 @@ public final class BenchmarkMain {
     private static final int PASSWORD_USERS = 50;
     private static final int BROKER_USERS = 50;
     private static final int CCCD_USERS = 40;
+    /** Quick mode prepares fewer accounts (twice the concurrency): its windows are a few seconds long. */
+    private static final int QUICK_USERS = 16;
     /** Upper bound of first logins per second on this hardware, to size the use-once pools. */
     private static final int MAX_FIRST_LOGINS_PER_SECOND = 20;
     /** Upper bound of step-ups from a level-1 session per second, to size their use-once pool. */
@@ -133,8 +136,10 @@ public final class BenchmarkMain {
         }
         Duration took = Duration.between(began, Instant.now());
         // the floor again, now that the run is over: the machine's speed drifts; the lower of the two is the floor
-        Map<PasswordFormat, Double> legacyHashesAtEnd = HashLimit.legacySeconds(MEASURED_FORMATS);
-        double argon2idAtEnd = HashLimit.argon2idSeconds();
+        // (quick mode: once is enough for an indicative run)
+        Map<PasswordFormat, Double> legacyHashesAtEnd = options.quick() ? legacyHashes
+                : HashLimit.legacySeconds(MEASURED_FORMATS);
+        double argon2idAtEnd = options.quick() ? argon2id : HashLimit.argon2idSeconds();
         out.printf(Locale.ROOT, "Hash floor at the end (one thread, CPU-s): Argon2id %.4f; legacy %s%n", argon2idAtEnd,
                 legacyHashesAtEnd);
         Map<PasswordFormat, Double> legacyFloor = new EnumMap<>(PasswordFormat.class);
@@ -146,8 +151,10 @@ public final class BenchmarkMain {
     }
 
     private Accounts accounts(int small, int large) {
-        List<LegacyAccount> notice = Population.select(small, 0, PASSWORD_USERS, Population::verifiedCitizen);
-        List<LegacyAccount> cccdForm = Population.select(small, 0, CCCD_USERS, Population::unverifiedCitizen);
+        int passwordUsers = users(PASSWORD_USERS);
+        int brokerUsers = users(BROKER_USERS);
+        List<LegacyAccount> notice = Population.select(small, 0, passwordUsers, Population::verifiedCitizen);
+        List<LegacyAccount> cccdForm = Population.select(small, 0, users(CCCD_USERS), Population::unverifiedCitizen);
         Set<String> taken = new HashSet<>();
         notice.forEach(account -> taken.add(account.cccd()));
         cccdForm.forEach(account -> taken.add(account.cccd()));
@@ -159,17 +166,17 @@ public final class BenchmarkMain {
                 .limit(linkPool()).toList();
         link.forEach(account -> taken.add(account.cccd()));
         // migrated citizens: verified, their number on one row only (in the large database too), linked on each server
-        List<LegacyAccount> migrated = Population.verifiedCitizensHeldOnce(small, 2 * PASSWORD_USERS, taken).stream()
-                .filter(account -> !duplicated.contains(account.cccd())).limit(PASSWORD_USERS).toList();
+        List<LegacyAccount> migrated = Population.verifiedCitizensHeldOnce(small, 2 * passwordUsers, taken).stream()
+                .filter(account -> !duplicated.contains(account.cccd())).limit(passwordUsers).toList();
         Set<String> migratedDuplicated = Population.heldMoreThanOnce(large,
                 migrated.stream().map(LegacyAccount::cccd).collect(Collectors.toSet()));
         migrated = migrated.stream().filter(account -> !migratedDuplicated.contains(account.cccd())).toList();
         Map<PasswordFormat, List<LegacyAccount>> firstLogins = Population.byFormat(large, small, firstLoginPool(),
                 MEASURED_FORMATS);
         Accounts selected = new Accounts(migrated, notice, cccdForm, link,
-                Population.citizensWithoutLegacyAccount(0, BROKER_USERS, small),
-                Population.citizensWithoutLegacyAccount(BROKER_USERS, BROKER_USERS, small),
-                Population.citizensWithoutLegacyAccount(2 * BROKER_USERS, BROKER_USERS, small), firstLogins);
+                Population.citizensWithoutLegacyAccount(0, brokerUsers, small),
+                Population.citizensWithoutLegacyAccount(brokerUsers, brokerUsers, small),
+                Population.citizensWithoutLegacyAccount(2 * brokerUsers, brokerUsers, small), firstLogins);
         out.printf("Accounts: %d migrated, %d notice, %d CCCD-form, %d link-by-CCCD (of %d), %d + %d + %d VNeID-only"
                         + " citizens, %d first logins per format%n", migrated.size(), notice.size(), cccdForm.size(),
                 link.size(), candidates.size(), selected.vneidOnly().size(), selected.partnerOnly().size(),
@@ -181,6 +188,11 @@ public final class BenchmarkMain {
             out.println("  WARNING: the link-by-CCCD pool is smaller than a capped warm-up and window need");
         }
         return selected;
+    }
+
+    /** How many accounts of a kind to prepare: {@code full}, or fewer in quick mode. */
+    private int users(int full) {
+        return options.quick() ? Math.min(full, QUICK_USERS) : full;
     }
 
     /** Accounts a first-login scenario may need: the fastest first logins over the longest warm-up and the window. */
@@ -203,12 +215,28 @@ public final class BenchmarkMain {
      */
     private void serverPair(int pair, LegacyDatabaseConnection legacy) throws IOException {
         int stockPort = freePort();
-        try (KeycloakServer stock = start(KeycloakServerConfig.builder()
+        KeycloakServerConfig.Builder stockConfig = KeycloakServerConfig.builder()
                 .name("bench-stock")
                 // the stand-in VNeID (providers, realm) of the sandbox bundle, realm dvc of stock Keycloak over it
                 .providersBundle(options.sandboxBundle())
-                .extraBundle(stockBundle(stockPort)), stockPort);
-             KeycloakServer ours = startOurs(legacy, freePort())) {
+                .extraBundle(stockBundle(stockPort));
+        // both start at once (nothing is measured while they start); neither is left running if the other fails
+        CompletableFuture<KeycloakServer> stockStarted = CompletableFuture.supplyAsync(() -> start(stockConfig, stockPort));
+        KeycloakServer oursStarted;
+        try {
+            oursStarted = startOurs(legacy, freePort());
+        } catch (RuntimeException e) {
+            stockStarted.thenAccept(KeycloakServer::close);
+            throw e;
+        }
+        KeycloakServer stockServer;
+        try {
+            stockServer = stockStarted.join();
+        } catch (RuntimeException e) {
+            oursStarted.close();
+            throw e;
+        }
+        try (KeycloakServer stock = stockServer; KeycloakServer ours = oursStarted) {
             AdminClient stockAdmin = admin(stock);
             setUpUpstream(stockAdmin, accounts.vneidOnly().stream().map(Population::upstreamUser).toList());
             List<Map<String, Object>> users = new ArrayList<>();
@@ -285,8 +313,10 @@ public final class BenchmarkMain {
     private void sideBySide(int pair, List<Leg> legs) {
         Map<Leg, Measurement.WarmUp> warm = new LinkedHashMap<>();
         for (Leg leg : legs) {
-            leg.before().run();
-            warm.put(leg, warmUp(leg, idleServer(legs, leg)));
+            if (!options.quick()) { // quick mode: the round's re-warm is the warm-up
+                leg.before().run();
+                warm.put(leg, warmUp(leg, idleServer(legs, leg)));
+            }
         }
         for (int round = 1; round <= options.rounds(); round++) {
             int repetition = (pair - 1) * options.rounds() + round;
@@ -328,7 +358,7 @@ public final class BenchmarkMain {
                 options.rewarmJudge(), options.rewarmSlice(), options.window(), Measurement.Unit.LOGIN,
                 () -> registry.simulator().requestCount(), this::gatling);
         record(leg.server(), leg.scenario(), leg.title(), leg.variant(), leg.pair(), repetition,
-                Measurement.Unit.LOGIN, options.concurrency(), result, warmUp);
+                Measurement.Unit.LOGIN, options.concurrency(), result, warmUp != null ? warmUp : result.warmUp());
     }
 
     /** The migrated citizens on this server: linked by a first VNeID login, then their first password login. */

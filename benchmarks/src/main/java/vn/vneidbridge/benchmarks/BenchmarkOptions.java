@@ -6,8 +6,8 @@ import java.time.Duration;
 /**
  * The runner's command line. Defaults are the full mode: two server pairs (stock and ours freshly started side by
  * side), each scenario warmed up on each server until its CPU-seconds per login are stable (10 s slices, the last
- * three within 5 %, at least 30 s, at most 240 s), then three rounds in which the servers take turns for a 20 s
- * window after a 10 s re-warm — six ratios per scenario. {@code --quick} is one server pair, one round, short fixed
+ * three within 5 % and not cheaper than the three before, at least a minute, at most 240 s), then three rounds in
+ * which the servers take turns for a 20 s window after a 10 s re-warm — six ratios per scenario. {@code --quick} is one server pair, one round, short fixed
  * warm-ups, the scenarios without a stock twin on the same server of ours and the "large" database of 100,000
  * accounts: about 5 minutes once the servers are built, indicative only.
  */
@@ -83,7 +83,7 @@ record BenchmarkOptions(Path keycloakZip, Path providersBundle, Path sandboxBund
                 rounds != null ? rounds : quick ? 1 : 3,
                 Duration.ofSeconds(sliceSeconds), Duration.ofSeconds(min), Duration.ofSeconds(max),
                 (tolerance != null ? tolerance : 5) / 100.0,
-                Duration.ofSeconds(rewarm != null ? rewarm : quick ? 4 : 10),
+                Duration.ofSeconds(rewarm != null ? rewarm : quick ? 8 : 10),
                 Duration.ofSeconds(window != null ? window : quick ? 5 : 20),
                 10_000,
                 large != null ? large : quick ? 100_000 : 1_000_000);

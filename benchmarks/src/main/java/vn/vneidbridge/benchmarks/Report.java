@@ -100,8 +100,9 @@ final class Report {
         md.append(String.format(Locale.ROOT, "- Keycloak 26.7.0, embedded H2 (dev-file), cache local, heap -Xmx1024m;"
                         + " %d server pair(s), stock and ours freshly started side by side for each, one server under"
                         + " load at a time; closed model, %d concurrent users; each scenario warmed up on each server"
-                        + " in %d s slices until the last three agree within %.0f %% on CPU-seconds per login (at least"
-                        + " %d s, at most %d s); then %d round(s) in which the servers take turns, the order rotating"
+                        + " in %d s slices until the last three agree within %.0f %% on CPU-seconds per login and cost"
+                        + " no less than the three before by more than half that (at least %d s and six slices, at most"
+                        + " %d s); then %d round(s) in which the servers take turns, the order rotating"
                         + " each round, each turn a %d s re-warm and a %d s window; a ratio compares the windows of one"
                         + " round; legacy databases of %,d and %,d accounts; whole run %d min %02d s%n",
                 options.pairs(), options.concurrency(), options.slice().toSeconds(), options.tolerance() * 100,

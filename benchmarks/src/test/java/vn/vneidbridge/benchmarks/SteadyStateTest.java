@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class SteadyStateTest {
 
-    /** At least 3 slices, at most 6, the last 3 within 5 %. */
-    private final SteadyState judge = new SteadyState(3, 6, 3, 0.05);
+    /** At least 3 slices, at most 8, the last 3 within 5 % and not cheaper than the 3 before by more than 2.5 %. */
+    private final SteadyState judge = new SteadyState(3, 8, 3, 0.05);
 
     private static List<SteadyState.Slice> slices(double... costs) {
         List<SteadyState.Slice> slices = new ArrayList<>();
@@ -33,9 +33,18 @@ class SteadyStateTest {
 
         @Test
         void thenTheCapEndsTheWarmUpAndSaysSo() {
-            SteadyState.Verdict verdict = judge.judge(slices(0.30, 0.25, 0.21, 0.18, 0.15, 0.13));
+            SteadyState.Verdict verdict = judge.judge(slices(0.30, 0.25, 0.21, 0.18, 0.15, 0.13, 0.11, 0.09));
 
             assertThat(verdict).isInstanceOf(SteadyState.Capped.class);
+        }
+
+        @Test
+        void thenSlicesThatAgreeButKeepFallingSlowlyAreNotStable() {
+            // 1.5 % cheaper a slice: the last three are within 3 %, yet 4 % below the three before
+            List<SteadyState.Slice> falling = slices(0.140, 0.138, 0.136, 0.134, 0.132, 0.130);
+
+            assertThat(judge.spread(falling)).isLessThan(0.05);
+            assertThat(judge.judge(falling)).isInstanceOf(SteadyState.Warming.class);
         }
     }
 
@@ -43,19 +52,25 @@ class SteadyStateTest {
     class GivenSlicesThatAgree {
 
         @Test
-        void thenTheWarmUpIsOverOnceTheMinimumHasPassed() {
-            SteadyState.Verdict verdict = judge.judge(slices(0.30, 0.20, 0.121, 0.120, 0.118));
+        void thenTheWarmUpIsOverOnceTwoStretchesOfSlicesAgree() {
+            SteadyState.Verdict verdict = judge.judge(slices(0.30, 0.20, 0.123, 0.122, 0.121, 0.121, 0.120, 0.118));
 
             assertThat(verdict).isInstanceOf(SteadyState.Stable.class);
             assertThat(((SteadyState.Stable) verdict).spread()).isCloseTo(0.003 / 0.120, within(1e-9));
         }
 
         @Test
-        void thenTooFewSlicesAreNotEnough() {
-            SteadyState longer = new SteadyState(5, 10, 3, 0.05);
+        void thenAServerThatJustGotCheaperIsNotYetStable() {
+            assertThat(judge.judge(slices(0.30, 0.20, 0.121, 0.120, 0.118))).isInstanceOf(SteadyState.Warming.class);
+        }
 
-            assertThat(longer.judge(slices(0.12, 0.12, 0.12))).isInstanceOf(SteadyState.Warming.class);
-            assertThat(longer.judge(slices(0.12, 0.12, 0.12, 0.12, 0.12))).isInstanceOf(SteadyState.Stable.class);
+        @Test
+        void thenTooFewSlicesAreNotEnough() {
+            SteadyState longer = new SteadyState(7, 10, 3, 0.05);
+
+            assertThat(longer.judge(slices(0.12, 0.12, 0.12, 0.12, 0.12, 0.12))).isInstanceOf(SteadyState.Warming.class);
+            assertThat(longer.judge(slices(0.12, 0.12, 0.12, 0.12, 0.12, 0.12, 0.12)))
+                    .isInstanceOf(SteadyState.Stable.class);
         }
     }
 
@@ -75,15 +90,15 @@ class SteadyStateTest {
     }
 
     @Test
-    void thenTheFullModeDefaultsWarmUpForThirtySecondsToFourMinutes() {
+    void thenTheFullModeDefaultsWarmUpForAMinuteToFourMinutes() {
         BenchmarkOptions options = BenchmarkOptions.parse(new String[] {"--keycloak-zip=kc.zip",
             "--providers-bundle=p.zip", "--sandbox-bundle=s.zip", "--work-dir=target"});
         SteadyState full = options.steadyState();
-        List<SteadyState.Slice> flat = slices(0.1, 0.1, 0.1, 0.1);
+        List<SteadyState.Slice> flat = slices(0.1, 0.1, 0.1, 0.1, 0.1, 0.1);
 
         assertThat(options.comparedWindows()).as("two server pairs of three rounds").isEqualTo(6);
-        assertThat(full.judge(flat.subList(0, 2))).isInstanceOf(SteadyState.Warming.class);
-        assertThat(full.judge(flat.subList(0, 3))).isInstanceOf(SteadyState.Stable.class);
+        assertThat(full.judge(flat.subList(0, 5))).isInstanceOf(SteadyState.Warming.class);
+        assertThat(full.judge(flat)).as("six flat slices: a minute").isInstanceOf(SteadyState.Stable.class);
         assertThat(full.judge(slices(new double[24]))).isInstanceOf(SteadyState.Capped.class);
     }
 
