@@ -94,9 +94,7 @@ final class SteadyState {
         if (Arrays.stream(costs).anyMatch(c -> Double.isNaN(c) || c <= 0)) {
             return Double.POSITIVE_INFINITY;
         }
-        Arrays.sort(costs);
-        double median = costs.length % 2 == 1 ? costs[costs.length / 2]
-                : (costs[costs.length / 2 - 1] + costs[costs.length / 2]) / 2;
-        return (costs[costs.length - 1] - costs[0]) / median;
+        Spread spread = Spread.of(costs);
+        return (spread.max() - spread.min()) / spread.median();
     }
 }
