@@ -106,6 +106,7 @@ public final class BenchmarkMain {
     private void run() throws Exception {
         Instant began = Instant.now();
         Machine machine = Machine.describe();
+        Files.createDirectories(options.reportDir()); // the servers' flight recordings (--jfr) go there too
         out.printf(Locale.ROOT, "Benchmark (%s mode): %d concurrent users, %d server pair(s) × %d round(s), warm-up in"
                         + " %d s slices until stable within %.0f %% (%d..%d s), re-warm %d s, window %d s; machine: %s%n",
                 options.mode(), options.concurrency(), options.pairs(), options.rounds(), options.slice().toSeconds(),
@@ -219,6 +220,8 @@ public final class BenchmarkMain {
                 .name("bench-stock")
                 // the stand-in VNeID (providers, realm) of the sandbox bundle, realm dvc of stock Keycloak over it
                 .providersBundle(options.sandboxBundle())
+                .heapOptions(heapOptions("stock"))
+                .jvmOptions(jvmOptions())
                 .extraBundle(stockBundle(stockPort));
         // both start at once (nothing is measured while they start); neither is left running if the other fails
         CompletableFuture<KeycloakServer> stockStarted = CompletableFuture.supplyAsync(() -> start(stockConfig, stockPort));
@@ -278,6 +281,9 @@ public final class BenchmarkMain {
                             UserSource.roundRobin(migrated.passwordLogins()), asIs),
                     new Leg(ours, "notice", NOTICE_TITLE, "ours", null, Journey.PASSWORD,
                             UserSource.roundRobin(noticeLogins), asIs)));
+            if (options.passwordOnly()) {
+                return;
+            }
             sideBySide(pair, List.of(
                     new Leg(stock, "broker", BROKER_TITLE, "stock", "broker", Journey.VNEID,
                             UserSource.roundRobin(vneidLogins(accounts.vneidOnly().stream().map(SyntheticPerson::cccd)
@@ -474,15 +480,28 @@ public final class BenchmarkMain {
     private KeycloakServer startOurs(LegacyDatabaseConnection legacy, int httpPort) {
         return start(registry.configure(legacy.configure(KeycloakServerConfig.builder()
                 .name("bench-ours")
-                // --jfr: a Java Flight Recorder profile of each server of ours, to find work a login does not need
-                .heapOptions(options.flightRecorder() ? "-Xms128m -Xmx1024m -XX:StartFlightRecording=settings=profile,"
-                        + "dumponexit=true,filename=" + options.workDir().resolve("benchmark-report")
-                        .resolve("ours-" + System.currentTimeMillis() + ".jfr") : "-Xms128m -Xmx1024m")
+                .heapOptions(heapOptions("ours"))
+                .jvmOptions(jvmOptions())
                 .providersBundle(options.providersBundle())
                 // the sandbox realm dvc and the stand-in VNeID, as in the sandbox
                 .extraBundle(options.sandboxBundle())))
                 // long enough for the cache-hit window to follow the pass that filled the cache (default 60 s)
                 .runtimeOption("spi-vneid-population-registry--c06-soap--cache-ttl-seconds", "600"), httpPort);
+    }
+
+    /**
+     * The same heap for stock and ours; with {@code --jfr} a Java Flight Recorder profile of each server, written to
+     * the report's folder when it stops, to find work a login does not need.
+     */
+    private String heapOptions(String variant) {
+        String heap = "-Xms128m -Xmx1024m";
+        return options.flightRecorder() ? heap + " -XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                + options.reportDir().resolve(variant + "-" + System.currentTimeMillis() + ".jfr") : heap;
+    }
+
+    /** The same for stock and ours: Argon2 inlined (the default), or nothing with {@code --plain-jvm}. */
+    private String jvmOptions() {
+        return options.plainJvm() ? "" : KeycloakServerConfig.ARGON2_INLINING;
     }
 
     private static AdminClient admin(KeycloakServer server) {

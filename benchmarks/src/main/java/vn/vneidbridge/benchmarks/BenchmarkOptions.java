@@ -9,17 +9,19 @@ import java.time.Duration;
  * three within 5 % and not cheaper than the three before, at least a minute, at most 240 s), then three rounds in
  * which the servers take turns for a 20 s window after a 10 s re-warm — six ratios per scenario. {@code --quick} is one server pair, one round, short fixed
  * warm-ups, the scenarios without a stock twin on the same server of ours and the "large" database of 100,000
- * accounts: about 5 minutes once the servers are built, indicative only.
+ * accounts: about 5 minutes once the servers are built, indicative only. Both servers' JVMs inline Argon2
+ * ({@code KeycloakServerConfig.ARGON2_INLINING}); {@code --plain-jvm} starts them without it, to see the lottery it
+ * removes (docs/benchmarks.md).
  */
 record BenchmarkOptions(Path keycloakZip, Path providersBundle, Path sandboxBundle, Path workDir,
-                        boolean quick, boolean pairsOnly, boolean flightRecorder, int concurrency, int pairs,
+                        boolean quick, boolean pairsOnly, boolean passwordOnly, boolean flightRecorder, boolean plainJvm, int concurrency, int pairs,
                         int rounds, Duration slice, Duration minWarmUp, Duration maxWarmUp, double tolerance,
                         Duration rewarm, Duration window, int smallAccounts, int largeAccounts) {
 
     static final String USAGE = "usage: BenchmarkMain --keycloak-zip=ZIP --providers-bundle=ZIP --sandbox-bundle=ZIP"
             + " --work-dir=DIR [--quick] [--concurrency=8] [--pairs=2] [--rounds=3] [--slice=10] [--min-warm-up=30]"
             + " [--max-warm-up=240] [--tolerance=5] [--rewarm=10] [--window=20] [--large-accounts=1000000]"
-            + " [--pairs-only] [--jfr]";
+            + " [--pairs-only] [--password-only] [--jfr] [--plain-jvm]";
 
     static BenchmarkOptions parse(String[] args) {
         Path zip = null;
@@ -28,7 +30,9 @@ record BenchmarkOptions(Path keycloakZip, Path providersBundle, Path sandboxBund
         Path work = null;
         boolean quick = false;
         boolean pairsOnly = false;
+        boolean passwordOnly = false;
         boolean jfr = false;
+        boolean plainJvm = false;
         Integer concurrency = null;
         Integer pairs = null;
         Integer rounds = null;
@@ -50,7 +54,9 @@ record BenchmarkOptions(Path keycloakZip, Path providersBundle, Path sandboxBund
                 case "--work-dir" -> work = Path.of(required(name, value));
                 case "--quick" -> quick = true;
                 case "--pairs-only" -> pairsOnly = true;
+                case "--password-only" -> passwordOnly = true;
                 case "--jfr" -> jfr = true;
+                case "--plain-jvm" -> plainJvm = true;
                 case "--concurrency" -> concurrency = number(name, value, 1, 256);
                 case "--pairs" -> pairs = number(name, value, 1, 20);
                 case "--rounds" -> rounds = number(name, value, 1, 20);
@@ -77,7 +83,11 @@ record BenchmarkOptions(Path keycloakZip, Path providersBundle, Path sandboxBund
         if (quick && pairsOnly) {
             throw new IllegalArgumentException("--pairs-only is for full mode (quick mode runs every scenario once)");
         }
-        return new BenchmarkOptions(zip, bundle, sandbox, work, quick, pairsOnly, jfr,
+        if (passwordOnly && !pairsOnly) {
+            throw new IllegalArgumentException("--password-only goes with --pairs-only (the password logins of the"
+                    + " server pairs, e.g. to profile them with --jfr)");
+        }
+        return new BenchmarkOptions(zip, bundle, sandbox, work, quick, pairsOnly, passwordOnly, jfr, plainJvm,
                 concurrency != null ? concurrency : 8,
                 pairs != null ? pairs : quick ? 1 : 2,
                 rounds != null ? rounds : quick ? 1 : 3,

@@ -217,10 +217,14 @@ public final class KeycloakServer implements AutoCloseable {
         Map<String, String> env = builder.environment();
         // Options come from conf/keycloak.conf only, the realm files' placeholders from config.environment():
         // drop any KC_* or DVC_* the caller's shell happens to have.
-        env.keySet().removeIf(key -> key.startsWith("KC_") || key.startsWith("DVC_") || key.equals("JAVA_OPTS"));
+        env.keySet().removeIf(key -> key.startsWith("KC_") || key.startsWith("DVC_") || key.equals("JAVA_OPTS")
+                || key.equals("JAVA_OPTS_APPEND"));
         env.put("JAVA_HOME", Optional.ofNullable(System.getenv("JAVA_HOME"))
                 .orElse(Path.of(System.getProperty("java.home")).toString()));
         env.put("JAVA_OPTS_KC_HEAP", config.heapOptions());
+        if (!config.jvmOptions().isBlank()) {
+            env.put("JAVA_OPTS_APPEND", config.jvmOptions());
+        }
         env.putAll(config.environment());
         return builder;
     }

@@ -21,6 +21,16 @@ import java.util.TreeMap;
  */
 public final class KeycloakServerConfig {
 
+    /**
+     * Has HotSpot's C2 compiler inline BouncyCastle's Argon2 core (the Blake2b round) into its loop. Without it a
+     * fresh JVM compiles that round one of two ways, and in about one JVM in three an Argon2id hash with Keycloak's
+     * parameters costs three times the CPU (0.17-0.18 against 0.05-0.07 CPU-seconds on this machine, 2 threads;
+     * the password login of stock Keycloak and ours alike, see docs/benchmarks.md). The option changes no result,
+     * only which machine code runs. {@code quiet}: no line per command on the console.
+     */
+    public static final String ARGON2_INLINING = "-XX:CompileCommand=quiet"
+            + " -XX:CompileCommand=inline,org.bouncycastle.crypto.generators.Argon2BytesGenerator::*";
+
     private final String name;
     private final Path distributionZip;
     private final Path serversDir;
@@ -34,6 +44,7 @@ public final class KeycloakServerConfig {
     private final Map<String, String> environment;
     private final Map<String, String> realmReplacements;
     private final String heapOptions;
+    private final String jvmOptions;
     private final boolean freshData;
     private final boolean importRealms;
     private final Duration startTimeout;
@@ -57,6 +68,7 @@ public final class KeycloakServerConfig {
         this.environment = Collections.unmodifiableMap(new LinkedHashMap<>(b.environment));
         this.realmReplacements = Collections.unmodifiableMap(new LinkedHashMap<>(b.realmReplacements));
         this.heapOptions = b.heapOptions;
+        this.jvmOptions = b.jvmOptions;
         this.freshData = b.freshData;
         this.importRealms = b.importRealms;
         this.startTimeout = b.startTimeout;
@@ -94,6 +106,8 @@ public final class KeycloakServerConfig {
     /** Text replaced in the realm files before they are imported (target → replacement, in order). */
     public Map<String, String> realmReplacements() { return realmReplacements; }
     public String heapOptions() { return heapOptions; }
+    /** Further options of the server's JVM ({@code JAVA_OPTS_APPEND}); {@link #ARGON2_INLINING} by default. */
+    public String jvmOptions() { return jvmOptions; }
     public boolean freshData() { return freshData; }
     public boolean importRealms() { return importRealms; }
     public Duration startTimeout() { return startTimeout; }
@@ -145,6 +159,7 @@ public final class KeycloakServerConfig {
         private final Map<String, String> environment = new LinkedHashMap<>();
         private final Map<String, String> realmReplacements = new LinkedHashMap<>();
         private String heapOptions = "-Xms128m -Xmx1024m";
+        private String jvmOptions = ARGON2_INLINING;
         private boolean freshData = true;
         private boolean importRealms = true;
         private Duration startTimeout = Duration.ofMinutes(4);
@@ -198,6 +213,8 @@ public final class KeycloakServerConfig {
             return this;
         }
         public Builder heapOptions(String options) { this.heapOptions = options; return this; }
+        /** Replaces {@link #jvmOptions()} ({@link #ARGON2_INLINING} by default); an empty string for none. */
+        public Builder jvmOptions(String options) { this.jvmOptions = Objects.requireNonNull(options, "jvmOptions"); return this; }
         /** When true (the default) the server's database starts empty and the realms are imported anew. */
         public Builder freshData(boolean fresh) { this.freshData = fresh; return this; }
         public Builder importRealms(boolean importRealms) { this.importRealms = importRealms; return this; }

@@ -58,6 +58,30 @@ class KeycloakServerEnvironmentTest {
         }
     }
 
+    @Nested
+    class GivenTheJvmOptions {
+
+        @Test
+        void thenTheServerJvmInlinesArgon2ByDefault() throws IOException {
+            KeycloakServerConfig config = config().build();
+
+            assertThatThrownBy(() -> KeycloakServer.start(config)).hasMessageContaining("exited with code 0");
+
+            // kc.sh appends JAVA_OPTS_APPEND to the JVM's options
+            assertThat(env(config, "start")).contains("JAVA_OPTS_APPEND=-XX:CompileCommand=quiet"
+                    + " -XX:CompileCommand=inline,org.bouncycastle.crypto.generators.Argon2BytesGenerator::*\n");
+        }
+
+        @Test
+        void thenEmptyOptionsLeaveJavaOptsAppendUnset() throws IOException {
+            KeycloakServerConfig config = config().jvmOptions("").build();
+
+            assertThatThrownBy(() -> KeycloakServer.start(config)).hasMessageContaining("exited with code 0");
+
+            assertThat(env(config, "start")).doesNotContain("JAVA_OPTS_APPEND=");
+        }
+    }
+
     private KeycloakServerConfig.Builder config() {
         try {
             Path distribution = zip(tmp.resolve("keycloak-quarkus-dist-26.7.0.zip"), Map.of(

@@ -1,0 +1,41 @@
+package vn.vneidbridge.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class BenchmarkOptionsTest {
+
+    private static final String[] REQUIRED = {"--keycloak-zip=kc.zip", "--providers-bundle=p.zip",
+            "--sandbox-bundle=s.zip", "--work-dir=target"};
+
+    private static BenchmarkOptions parse(String... extra) {
+        String[] args = new String[REQUIRED.length + extra.length];
+        System.arraycopy(REQUIRED, 0, args, 0, REQUIRED.length);
+        System.arraycopy(extra, 0, args, REQUIRED.length, extra.length);
+        return BenchmarkOptions.parse(args);
+    }
+
+    @Test
+    void passwordOnlyIsAPairsOnlyRunOfThePasswordLogins() {
+        BenchmarkOptions options = parse("--pairs-only", "--password-only", "--jfr", "--pairs=3", "--rounds=1");
+        assertThat(options.passwordOnly()).isTrue();
+        assertThat(options.flightRecorder()).isTrue();
+        assertThat(options.mode()).isEqualTo("pairs");
+        assertThat(options.comparedWindows()).isEqualTo(3);
+    }
+
+    @Test
+    void bothServersInlineArgon2UnlessPlainJvmIsAsked() {
+        assertThat(parse().plainJvm()).isFalse();
+        assertThat(parse("--plain-jvm").plainJvm()).isTrue();
+    }
+
+    @Test
+    void passwordOnlyWithoutPairsOnlyIsRefusedRatherThanSkippingTheOtherScenariosSilently() {
+        assertThatThrownBy(() -> parse("--password-only"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--pairs-only");
+        assertThat(parse().passwordOnly()).isFalse();
+    }
+}
