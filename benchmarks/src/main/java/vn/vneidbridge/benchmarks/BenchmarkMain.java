@@ -88,7 +88,11 @@ public final class BenchmarkMain {
             System.exit(2);
             return;
         }
-        new BenchmarkMain(options, System.out).run();
+        if (options.argon2Lottery() > 0) {
+            Argon2Lottery.run(System.out, options.argon2Lottery());
+        } else {
+            new BenchmarkMain(options, System.out).run();
+        }
         System.exit(0);
     }
 

@@ -14,14 +14,14 @@ import java.time.Duration;
  * removes (docs/benchmarks.md).
  */
 record BenchmarkOptions(Path keycloakZip, Path providersBundle, Path sandboxBundle, Path workDir,
-                        boolean quick, boolean pairsOnly, boolean passwordOnly, boolean flightRecorder, boolean plainJvm, int concurrency, int pairs,
+                        boolean quick, boolean pairsOnly, boolean passwordOnly, boolean flightRecorder, boolean plainJvm, int argon2Lottery, int concurrency, int pairs,
                         int rounds, Duration slice, Duration minWarmUp, Duration maxWarmUp, double tolerance,
                         Duration rewarm, Duration window, int smallAccounts, int largeAccounts) {
 
     static final String USAGE = "usage: BenchmarkMain --keycloak-zip=ZIP --providers-bundle=ZIP --sandbox-bundle=ZIP"
             + " --work-dir=DIR [--quick] [--concurrency=8] [--pairs=2] [--rounds=3] [--slice=10] [--min-warm-up=30]"
             + " [--max-warm-up=240] [--tolerance=5] [--rewarm=10] [--window=20] [--large-accounts=1000000]"
-            + " [--pairs-only] [--password-only] [--jfr] [--plain-jvm]";
+            + " [--pairs-only] [--password-only] [--jfr] [--plain-jvm] [--argon2-lottery=9]";
 
     static BenchmarkOptions parse(String[] args) {
         Path zip = null;
@@ -33,6 +33,7 @@ record BenchmarkOptions(Path keycloakZip, Path providersBundle, Path sandboxBund
         boolean passwordOnly = false;
         boolean jfr = false;
         boolean plainJvm = false;
+        int lottery = 0;
         Integer concurrency = null;
         Integer pairs = null;
         Integer rounds = null;
@@ -57,6 +58,7 @@ record BenchmarkOptions(Path keycloakZip, Path providersBundle, Path sandboxBund
                 case "--password-only" -> passwordOnly = true;
                 case "--jfr" -> jfr = true;
                 case "--plain-jvm" -> plainJvm = true;
+                case "--argon2-lottery" -> lottery = number(name, value, 1, 50);
                 case "--concurrency" -> concurrency = number(name, value, 1, 256);
                 case "--pairs" -> pairs = number(name, value, 1, 20);
                 case "--rounds" -> rounds = number(name, value, 1, 20);
@@ -87,7 +89,7 @@ record BenchmarkOptions(Path keycloakZip, Path providersBundle, Path sandboxBund
             throw new IllegalArgumentException("--password-only goes with --pairs-only (the password logins of the"
                     + " server pairs, e.g. to profile them with --jfr)");
         }
-        return new BenchmarkOptions(zip, bundle, sandbox, work, quick, pairsOnly, passwordOnly, jfr, plainJvm,
+        return new BenchmarkOptions(zip, bundle, sandbox, work, quick, pairsOnly, passwordOnly, jfr, plainJvm, lottery,
                 concurrency != null ? concurrency : 8,
                 pairs != null ? pairs : quick ? 1 : 2,
                 rounds != null ? rounds : quick ? 1 : 3,

@@ -18,6 +18,12 @@ class BenchmarkOptionsTest {
     }
 
     @Test
+    void argon2LotteryCountsTheJvmsOfEachKind() {
+        assertThat(parse().argon2Lottery()).isZero();
+        assertThat(parse("--argon2-lottery=9").argon2Lottery()).isEqualTo(9);
+    }
+
+    @Test
     void passwordOnlyIsAPairsOnlyRunOfThePasswordLogins() {
         BenchmarkOptions options = parse("--pairs-only", "--password-only", "--jfr", "--pairs=3", "--rounds=1");
         assertThat(options.passwordOnly()).isTrue();
