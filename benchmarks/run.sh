@@ -8,9 +8,10 @@
 #   benchmarks/run.sh               full mode (2 server pairs x 3 rounds; about 50-60 minutes on 2 cores)
 #   benchmarks/run.sh --quick       quick mode (1 server pair, 1 round, short fixed warm-ups; indicative only)
 #   benchmarks/run.sh --pairs-only  the server pairs of full mode only (a second run to compare ratios with CompareRuns)
+#   benchmarks/run.sh --argon2-lottery=9  no servers: 9 fresh JVMs as Keycloak ships them and 9 with Argon2 inlined
 #
 # Further options go to the runner: --pairs=2 --rounds=3 --concurrency=8 --slice=10 --min-warm-up=30
-# --max-warm-up=240 --tolerance=5 --rewarm=10 --window=20 --large-accounts=1000000 --jfr
+# --max-warm-up=240 --tolerance=5 --rewarm=10 --window=20 --large-accounts=1000000 --jfr --password-only --plain-jvm
 # MAVEN_ARGS is passed on to Maven (e.g. -Dmaven.repo.local=...).
 set -eu
 cd "$(dirname "$0")/.."
