@@ -112,7 +112,8 @@ final class Argon2Lottery {
         long done = hashes.get();
         Thread.sleep(MEASURED_SECONDS * 1000L);
         long hashed = hashes.get() - done;
-        System.out.println(RESULT + (hashed == 0 ? "NaN" : String.valueOf((os.getProcessCpuTime() - cpu) / 1e9 / hashed)));
+        double seconds = hashed == 0 ? Double.NaN : (os.getProcessCpuTime() - cpu) / 1e9 / hashed;
+        System.out.println(RESULT + seconds);
         System.exit(0);
     }
 }

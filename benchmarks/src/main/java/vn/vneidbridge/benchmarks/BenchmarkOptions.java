@@ -7,16 +7,17 @@ import java.time.Duration;
  * The runner's command line. Defaults are the full mode: two server pairs (stock and ours freshly started side by
  * side), each scenario warmed up on each server until its CPU-seconds per login are stable (10 s slices, the last
  * three within 5 % and not cheaper than the three before, at least a minute, at most 240 s), then three rounds in
- * which the servers take turns for a 20 s window after a 10 s re-warm — six ratios per scenario. {@code --quick} is one server pair, one round, short fixed
- * warm-ups, the scenarios without a stock twin on the same server of ours and the "large" database of 100,000
- * accounts: about 5 minutes once the servers are built, indicative only. Both servers' JVMs inline Argon2
- * ({@code KeycloakServerConfig.ARGON2_INLINING}); {@code --plain-jvm} starts them without it, to see the lottery it
- * removes (docs/benchmarks.md).
+ * which the servers take turns for a 20 s window after a 10 s re-warm — six ratios per scenario. {@code --quick} is
+ * one server pair, one round, short fixed warm-ups, the scenarios without a stock twin on the same server of ours
+ * and the "large" database of 100,000 accounts: about 5 minutes once the servers are built, indicative only. Both
+ * servers' JVMs inline Argon2 ({@code KeycloakServerConfig.ARGON2_INLINING}); {@code --plain-jvm} starts them
+ * without it, to see the lottery it removes (docs/benchmarks.md).
  */
 record BenchmarkOptions(Path keycloakZip, Path providersBundle, Path sandboxBundle, Path workDir,
-                        boolean quick, boolean pairsOnly, boolean passwordOnly, boolean flightRecorder, boolean plainJvm, int argon2Lottery, int concurrency, int pairs,
-                        int rounds, Duration slice, Duration minWarmUp, Duration maxWarmUp, double tolerance,
-                        Duration rewarm, Duration window, int smallAccounts, int largeAccounts) {
+                        boolean quick, boolean pairsOnly, boolean passwordOnly, boolean flightRecorder,
+                        boolean plainJvm, int argon2Lottery, int concurrency, int pairs, int rounds,
+                        Duration slice, Duration minWarmUp, Duration maxWarmUp, double tolerance, Duration rewarm,
+                        Duration window, int smallAccounts, int largeAccounts) {
 
     static final String USAGE = "usage: BenchmarkMain --keycloak-zip=ZIP --providers-bundle=ZIP --sandbox-bundle=ZIP"
             + " --work-dir=DIR [--quick] [--concurrency=8] [--pairs=2] [--rounds=3] [--slice=10] [--min-warm-up=30]"
