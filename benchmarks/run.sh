@@ -5,7 +5,7 @@
 # Writes benchmarks/target/benchmark-report/report.md, pairs.csv (for CompareRuns) and report.png.
 # See docs/benchmarks.md.
 #
-#   benchmarks/run.sh               full mode (2 server pairs x 3 rounds; about 50-60 minutes on 2 cores)
+#   benchmarks/run.sh               full mode (2 server pairs x 3 rounds; about 80 minutes on 2 cores)
 #   benchmarks/run.sh --quick       quick mode (1 server pair, 1 round, short fixed warm-ups; indicative only)
 #   benchmarks/run.sh --pairs-only  the server pairs of full mode only (a second run to compare ratios with CompareRuns)
 #   benchmarks/run.sh --argon2-lottery=9  no servers: 9 fresh JVMs as Keycloak ships them and 9 with Argon2 inlined
