@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicLong;
 import vn.vneidbridge.distribution.KeycloakServerConfig;
 
@@ -53,11 +52,9 @@ final class Argon2Lottery {
     /** E.g. "as shipped: 3 of 9 slow (above 2.0x the fastest JVM's 0.047); CPU-s per hash 0.047-0.183". */
     static String summary(String label, List<Double> seconds, double fastest) {
         long slow = seconds.stream().filter(s -> s > SLOW * fastest).count();
-        OptionalDouble min = seconds.stream().mapToDouble(Double::doubleValue).min();
-        OptionalDouble max = seconds.stream().mapToDouble(Double::doubleValue).max();
+        Spread spread = Spread.of(seconds.stream().mapToDouble(Double::doubleValue).toArray());
         return String.format(Locale.ROOT, "%s: %d of %d slow (above %.1fx the fastest JVM's %.3f); CPU-s per hash"
-                + " %.3f-%.3f", label, slow, seconds.size(), SLOW, fastest, min.orElse(Double.NaN),
-                max.orElse(Double.NaN));
+                + " %.3f-%.3f", label, slow, seconds.size(), SLOW, fastest, spread.min(), spread.max());
     }
 
     /** The child's result line, or NaN when it printed none. */

@@ -224,8 +224,7 @@ public final class BenchmarkMain {
                 .name("bench-stock")
                 // the stand-in VNeID (providers, realm) of the sandbox bundle, realm dvc of stock Keycloak over it
                 .providersBundle(options.sandboxBundle())
-                .heapOptions(heapOptions("stock"))
-                .jvmOptions(jvmOptions())
+                .jvmOptions(jvmOptions("stock"))
                 .extraBundle(stockBundle(stockPort));
         // both start at once (nothing is measured while they start); neither is left running if the other fails
         CompletableFuture<KeycloakServer> stockStarted = CompletableFuture.supplyAsync(() -> start(stockConfig, stockPort));
@@ -484,8 +483,7 @@ public final class BenchmarkMain {
     private KeycloakServer startOurs(LegacyDatabaseConnection legacy, int httpPort) {
         return start(registry.configure(legacy.configure(KeycloakServerConfig.builder()
                 .name("bench-ours")
-                .heapOptions(heapOptions("ours"))
-                .jvmOptions(jvmOptions())
+                .jvmOptions(jvmOptions("ours"))
                 .providersBundle(options.providersBundle())
                 // the sandbox realm dvc and the stand-in VNeID, as in the sandbox
                 .extraBundle(options.sandboxBundle())))
@@ -494,18 +492,15 @@ public final class BenchmarkMain {
     }
 
     /**
-     * The same heap for stock and ours; with {@code --jfr} a Java Flight Recorder profile of each server, written to
-     * the report's folder when it stops, to find work a login does not need.
+     * The same for stock and ours (the launcher's heap, Argon2 inlined, or nothing with {@code --plain-jvm}); with
+     * {@code --jfr} a Java Flight Recorder profile of each server, written to the report's folder when it stops, to
+     * find work a login does not need.
      */
-    private String heapOptions(String variant) {
-        String heap = "-Xms128m -Xmx1024m";
-        return options.flightRecorder() ? heap + " -XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
-                + options.reportDir().resolve(variant + "-" + System.currentTimeMillis() + ".jfr") : heap;
-    }
-
-    /** The same for stock and ours: Argon2 inlined (the default), or nothing with {@code --plain-jvm}. */
-    private String jvmOptions() {
-        return options.plainJvm() ? "" : KeycloakServerConfig.ARGON2_INLINING;
+    private String jvmOptions(String variant) {
+        String flags = options.plainJvm() ? "" : KeycloakServerConfig.ARGON2_INLINING;
+        return options.flightRecorder() ? (flags + " -XX:StartFlightRecording=settings=profile,dumponexit=true,"
+                + "filename=" + options.reportDir().resolve(variant + "-" + System.currentTimeMillis() + ".jfr"))
+                .strip() : flags;
     }
 
     private static AdminClient admin(KeycloakServer server) {
