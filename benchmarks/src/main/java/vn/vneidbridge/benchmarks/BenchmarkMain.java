@@ -51,12 +51,17 @@ public final class BenchmarkMain {
     private static final int CCCD_USERS = 40;
     /** Quick mode prepares fewer accounts (twice the concurrency): its windows are a few seconds long. */
     private static final int QUICK_USERS = 16;
-    /** Upper bound of first logins per second on this hardware, to size the use-once pools. */
-    private static final int MAX_FIRST_LOGINS_PER_SECOND = 20;
+    /**
+     * Upper bound of first logins per second on the hardware measured, to size the use-once pools (a pool used up
+     * before its window closes is reported as no measurement: {@link #ENDED_EARLY}).
+     */
+    private static final int MAX_FIRST_LOGINS_PER_SECOND = 40;
     /** Upper bound of step-ups from a level-1 session per second, to size their use-once pool. */
-    private static final int MAX_STEP_UPS_PER_SECOND = 12;
+    private static final int MAX_STEP_UPS_PER_SECOND = 50;
     /** Browsers waiting at the QR page at once (each polls every 2 s, as the page's script does). */
     private static final int QR_BROWSERS = 40;
+    /** Said of a window whose load stopped before it closed (the report marks it too). */
+    static final String ENDED_EARLY = "the load ended before the window closed (a use-once pool used up): not a measurement";
     static final Set<PasswordFormat> MEASURED_FORMATS = EnumSet.of(PasswordFormat.BCRYPT_2A,
             PasswordFormat.PBKDF2_SHA256, PasswordFormat.SHA256_SALTED, PasswordFormat.MD5);
 
@@ -127,14 +132,17 @@ public final class BenchmarkMain {
         double argon2id = HashLimit.argon2idSeconds();
         out.printf(Locale.ROOT, "Hash floor (one thread, CPU-s): Argon2id %.4f; legacy %s%n", argon2id, legacyHashes);
         try {
-            for (int pair = 1; pair <= options.pairs(); pair++) {
+            boolean unpairedOnly = options.mode().equals("unpaired");
+            for (int pair = 1; pair <= options.pairs() && !unpairedOnly; pair++) {
                 out.printf("Server pair %d of %d: stock and ours freshly started side by side, %d round(s)%n", pair,
                         options.pairs(), options.rounds());
                 serverPair(pair, options.quick() ? largeDb : smallDb);
             }
             if (!options.quick() && !options.pairsOnly()) {
                 oursUnpaired(smallDb, String.format(Locale.ROOT, "%,d accounts", small));
-                oursLarge(largeDb);
+                if (!unpairedOnly) {
+                    oursLarge(largeDb);
+                }
             }
         } finally {
             registry.close();
@@ -392,18 +400,41 @@ public final class BenchmarkMain {
     private void unpaired(KeycloakServer ours, AdminClient admin, String size, ScenarioSetup.MigratedCitizens migrated) {
         String base = ours.baseUri().toString();
         List<Map<String, Object>> cccdLogins = accounts.cccdForm().stream().map(Population::legacyLogin).toList();
-        prepare("import the CCCD-form users", base, Journey.PASSWORD, cccdLogins);
-        measure(ours, "cccd-miss", "CCCD check, registry cache miss", "ours", null, 1, base, Journey.CCCD_MISS,
-                UserSource.roundRobin(cccdLogins));
-        prepare("ask the registry once for each CCCD-hit number", base, Journey.CCCD_HIT, cccdLogins);
-        measure(ours, "cccd-hit", "CCCD check, registry cache hit", "ours", null, 1, base, Journey.CCCD_HIT,
-                UserSource.roundRobin(cccdLogins));
-        link(ours, size);
+        if (options.measures("cccd-miss") || options.measures("cccd-hit")) {
+            prepare("import the CCCD-form users", base, Journey.PASSWORD, cccdLogins);
+        }
+        if (options.measures("cccd-miss")) {
+            measure(ours, "cccd-miss", "CCCD check, registry cache miss", "ours", null, 1, base, Journey.CCCD_MISS,
+                    UserSource.roundRobin(cccdLogins));
+        }
+        if (options.measures("cccd-hit")) {
+            prepare("ask the registry once for each CCCD-hit number", base, Journey.CCCD_HIT, cccdLogins);
+            measure(ours, "cccd-hit", "CCCD check, registry cache hit", "ours", null, 1, base, Journey.CCCD_HIT,
+                    UserSource.roundRobin(cccdLogins));
+        }
+        if (options.measures("link")) {
+            link(ours, size);
+        }
 
         // step-up to level 2 from a password session (the window also holds the password login before it) and from
         // a VNeID level-1 session kept by a preparation pass (the window holds only step-ups)
-        measure(ours, "step-up-password", "Step-up to level 2 from a password session", "ours", null, 1, base,
-                Journey.STEP_UP_FROM_PASSWORD, UserSource.roundRobin(ScenarioSetup.stepUpFromPassword(migrated)));
+        if (options.measures("step-up-password")) {
+            measure(ours, "step-up-password", "Step-up to level 2 from a password session", "ours", null, 1, base,
+                    Journey.STEP_UP_FROM_PASSWORD, UserSource.roundRobin(ScenarioSetup.stepUpFromPassword(migrated)));
+        }
+        if (options.measures("step-up-level-1")) {
+            stepUpFromLevelOne(ours, admin, base);
+        }
+
+        // browsers waiting at the stand-in's QR, polling as its page does (one poll every 2 s)
+        if (options.measures("qr")) {
+            measure(ours, "qr", "QR login: browsers waiting at the QR page", QR_BROWSERS + " browsers", null, 1, base,
+                    Journey.QR_WAITING, UserSource.roundRobin(ScenarioSetup.qrWaitingBrowsers(QR_BROWSERS)),
+                    Measurement.Unit.POLL, options.steadyState(), QR_BROWSERS);
+        }
+    }
+
+    private void stepUpFromLevelOne(KeycloakServer ours, AdminClient admin, String base) {
         ScenarioSetup.LevelOneSessions levelOne = ScenarioSetup.levelOneSessions(admin, accounts.levelOne(),
                 MAX_STEP_UPS_PER_SECOND * (int) options.useOnceLength().toSeconds() + 4 * options.concurrency());
         prepare("link the level-1 citizens", base, Journey.VNEID, levelOne.linkLogins());
@@ -416,11 +447,6 @@ public final class BenchmarkMain {
         measure(ours, "step-up-level-1", "Step-up to level 2 from a VNeID level-1 session", "ours", null, 1, base,
                 Journey.STEP_UP_FROM_LEVEL_ONE, UserSource.once(levelOne.sessions()), Measurement.Unit.LOGIN,
                 options.useOnceSteadyState(), options.concurrency());
-
-        // browsers waiting at the stand-in's QR, polling as its page does (one poll every 2 s)
-        measure(ours, "qr", "QR login: browsers waiting at the QR page", QR_BROWSERS + " browsers", null, 1, base,
-                Journey.QR_WAITING, UserSource.roundRobin(ScenarioSetup.qrWaitingBrowsers(QR_BROWSERS)),
-                Measurement.Unit.POLL, options.steadyState(), QR_BROWSERS);
     }
 
     /** Ours, freshly started with the large legacy database: first legacy logins per format, linking by CCCD. */
@@ -605,7 +631,8 @@ public final class BenchmarkMain {
         long jvm = ProcStats.jvmPid(server.pid());
         Measurement m = new Measurement(scenario, title, variant, pair, repetition, unit, concurrency,
                 result.window(), result.cpuSeconds(), ProcStats.peakRssBytes(jvm), warmUp,
-                result.registryCalls(), result.timers(), result.load(), result.idleServerCpuSeconds());
+                result.registryCalls(), result.timers(), result.load(), result.idleServerCpuSeconds(),
+                result.loadEndedEarly());
         results.add(m);
         out.printf(Locale.ROOT, "  %-14s %-8s #%d  warm-up %3d s (%s, spread %.1f %%)  %7.2f %s/s  p50 %6.0f ms  p95 %6.0f ms"
                         + "  %.4f CPU-s/%s  %4.0f MiB  %d failed  (load %s)%s%s%n",
@@ -616,7 +643,7 @@ public final class BenchmarkMain {
                 m.peakRssMiB(), m.window().failures(), m.load(),
                 Double.isNaN(m.idleServerCpuSeconds()) ? ""
                         : String.format(Locale.ROOT, "  idle server %.2f CPU-s", m.idleServerCpuSeconds()),
-                result.loadEndedEarly() ? "  WARNING: the load ended before the window closed (pool used up?)" : "");
+                result.loadEndedEarly() ? "  WARNING: " + ENDED_EARLY : "");
         for (ServerTimers.Delta timer : m.timers()) {
             out.printf(Locale.ROOT, "      %-70s %6d × mean %.3f ms  p50 ≤ %.3f ms  p99 ≤ %.3f ms%n", timer.series(),
                     timer.count(), timer.meanMillis(), timer.p50Millis(), timer.p99Millis());

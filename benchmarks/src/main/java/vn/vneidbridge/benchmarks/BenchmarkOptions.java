@@ -2,6 +2,9 @@ package vn.vneidbridge.benchmarks;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The runner's command line. Defaults are the full mode: two server pairs (stock and ours freshly started side by
@@ -11,18 +14,25 @@ import java.time.Duration;
  * one server pair, one round, short fixed warm-ups, the scenarios without a stock twin on the same server of ours
  * and the "large" database of 100,000 accounts: about 5 minutes once the servers are built, indicative only. Both
  * servers' JVMs inline Argon2 ({@code KeycloakServerConfig.ARGON2_INLINING}); {@code --plain-jvm} starts them
- * without it, to see the lottery it removes (docs/benchmarks.md).
+ * without it, to see the lottery it removes (docs/benchmarks.md). {@code --unpaired=step-up-level-1,qr} runs
+ * only the fresh server of ours with the small legacy database and only the scenarios named (full mode's method),
+ * e.g. to look into one of them without the hour before it.
  */
 record BenchmarkOptions(Path keycloakZip, Path providersBundle, Path sandboxBundle, Path workDir,
                         boolean quick, boolean pairsOnly, boolean passwordOnly, boolean flightRecorder,
                         boolean plainJvm, int argon2Lottery, int concurrency, int pairs, int rounds,
                         Duration slice, Duration minWarmUp, Duration maxWarmUp, double tolerance, Duration rewarm,
-                        Duration window, int smallAccounts, int largeAccounts) {
+                        Duration window, int smallAccounts, int largeAccounts, Set<String> unpaired) {
+
+    /** The scenarios of the server of ours with the small legacy database ({@code --unpaired}), in their order. */
+    static final List<String> UNPAIRED_SCENARIOS = List.of("cccd-miss", "cccd-hit", "link", "step-up-password",
+            "step-up-level-1", "qr");
 
     static final String USAGE = "usage: BenchmarkMain --keycloak-zip=ZIP --providers-bundle=ZIP --sandbox-bundle=ZIP"
             + " --work-dir=DIR [--quick] [--concurrency=8] [--pairs=2] [--rounds=3] [--slice=10] [--min-warm-up=30]"
             + " [--max-warm-up=240] [--tolerance=5] [--rewarm=10] [--window=20] [--large-accounts=1000000]"
-            + " [--pairs-only] [--password-only] [--jfr] [--plain-jvm] [--argon2-lottery=9]";
+            + " [--pairs-only] [--password-only] [--jfr] [--plain-jvm] [--argon2-lottery=9]"
+            + " [--unpaired=step-up-level-1,qr]";
 
     static BenchmarkOptions parse(String[] args) {
         Path zip = null;
@@ -45,6 +55,7 @@ record BenchmarkOptions(Path keycloakZip, Path providersBundle, Path sandboxBund
         Integer tolerance = null;
         Integer window = null;
         Integer large = null;
+        Set<String> unpaired = Set.of();
         for (String arg : args) {
             int eq = arg.indexOf('=');
             String name = eq < 0 ? arg : arg.substring(0, eq);
@@ -70,6 +81,7 @@ record BenchmarkOptions(Path keycloakZip, Path providersBundle, Path sandboxBund
                 case "--tolerance" -> tolerance = number(name, value, 1, 100);
                 case "--window" -> window = number(name, value, 1, 3600);
                 case "--large-accounts" -> large = number(name, value, 10_000, 1_000_000);
+                case "--unpaired" -> unpaired = scenarios(name, value);
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
@@ -90,6 +102,10 @@ record BenchmarkOptions(Path keycloakZip, Path providersBundle, Path sandboxBund
             throw new IllegalArgumentException("--password-only goes with --pairs-only (the password logins of the"
                     + " server pairs, e.g. to profile them with --jfr)");
         }
+        if (!unpaired.isEmpty() && (quick || pairsOnly)) {
+            throw new IllegalArgumentException("--unpaired is for full mode (the server of ours without a stock twin"
+                    + " only); quick mode and --pairs-only run the server pairs");
+        }
         return new BenchmarkOptions(zip, bundle, sandbox, work, quick, pairsOnly, passwordOnly, jfr, plainJvm, lottery,
                 concurrency != null ? concurrency : 8,
                 pairs != null ? pairs : quick ? 1 : 2,
@@ -99,12 +115,30 @@ record BenchmarkOptions(Path keycloakZip, Path providersBundle, Path sandboxBund
                 Duration.ofSeconds(rewarm != null ? rewarm : quick ? 8 : 10),
                 Duration.ofSeconds(window != null ? window : quick ? 5 : 20),
                 10_000,
-                large != null ? large : quick ? 100_000 : 1_000_000);
+                large != null ? large : quick ? 100_000 : 1_000_000, unpaired);
+    }
+
+    /** Whether this run measures the unpaired scenario {@code id}: all of them, unless {@code --unpaired} names some. */
+    boolean measures(String id) {
+        return unpaired.isEmpty() || unpaired.contains(id);
+    }
+
+    private static Set<String> scenarios(String name, String value) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (String id : required(name, value).split(",")) {
+            String trimmed = id.strip();
+            if (!UNPAIRED_SCENARIOS.contains(trimmed)) {
+                throw new IllegalArgumentException(name + ": unknown scenario \"" + trimmed + "\" (one of "
+                        + String.join(", ", UNPAIRED_SCENARIOS) + ")");
+            }
+            ids.add(trimmed);
+        }
+        return Set.copyOf(ids);
     }
 
     /** "quick", "full", or "pairs" (full mode's pairs only: a second run that checks the ratios agree). */
     String mode() {
-        return quick ? "quick" : pairsOnly ? "pairs" : "full";
+        return quick ? "quick" : pairsOnly ? "pairs" : unpaired.isEmpty() ? "full" : "unpaired";
     }
 
     /** The windows of ours and stock compared: one per round per scenario per server pair. */

@@ -74,7 +74,9 @@ final class LoadWindow {
         long to = System.nanoTime();
         double cpu = ProcStats.cpuSeconds(jvmPid) - cpuBefore;
         double idleCpu = idleJvmPid > 0 ? ProcStats.cpuSeconds(idleJvmPid) - idleBefore : Double.NaN;
-        boolean endedEarly = !load.isAlive();
+        // a use-once pool handed out before the window closed left its virtual users idle: the window is not a
+        // measurement of the load it was meant to be
+        boolean endedEarly = !load.isAlive() || !run.users().hasMore();
         long registryCalls = registry.getAsLong() - registryBefore;
         String loadAverage = Machine.loadAverage();
         run.stop();

@@ -25,7 +25,8 @@ import java.util.Map;
  */
 record Measurement(String scenario, String title, String variant, String pair, int repetition, Unit unit,
                    int concurrency, Recorder.Window window, double cpuSeconds, long peakRssBytes, WarmUp warmUp,
-                   long registryCalls, List<ServerTimers.Delta> timers, String load, double idleServerCpuSeconds) {
+                   long registryCalls, List<ServerTimers.Delta> timers, String load, double idleServerCpuSeconds,
+                   boolean loadEndedEarly) {
 
     /** What one unit of work is. */
     enum Unit { LOGIN, POLL }

@@ -184,8 +184,8 @@ final class Report {
             boolean poll = m.unit() == Measurement.Unit.POLL;
             md.append(String.format(Locale.ROOT, "| %s | %s | %d | %d s, %s | %s | %.0f | %.0f | %.0f | %s | %.0f | %d | %s | %s |%n",
                     m.title(), m.variant(), m.repetition(), m.warmUp().seconds(),
-                    m.warmUp().stable() ? String.format(Locale.ROOT, "stable (%.1f %%)", m.warmUp().spread() * 100)
-                            : "capped",
+                    (m.warmUp().stable() ? String.format(Locale.ROOT, "stable (%.1f %%)", m.warmUp().spread() * 100)
+                            : "capped") + (m.loadEndedEarly() ? "; **" + BenchmarkMain.ENDED_EARLY + "**" : ""),
                     poll ? String.format(Locale.ROOT, "%.1f polls/s", m.throughput())
                             : String.format(Locale.ROOT, "%.2f", m.throughput()),
                     m.latencies().p50(), m.latencies().p95(), m.latencies().p99(),

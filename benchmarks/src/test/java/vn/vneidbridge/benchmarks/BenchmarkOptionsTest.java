@@ -44,4 +44,25 @@ class BenchmarkOptionsTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--pairs-only");
         assertThat(parse().passwordOnly()).isFalse();
     }
+
+    @Test
+    void unpairedRunsOnlyTheNamedScenariosOfTheServerWithoutAStockTwin() {
+        BenchmarkOptions options = parse("--unpaired=step-up-level-1, qr");
+        assertThat(options.mode()).isEqualTo("unpaired");
+        assertThat(options.measures("step-up-level-1")).isTrue();
+        assertThat(options.measures("qr")).isTrue();
+        assertThat(options.measures("cccd-miss")).isFalse();
+        assertThat(parse().measures("cccd-miss")).isTrue();
+        assertThat(parse().mode()).isEqualTo("full");
+    }
+
+    @Test
+    void unpairedRefusesAnUnknownScenarioAndTheModesThatRunThePairs() {
+        assertThatThrownBy(() -> parse("--unpaired=step-up"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("step-up-level-1");
+        assertThatThrownBy(() -> parse("--unpaired=qr", "--quick"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("full mode");
+        assertThatThrownBy(() -> parse("--unpaired=qr", "--pairs-only"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("full mode");
+    }
 }

@@ -27,7 +27,7 @@ class ReportTest {
         Recorder.Window window = new Recorder.Window(10 * S, durations, 0, requests, new long[0]);
         return new Measurement(scenario, scenario + " title", variant, pair, repetition, Measurement.Unit.LOGIN, 8,
                 window, cpu, 700L * 1024 * 1024, new Measurement.WarmUp(60, true, 0.02), 0, List.of(), "0.5, 0.5, 0.5",
-                Double.NaN);
+                Double.NaN, false);
     }
 
     private static Measurement run(String scenario, String variant, String pair, int repetition, int logins,
@@ -38,6 +38,21 @@ class ReportTest {
     private static Report report(List<Measurement> results) {
         return new Report(OPTIONS, MACHINE, results, Duration.ofMinutes(3), 0.02,
                 Map.of(PasswordFormat.BCRYPT_2A, 0.05));
+    }
+
+    @Nested
+    class GivenAWindowWhoseUseOncePoolRanOut {
+
+        @Test
+        void thenItsRowSaysItIsNotAMeasurement() {
+            Measurement full = run("step-up-level-1", "ours", null, 1, 0, 0, 0);
+            Measurement empty = new Measurement(full.scenario(), full.title(), full.variant(), null, 1,
+                    Measurement.Unit.LOGIN, 8, full.window(), 1.0, full.peakRssBytes(), full.warmUp(), 0, List.of(),
+                    full.load(), Double.NaN, true);
+
+            assertThat(report(List.of(empty)).markdown()).contains(BenchmarkMain.ENDED_EARLY);
+            assertThat(report(List.of(full)).markdown()).doesNotContain(BenchmarkMain.ENDED_EARLY);
+        }
     }
 
     @Nested
