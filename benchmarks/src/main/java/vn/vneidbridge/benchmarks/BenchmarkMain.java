@@ -57,7 +57,7 @@ public final class BenchmarkMain {
      */
     private static final int MAX_FIRST_LOGINS_PER_SECOND = 40;
     /** Upper bound of step-ups from a level-1 session per second, to size their use-once pool. */
-    private static final int MAX_STEP_UPS_PER_SECOND = 50;
+    private static final int MAX_STEP_UPS_PER_SECOND = 100;
     /** Browsers waiting at the QR page at once (each polls every 2 s, as the page's script does). */
     private static final int QR_BROWSERS = 40;
     /** Said of a window whose load stopped before it closed (the report marks it too). */
