@@ -30,7 +30,7 @@ import vn.vneidbridge.legacy.broker.FirstVneidLoginDecision.LinkMethod;
 import vn.vneidbridge.legacy.broker.FirstVneidLoginDecision.Outcome;
 import vn.vneidbridge.legacy.broker.FirstVneidLoginDecision.Refuse;
 import vn.vneidbridge.legacy.broker.FirstVneidLoginDecision.ShowAccount;
-import vn.vneidbridge.legacy.review.ReviewEntries;
+import vn.vneidbridge.legacy.operations.ReviewQueue;
 import vn.vneidbridge.legacy.username.RealmUsernameKey;
 import vn.vneidbridge.legacy.username.VneidUsernames;
 
@@ -144,7 +144,7 @@ final class FirstVneidLoginAuthenticator extends IdpCreateUserIfUniqueAuthentica
                     .error(FirstLoginRefusal.SEVERAL_ACCOUNTS.eventError());
             LOG.warnf("VNeID login refused in realm %s: %d accounts match one VNeID identity (review needed)",
                     context.getRealm().getName(), conflict.accountIds().size());
-            ReviewEntries.open(context.getSession(), context.getRealm(), brokerContext.getIdpConfig().getAlias(),
+            ReviewQueue.open(context.getSession(), context.getRealm(), brokerContext.getIdpConfig().getAlias(),
                     facts.idNumber(), brokerContext.getId(), brokerContext.getUsername(), conflict.accountIds());
             refuse(context, FirstLoginRefusal.SEVERAL_ACCOUNTS.messageKey(), FirstLoginRefusal.SEVERAL_ACCOUNTS.status());
         } else if (outcome instanceof ShowAccount show) {
