@@ -1,4 +1,4 @@
-package vn.vneidbridge.cccd.identity;
+package vn.vneidbridge.legacy.identity;
 
 import java.util.List;
 import org.keycloak.Config;

@@ -1,4 +1,4 @@
-package vn.vneidbridge.cccd.identity;
+package vn.vneidbridge.legacy.identity;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package vn.vneidbridge.cccd.identity;
+package vn.vneidbridge.legacy.identity;
 
 /** The rule Keycloak's account console applies before removing a link, for the identity page's unlink. */
 final class UnlinkRules {

@@ -1,4 +1,4 @@
-package vn.vneidbridge.cccd.identity;
+package vn.vneidbridge.legacy.identity;
 
 import java.time.DateTimeException;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package vn.vneidbridge.cccd.identity;
+package vn.vneidbridge.legacy.identity;
 
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;

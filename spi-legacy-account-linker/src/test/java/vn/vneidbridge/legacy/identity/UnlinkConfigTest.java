@@ -1,4 +1,4 @@
-package vn.vneidbridge.cccd.identity;
+package vn.vneidbridge.legacy.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
