@@ -19,6 +19,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import vn.vneidbridge.cccd.verification.CccdVerificationResult;
 import vn.vneidbridge.cccd.verification.CccdVerifier;
+import vn.vneidbridge.core.broker.VneidProvider;
 import vn.vneidbridge.core.id.PersonalIdNumber;
 import vn.vneidbridge.core.user.PortalAdministrators;
 import vn.vneidbridge.core.user.UserAttributes;
@@ -41,7 +42,7 @@ import vn.vneidbridge.legacy.username.VneidUsernames;
  */
 final class FirstVneidLoginAuthenticator extends IdpCreateUserIfUniqueAuthenticator {
 
-    private static final String VNEID_PROVIDER = "vneid";
+    private static final String VNEID_PROVIDER = VneidProvider.PROVIDER_ID;
     private static final Logger LOG = Logger.getLogger(FirstVneidLoginAuthenticator.class);
 
     @Override

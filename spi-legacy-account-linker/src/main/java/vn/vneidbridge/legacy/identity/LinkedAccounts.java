@@ -11,6 +11,7 @@ import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import vn.vneidbridge.core.broker.VneidProvider;
 import vn.vneidbridge.core.user.UserAttributes;
 
 /**
@@ -20,7 +21,7 @@ import vn.vneidbridge.core.user.UserAttributes;
  */
 final class LinkedAccounts {
 
-    static final String VNEID_PROVIDER = "vneid";
+    static final String VNEID_PROVIDER = VneidProvider.PROVIDER_ID;
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final DateTimeFormatter DISPLAY_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 

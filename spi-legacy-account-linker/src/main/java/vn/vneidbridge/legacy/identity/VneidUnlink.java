@@ -23,6 +23,7 @@ import org.keycloak.services.managers.AuthenticationSessionManager;
 import org.keycloak.services.managers.ClientSessionCode;
 import org.keycloak.services.resources.IdentityBrokerService;
 import org.keycloak.sessions.AuthenticationSessionModel;
+import vn.vneidbridge.core.broker.VneidProvider;
 import vn.vneidbridge.core.flow.VneidSessionNotes;
 import vn.vneidbridge.core.user.UserAttributes;
 
@@ -119,7 +120,7 @@ final class VneidUnlink {
         if (alias == null || token == null || !MessageDigest.isEqual(parts[0].getBytes(StandardCharsets.UTF_8),
                 token.getBytes(StandardCharsets.UTF_8))
                 || !config.fresh(lastVneidAuthentication(), Time.currentTime())) {
-            refuse(alias == null ? LinkedAccounts.VNEID_PROVIDER : alias, "vneid_unlink_not_reauthenticated",
+            refuse(alias == null ? VneidProvider.ALIAS : alias, "vneid_unlink_not_reauthenticated",
                     "vneidUnlinkReauthRequired");
             return;
         }

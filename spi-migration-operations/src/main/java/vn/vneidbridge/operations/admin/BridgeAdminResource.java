@@ -27,6 +27,7 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.services.resources.admin.AdminAuth;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+import vn.vneidbridge.core.broker.VneidProvider;
 import vn.vneidbridge.legacy.username.IdNumberUsernames;
 import vn.vneidbridge.operations.outbox.LinkOutbox;
 import vn.vneidbridge.operations.outbox.LinkOutboxEntity;
@@ -51,7 +52,7 @@ public final class BridgeAdminResource {
     static final String RESOURCE_TYPE = "VNEID_REVIEW_ENTRY";
     static final String PORTAL_RESOURCE_TYPE = "VNEID_PORTAL_RELATION";
     static final String USERNAMES_RESOURCE_TYPE = "VNEID_USERNAMES";
-    private static final String IDENTITY_PROVIDER = "vneid";
+    private static final String IDENTITY_PROVIDER = VneidProvider.ALIAS;
     private static final int MAX_RESULTS = 500;
 
     private final KeycloakSession session;

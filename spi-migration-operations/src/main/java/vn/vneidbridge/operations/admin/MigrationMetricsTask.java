@@ -5,6 +5,7 @@ import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.timer.ScheduledTask;
+import vn.vneidbridge.core.broker.VneidProvider;
 import vn.vneidbridge.operations.metrics.OperationsMetrics;
 
 /**
@@ -15,7 +16,7 @@ import vn.vneidbridge.operations.metrics.OperationsMetrics;
 final class MigrationMetricsTask implements ScheduledTask {
 
     static final String TASK_NAME = "vneid-migration-metrics";
-    private static final String IDENTITY_PROVIDER = "vneid";
+    private static final String IDENTITY_PROVIDER = VneidProvider.ALIAS;
     private static final Logger LOG = Logger.getLogger(MigrationMetricsTask.class);
 
     @Override

@@ -17,6 +17,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
+import vn.vneidbridge.core.broker.VneidProvider;
 import vn.vneidbridge.core.user.UserAttributes;
 import vn.vneidbridge.legacy.metrics.BridgeMetrics;
 
@@ -38,7 +39,7 @@ final class LinkWebhookEventListener implements EventListenerProvider {
 
     static final String LINK_METHOD = "link_method";
     private static final String METHOD_NOTE = "vneid.bridge.link.method";
-    private static final String VNEID = "vneid";
+    private static final String VNEID = VneidProvider.ALIAS;
     private static final Logger LOG = Logger.getLogger(LinkWebhookEventListener.class);
     private static final Map<String, String> REFUSALS = Map.of(
             "vneid_link_admin_refused", "administrator",
