@@ -10,7 +10,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
-import vn.vneidbridge.core.broker.VneidProvider;
 
 /**
  * Factory of the {@code vneid} identity provider ("VNeID"). Registered as a social provider, like the
@@ -20,7 +19,7 @@ import vn.vneidbridge.core.broker.VneidProvider;
 public final class VneidIdentityProviderFactory extends AbstractIdentityProviderFactory<VneidIdentityProvider>
         implements SocialIdentityProviderFactory<VneidIdentityProvider>, ServerInfoAwareProviderFactory {
 
-    public static final String PROVIDER_ID = VneidProvider.PROVIDER_ID;
+    public static final String PROVIDER_ID = "vneid";
 
     @Override
     public String getId() {
