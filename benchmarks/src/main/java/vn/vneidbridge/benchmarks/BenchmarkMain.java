@@ -132,7 +132,7 @@ public final class BenchmarkMain {
         double argon2id = HashLimit.argon2idSeconds();
         out.printf(Locale.ROOT, "Hash floor (one thread, CPU-s): Argon2id %.4f; legacy %s%n", argon2id, legacyHashes);
         try {
-            boolean unpairedOnly = options.mode().equals("unpaired");
+            boolean unpairedOnly = options.unpairedOnly();
             for (int pair = 1; pair <= options.pairs() && !unpairedOnly; pair++) {
                 out.printf("Server pair %d of %d: stock and ours freshly started side by side, %d round(s)%n", pair,
                         options.pairs(), options.rounds());

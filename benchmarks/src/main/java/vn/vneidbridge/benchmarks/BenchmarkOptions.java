@@ -118,9 +118,14 @@ record BenchmarkOptions(Path keycloakZip, Path providersBundle, Path sandboxBund
                 large != null ? large : quick ? 100_000 : 1_000_000, unpaired);
     }
 
+    /** Whether {@code --unpaired} named scenarios: only the server of ours without a stock twin runs. */
+    boolean unpairedOnly() {
+        return !unpaired.isEmpty();
+    }
+
     /** Whether this run measures the unpaired scenario {@code id}: all of them, unless {@code --unpaired} names some. */
     boolean measures(String id) {
-        return unpaired.isEmpty() || unpaired.contains(id);
+        return !unpairedOnly() || unpaired.contains(id);
     }
 
     private static Set<String> scenarios(String name, String value) {
@@ -138,7 +143,7 @@ record BenchmarkOptions(Path keycloakZip, Path providersBundle, Path sandboxBund
 
     /** "quick", "full", or "pairs" (full mode's pairs only: a second run that checks the ratios agree). */
     String mode() {
-        return quick ? "quick" : pairsOnly ? "pairs" : unpaired.isEmpty() ? "full" : "unpaired";
+        return quick ? "quick" : pairsOnly ? "pairs" : unpairedOnly() ? "unpaired" : "full";
     }
 
     /** The windows of ours and stock compared: one per round per scenario per server pair. */
