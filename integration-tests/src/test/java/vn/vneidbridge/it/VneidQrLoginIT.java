@@ -260,6 +260,23 @@ class VneidQrLoginIT {
     }
 
     @Nested
+    class GivenAWrongIdNumberOrPasswordOnTheLoginPage {
+
+        @Test
+        void thenThePageSaysSoAndOffersANewQr() {
+            WaitingPage browser = new WaitingPage();
+            HttpResponse<String> again = browser.login.web.submit(browser.page, "#kc-form-login",
+                    Map.of("username", "001099999999", "password", "not-the-password"));
+            Document page = Jsoup.parse(again.body(), again.uri().toString());
+            assertThat(PortalLogin.atVneid(again)).as(again.body()).isTrue();
+            assertThat(page.select("#input-error-username").text()).isNotBlank();
+            assertThat(page.select("#vneid-qr-image").attr("src")).startsWith("data:image/png;base64,");
+            String newHandle = page.select("#vneid-qr-form input[name=vneid_qr_handle]").val();
+            assertThat(newHandle).isNotBlank().isNotEqualTo(browser.handle());
+        }
+    }
+
+    @Nested
     class GivenAnUnconfirmedOrUnknownQr {
 
         @Test

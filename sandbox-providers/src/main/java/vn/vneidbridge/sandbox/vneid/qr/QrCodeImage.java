@@ -7,9 +7,11 @@ import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import javax.imageio.ImageIO;
@@ -33,14 +35,18 @@ final class QrCodeImage {
         }
         int modules = matrix.getWidth() + 2 * QUIET_ZONE_MODULES;
         int size = modules * MODULE_PIXELS;
+        // One bit a pixel, written straight into the raster: BufferedImage#setRGB looks each pixel's colour up in
+        // the colour model, which cost the stand-in most of its login page's CPU (Flight Recorder, 2026-12-04).
         BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_BYTE_BINARY);
-        for (int y = 0; y < size; y++) {
-            for (int x = 0; x < size; x++) {
-                int mx = x / MODULE_PIXELS - QUIET_ZONE_MODULES;
-                int my = y / MODULE_PIXELS - QUIET_ZONE_MODULES;
-                boolean dark = mx >= 0 && my >= 0 && mx < matrix.getWidth() && my < matrix.getHeight()
-                        && matrix.get(mx, my);
-                image.setRGB(x, y, dark ? 0xFF000000 : 0xFFFFFFFF);
+        byte[] bits = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+        int stride = (size + 7) / 8;
+        Arrays.fill(bits, (byte) 0xFF); // index 1 of the binary colour model is white
+        for (int my = 0; my < matrix.getHeight(); my++) {
+            for (int mx = 0; mx < matrix.getWidth(); mx++) {
+                if (matrix.get(mx, my)) {
+                    darken(bits, stride, (mx + QUIET_ZONE_MODULES) * MODULE_PIXELS,
+                            (my + QUIET_ZONE_MODULES) * MODULE_PIXELS);
+                }
             }
         }
         ByteArrayOutputStream png = new ByteArrayOutputStream();
@@ -50,5 +56,14 @@ final class QrCodeImage {
             throw new UncheckedIOException(e);
         }
         return "data:image/png;base64," + Base64.getEncoder().encodeToString(png.toByteArray());
+    }
+
+    /** Clears the bits of one module: MODULE_PIXELS square from pixel (x, y). */
+    private static void darken(byte[] bits, int stride, int x, int y) {
+        for (int row = y; row < y + MODULE_PIXELS; row++) {
+            for (int column = x; column < x + MODULE_PIXELS; column++) {
+                bits[row * stride + column / 8] &= (byte) ~(0x80 >>> (column % 8));
+            }
+        }
     }
 }

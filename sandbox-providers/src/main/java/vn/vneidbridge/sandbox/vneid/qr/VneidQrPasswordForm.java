@@ -1,6 +1,7 @@
 package vn.vneidbridge.sandbox.vneid.qr;
 
 import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
@@ -40,8 +41,14 @@ final class VneidQrPasswordForm extends UsernamePasswordForm {
             qrAction(context, form.getFirst(HANDLE_FIELD));
             return;
         }
-        offerQr(context); // shown again beside a wrong password
-        super.action(context);
+        super.action(context); // a wrong password comes back through challenge(), which offers a new QR
+    }
+
+    /** Every refusal of Keycloak's password path (wrong password, unknown or disabled user) shows the QR again. */
+    @Override
+    protected Response challenge(AuthenticationFlowContext context, String error, String field) {
+        offerQr(context);
+        return super.challenge(context, error, field);
     }
 
     private void qrAction(AuthenticationFlowContext context, String handle) {
