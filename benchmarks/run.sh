@@ -12,7 +12,7 @@
 #   benchmarks/run.sh --unpaired=step-up-level-1  full mode's server of ours without a stock twin, only the scenarios named
 #
 # Further options go to the runner: --pairs=2 --rounds=3 --concurrency=8 --slice=10 --min-warm-up=30
-# --max-warm-up=240 --tolerance=5 --rewarm=10 --window=20 --large-accounts=1000000 --jfr --password-only --plain-jvm
+# --max-warm-up=240 --tolerance=5 --rewarm=10 --window=20 --large-accounts=1000000 --jfr --password-only --vneid-only --plain-jvm
 # MAVEN_ARGS is passed on to Maven (e.g. -Dmaven.repo.local=...).
 set -eu
 cd "$(dirname "$0")/.."

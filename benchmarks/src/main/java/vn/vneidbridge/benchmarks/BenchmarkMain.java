@@ -285,13 +285,15 @@ public final class BenchmarkMain {
             ScenarioSetup.speakOidc(admin);
 
             Runnable asIs = () -> { };
-            sideBySide(pair, List.of(
-                    new Leg(stock, "password", PASSWORD_TITLE, "stock", "password", Journey.PASSWORD,
-                            UserSource.roundRobin(stockPasswordLogins), asIs),
-                    new Leg(ours, "password", PASSWORD_TITLE, "ours", "password", Journey.MIGRATED_PASSWORD,
-                            UserSource.roundRobin(migrated.passwordLogins()), asIs),
-                    new Leg(ours, "notice", NOTICE_TITLE, "ours", null, Journey.PASSWORD,
-                            UserSource.roundRobin(noticeLogins), asIs)));
+            if (!options.vneidOnly()) {
+                sideBySide(pair, List.of(
+                        new Leg(stock, "password", PASSWORD_TITLE, "stock", "password", Journey.PASSWORD,
+                                UserSource.roundRobin(stockPasswordLogins), asIs),
+                        new Leg(ours, "password", PASSWORD_TITLE, "ours", "password", Journey.MIGRATED_PASSWORD,
+                                UserSource.roundRobin(migrated.passwordLogins()), asIs),
+                        new Leg(ours, "notice", NOTICE_TITLE, "ours", null, Journey.PASSWORD,
+                                UserSource.roundRobin(noticeLogins), asIs)));
+            }
             if (options.passwordOnly()) {
                 return;
             }

@@ -19,7 +19,8 @@ import java.util.Set;
  * e.g. to look into one of them without the hour before it.
  */
 record BenchmarkOptions(Path keycloakZip, Path providersBundle, Path sandboxBundle, Path workDir,
-                        boolean quick, boolean pairsOnly, boolean passwordOnly, boolean flightRecorder,
+                        boolean quick, boolean pairsOnly, boolean passwordOnly, boolean vneidOnly,
+                        boolean flightRecorder,
                         boolean plainJvm, int argon2Lottery, int concurrency, int pairs, int rounds,
                         Duration slice, Duration minWarmUp, Duration maxWarmUp, double tolerance, Duration rewarm,
                         Duration window, int smallAccounts, int largeAccounts, Set<String> unpaired) {
@@ -31,7 +32,7 @@ record BenchmarkOptions(Path keycloakZip, Path providersBundle, Path sandboxBund
     static final String USAGE = "usage: BenchmarkMain --keycloak-zip=ZIP --providers-bundle=ZIP --sandbox-bundle=ZIP"
             + " --work-dir=DIR [--quick] [--concurrency=8] [--pairs=2] [--rounds=3] [--slice=10] [--min-warm-up=30]"
             + " [--max-warm-up=240] [--tolerance=5] [--rewarm=10] [--window=20] [--large-accounts=1000000]"
-            + " [--pairs-only] [--password-only] [--jfr] [--plain-jvm] [--argon2-lottery=9]"
+            + " [--pairs-only] [--password-only | --vneid-only] [--jfr] [--plain-jvm] [--argon2-lottery=9]"
             + " [--unpaired=step-up-level-1,qr]";
 
     static BenchmarkOptions parse(String[] args) {
@@ -42,6 +43,7 @@ record BenchmarkOptions(Path keycloakZip, Path providersBundle, Path sandboxBund
         boolean quick = false;
         boolean pairsOnly = false;
         boolean passwordOnly = false;
+        boolean vneidOnly = false;
         boolean jfr = false;
         boolean plainJvm = false;
         int lottery = 0;
@@ -68,6 +70,7 @@ record BenchmarkOptions(Path keycloakZip, Path providersBundle, Path sandboxBund
                 case "--quick" -> quick = true;
                 case "--pairs-only" -> pairsOnly = true;
                 case "--password-only" -> passwordOnly = true;
+                case "--vneid-only" -> vneidOnly = true;
                 case "--jfr" -> jfr = true;
                 case "--plain-jvm" -> plainJvm = true;
                 case "--argon2-lottery" -> lottery = number(name, value, 1, 50);
@@ -102,11 +105,16 @@ record BenchmarkOptions(Path keycloakZip, Path providersBundle, Path sandboxBund
             throw new IllegalArgumentException("--password-only goes with --pairs-only (the password logins of the"
                     + " server pairs, e.g. to profile them with --jfr)");
         }
+        if (vneidOnly && (!pairsOnly || passwordOnly)) {
+            throw new IllegalArgumentException("--vneid-only goes with --pairs-only, without --password-only (the"
+                    + " VNeID logins of the server pairs)");
+        }
         if (!unpaired.isEmpty() && (quick || pairsOnly)) {
             throw new IllegalArgumentException("--unpaired is for full mode (the server of ours without a stock twin"
                     + " only); quick mode and --pairs-only run the server pairs");
         }
-        return new BenchmarkOptions(zip, bundle, sandbox, work, quick, pairsOnly, passwordOnly, jfr, plainJvm, lottery,
+        return new BenchmarkOptions(zip, bundle, sandbox, work, quick, pairsOnly, passwordOnly, vneidOnly, jfr,
+                plainJvm, lottery,
                 concurrency != null ? concurrency : 8,
                 pairs != null ? pairs : quick ? 1 : 2,
                 rounds != null ? rounds : quick ? 1 : 3,

@@ -46,6 +46,19 @@ class BenchmarkOptionsTest {
     }
 
     @Test
+    void vneidOnlyIsAPairsOnlyRunOfTheVneidLoginsAndNeverBesidePasswordOnly() {
+        BenchmarkOptions options = parse("--pairs-only", "--vneid-only");
+        assertThat(options.vneidOnly()).isTrue();
+        assertThat(options.passwordOnly()).isFalse();
+        assertThat(options.mode()).isEqualTo("pairs");
+        assertThatThrownBy(() -> parse("--vneid-only"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--pairs-only");
+        assertThatThrownBy(() -> parse("--pairs-only", "--vneid-only", "--password-only"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--password-only");
+        assertThat(parse().vneidOnly()).isFalse();
+    }
+
+    @Test
     void unpairedRunsOnlyTheNamedScenariosOfTheServerWithoutAStockTwin() {
         BenchmarkOptions options = parse("--unpaired=step-up-level-1, qr");
         assertThat(options.mode()).isEqualTo("unpaired");
