@@ -21,6 +21,11 @@ public final class LegacyAccountStore {
 
     private static final Logger LOG = Logger.getLogger(LegacyAccountStore.class);
     private static final String TIMEOUT_HINT = "jakarta.persistence.query.timeout";
+    /**
+     * Reads of one lookup, when the first ones fail on connections broken by a restart of the legacy database
+     * ({@link BrokenConnections}); each such failure makes the pool drop that connection.
+     */
+    private static final int MAX_ATTEMPTS = 4;
 
     private final KeycloakSessionFactory sessions;
     private final String persistenceUnit;
@@ -78,20 +83,28 @@ public final class LegacyAccountStore {
     }
 
     private <T> T read(java.util.function.Function<EntityManager, T> work) {
-        try {
-            T answer = KeycloakModelUtils.runJobInTransactionWithResult(sessions, session -> {
-                EntityManager em = entityManager(session);
-                T result = work.apply(em);
-                em.clear();
-                return result;
-            });
-            BridgeMetrics.legacyDatabase(true);
-            return answer;
-        } catch (RuntimeException e) {
-            BridgeMetrics.legacyDatabase(false);
-            LOG.debugf(e, "legacy database (unit %s) failed", persistenceUnit);
-            throw new LegacyDatabaseUnavailableException("the legacy portal database is unavailable ("
-                    + e.getClass().getSimpleName() + ")", e);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                T answer = KeycloakModelUtils.runJobInTransactionWithResult(sessions, session -> {
+                    EntityManager em = entityManager(session);
+                    T result = work.apply(em);
+                    em.clear();
+                    return result;
+                });
+                BridgeMetrics.legacyDatabase(true);
+                return answer;
+            } catch (RuntimeException e) {
+                if (attempt < MAX_ATTEMPTS && BrokenConnections.isBrokenConnection(e)) {
+                    // a connection from before a restart of the database: the pool has dropped it, take another
+                    LOG.debugf("legacy database (unit %s): a pooled connection was broken, reading again (%d)",
+                            persistenceUnit, attempt);
+                    continue;
+                }
+                BridgeMetrics.legacyDatabase(false);
+                LOG.debugf(e, "legacy database (unit %s) failed", persistenceUnit);
+                throw new LegacyDatabaseUnavailableException("the legacy portal database is unavailable ("
+                        + e.getClass().getSimpleName() + ")", e);
+            }
         }
     }
 
