@@ -153,9 +153,10 @@ class FailoverThroughLoadBalancerIT {
                 assertThat(delivered.get(0).signedWith(PortalLogin.secretOf(PORTAL))).isTrue();
 
                 // the killed node comes back and joins the cluster
+                long upsBefore = haproxyLog(markedUp(servedFirstHalf));
                 cluster.restart(servedFirstHalf);
                 assertThat(ready(cluster.node(servedFirstHalf).managementUri())).isEqualTo(200);
-                awaitHealthyInHaproxy(servedFirstHalf);
+                awaitHealthyInHaproxy(servedFirstHalf, upsBefore);
                 WebClient onRejoined = new WebClient();
                 onRejoined.setCookie(lb.publicUri(), HaproxyConfig.ROUTE_COOKIE, servedFirstHalf);
                 PortalLogin again = login(onRejoined);
@@ -196,19 +197,31 @@ class FailoverThroughLoadBalancerIT {
             throw new AssertionError("HAProxy answered nothing but errors for 30 s");
         }
 
-        /** Waits until HAProxy's health check has the node up again (it sends browsers there only then). */
-        private void awaitHealthyInHaproxy(String node) throws InterruptedException {
-            Instant end = Instant.now().plusSeconds(30);
+        /** HAProxy's log line for {@code node} marked up among the ready nodes (not the merely alive ones). */
+        private String markedUp(String node) {
+            return "Server keycloak-nodes/" + node + " is UP";
+        }
+
+        /**
+         * Waits until HAProxy has the node up again among the <em>ready</em> nodes (its log says so more often than
+         * {@code upsBefore} times), then until it sends a browser carrying that node's cookie there. Up among the
+         * alive nodes only is not enough: while the survivor is not ready either, HAProxy uses the alive nodes, and
+         * the moment the survivor is ready again it sends every browser to the ready ones, the survivor alone until
+         * the rejoined node's own readiness checks pass (seen on 2026-12-04: the login went to the survivor).
+         */
+        private void awaitHealthyInHaproxy(String node, long upsBefore) throws Exception {
+            Instant end = Instant.now().plusSeconds(60);
             while (Instant.now().isBefore(end)) {
                 WebClient probe = new WebClient();
                 probe.setCookie(lb.publicUri(), HaproxyConfig.ROUTE_COOKIE, node);
                 probe.get(URI.create(lb.publicUri() + "/realms/dvc/.well-known/openid-configuration"));
-                if (probe.cookie(lb.publicUri(), HaproxyConfig.ROUTE_COOKIE).orElse("").equals(node)) {
+                if (haproxyLog(markedUp(node)) > upsBefore
+                        && probe.cookie(lb.publicUri(), HaproxyConfig.ROUTE_COOKIE).orElse("").equals(node)) {
                     return;
                 }
                 Thread.sleep(500);
             }
-            throw new AssertionError("HAProxy did not send browsers to " + node + " again within 30 s");
+            throw new AssertionError("HAProxy did not send browsers to " + node + " again within 60 s");
         }
     }
 
