@@ -10,6 +10,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
+import vn.vneidbridge.core.broker.VneidProvider;
 
 /**
  * Factory of the {@code vneid} identity provider ("VNeID"). Registered as a social provider, like the
@@ -19,7 +20,7 @@ import org.keycloak.provider.ServerInfoAwareProviderFactory;
 public final class VneidIdentityProviderFactory extends AbstractIdentityProviderFactory<VneidIdentityProvider>
         implements SocialIdentityProviderFactory<VneidIdentityProvider>, ServerInfoAwareProviderFactory {
 
-    public static final String PROVIDER_ID = "vneid";
+    public static final String PROVIDER_ID = VneidProvider.PROVIDER_ID;
 
     @Override
     public String getId() {

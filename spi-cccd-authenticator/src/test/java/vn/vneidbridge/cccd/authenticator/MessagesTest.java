@@ -31,7 +31,6 @@ class MessagesTest {
         assertThat(vi.getProperty("vneidCccdFormTitle")).isEqualTo("Cập nhật thông tin từ CSDL dân cư");
         assertThat(vi.getProperty("vneidCccdFormSkip")).isEqualTo("Bỏ qua");
         assertThat(vi.getProperty("vneidCccdFormUpdate")).isEqualTo("Cập nhật");
-        assertThat(vi.getProperty("vneidIdentityRefresh")).isEqualTo("Cập nhật từ CSDL Quốc gia về Dân cư");
         assertThat(vi.getProperty("vneid-cccd-province-unknown")).isEqualTo("Mã tỉnh {0} không hợp lệ.");
     }
 }

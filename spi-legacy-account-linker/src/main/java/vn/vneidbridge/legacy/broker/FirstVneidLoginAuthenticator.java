@@ -19,6 +19,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import vn.vneidbridge.cccd.verification.CccdVerificationResult;
 import vn.vneidbridge.cccd.verification.CccdVerifier;
+import vn.vneidbridge.core.broker.VneidProvider;
 import vn.vneidbridge.core.id.PersonalIdNumber;
 import vn.vneidbridge.core.user.PortalAdministrators;
 import vn.vneidbridge.core.user.UserAttributes;
@@ -30,7 +31,7 @@ import vn.vneidbridge.legacy.broker.FirstVneidLoginDecision.LinkMethod;
 import vn.vneidbridge.legacy.broker.FirstVneidLoginDecision.Outcome;
 import vn.vneidbridge.legacy.broker.FirstVneidLoginDecision.Refuse;
 import vn.vneidbridge.legacy.broker.FirstVneidLoginDecision.ShowAccount;
-import vn.vneidbridge.legacy.review.ReviewEntries;
+import vn.vneidbridge.legacy.operations.ReviewQueue;
 import vn.vneidbridge.legacy.username.RealmUsernameKey;
 import vn.vneidbridge.legacy.username.VneidUsernames;
 
@@ -41,7 +42,7 @@ import vn.vneidbridge.legacy.username.VneidUsernames;
  */
 final class FirstVneidLoginAuthenticator extends IdpCreateUserIfUniqueAuthenticator {
 
-    private static final String VNEID_PROVIDER = "vneid";
+    private static final String VNEID_PROVIDER = VneidProvider.PROVIDER_ID;
     private static final Logger LOG = Logger.getLogger(FirstVneidLoginAuthenticator.class);
 
     @Override
@@ -144,7 +145,7 @@ final class FirstVneidLoginAuthenticator extends IdpCreateUserIfUniqueAuthentica
                     .error(FirstLoginRefusal.SEVERAL_ACCOUNTS.eventError());
             LOG.warnf("VNeID login refused in realm %s: %d accounts match one VNeID identity (review needed)",
                     context.getRealm().getName(), conflict.accountIds().size());
-            ReviewEntries.open(context.getSession(), context.getRealm(), brokerContext.getIdpConfig().getAlias(),
+            ReviewQueue.open(context.getSession(), context.getRealm(), brokerContext.getIdpConfig().getAlias(),
                     facts.idNumber(), brokerContext.getId(), brokerContext.getUsername(), conflict.accountIds());
             refuse(context, FirstLoginRefusal.SEVERAL_ACCOUNTS.messageKey(), FirstLoginRefusal.SEVERAL_ACCOUNTS.status());
         } else if (outcome instanceof ShowAccount show) {

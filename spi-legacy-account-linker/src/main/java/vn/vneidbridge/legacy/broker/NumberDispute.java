@@ -10,7 +10,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import vn.vneidbridge.core.user.UserAttributes;
-import vn.vneidbridge.legacy.review.ReviewEntries;
+import vn.vneidbridge.legacy.operations.ReviewQueue;
 
 /**
  * The VNeID holder of a number said that an account holding it verified is not theirs. VNeID is the Ministry's
@@ -52,7 +52,7 @@ final class NumberDispute {
         }
         LOG.infof("realm %s: %d account(s) lost the verified mark of an id number their VNeID holder disowned; "
                 + "review entry opened", realm.getName(), accounts.size());
-        ReviewEntries.open(session, realm, identityProvider, idNumber, vneidSubject, null,
+        ReviewQueue.open(session, realm, identityProvider, idNumber, vneidSubject, null,
                 accounts.stream().map(UserModel::getId).toList());
     }
 }

@@ -7,6 +7,7 @@ import java.time.format.ResolverStyle;
 import java.util.Map;
 import java.util.Optional;
 import org.keycloak.models.AuthenticatorConfigModel;
+import vn.vneidbridge.core.broker.VneidProvider;
 
 /**
  * Typed, null-safe view of the cutoff step's settings. An execution that was never configured applies the
@@ -17,7 +18,7 @@ final class LegacyCutoffConfig {
 
     static final String DEFAULT_CITIZEN_DATE_TEXT = "01/07/2024";
     static final String DEFAULT_ORGANISATION_DATE_TEXT = "30/06/2025";
-    static final String DEFAULT_IDP_ALIAS = "vneid";
+    static final String DEFAULT_IDP_ALIAS = VneidProvider.ALIAS;
     static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("dd/MM/uuuu")
             .withResolverStyle(ResolverStyle.STRICT);
 

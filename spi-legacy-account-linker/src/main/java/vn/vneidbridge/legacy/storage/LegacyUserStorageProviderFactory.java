@@ -6,10 +6,13 @@ import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.storage.UserStorageProviderFactory;
+import vn.vneidbridge.legacy.metrics.BridgeMetrics;
+import vn.vneidbridge.legacy.operations.LinkOperations;
 import vn.vneidbridge.legacy.store.LegacyAccountStore;
 import vn.vneidbridge.legacy.store.LegacyAccountType;
 
@@ -21,6 +24,13 @@ public final class LegacyUserStorageProviderFactory
         implements UserStorageProviderFactory<LegacyUserStorageProvider>, ServerInfoAwareProviderFactory {
 
     public static final String PROVIDER_ID = "vneid-legacy-accounts";
+    /**
+     * Setting of the operations module kept on this provider: the portals' link webhooks, {@code "<client id> <URL>"}
+     * each (read and checked by the operations, through {@link LinkOperations}).
+     */
+    public static final String LINK_WEBHOOKS = "linkWebhooks";
+    /** Setting: the client id of the portal that issued the accounts of this legacy database. */
+    public static final String OWNER_CLIENT = "legacyDatabaseOwnerClient";
     private static final int MAX_QUERY_TIMEOUT_MILLIS = 60_000;
 
     @Override
@@ -28,6 +38,12 @@ public final class LegacyUserStorageProviderFactory
         LegacyUserStorageConfig config = new LegacyUserStorageConfig(model);
         return new LegacyUserStorageProvider(session, model, new LegacyAccountStore(
                 session.getKeycloakSessionFactory(), config.persistenceUnit(), config.queryTimeoutMillis()));
+    }
+
+    /** The linking's meters, registered at zero here so they do not wait for the operations module. */
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        BridgeMetrics.register();
     }
 
     @Override
@@ -76,7 +92,10 @@ public final class LegacyUserStorageProviderFactory
                 }
             }
         }
-        vn.vneidbridge.legacy.outbox.LinkWebhooks.validate(session, realm, model);
+        LinkOperations operations = LinkOperations.of(session);
+        if (operations != null) {
+            operations.validateLegacyProvider(realm, model);
+        }
     }
 
     @Override

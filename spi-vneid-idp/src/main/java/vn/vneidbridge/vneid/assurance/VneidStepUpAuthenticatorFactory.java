@@ -9,13 +9,14 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
+import vn.vneidbridge.core.broker.VneidProvider;
 
 /** Authenticator {@value #PROVIDER_ID}: step-up to VNeID for a requested level ({@link VneidStepUpAuthenticator}). */
 public final class VneidStepUpAuthenticatorFactory implements AuthenticatorFactory {
 
     public static final String PROVIDER_ID = "vneid-step-up";
     static final String IDENTITY_PROVIDER = "identityProvider";
-    static final String DEFAULT_IDENTITY_PROVIDER = "vneid";
+    static final String DEFAULT_IDENTITY_PROVIDER = VneidProvider.ALIAS;
     private static final VneidStepUpAuthenticator SINGLETON = new VneidStepUpAuthenticator();
     private static final AuthenticationExecutionModel.Requirement[] REQUIREMENTS = {
         AuthenticationExecutionModel.Requirement.REQUIRED, AuthenticationExecutionModel.Requirement.DISABLED};

@@ -1,0 +1,113 @@
+package vn.vneidbridge.operations.outbox;
+
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+import org.keycloak.Config;
+import org.keycloak.events.EventListenerProvider;
+import org.keycloak.events.EventListenerProviderFactory;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import jakarta.persistence.EntityManager;
+import org.keycloak.models.utils.PostMigrationEvent;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
+import org.keycloak.services.scheduled.ClusterAwareScheduledTaskRunner;
+import org.keycloak.timer.TimerProvider;
+import vn.vneidbridge.legacy.metrics.BridgeMetrics;
+import vn.vneidbridge.operations.metrics.OperationsMetrics;
+import vn.vneidbridge.operations.review.ReviewEntryEntity;
+
+/**
+ * Event listener {@value #PROVIDER_ID}: enable it in the realm's event listeners (realm settings → Events).
+ * It queues link events in the outbox and counts links, conflicts and refusals; once Keycloak's database is
+ * migrated it schedules the outbox delivery. Server options: {@code --spi-events-listener--vneid-link-webhook--<option>}
+ * (see {@link OutboxSettings}).
+ */
+public final class LinkWebhookEventListenerFactory implements EventListenerProviderFactory, ServerInfoAwareProviderFactory {
+
+    public static final String PROVIDER_ID = "vneid-link-webhook";
+    private static final Logger LOG = Logger.getLogger(LinkWebhookEventListenerFactory.class);
+
+    private OutboxSettings settings = OutboxSettings.DEFAULTS;
+    private OutboxDeliveryTask task;
+
+    @Override
+    public EventListenerProvider create(KeycloakSession session) {
+        return new LinkWebhookEventListener(session);
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+        settings = OutboxSettings.from(config);
+        if (settings.allowPrivateAddresses()) {
+            LOG.warn("link webhooks may reach loopback and private addresses (allow-private-addresses=true):"
+                    + " a setting for a sandbox, not for production");
+        }
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        BridgeMetrics.register();
+        OperationsMetrics.register();
+        factory.register(event -> {
+            if (event instanceof PostMigrationEvent migrated) {
+                schedule(migrated.getFactory());
+            } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
+                // a removed realm takes its pending deliveries and review entries with it
+                EntityManager em = removed.getKeycloakSession().getProvider(JpaConnectionProvider.class).getEntityManager();
+                String realmId = removed.getRealm().getId();
+                em.createNamedQuery(LinkOutboxEntity.DELETE_BY_REALM).setParameter("realmId", realmId).executeUpdate();
+                em.createNamedQuery(ReviewEntryEntity.DELETE_BY_REALM).setParameter("realmId", realmId).executeUpdate();
+            }
+        });
+    }
+
+    private void schedule(KeycloakSessionFactory factory) {
+        try (KeycloakSession session = factory.create()) {
+            TimerProvider timer = session.getProvider(TimerProvider.class);
+            if (timer == null) {
+                LOG.warn("no timer provider: link events are queued but not delivered");
+                return;
+            }
+            long interval = settings.pollSeconds() * 1000L;
+            task = new OutboxDeliveryTask(settings);
+            timer.schedule(new ClusterAwareScheduledTaskRunner(factory, task, interval),
+                    interval, OutboxDeliveryTask.TASK_NAME);
+            LOG.debugf("link outbox delivery scheduled every %d s", settings.pollSeconds());
+        }
+    }
+
+    /** This server's outbox options (the defaults when the listener is not deployed). */
+    static OutboxSettings settings(KeycloakSession session) {
+        return session.getKeycloakSessionFactory().getProviderFactory(EventListenerProvider.class, PROVIDER_ID)
+                instanceof LinkWebhookEventListenerFactory factory ? factory.settings : OutboxSettings.DEFAULTS;
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigMetadata() {
+        return OutboxSettings.METADATA;
+    }
+
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        return Map.of("version", String.valueOf(getClass().getPackage().getImplementationVersion()),
+                "poll-seconds", String.valueOf(settings.pollSeconds()),
+                "max-attempts", String.valueOf(settings.maxAttempts()),
+                "allow-private-addresses", String.valueOf(settings.allowPrivateAddresses()));
+    }
+
+    @Override
+    public void close() {
+        if (task != null) {
+            task.close();
+        }
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+}
