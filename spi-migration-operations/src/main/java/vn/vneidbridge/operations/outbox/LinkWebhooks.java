@@ -69,6 +69,9 @@ public final class LinkWebhooks {
     /** The realm's {@code vneid} identity provider, or null (looked up in that realm, whatever the session's is). */
     static IdentityProviderModel identityProvider(KeycloakSession session, RealmModel realm) {
         RealmModel previous = session.getContext().getRealm();
+        if (previous != null && previous.getId().equals(realm.getId())) {
+            return session.identityProviders().getByAlias(VneidProvider.ALIAS);
+        }
         try {
             session.getContext().setRealm(realm);
             return session.identityProviders().getByAlias(VneidProvider.ALIAS);

@@ -44,6 +44,20 @@ final class LinkWebhooksMove {
         }
     }
 
+    /**
+     * The identity provider's entries, then the leftovers, one per client as {@link LinkWebhooks#of} reads them (the
+     * first wins); an entry that names no client is kept as it is, so that nothing is lost in the move.
+     */
+    static List<String> merged(List<String> configured, List<String> leftovers) {
+        Map<String, String> byClient = new LinkedHashMap<>();
+        List<String> entries = new ArrayList<>(configured);
+        entries.addAll(leftovers);
+        for (String entry : entries) {
+            byClient.putIfAbsent(LinkWebhooks.parse(entry).map(LinkWebhooks.Webhook::clientId).orElse(entry), entry);
+        }
+        return List.copyOf(byClient.values());
+    }
+
     private static void move(KeycloakSession session, String realmId) {
         RealmModel realm = session.realms().getRealm(realmId);
         if (realm == null) {
@@ -60,25 +74,25 @@ final class LinkWebhooksMove {
                     realm.getName());
             return;
         }
-        Map<String, String> byClient = new LinkedHashMap<>();
-        List<String> entries = new ArrayList<>(LinkWebhooks.configured(session, realm));
-        holders.forEach(holder -> entries.addAll(LinkWebhooks.entries(holder)));
-        for (String entry : entries) {
-            byClient.putIfAbsent(LinkWebhooks.parse(entry).map(LinkWebhooks.Webhook::clientId).orElse(entry), entry);
-        }
+        List<String> leftovers = new ArrayList<>();
+        holders.forEach(holder -> leftovers.addAll(LinkWebhooks.entries(holder)));
+        List<String> entries = merged(LinkWebhooks.configured(session, realm), leftovers);
         RealmModel previous = session.getContext().getRealm();
         try {
             session.getContext().setRealm(realm);
-            provider.getConfig().put(LinkWebhooks.CONFIG_KEY, String.join("##", byClient.values()));
-            session.identityProviders().update(provider);
+            // copies: the models read may be the cache's own
+            IdentityProviderModel updated = new IdentityProviderModel(provider);
+            updated.getConfig().put(LinkWebhooks.CONFIG_KEY, String.join("##", entries));
+            session.identityProviders().update(updated);
             for (ComponentModel holder : holders) {
-                holder.getConfig().remove(LinkWebhooks.CONFIG_KEY);
-                realm.updateComponent(holder);
+                ComponentModel emptied = new ComponentModel(holder);
+                emptied.getConfig().remove(LinkWebhooks.CONFIG_KEY);
+                realm.updateComponent(emptied);
             }
         } finally {
             session.getContext().setRealm(previous);
         }
-        LOG.infof("realm %s: %d link webhook entries moved from the legacy accounts provider to the vneid identity "
-                + "provider", realm.getName(), byClient.size());
+        LOG.infof("realm %s: the link webhooks of the legacy accounts provider moved to the vneid identity provider "
+                + "(%d entries there now)", realm.getName(), entries.size());
     }
 }
