@@ -1,9 +1,7 @@
 package vn.vneidbridge.core.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LinkWebhookSettingTest {
@@ -14,11 +12,6 @@ class LinkWebhookSettingTest {
                 .containsExactly("dvcqg-portal https://a.vn/hook", "dvc-hatinh-web https://b.vn/hook");
         assertThat(LinkWebhookSetting.entries(null)).isEmpty();
         assertThat(LinkWebhookSetting.entries("")).isEmpty();
-    }
-
-    @Test
-    void outsideAKeycloakRequestNothingIsCheckedSoAProviderConfigurationCanBeValidatedAlone() {
-        assertThatCode(() -> LinkWebhookSetting.check(null, List.of("not an entry"))).doesNotThrowAnyException();
     }
 
     @Test
