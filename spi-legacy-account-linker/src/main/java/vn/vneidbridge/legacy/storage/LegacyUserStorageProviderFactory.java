@@ -96,7 +96,10 @@ public final class LegacyUserStorageProviderFactory
             }
         }
         // the link webhooks were kept here before: what is left from then is moved to the vneid identity provider at
-        // start-up (and may stay as it is until then), but none is added or changed here any more
+        // start-up (and may stay as it is until then), but none is added or changed here any more. The store calls this
+        // before it writes (JPA RealmAdapter.updateComponent and importComponentModel), on its own realm adapter, so
+        // realm.getComponent is still the stored provider; the setting stays declared, or the admin REST would not
+        // pass it here (LegacyUserStorageConfigProperties)
         List<String> webhooks = linkWebhooks(model);
         ComponentModel stored = webhooks.isEmpty() || model.getId() == null ? null : realm.getComponent(model.getId());
         if (!webhooks.isEmpty() && (stored == null || !linkWebhooks(stored).equals(webhooks))) {
