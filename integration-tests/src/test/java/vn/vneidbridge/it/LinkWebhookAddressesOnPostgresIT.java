@@ -31,9 +31,10 @@ import vn.vneidbridge.sandbox.legacy.LegacyPersonas;
 
 /**
  * Link webhooks on a server configured as in production (no {@code allow-private-addresses}): an administrator of
- * the realm cannot make Keycloak send requests to its own machine or network — not when saving the webhook, and
- * not when delivering one that reached the database some other way (saved before this rule, or written around
- * the admin API).
+ * the realm cannot make Keycloak send requests to its own machine or network — not when saving the webhook (a
+ * setting of the vneid identity provider), and not when delivering one that reached the database some other way
+ * (saved before this rule, left on the legacy provider where webhooks were kept before, or written around the
+ * admin API).
  */
 @ExtendWith(TestKeycloakOnPostgres.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -99,7 +100,7 @@ class LinkWebhookAddressesOnPostgresIT {
             try (WebhookReceiver portal = new WebhookReceiver()) {
                 portal.start();
                 writeAroundTheAdminApi("dvcqg-portal " + portal.url("/national"));
-                assertThat(webhooks()).as("the realm sees it").hasSize(1);
+                assertThat(leftoverWebhooks()).as("the realm sees it").hasSize(1);
 
                 PortalLogin login = new PortalLogin(keycloak, "dvcqg-portal");
                 JWTClaimsSet an = login.finish(login.confirmShownAccount(
@@ -111,11 +112,16 @@ class LinkWebhookAddressesOnPostgresIT {
                 assertThat(delivery.path("lastError").asText()).contains("refused").contains("loopback");
                 assertThat(portal.deliveries()).as("nothing reached the loopback webhook").isEmpty();
             } finally {
+                removeAroundTheAdminApi();
                 fixtures.setWebhooks(List.of());
             }
         }
 
-        /** Stores the entry in Keycloak's database directly, then drops the realm cache so Keycloak reads it. */
+        /**
+         * Stores the entry in Keycloak's database directly, where webhooks were kept before they became a setting of
+         * the vneid identity provider (the legacy provider; still read there until moved at a start), then drops the
+         * realm cache so Keycloak reads it.
+         */
         private void writeAroundTheAdminApi(String entry) throws Exception {
             String componentId = legacyProvider().path("id").asText();
             try (Connection connection = DriverManager.getConnection(TestKeycloakOnPostgres.keycloakDatabaseUrl());
@@ -126,6 +132,18 @@ class LinkWebhookAddressesOnPostgresIT {
                 insert.setString(3, "linkWebhooks");
                 insert.setString(4, entry);
                 insert.executeUpdate();
+            }
+            HttpResponse<String> cleared = admin.send("POST", "/admin/realms/dvc/clear-realm-cache", null);
+            assertThat(cleared.statusCode()).as(cleared.body()).isEqualTo(204);
+        }
+
+        private void removeAroundTheAdminApi() throws Exception {
+            try (Connection connection = DriverManager.getConnection(TestKeycloakOnPostgres.keycloakDatabaseUrl());
+                 PreparedStatement delete = connection.prepareStatement(
+                         "DELETE FROM component_config WHERE component_id = ? AND name = ?")) {
+                delete.setString(1, legacyProvider().path("id").asText());
+                delete.setString(2, "linkWebhooks");
+                delete.executeUpdate();
             }
             HttpResponse<String> cleared = admin.send("POST", "/admin/realms/dvc/clear-realm-cache", null);
             assertThat(cleared.statusCode()).as(cleared.body()).isEqualTo(204);
@@ -163,6 +181,11 @@ class LinkWebhookAddressesOnPostgresIT {
     }
 
     private List<String> webhooks() {
+        return fixtures.webhooks();
+    }
+
+    /** What the legacy provider still holds, where webhooks were kept before. */
+    private List<String> leftoverWebhooks() {
         JsonNode values = legacyProvider().path("config").path("linkWebhooks");
         return values.isMissingNode() ? List.of() : java.util.stream.StreamSupport.stream(values.spliterator(), false)
                 .map(JsonNode::asText).filter(v -> !v.isBlank()).toList();

@@ -14,6 +14,7 @@ import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.IdentityProviderSyncMode;
 import org.keycloak.models.RealmModel;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+import vn.vneidbridge.core.broker.LinkWebhookSetting;
 import vn.vneidbridge.vneid.partner.PartnerAesMode;
 
 /**
@@ -321,8 +322,14 @@ public final class VneidIdentityProviderConfig extends OIDCIdentityProviderConfi
         } else if (getEnvironment() == VneidEnvironment.PRODUCTION && !isValidateSignature()) {
             throw new IllegalArgumentException("VNeID: signature validation cannot be turned off in PRODUCTION");
         }
+        LinkWebhookSetting.check(realm, getLinkWebhooks());
         storeDerivedIssuer();
         super.validate(realm);
+    }
+
+    /** The portals' link webhooks ({@link LinkWebhookSetting}); none when unset. */
+    public List<String> getLinkWebhooks() {
+        return LinkWebhookSetting.entries(getConfig().get(LinkWebhookSetting.KEY));
     }
 
     /**

@@ -261,4 +261,25 @@ class VneidIdentityProviderConfigTest {
             assertThatThrownBy(() -> config().validate(strict)).isInstanceOf(IllegalArgumentException.class);
         }
     }
+
+    @Nested
+    class GivenLinkWebhooks {
+
+        @Test
+        void thenTheyAreTheEntriesTheAdminConsoleJoinedWithItsSeparator() {
+            assertThat(config("linkWebhooks", "dvcqg-portal https://a.vn/hook##dvc-hatinh-web https://b.vn/hook")
+                    .getLinkWebhooks())
+                    .containsExactly("dvcqg-portal https://a.vn/hook", "dvc-hatinh-web https://b.vn/hook");
+            assertThat(config().getLinkWebhooks()).isEmpty();
+        }
+
+        @Test
+        void thenOutsideAKeycloakRequestTheRestOfTheConfigurationStillValidates() {
+            VneidIdentityProviderConfig config = config("linkWebhooks", "dvcqg-portal https://a.vn/hook");
+
+            config.validate(realm());
+
+            assertThat(config.getConfig()).containsEntry("issuer", SANDBOX);
+        }
+    }
 }

@@ -5,14 +5,15 @@ import java.util.Map;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.storage.UserStorageProviderFactory;
+import vn.vneidbridge.core.broker.LinkWebhookSetting;
 import vn.vneidbridge.legacy.metrics.BridgeMetrics;
-import vn.vneidbridge.legacy.operations.LinkOperations;
 import vn.vneidbridge.legacy.store.LegacyAccountStore;
 import vn.vneidbridge.legacy.store.LegacyAccountType;
 
@@ -24,11 +25,6 @@ public final class LegacyUserStorageProviderFactory
         implements UserStorageProviderFactory<LegacyUserStorageProvider>, ServerInfoAwareProviderFactory {
 
     public static final String PROVIDER_ID = "vneid-legacy-accounts";
-    /**
-     * Setting of the operations module kept on this provider: the portals' link webhooks, {@code "<client id> <URL>"}
-     * each (read and checked by the operations, through {@link LinkOperations}).
-     */
-    public static final String LINK_WEBHOOKS = "linkWebhooks";
     /** Setting: the client id of the portal that issued the accounts of this legacy database. */
     public static final String OWNER_CLIENT = "legacyDatabaseOwnerClient";
     private static final int MAX_QUERY_TIMEOUT_MILLIS = 60_000;
@@ -92,10 +88,28 @@ public final class LegacyUserStorageProviderFactory
                 }
             }
         }
-        LinkOperations operations = LinkOperations.of(session);
-        if (operations != null) {
-            operations.validateLegacyProvider(realm, model);
+        String owner = model.get(OWNER_CLIENT);
+        if (owner != null && !owner.isBlank()) {
+            ClientModel client = realm.getClientByClientId(owner.trim());
+            if (client == null || client.isPublicClient() || client.isBearerOnly()) {
+                throw new ComponentValidationException("vneidLegacyOwnerUnknownClient", owner.trim());
+            }
         }
+        // the link webhooks were kept here before: what is left from then is moved to the vneid identity provider at
+        // start-up (and may stay as it is until then), but none is added or changed here any more. The store calls this
+        // before it writes (JPA RealmAdapter.updateComponent and importComponentModel), on its own realm adapter, so
+        // realm.getComponent is still the stored provider; the setting stays declared, or the admin REST would not
+        // pass it here (LegacyUserStorageConfigProperties)
+        List<String> webhooks = linkWebhooks(model);
+        ComponentModel stored = webhooks.isEmpty() || model.getId() == null ? null : realm.getComponent(model.getId());
+        if (!webhooks.isEmpty() && (stored == null || !linkWebhooks(stored).equals(webhooks))) {
+            throw new ComponentValidationException("vneidLinkWebhooksMoved");
+        }
+    }
+
+    private static List<String> linkWebhooks(ComponentModel model) {
+        return LinkWebhookSetting.entries(String.join("##",
+                model.getConfig().getOrDefault(LinkWebhookSetting.KEY, List.of())));
     }
 
     @Override

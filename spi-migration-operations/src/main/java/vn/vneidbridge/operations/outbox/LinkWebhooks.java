@@ -7,24 +7,29 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
 import org.keycloak.models.ClientModel;
+import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.storage.UserStorageProvider;
 import org.keycloak.storage.UserStorageProviderModel;
+import vn.vneidbridge.core.broker.LinkWebhookSetting;
+import vn.vneidbridge.core.broker.VneidProvider;
 import vn.vneidbridge.legacy.storage.LegacyUserStorageProviderFactory;
 
 /**
- * The portals that want link events: the multivalued setting {@value #CONFIG_KEY} of the realm's legacy
- * accounts provider (admin console: User federation → the legacy provider), one entry per portal,
- * {@code "<client id> <https URL>"}. Each delivery is signed with that client's secret, which the portal
- * already has. One entry per client: a second one for the same client is refused.
+ * The portals that want link events: the setting {@value LinkWebhookSetting#KEY} of the realm's {@code vneid}
+ * identity provider (admin console: Identity providers → vneid → Link event webhooks), one entry per portal,
+ * {@code "<client id> <URL>"}. Each delivery is signed with that client's secret, which the portal already has. One
+ * entry per client: a second one for the same client is refused. Entries still held by an enabled legacy accounts
+ * provider, where the setting was kept before, count too until they are moved ({@link LinkWebhooksMove}).
  */
 public final class LinkWebhooks {
 
-    public static final String CONFIG_KEY = LegacyUserStorageProviderFactory.LINK_WEBHOOKS;
+    public static final String CONFIG_KEY = LinkWebhookSetting.KEY;
     /**
      * The client id of the portal that issued the accounts of this legacy database: it is related to every account
      * imported from it (see {@link PortalRelations}).
@@ -38,20 +43,48 @@ public final class LinkWebhooks {
     public record Webhook(String clientId, URI url) {
     }
 
-    /** The webhooks configured on the realm's enabled legacy providers, one per client (the first wins). */
-    public static List<Webhook> of(RealmModel realm) {
+    /**
+     * The realm's webhooks, one per client (the first wins): those of its {@code vneid} identity provider, then any
+     * an enabled legacy provider still holds.
+     */
+    public static List<Webhook> of(KeycloakSession session, RealmModel realm) {
+        List<String> entries = new ArrayList<>(configured(session, realm));
+        legacyProviders(realm).forEach(provider -> entries.addAll(entries(provider)));
         Map<String, Webhook> byClient = new LinkedHashMap<>();
-        realm.getComponentsStream(realm.getId(), UserStorageProvider.class.getName())
-                .filter(c -> LegacyUserStorageProviderFactory.PROVIDER_ID.equals(c.getProviderId()))
-                .filter(c -> new UserStorageProviderModel(c).isEnabled())
-                .forEach(c -> entries(c).forEach(entry -> parse(entry)
-                        .ifPresent(webhook -> byClient.putIfAbsent(webhook.clientId(), webhook))));
+        entries.forEach(entry -> parse(entry).ifPresent(webhook -> byClient.putIfAbsent(webhook.clientId(), webhook)));
         return new ArrayList<>(byClient.values());
     }
 
     /** The webhook configured for one client, if any. */
-    public static Optional<Webhook> forClient(RealmModel realm, String clientId) {
-        return of(realm).stream().filter(w -> w.clientId().equals(clientId)).findFirst();
+    public static Optional<Webhook> forClient(KeycloakSession session, RealmModel realm, String clientId) {
+        return of(session, realm).stream().filter(w -> w.clientId().equals(clientId)).findFirst();
+    }
+
+    /** The entries of the realm's {@code vneid} identity provider; none without one. */
+    static List<String> configured(KeycloakSession session, RealmModel realm) {
+        IdentityProviderModel provider = identityProvider(session, realm);
+        return provider == null ? List.of() : LinkWebhookSetting.entries(provider.getConfig().get(CONFIG_KEY));
+    }
+
+    /** The realm's {@code vneid} identity provider, or null (looked up in that realm, whatever the session's is). */
+    static IdentityProviderModel identityProvider(KeycloakSession session, RealmModel realm) {
+        RealmModel previous = session.getContext().getRealm();
+        if (previous != null && previous.getId().equals(realm.getId())) {
+            return session.identityProviders().getByAlias(VneidProvider.ALIAS);
+        }
+        try {
+            session.getContext().setRealm(realm);
+            return session.identityProviders().getByAlias(VneidProvider.ALIAS);
+        } finally {
+            session.getContext().setRealm(previous);
+        }
+    }
+
+    /** The realm's enabled legacy accounts providers. */
+    static Stream<ComponentModel> legacyProviders(RealmModel realm) {
+        return realm.getComponentsStream(realm.getId(), UserStorageProvider.class.getName())
+                .filter(c -> LegacyUserStorageProviderFactory.PROVIDER_ID.equals(c.getProviderId()))
+                .filter(c -> new UserStorageProviderModel(c).isEnabled());
     }
 
     /** The owner portal set on a legacy provider, if any. */
@@ -66,15 +99,10 @@ public final class LinkWebhooks {
      * is on — whose host is or resolves to a non-public address ({@link WebhookAddresses}). A name that does not
      * resolve now is kept: the delivery checks every address again before it connects.
      */
-    public static void validate(KeycloakSession session, RealmModel realm, ComponentModel model)
+    static void validate(RealmModel realm, List<String> entries, boolean allowPrivate)
             throws ComponentValidationException {
-        Optional<String> owner = owner(model);
-        if (owner.isPresent() && !PortalRelations.isPortal(realm, owner.get())) {
-            throw new ComponentValidationException("vneidLegacyOwnerUnknownClient", owner.get());
-        }
-        boolean allowPrivate = LinkWebhookEventListenerFactory.settings(session).allowPrivateAddresses();
         List<String> seen = new ArrayList<>();
-        for (String entry : entries(model)) {
+        for (String entry : entries) {
             Webhook webhook = parse(entry).orElseThrow(
                     () -> new ComponentValidationException("vneidLinkWebhookInvalid", entry));
             if (!allowPrivate) {
@@ -109,6 +137,7 @@ public final class LinkWebhooks {
         }
     }
 
+    /** The entries a legacy provider still holds (the setting's place before). */
     static List<String> entries(ComponentModel model) {
         List<String> entries = new ArrayList<>();
         for (String value : model.getConfig().getOrDefault(CONFIG_KEY, List.of())) {
