@@ -2,6 +2,7 @@ package vn.vneidbridge.legacy.storage;
 
 import java.util.List;
 import java.util.Map;
+import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
@@ -28,6 +29,7 @@ public final class LegacyUserStorageProviderFactory
     /** Setting: the client id of the portal that issued the accounts of this legacy database. */
     public static final String OWNER_CLIENT = "legacyDatabaseOwnerClient";
     private static final int MAX_QUERY_TIMEOUT_MILLIS = 60_000;
+    private static final Logger LOG = Logger.getLogger(LegacyUserStorageProviderFactory.class);
 
     @Override
     public LegacyUserStorageProvider create(KeycloakSession session, ComponentModel model) {
@@ -95,21 +97,33 @@ public final class LegacyUserStorageProviderFactory
                 throw new ComponentValidationException("vneidLegacyOwnerUnknownClient", owner.trim());
             }
         }
-        // the link webhooks were kept here before: what is left from then is moved to the vneid identity provider at
-        // start-up (and may stay as it is until then), but none is added or changed here any more. The store calls this
-        // before it writes (JPA RealmAdapter.updateComponent and importComponentModel), on its own realm adapter, so
-        // realm.getComponent is still the stored provider; the setting stays declared, or the admin REST would not
-        // pass it here (LegacyUserStorageConfigProperties)
-        List<String> webhooks = linkWebhooks(model);
-        ComponentModel stored = webhooks.isEmpty() || model.getId() == null ? null : realm.getComponent(model.getId());
-        if (!webhooks.isEmpty() && (stored == null || !linkWebhooks(stored).equals(webhooks))) {
-            throw new ComponentValidationException("vneidLinkWebhooksMoved");
-        }
+        checkLinkWebhooks(realm, model);
     }
 
-    private static List<String> linkWebhooks(ComponentModel model) {
-        return LinkWebhookSetting.entries(String.join("##",
-                model.getConfig().getOrDefault(LinkWebhookSetting.KEY, List.of())));
+    /**
+     * The link webhooks were kept here before: what is left from then is moved to the vneid identity provider at
+     * start-up (and may stay as it is until then), but none is added or changed here any more, and no new provider
+     * holds any — also not one a realm import creates from an older version's export, whose webhooks go to the vneid
+     * identity provider's setting instead (docs/operators.md). The store calls this before it writes (JPA
+     * RealmAdapter.updateComponent and importComponentModel), on its own realm adapter, so realm.getComponent is
+     * still the stored provider; the setting stays declared, or the admin REST would not pass it here
+     * (LegacyUserStorageConfigProperties). Unchanged means the same entries, each stored value read on its own
+     * ({@link LinkWebhookSetting#entries(java.util.Collection)}), as the start-up move and older versions read them.
+     */
+    private static void checkLinkWebhooks(RealmModel realm, ComponentModel model) throws ComponentValidationException {
+        List<String> webhooks = LinkWebhookSetting.entries(model.getConfig().get(LinkWebhookSetting.KEY));
+        if (webhooks.isEmpty()) {
+            return;
+        }
+        ComponentModel stored = model.getId() == null ? null : realm.getComponent(model.getId());
+        if (stored == null) {
+            LOG.warnf("the new legacy accounts provider %s holds link webhooks (an export of an older version?): refused;"
+                    + " move them to the setting linkWebhooks of the identity provider vneid", model.getName());
+            throw new ComponentValidationException("vneidLinkWebhooksMovedNewProvider");
+        }
+        if (!LinkWebhookSetting.entries(stored.getConfig().get(LinkWebhookSetting.KEY)).equals(webhooks)) {
+            throw new ComponentValidationException("vneidLinkWebhooksMoved");
+        }
     }
 
     @Override

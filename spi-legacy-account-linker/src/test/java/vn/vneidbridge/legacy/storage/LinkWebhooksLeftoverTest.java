@@ -112,9 +112,16 @@ class LinkWebhooksLeftoverTest {
         }
 
         @Test
-        void thenANewProviderWithAWebhookIsRefused() {
+        void thenANewProviderWithAWebhookIsRefusedSayingWhereItGoes() {
             assertThatThrownBy(() -> validate(realmStoring(null), provider(null, "dvcqg-portal https://a.vn/h")))
-                    .isInstanceOf(ComponentValidationException.class).hasMessage("vneidLinkWebhooksMoved");
+                    .isInstanceOf(ComponentValidationException.class).hasMessage("vneidLinkWebhooksMovedNewProvider");
+        }
+
+        /** A realm import of an older version's export: the provider has its id, but nothing is stored yet. */
+        @Test
+        void thenAProviderImportedWithAWebhookIsRefusedSayingWhereItGoes() {
+            assertThatThrownBy(() -> validate(realmStoring(null), provider(ID, "dvcqg-portal https://a.vn/h")))
+                    .isInstanceOf(ComponentValidationException.class).hasMessage("vneidLinkWebhooksMovedNewProvider");
         }
     }
 
@@ -133,6 +140,23 @@ class LinkWebhooksLeftoverTest {
         void thenChangingItIsRefused() {
             assertThatThrownBy(() -> validate(realmStoring(stored), provider(ID, "dvcqg-portal https://b.vn/h")))
                     .isInstanceOf(ComponentValidationException.class).hasMessage("vneidLinkWebhooksMoved");
+        }
+
+        /**
+         * Each stored value is read on its own, as the start-up move and older versions read it: joined first,
+         * {@code "…/hook#"} and {@code "dvcqg-portal …"} would read as {@code "…/hook"} and {@code "#dvcqg-portal …"},
+         * the same as those sent here, and a dead entry would come back to life as "unchanged".
+         */
+        @Test
+        void hashesAtValueEdgesAreNotUnchanged() {
+            ComponentModel stored = provider(ID, "dvc-hatinh-web https://b.vn/hook#", "dvcqg-portal https://a.vn/hook");
+
+            assertThatThrownBy(() -> validate(realmStoring(stored),
+                    provider(ID, "dvc-hatinh-web https://b.vn/hook", "#dvcqg-portal https://a.vn/hook")))
+                    .isInstanceOf(ComponentValidationException.class).hasMessage("vneidLinkWebhooksMoved");
+            assertThatCode(() -> validate(realmStoring(stored),
+                    provider(ID, "dvc-hatinh-web https://b.vn/hook#", "dvcqg-portal https://a.vn/hook")))
+                    .doesNotThrowAnyException();
         }
 
         @Test
