@@ -102,12 +102,13 @@ public final class LegacyUserStorageProviderFactory
 
     /**
      * The link webhooks were kept here before: what is left from then is moved to the vneid identity provider at
-     * start-up (and may stay as it is until then), but none is added or changed here any more, and no new provider
+     * start-up (and may stay as it is until then, or lose entries: the move takes off those it moved), but none is
+     * added or changed here any more, and no new provider
      * holds any — also not one a realm import creates from an older version's export, whose webhooks go to the vneid
      * identity provider's setting instead (docs/operators.md). The store calls this before it writes (JPA
      * RealmAdapter.updateComponent and importComponentModel), on its own realm adapter, so realm.getComponent is
      * still the stored provider; the setting stays declared, or the admin REST would not pass it here
-     * (LegacyUserStorageConfigProperties). Unchanged means the same entries, each stored value read on its own
+     * (LegacyUserStorageConfigProperties). Kept means among the stored entries, each stored value read on its own
      * ({@link LinkWebhookSetting#entries(java.util.Collection)}), as the start-up move and older versions read them.
      */
     private static void checkLinkWebhooks(RealmModel realm, ComponentModel model) throws ComponentValidationException {
@@ -121,7 +122,7 @@ public final class LegacyUserStorageProviderFactory
                     + " move them to the setting linkWebhooks of the identity provider vneid", model.getName());
             throw new ComponentValidationException("vneidLinkWebhooksMovedNewProvider");
         }
-        if (!LinkWebhookSetting.entries(stored.getConfig().get(LinkWebhookSetting.KEY)).equals(webhooks)) {
+        if (!LinkWebhookSetting.entries(stored.getConfig().get(LinkWebhookSetting.KEY)).containsAll(webhooks)) {
             throw new ComponentValidationException("vneidLinkWebhooksMoved");
         }
     }

@@ -159,6 +159,18 @@ class LinkWebhooksLeftoverTest {
                     .doesNotThrowAnyException();
         }
 
+        /** As the start-up move does when it moves one entry and leaves another that the identity provider refuses. */
+        @Test
+        void thenRemovingOneOfSeveralIsAcceptedButNotReplacingIt() {
+            ComponentModel two = provider(ID, "dvcqg-portal https://a.vn/h", "dvc-hatinh-web http://10.0.0.8/h");
+
+            assertThatCode(() -> validate(realmStoring(two), provider(ID, "dvc-hatinh-web http://10.0.0.8/h")))
+                    .doesNotThrowAnyException();
+            assertThatThrownBy(() -> validate(realmStoring(two),
+                    provider(ID, "dvc-hatinh-web http://10.0.0.8/h", "dvc-binhduong-web https://c.vn/h")))
+                    .isInstanceOf(ComponentValidationException.class).hasMessage("vneidLinkWebhooksMoved");
+        }
+
         @Test
         void thenRemovingItIsAccepted() {
             assertThatCode(() -> validate(realmStoring(stored), provider(ID))).doesNotThrowAnyException();

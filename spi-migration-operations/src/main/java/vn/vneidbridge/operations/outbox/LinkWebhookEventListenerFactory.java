@@ -62,7 +62,7 @@ public final class LinkWebhookEventListenerFactory
         OperationsMetrics.register();
         factory.register(event -> {
             if (event instanceof PostMigrationEvent migrated) {
-                LinkWebhooksMove.run(migrated.getFactory());
+                LinkWebhooksMove.run(migrated.getFactory(), settings.allowPrivateAddresses());
                 schedule(migrated.getFactory());
             } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
                 // a removed realm takes its pending deliveries and review entries with it
@@ -91,12 +91,13 @@ public final class LinkWebhookEventListenerFactory
 
     /**
      * The {@code vneid} identity provider's link webhooks, checked before they are saved ({@link LinkWebhooks#validate}
-     * with this server's {@code allow-private-addresses}); a refusal in the words of the admin messages.
+     * with this server's {@code allow-private-addresses}: format, address, one per client; whether each client exists
+     * is checked where they are read); a refusal in the words of the admin messages.
      */
     @Override
     public void check(KeycloakSession session, RealmModel realm, List<String> entries) {
         try {
-            LinkWebhooks.validate(realm, entries, settings.allowPrivateAddresses());
+            LinkWebhooks.validate(entries, settings.allowPrivateAddresses());
         } catch (ComponentValidationException e) {
             throw new IllegalArgumentException(readable(session, realm, e), e);
         }
