@@ -3,6 +3,7 @@ package vn.vneidbridge.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -41,6 +42,7 @@ import vn.vneidbridge.sandbox.legacy.LegacyPersonas;
 class LinkWebhookAddressesOnPostgresIT {
 
     private static final String AN = "001090001234";
+    private static final String VNEID = "/admin/realms/dvc/identity-provider/instances/vneid";
     private static final String OTP = "123456";
 
     private KeycloakServer keycloak;
@@ -77,6 +79,38 @@ class LinkWebhookAddressesOnPostgresIT {
             assertThat(saved.body()).contains("dvcqg-portal").containsAnyOf("loopback", "link-local", "private",
                     "unspecified").contains("allow-private-addresses");
             assertThat(webhooks()).as("nothing saved").isEmpty();
+        }
+
+        /**
+         * Keycloak checks a provider's settings as the type the request's body names, but stores them under the
+         * stored type: "providerId":"oidc" in the body would save the vneid provider's webhooks checked as OIDC's
+         * (none). The update is checked again as vneid, and refused.
+         */
+        @Test
+        void thenAnotherProviderIdInTheBodyDoesNotSkipTheCheck() {
+            JsonNode before = admin.get(VNEID);
+            ObjectNode body = before.deepCopy();
+            body.put("providerId", "oidc");
+            ObjectNode config = (ObjectNode) body.get("config");
+            config.put("linkWebhooks", "dvcqg-portal http://127.0.0.1:8080/hook");
+            // what OIDC's own check asks for, so that only the webhook can be refused
+            if (!config.hasNonNull("jwksUrl")) {
+                config.put("jwksUrl", keycloak.realmUri("vneid-sandbox") + "/protocol/openid-connect/certs");
+            }
+            try {
+                HttpResponse<String> saved = admin.send("PUT", VNEID, body);
+
+                assertThat(saved.statusCode()).as(saved.body()).isEqualTo(400);
+                assertThat(saved.body()).contains("dvcqg-portal").contains("loopback");
+                JsonNode after = admin.get(VNEID);
+                assertThat(after.path("providerId").asText()).isEqualTo("vneid");
+                assertThat(webhooks()).as("nothing saved").isEmpty();
+                assertThat(after.path("config").has("jwksUrl")).as("nothing of that request saved")
+                        .isEqualTo(before.path("config").has("jwksUrl"));
+            } finally {
+                // puts back what a missing check would have let through
+                admin.send("PUT", VNEID, before);
+            }
         }
 
         @Test

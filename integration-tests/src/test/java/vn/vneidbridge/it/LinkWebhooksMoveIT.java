@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -34,6 +35,8 @@ class LinkWebhooksMoveIT {
 
     private static final String SERVER = "webhooks-move-it";
     private static final String LEFTOVER = "dvcqg-portal https://203.162.4.190/hook";
+    /** Refused by the identity provider on a server as in production (a private address): not moved. */
+    private static final String REFUSED = "dvc-hatinh-web https://10.0.0.8/hook";
     private static final String LEGACY_PROVIDER = "vneid-legacy-accounts";
 
     @Nested
@@ -57,11 +60,13 @@ class LinkWebhooksMoveIT {
                          "INSERT INTO component_config (id, component_id, name, value) SELECT ?, c.id, ?, ? "
                                  + "FROM component c JOIN realm r ON r.id = c.realm_id "
                                  + "WHERE r.name = 'dvc' AND c.provider_id = ?")) {
-                insert.setString(1, UUID.randomUUID().toString());
-                insert.setString(2, "linkWebhooks");
-                insert.setString(3, LEFTOVER);
-                insert.setString(4, LEGACY_PROVIDER);
-                assertThat(insert.executeUpdate()).as("the realm's one legacy provider").isEqualTo(1);
+                for (String entry : List.of(LEFTOVER, REFUSED)) {
+                    insert.setString(1, UUID.randomUUID().toString());
+                    insert.setString(2, "linkWebhooks");
+                    insert.setString(3, entry);
+                    insert.setString(4, LEGACY_PROVIDER);
+                    assertThat(insert.executeUpdate()).as("the realm's one legacy provider").isEqualTo(1);
+                }
             }
             server.close();
             server = KeycloakServer.start(config(variables, false));
@@ -103,12 +108,27 @@ class LinkWebhooksMoveIT {
             throw new AssertionError("realm dvc has no legacy accounts provider");
         }
 
+        private List<String> leftovers() {
+            List<String> values = new java.util.ArrayList<>();
+            legacyProvider().path("config").path("linkWebhooks").forEach(value -> values.add(value.asText()));
+            return values;
+        }
+
         @Test
         void thenTheWebhookIsASettingOfTheVneidIdentityProviderAndNoLongerOfTheLegacyProvider() {
             assertThat(admin.get("/admin/realms/dvc/identity-provider/instances/vneid")
                     .path("config").path("linkWebhooks").asText()).isEqualTo(LEFTOVER);
-            assertThat(legacyProvider().path("config").has("linkWebhooks")).as("taken off the legacy provider")
-                    .isFalse();
+            assertThat(leftovers()).as("taken off the legacy provider").doesNotContain(LEFTOVER);
+        }
+
+        @Test
+        void thenOneTheIdentityProviderWouldRefuseStaysOnTheLegacyProviderAndTheLogNamesOnlyItsClient()
+                throws Exception {
+            assertThat(leftovers()).containsExactly(REFUSED);
+            List<String> warnings = Files.readAllLines(server.logFile()).stream()
+                    .filter(line -> line.contains("left on the legacy accounts provider is not moved")).toList();
+            assertThat(warnings).isNotEmpty().allSatisfy(line -> assertThat(line)
+                    .contains("of client dvc-hatinh-web").doesNotContain("10.0.0.8"));
         }
 
         @Test
@@ -124,7 +144,7 @@ class LinkWebhooksMoveIT {
 
             assertThat(saved.statusCode()).as(saved.body()).isEqualTo(400);
             assertThat(saved.body()).as("where webhooks are set now").contains("Identity providers");
-            assertThat(legacyProvider().path("config").has("linkWebhooks")).isFalse();
+            assertThat(leftovers()).containsExactly(REFUSED);
             assertThat(List.of(admin.get("/admin/realms/dvc/identity-provider/instances/vneid")
                     .path("config").path("linkWebhooks").asText())).containsExactly(LEFTOVER);
         }
