@@ -16,8 +16,9 @@ import vn.vneidbridge.core.broker.VneidProvider;
  * only as OIDC's (link webhooks, signature validation in PRODUCTION, ...). The store publishes
  * {@link RealmModel.IdentityProviderUpdatedEvent} in the same transaction, after it wrote, with the model as sent:
  * when that names another provider id than the stored one, vneid, this check reads the provider as stored then and
- * validates it with {@link VneidIdentityProviderConfig#validate}; a refusal is thrown out of the update, so the
- * request fails, its transaction is rolled back and the admin API answers 400 with the refusal's message.
+ * validates it with {@link VneidIdentityProviderConfig#validate}; a refusal marks the transaction rollback-only and
+ * is thrown out of the update, so the request fails, nothing of it is committed and the admin API answers 400 with
+ * the refusal's message.
  *
  * <p>An update that names vneid was validated as vneid already (the admin console's save), or comes from code that
  * writes the stored provider back (Keycloak's own migrations, the start-up move of the link webhooks, which applies
@@ -52,7 +53,13 @@ final class VneidStoredConfigCheck {
         if (stored == null || !VneidProvider.PROVIDER_ID.equals(stored.getProviderId())) {
             return;
         }
-        // a copy: validate stores the derived issuer in the configuration it checks
-        new VneidIdentityProviderConfig(stored).validate(realm);
+        try {
+            // a copy: validate stores the derived issuer in the configuration it checks
+            new VneidIdentityProviderConfig(stored).validate(realm);
+        } catch (IllegalArgumentException refused) {
+            // written already: whoever catches the refusal, none of it is committed
+            session.getTransactionManager().setRollbackOnly();
+            throw refused;
+        }
     }
 }

@@ -1,8 +1,11 @@
 package vn.vneidbridge.vneid;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -10,6 +13,7 @@ import org.keycloak.common.enums.SslRequired;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.IdentityProviderStorageProvider;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakTransactionManager;
 import org.keycloak.models.RealmModel;
 
 /**
@@ -32,11 +36,16 @@ class VneidStoredConfigCheckTest {
         return model;
     }
 
+    private final List<String> transaction = new ArrayList<>();
+
     /** A session whose store holds this provider (as the update left it). */
-    private static KeycloakSession storing(IdentityProviderModel stored) {
+    private KeycloakSession storing(IdentityProviderModel stored) {
         IdentityProviderStorageProvider providers = Stub.of(IdentityProviderStorageProvider.class)
                 .on("getById", args -> ID.equals(args[0]) ? stored : null).build();
-        return Stub.of(KeycloakSession.class).returning("identityProviders", providers).build();
+        KeycloakTransactionManager manager = Stub.of(KeycloakTransactionManager.class)
+                .on("setRollbackOnly", args -> transaction.add("rollback-only")).build();
+        return Stub.of(KeycloakSession.class).returning("identityProviders", providers)
+                .returning("getTransactionManager", manager).build();
     }
 
     /** What the store publishes after it wrote the update (JpaIdentityProviderStorageProvider.update). */
@@ -70,6 +79,7 @@ class VneidStoredConfigCheckTest {
             assertThatThrownBy(() -> VneidStoredConfigCheck.onEvent(
                     updated(storing(provider("vneid", config)), provider("oidc", config))))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageEndingWith(" dvcqg-portal");
+            assertThat(transaction).as("the update written is not committed").containsExactly("rollback-only");
         }
 
         @Test
@@ -89,6 +99,7 @@ class VneidStoredConfigCheckTest {
             assertThatCode(() -> VneidStoredConfigCheck.onEvent(
                     updated(storing(provider("vneid", config)), provider("oidc", config))))
                     .doesNotThrowAnyException();
+            assertThat(transaction).isEmpty();
         }
 
         @Test
