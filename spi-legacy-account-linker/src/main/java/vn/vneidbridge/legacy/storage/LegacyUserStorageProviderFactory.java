@@ -103,9 +103,8 @@ public final class LegacyUserStorageProviderFactory
     /**
      * The link webhooks were kept here before: what is left from then is moved to the vneid identity provider at
      * start-up (and may stay as it is until then, or lose entries: the move takes off those it moved), but none is
-     * added or changed here any more, and no new provider
-     * holds any — also not one a realm import creates from an older version's export, whose webhooks go to the vneid
-     * identity provider's setting instead (docs/operators.md). The store calls this before it writes (JPA
+     * added or changed here any more, and no new provider holds any — also not one a realm import creates from an
+     * older version's export, whose webhooks go to the vneid identity provider's setting instead (docs/operators.md). The store calls this before it writes (JPA
      * RealmAdapter.updateComponent and importComponentModel), on its own realm adapter, so realm.getComponent is
      * still the stored provider; the setting stays declared, or the admin REST would not pass it here
      * (LegacyUserStorageConfigProperties). Kept means among the stored entries, each stored value read on its own
