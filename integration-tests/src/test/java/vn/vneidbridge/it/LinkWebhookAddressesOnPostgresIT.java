@@ -3,6 +3,7 @@ package vn.vneidbridge.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -31,15 +32,17 @@ import vn.vneidbridge.sandbox.legacy.LegacyPersonas;
 
 /**
  * Link webhooks on a server configured as in production (no {@code allow-private-addresses}): an administrator of
- * the realm cannot make Keycloak send requests to its own machine or network — not when saving the webhook, and
- * not when delivering one that reached the database some other way (saved before this rule, or written around
- * the admin API).
+ * the realm cannot make Keycloak send requests to its own machine or network — not when saving the webhook (a
+ * setting of the vneid identity provider), and not when delivering one that reached the database some other way
+ * (saved before this rule, left on the legacy provider where webhooks were kept before, or written around the
+ * admin API).
  */
 @ExtendWith(TestKeycloakOnPostgres.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LinkWebhookAddressesOnPostgresIT {
 
     private static final String AN = "001090001234";
+    private static final String VNEID = "/admin/realms/dvc/identity-provider/instances/vneid";
     private static final String OTP = "123456";
 
     private KeycloakServer keycloak;
@@ -78,6 +81,38 @@ class LinkWebhookAddressesOnPostgresIT {
             assertThat(webhooks()).as("nothing saved").isEmpty();
         }
 
+        /**
+         * Keycloak checks a provider's settings as the type the request's body names, but stores them under the
+         * stored type: "providerId":"oidc" in the body would save the vneid provider's webhooks checked as OIDC's
+         * (none). The update is checked again as vneid, and refused.
+         */
+        @Test
+        void thenAnotherProviderIdInTheBodyDoesNotSkipTheCheck() {
+            JsonNode before = admin.get(VNEID);
+            ObjectNode body = before.deepCopy();
+            body.put("providerId", "oidc");
+            ObjectNode config = (ObjectNode) body.get("config");
+            config.put("linkWebhooks", "dvcqg-portal http://127.0.0.1:8080/hook");
+            // what OIDC's own check asks for, so that only the webhook can be refused
+            if (!config.hasNonNull("jwksUrl")) {
+                config.put("jwksUrl", keycloak.realmUri("vneid-sandbox") + "/protocol/openid-connect/certs");
+            }
+            try {
+                HttpResponse<String> saved = admin.send("PUT", VNEID, body);
+
+                assertThat(saved.statusCode()).as(saved.body()).isEqualTo(400);
+                assertThat(saved.body()).contains("dvcqg-portal").contains("loopback");
+                JsonNode after = admin.get(VNEID);
+                assertThat(after.path("providerId").asText()).isEqualTo("vneid");
+                assertThat(webhooks()).as("nothing saved").isEmpty();
+                assertThat(after.path("config").has("jwksUrl")).as("nothing of that request saved")
+                        .isEqualTo(before.path("config").has("jwksUrl"));
+            } finally {
+                // puts back what a missing check would have let through
+                admin.send("PUT", VNEID, before);
+            }
+        }
+
         @Test
         void thenAPublicAddressIsSaved() {
             HttpResponse<String> saved = fixtures.setWebhooks(List.of("dvcqg-portal https://203.162.4.190/hook"));
@@ -99,7 +134,7 @@ class LinkWebhookAddressesOnPostgresIT {
             try (WebhookReceiver portal = new WebhookReceiver()) {
                 portal.start();
                 writeAroundTheAdminApi("dvcqg-portal " + portal.url("/national"));
-                assertThat(webhooks()).as("the realm sees it").hasSize(1);
+                assertThat(leftoverWebhooks()).as("the realm sees it").hasSize(1);
 
                 PortalLogin login = new PortalLogin(keycloak, "dvcqg-portal");
                 JWTClaimsSet an = login.finish(login.confirmShownAccount(
@@ -111,11 +146,16 @@ class LinkWebhookAddressesOnPostgresIT {
                 assertThat(delivery.path("lastError").asText()).contains("refused").contains("loopback");
                 assertThat(portal.deliveries()).as("nothing reached the loopback webhook").isEmpty();
             } finally {
+                removeAroundTheAdminApi();
                 fixtures.setWebhooks(List.of());
             }
         }
 
-        /** Stores the entry in Keycloak's database directly, then drops the realm cache so Keycloak reads it. */
+        /**
+         * Stores the entry in Keycloak's database directly, where webhooks were kept before they became a setting of
+         * the vneid identity provider (the legacy provider; still read there until moved at a start), then drops the
+         * realm cache so Keycloak reads it.
+         */
         private void writeAroundTheAdminApi(String entry) throws Exception {
             String componentId = legacyProvider().path("id").asText();
             try (Connection connection = DriverManager.getConnection(TestKeycloakOnPostgres.keycloakDatabaseUrl());
@@ -126,6 +166,18 @@ class LinkWebhookAddressesOnPostgresIT {
                 insert.setString(3, "linkWebhooks");
                 insert.setString(4, entry);
                 insert.executeUpdate();
+            }
+            HttpResponse<String> cleared = admin.send("POST", "/admin/realms/dvc/clear-realm-cache", null);
+            assertThat(cleared.statusCode()).as(cleared.body()).isEqualTo(204);
+        }
+
+        private void removeAroundTheAdminApi() throws Exception {
+            try (Connection connection = DriverManager.getConnection(TestKeycloakOnPostgres.keycloakDatabaseUrl());
+                 PreparedStatement delete = connection.prepareStatement(
+                         "DELETE FROM component_config WHERE component_id = ? AND name = ?")) {
+                delete.setString(1, legacyProvider().path("id").asText());
+                delete.setString(2, "linkWebhooks");
+                delete.executeUpdate();
             }
             HttpResponse<String> cleared = admin.send("POST", "/admin/realms/dvc/clear-realm-cache", null);
             assertThat(cleared.statusCode()).as(cleared.body()).isEqualTo(204);
@@ -163,6 +215,11 @@ class LinkWebhookAddressesOnPostgresIT {
     }
 
     private List<String> webhooks() {
+        return fixtures.webhooks();
+    }
+
+    /** What the legacy provider still holds, where webhooks were kept before. */
+    private List<String> leftoverWebhooks() {
         JsonNode values = legacyProvider().path("config").path("linkWebhooks");
         return values.isMissingNode() ? List.of() : java.util.stream.StreamSupport.stream(values.spliterator(), false)
                 .map(JsonNode::asText).filter(v -> !v.isBlank()).toList();

@@ -2,19 +2,15 @@ package vn.vneidbridge.operations;
 
 import java.util.List;
 import org.keycloak.Config;
-import org.keycloak.component.ComponentModel;
-import org.keycloak.component.ComponentValidationException;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import vn.vneidbridge.legacy.operations.LinkOperations;
 import vn.vneidbridge.legacy.operations.LinkOperationsFactory;
-import vn.vneidbridge.operations.outbox.LinkWebhooks;
 import vn.vneidbridge.operations.review.ReviewEntries;
 
 /**
- * The linking's {@link LinkOperations} on this module's tables: review entries in Keycloak's database, link
- * webhooks checked as {@link LinkWebhooks} does.
+ * The linking's {@link LinkOperations} on this module's tables: review entries in Keycloak's database.
  */
 public final class JpaLinkOperationsFactory implements LinkOperationsFactory {
 
@@ -48,12 +44,6 @@ public final class JpaLinkOperationsFactory implements LinkOperationsFactory {
         public void openReview(RealmModel realm, String identityProvider, String idNumber, String vneidSubject,
                                String vneidUsername, List<String> candidateIds) {
             ReviewEntries.open(session, realm, identityProvider, idNumber, vneidSubject, vneidUsername, candidateIds);
-        }
-
-        @Override
-        public void validateLegacyProvider(RealmModel realm, ComponentModel model)
-                throws ComponentValidationException {
-            LinkWebhooks.validate(session, realm, model);
         }
     }
 }

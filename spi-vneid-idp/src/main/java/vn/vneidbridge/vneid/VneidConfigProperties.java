@@ -4,6 +4,7 @@ import java.util.List;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
+import vn.vneidbridge.core.broker.LinkWebhookSetting;
 import vn.vneidbridge.vneid.partner.PartnerAesMode;
 
 /**
@@ -64,6 +65,9 @@ final class VneidConfigProperties {
             .property().name(VneidIdentityProviderConfig.ACCOUNT_LEVEL_CLAIM)
             .label("vneidAccountLevelClaim").helpText("vneidAccountLevelClaimHelp")
             .type(ProviderConfigProperty.STRING_TYPE).add()
+            .property().name(LinkWebhookSetting.KEY)
+            .label("vneidLinkWebhooks").helpText("vneidLinkWebhooksHelp")
+            .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE).add()
             .build());
 
     private VneidConfigProperties() {

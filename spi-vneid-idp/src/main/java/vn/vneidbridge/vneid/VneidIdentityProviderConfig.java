@@ -14,6 +14,7 @@ import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.IdentityProviderSyncMode;
 import org.keycloak.models.RealmModel;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+import vn.vneidbridge.core.broker.LinkWebhookSetting;
 import vn.vneidbridge.vneid.partner.PartnerAesMode;
 
 /**
@@ -47,6 +48,9 @@ public final class VneidIdentityProviderConfig extends OIDCIdentityProviderConfi
     /** The claim holding the account level; only read with the partner API (OIDC reads the ID token's acr). */
     public static final String ACCOUNT_LEVEL_CLAIM = "accountLevelClaim";
     static final String CLIENT_AUTH_METHOD = "clientAuthMethod";
+
+    /** Message key: a plain http link webhook while the environment is PRODUCTION. */
+    static final String HTTP_WEBHOOK_IN_PRODUCTION = "vneidLinkWebhookHttpInProduction";
 
     /** The issuer this class last derived from the environment, to tell it apart from one set by the admin. */
     static final String DERIVED_ISSUER = "vneidDerivedIssuer";
@@ -321,8 +325,33 @@ public final class VneidIdentityProviderConfig extends OIDCIdentityProviderConfi
         } else if (getEnvironment() == VneidEnvironment.PRODUCTION && !isValidateSignature()) {
             throw new IllegalArgumentException("VNeID: signature validation cannot be turned off in PRODUCTION");
         }
+        validateLinkWebhooks(realm);
         storeDerivedIssuer();
         super.validate(realm);
+    }
+
+    /**
+     * The link webhooks: plain http only outside PRODUCTION (a citizen's id number travels in them), then the
+     * delivering module's check (format, address, one per client; {@link LinkWebhookSetting#check}).
+     */
+    private void validateLinkWebhooks(RealmModel realm) {
+        List<String> webhooks = getLinkWebhooks();
+        if (getEnvironment() == VneidEnvironment.PRODUCTION) {
+            for (String entry : webhooks) {
+                Optional<LinkWebhookSetting.Entry> http = LinkWebhookSetting.parse(entry)
+                        .filter(LinkWebhookSetting.Entry::isHttp);
+                if (http.isPresent()) {
+                    throw new IllegalArgumentException(VneidAdminText.of(HTTP_WEBHOOK_IN_PRODUCTION) + " "
+                            + http.get().clientId());
+                }
+            }
+        }
+        LinkWebhookSetting.check(realm, webhooks);
+    }
+
+    /** The portals' link webhooks ({@link LinkWebhookSetting}); none when unset. */
+    public List<String> getLinkWebhooks() {
+        return LinkWebhookSetting.entries(getConfig().get(LinkWebhookSetting.KEY));
     }
 
     /**

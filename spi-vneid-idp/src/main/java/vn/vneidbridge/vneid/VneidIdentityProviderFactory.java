@@ -52,9 +52,11 @@ public final class VneidIdentityProviderFactory extends AbstractIdentityProvider
         return "Log in with VNeID, the national electronic identity of the Ministry of Public Security.";
     }
 
+    /** The meters, and the check of every update of a vneid provider as vneid ({@link VneidStoredConfigCheck}). */
     @Override
     public void postInit(KeycloakSessionFactory factory) {
         VneidMetrics.register(Metrics.globalRegistry);
+        factory.register(VneidStoredConfigCheck::onEvent);
     }
 
     @Override

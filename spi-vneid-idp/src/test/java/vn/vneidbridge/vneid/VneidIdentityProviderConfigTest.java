@@ -9,6 +9,7 @@ import org.keycloak.common.enums.SslRequired;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.IdentityProviderSyncMode;
 import org.keycloak.models.RealmModel;
+import vn.vneidbridge.core.broker.LinkWebhookSetting;
 
 class VneidIdentityProviderConfigTest {
 
@@ -259,6 +260,62 @@ class VneidIdentityProviderConfigTest {
             RealmModel strict = Stub.of(RealmModel.class).returning("getSslRequired", SslRequired.ALL).build();
 
             assertThatThrownBy(() -> config().validate(strict)).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Nested
+    class GivenLinkWebhooks {
+
+        @Test
+        void thenTheyAreTheEntriesTheAdminConsoleJoinedWithItsSeparator() {
+            assertThat(config("linkWebhooks", "dvcqg-portal https://a.vn/hook##dvc-hatinh-web https://b.vn/hook")
+                    .getLinkWebhooks())
+                    .containsExactly("dvcqg-portal https://a.vn/hook", "dvc-hatinh-web https://b.vn/hook");
+            assertThat(config().getLinkWebhooks()).isEmpty();
+        }
+
+        @Test
+        void thenHttpIsRefusedInProduction() {
+            VneidIdentityProviderConfig config = config("environment", "PRODUCTION", "linkWebhooks",
+                    "dvc-hatinh-web https://hatinh.example.vn/hook##dvcqg-portal http://portal.example.vn/hook");
+
+            assertThatThrownBy(() -> config.validate(realm())).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("Link event webhooks: with the environment PRODUCTION only https URLs")
+                    .hasMessageEndingWith(" dvcqg-portal");
+        }
+
+        @Test
+        void thenHttpsIsAcceptedInProductionAndHttpInTheSandbox() {
+            VneidIdentityProviderConfig production = config("environment", "PRODUCTION", "linkWebhooks",
+                    "dvcqg-portal https://portal.example.vn/hook");
+            VneidIdentityProviderConfig sandbox = config("environment", "SANDBOX", "linkWebhooks",
+                    "dvcqg-portal http://portal.example.vn/hook");
+
+            production.validate(realm());
+            sandbox.validate(realm());
+
+            assertThat(production.getConfig()).containsEntry("issuer", PRODUCTION);
+            assertThat(sandbox.getConfig()).containsEntry("issuer", SANDBOX);
+        }
+
+        /** The start-up move and the readers of the webhooks (other modules) tell PRODUCTION as this class does. */
+        @Test
+        void thenEveryModuleReadsProductionAsThisProviderDoes() {
+            for (String environment : new String[] {"PRODUCTION", " production ", "Production", "SANDBOX", "prod", ""}) {
+                VneidIdentityProviderConfig config = config("environment", environment);
+                assertThat(LinkWebhookSetting.httpsOnly(config.getConfig())).as(environment)
+                        .isEqualTo(config.getEnvironment() == VneidEnvironment.PRODUCTION);
+            }
+            assertThat(LinkWebhookSetting.ENVIRONMENT).isEqualTo(VneidIdentityProviderConfig.ENVIRONMENT);
+        }
+
+        @Test
+        void thenOutsideAKeycloakRequestTheRestOfTheConfigurationStillValidates() {
+            VneidIdentityProviderConfig config = config("linkWebhooks", "dvcqg-portal https://a.vn/hook");
+
+            config.validate(realm());
+
+            assertThat(config.getConfig()).containsEntry("issuer", SANDBOX);
         }
     }
 }

@@ -418,7 +418,7 @@ class VneidIdentityProviderTest {
         assertThat(new VneidIdentityProviderFactory().getConfigProperties()).extracting("name")
                 .containsExactly("protocol", "environment", "sandboxIssuer", "minimumLevel", "clientAuthMethod",
                         "partnerAesMode", "idNumberClaim", "fullNameClaim", "birthDateClaim", "genderClaim", "phoneClaim",
-                        "accountTypeClaim", "accountLevelClaim");
+                        "accountTypeClaim", "accountLevelClaim", "linkWebhooks");
         assertThat(new VneidIdentityProviderFactory().getConfigProperties()).allSatisfy(property -> {
             assertThat(property.getLabel()).startsWith("vneid");
             assertThat(property.getHelpText()).isEqualTo(property.getLabel() + "Help");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -13,13 +12,14 @@ import vn.vneidbridge.distribution.KeycloakServer;
 
 /**
  * What the link tests change on the shared server, and how they put it back: the stand-in VNeID the
- * {@code vneid} provider talks to, the portals' link webhooks on the legacy provider, and persona accounts
+ * {@code vneid} provider talks to, the portals' link webhooks on that provider, and persona accounts
  * (deleted so the legacy row is imported afresh, as if the persona never logged in).
  */
 public final class LinkFixtures {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String LEGACY_PROVIDER = "vneid-legacy-accounts";
+    private static final String VNEID_PROVIDER = "/admin/realms/dvc/identity-provider/instances/vneid";
+    private static final String LINK_WEBHOOKS = "linkWebhooks";
 
     private final AdminApi admin;
 
@@ -32,23 +32,26 @@ public final class LinkFixtures {
         VneidStandIn.pointDvcAt(keycloak, admin);
     }
 
-    /** Sets the link webhooks ({@code "<client id> <url>"} entries) of the legacy provider; answers the status. */
+    /**
+     * Sets the link webhooks ({@code "<client id> <url>"} entries) of the {@code vneid} identity provider, as the admin
+     * console stores them (one value joined by {@code ##}; none removes the setting); answers the status.
+     */
     @SuppressWarnings("unchecked")
     public HttpResponse<String> setWebhooks(List<String> entries) {
-        ObjectNode component = legacyProvider();
-        ArrayNode values = ((ObjectNode) component.get("config")).putArray("linkWebhooks");
-        entries.forEach(values::add);
-        return admin.send("PUT", "/admin/realms/dvc/components/" + component.get("id").asText(),
-                JSON.convertValue(component, Map.class));
+        JsonNode idp = admin.get(VNEID_PROVIDER);
+        ObjectNode config = (ObjectNode) idp.get("config");
+        if (entries.isEmpty()) {
+            config.remove(LINK_WEBHOOKS);
+        } else {
+            config.put(LINK_WEBHOOKS, String.join("##", entries));
+        }
+        return admin.send("PUT", VNEID_PROVIDER, JSON.convertValue(idp, Map.class));
     }
 
-    private ObjectNode legacyProvider() {
-        for (JsonNode component : admin.get("/admin/realms/dvc/components?type=org.keycloak.storage.UserStorageProvider")) {
-            if (LEGACY_PROVIDER.equals(component.path("providerId").asText())) {
-                return (ObjectNode) component;
-            }
-        }
-        throw new AssertionError("realm dvc has no " + LEGACY_PROVIDER + " provider");
+    /** The link webhooks of the {@code vneid} identity provider. */
+    public List<String> webhooks() {
+        String value = admin.get(VNEID_PROVIDER).path("config").path(LINK_WEBHOOKS).asText("");
+        return java.util.Arrays.stream(value.split("##")).map(String::trim).filter(v -> !v.isEmpty()).toList();
     }
 
     /** The client scope that entitles a portal to identity data (the id number) in its link events. */

@@ -3,6 +3,7 @@ package vn.vneidbridge.legacy.storage;
 import java.util.List;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
+import vn.vneidbridge.core.broker.LinkWebhookSetting;
 import vn.vneidbridge.legacy.password.LegacyHashWork;
 import vn.vneidbridge.legacy.store.LegacyAccountType;
 
@@ -54,16 +55,19 @@ final class LegacyUserStorageConfigProperties {
             .defaultValue(String.valueOf(LegacyHashWork.DEFAULT_DUMMY_COST))
             .add()
             .property()
-            .name(LegacyUserStorageProviderFactory.LINK_WEBHOOKS)
-            .label("vneidLinkWebhooks")
-            .helpText("vneidLinkWebhooksHelp")
-            .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE)
-            .add()
-            .property()
             .name(LegacyUserStorageProviderFactory.OWNER_CLIENT)
             .label("vneidLegacyDatabaseOwnerClient")
             .helpText("vneidLegacyDatabaseOwnerClientHelp")
             .type(ProviderConfigProperty.CLIENT_LIST_TYPE)
+            .add()
+            // kept declared although the webhooks are the vneid identity provider's setting now: Keycloak's admin REST
+            // (RepresentationToModel.updateComponent) skips a key the provider does not declare, and every key after
+            // it, so an undeclared one would be saved as nothing instead of refused by validateConfiguration
+            .property()
+            .name(LinkWebhookSetting.KEY)
+            .label("vneidLinkWebhooksLeftover")
+            .helpText("vneidLinkWebhooksLeftoverHelp")
+            .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE)
             .add()
             .build();
 

@@ -2,17 +2,19 @@ package vn.vneidbridge.legacy.storage;
 
 import java.util.List;
 import java.util.Map;
+import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.storage.UserStorageProviderFactory;
+import vn.vneidbridge.core.broker.LinkWebhookSetting;
 import vn.vneidbridge.legacy.metrics.BridgeMetrics;
-import vn.vneidbridge.legacy.operations.LinkOperations;
 import vn.vneidbridge.legacy.store.LegacyAccountStore;
 import vn.vneidbridge.legacy.store.LegacyAccountType;
 
@@ -24,14 +26,10 @@ public final class LegacyUserStorageProviderFactory
         implements UserStorageProviderFactory<LegacyUserStorageProvider>, ServerInfoAwareProviderFactory {
 
     public static final String PROVIDER_ID = "vneid-legacy-accounts";
-    /**
-     * Setting of the operations module kept on this provider: the portals' link webhooks, {@code "<client id> <URL>"}
-     * each (read and checked by the operations, through {@link LinkOperations}).
-     */
-    public static final String LINK_WEBHOOKS = "linkWebhooks";
     /** Setting: the client id of the portal that issued the accounts of this legacy database. */
     public static final String OWNER_CLIENT = "legacyDatabaseOwnerClient";
     private static final int MAX_QUERY_TIMEOUT_MILLIS = 60_000;
+    private static final Logger LOG = Logger.getLogger(LegacyUserStorageProviderFactory.class);
 
     @Override
     public LegacyUserStorageProvider create(KeycloakSession session, ComponentModel model) {
@@ -92,9 +90,39 @@ public final class LegacyUserStorageProviderFactory
                 }
             }
         }
-        LinkOperations operations = LinkOperations.of(session);
-        if (operations != null) {
-            operations.validateLegacyProvider(realm, model);
+        String owner = model.get(OWNER_CLIENT);
+        if (owner != null && !owner.isBlank()) {
+            ClientModel client = realm.getClientByClientId(owner.trim());
+            if (client == null || client.isPublicClient() || client.isBearerOnly()) {
+                throw new ComponentValidationException("vneidLegacyOwnerUnknownClient", owner.trim());
+            }
+        }
+        checkLinkWebhooks(realm, model);
+    }
+
+    /**
+     * The link webhooks were kept here before: what is left from then is moved to the vneid identity provider at
+     * start-up (and may stay as it is until then, or lose entries: the move takes off those it moved), but none is
+     * added or changed here any more, and no new provider holds any — also not one a realm import creates from an
+     * older version's export, whose webhooks go to the vneid identity provider's setting instead (docs/operators.md). The store calls this before it writes (JPA
+     * RealmAdapter.updateComponent and importComponentModel), on its own realm adapter, so realm.getComponent is
+     * still the stored provider; the setting stays declared, or the admin REST would not pass it here
+     * (LegacyUserStorageConfigProperties). Kept means among the stored entries, each stored value read on its own
+     * ({@link LinkWebhookSetting#entries(java.util.Collection)}), as the start-up move and older versions read them.
+     */
+    private static void checkLinkWebhooks(RealmModel realm, ComponentModel model) throws ComponentValidationException {
+        List<String> webhooks = LinkWebhookSetting.entries(model.getConfig().get(LinkWebhookSetting.KEY));
+        if (webhooks.isEmpty()) {
+            return;
+        }
+        ComponentModel stored = model.getId() == null ? null : realm.getComponent(model.getId());
+        if (stored == null) {
+            LOG.warnf("the new legacy accounts provider %s holds link webhooks (an export of an older version?): refused;"
+                    + " move them to the setting linkWebhooks of the identity provider vneid", model.getName());
+            throw new ComponentValidationException("vneidLinkWebhooksMovedNewProvider");
+        }
+        if (!LinkWebhookSetting.entries(stored.getConfig().get(LinkWebhookSetting.KEY)).containsAll(webhooks)) {
+            throw new ComponentValidationException("vneidLinkWebhooksMoved");
         }
     }
 

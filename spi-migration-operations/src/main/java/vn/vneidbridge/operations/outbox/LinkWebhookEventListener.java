@@ -148,7 +148,8 @@ final class LinkWebhookEventListener implements EventListenerProvider {
         String current = authSession != null && authSession.getClient() != null
                 ? authSession.getClient().getClientId() : event.getClientId();
         PortalRelations.add(realm, user, current);
-        List<String> webhookClients = LinkWebhooks.of(realm).stream().map(LinkWebhooks.Webhook::clientId).toList();
+        List<String> webhookClients = LinkWebhooks.of(session, realm).stream().map(LinkWebhooks.Webhook::clientId)
+                .toList();
         Set<String> entitled = webhookClients.stream()
                 .filter(clientId -> PortalRelations.entitledToIdentity(realm.getClientByClientId(clientId)))
                 .collect(Collectors.toSet());

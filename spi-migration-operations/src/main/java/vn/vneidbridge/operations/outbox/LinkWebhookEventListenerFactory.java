@@ -1,21 +1,26 @@
 package vn.vneidbridge.operations.outbox;
 
+import jakarta.persistence.EntityManager;
+import java.text.MessageFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
+import org.keycloak.component.ComponentValidationException;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventListenerProviderFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
-import jakarta.persistence.EntityManager;
 import org.keycloak.models.utils.PostMigrationEvent;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
+import org.keycloak.services.resources.admin.AdminRoot;
 import org.keycloak.services.scheduled.ClusterAwareScheduledTaskRunner;
 import org.keycloak.timer.TimerProvider;
+import vn.vneidbridge.core.broker.LinkWebhookSetting;
 import vn.vneidbridge.legacy.metrics.BridgeMetrics;
 import vn.vneidbridge.operations.metrics.OperationsMetrics;
 import vn.vneidbridge.operations.review.ReviewEntryEntity;
@@ -23,12 +28,15 @@ import vn.vneidbridge.operations.review.ReviewEntryEntity;
 /**
  * Event listener {@value #PROVIDER_ID}: enable it in the realm's event listeners (realm settings → Events).
  * It queues link events in the outbox and counts links, conflicts and refusals; once Keycloak's database is
- * migrated it schedules the outbox delivery. Server options: {@code --spi-events-listener--vneid-link-webhook--<option>}
- * (see {@link OutboxSettings}).
+ * migrated it moves link webhooks left on legacy accounts providers to the {@code vneid} identity provider
+ * ({@link LinkWebhooksMove}) and schedules the outbox delivery; it checks that provider's link webhooks before they
+ * are saved ({@link LinkWebhookSetting.Check}). Server options:
+ * {@code --spi-events-listener--vneid-link-webhook--<option>} (see {@link OutboxSettings}).
  */
-public final class LinkWebhookEventListenerFactory implements EventListenerProviderFactory, ServerInfoAwareProviderFactory {
+public final class LinkWebhookEventListenerFactory
+        implements EventListenerProviderFactory, ServerInfoAwareProviderFactory, LinkWebhookSetting.Check {
 
-    public static final String PROVIDER_ID = "vneid-link-webhook";
+    public static final String PROVIDER_ID = LinkWebhookSetting.LISTENER_ID;
     private static final Logger LOG = Logger.getLogger(LinkWebhookEventListenerFactory.class);
 
     private OutboxSettings settings = OutboxSettings.DEFAULTS;
@@ -54,6 +62,7 @@ public final class LinkWebhookEventListenerFactory implements EventListenerProvi
         OperationsMetrics.register();
         factory.register(event -> {
             if (event instanceof PostMigrationEvent migrated) {
+                LinkWebhooksMove.run(migrated.getFactory(), settings.allowPrivateAddresses());
                 schedule(migrated.getFactory());
             } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
                 // a removed realm takes its pending deliveries and review entries with it
@@ -80,10 +89,30 @@ public final class LinkWebhookEventListenerFactory implements EventListenerProvi
         }
     }
 
-    /** This server's outbox options (the defaults when the listener is not deployed). */
-    static OutboxSettings settings(KeycloakSession session) {
-        return session.getKeycloakSessionFactory().getProviderFactory(EventListenerProvider.class, PROVIDER_ID)
-                instanceof LinkWebhookEventListenerFactory factory ? factory.settings : OutboxSettings.DEFAULTS;
+    /**
+     * The {@code vneid} identity provider's link webhooks, checked before they are saved ({@link LinkWebhooks#validate}
+     * with this server's {@code allow-private-addresses}: format, address, one per client; whether each client exists
+     * is checked where they are read); a refusal in the words of the admin messages.
+     */
+    @Override
+    public void check(KeycloakSession session, RealmModel realm, List<String> entries) {
+        try {
+            LinkWebhooks.validate(entries, settings.allowPrivateAddresses());
+        } catch (ComponentValidationException e) {
+            throw new IllegalArgumentException(readable(session, realm, e), e);
+        }
+    }
+
+    private static String readable(KeycloakSession session, RealmModel realm, ComponentValidationException e) {
+        String language;
+        try {
+            language = session.getContext().resolveLocale(null).toLanguageTag();
+        } catch (RuntimeException unresolved) {
+            language = realm.getDefaultLocale() == null ? "en" : realm.getDefaultLocale();
+        }
+        Properties messages = AdminRoot.getMessages(session, realm, language, "admin-messages", "messages");
+        return MessageFormat.format(messages.getProperty(e.getMessage(), e.getMessage()),
+                e.getParameters() == null ? new Object[0] : e.getParameters());
     }
 
     @Override

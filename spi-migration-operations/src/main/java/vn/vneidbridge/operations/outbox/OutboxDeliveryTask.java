@@ -86,7 +86,7 @@ final class OutboxDeliveryTask implements ScheduledTask, AutoCloseable {
             row.setNextAttemptAt(now + settings.leaseMillis());
             RealmModel realm = session.realms().getRealm(row.getRealmId());
             Optional<LinkWebhooks.Webhook> webhook = realm == null ? Optional.empty()
-                    : LinkWebhooks.forClient(realm, row.getClientId());
+                    : LinkWebhooks.forClient(session, realm, row.getClientId());
             ClientModel client = realm == null ? null : realm.getClientByClientId(row.getClientId());
             String secret = client == null ? null : client.getSecret();
             claimed.add(new Delivery(row.getId(), row.getEventId(), row.getClientId(), row.getPayload(),

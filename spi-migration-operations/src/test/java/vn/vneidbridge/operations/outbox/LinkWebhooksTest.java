@@ -2,14 +2,30 @@ package vn.vneidbridge.operations.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.reflect.Proxy;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.keycloak.component.ComponentValidationException;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.IdentityProviderModel;
+import org.keycloak.models.KeycloakContext;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.IdentityProviderStorageProvider;
 
 class LinkWebhooksTest {
 
@@ -107,6 +123,151 @@ class LinkWebhooksTest {
             "http://1.2.3.4.5/hook"})
         void thenShortOrHexDottedNumbersThatJavaReadsAsNoHostAreNoWebhookAtAll(String url) {
             assertThat(LinkWebhooks.parse("dvcqg-portal " + url)).isEmpty();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T answering(Class<T> type, Map<String, Function<Object[], Object>> answers) {
+        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (self, method, args) -> {
+            Function<Object[], Object> answer = answers.get(method.getName());
+            if (answer == null) {
+                throw new UnsupportedOperationException(type.getSimpleName() + "." + method.getName());
+            }
+            return answer.apply(args);
+        });
+    }
+
+    /** A realm of confidential clients (and one public client, {@code dvc-public}), holding no legacy provider. */
+    private static RealmModel realm(String... confidentialClients) {
+        List<String> known = List.of(confidentialClients);
+        return answering(RealmModel.class, Map.of(
+                "getId", args -> "realm-id",
+                "getName", args -> "dvc",
+                "getComponentsStream", args -> Stream.empty(),
+                "getClientByClientId", args -> known.contains((String) args[0]) ? client(false)
+                        : "dvc-public".equals(args[0]) ? client(true) : null));
+    }
+
+    private static ClientModel client(boolean isPublic) {
+        return answering(ClientModel.class, Map.of(
+                "isPublicClient", args -> isPublic,
+                "getSecret", args -> isPublic ? null : "a-secret"));
+    }
+
+    /** A session in that realm whose identity provider {@code vneid} is of this type and holds this configuration. */
+    private static KeycloakSession session(RealmModel realm, String providerId, Map<String, String> config) {
+        IdentityProviderModel provider = new IdentityProviderModel();
+        provider.setAlias("vneid");
+        provider.setProviderId(providerId);
+        provider.getConfig().putAll(config);
+        KeycloakContext context = answering(KeycloakContext.class, Map.of("getRealm", args -> realm));
+        IdentityProviderStorageProvider providers = answering(IdentityProviderStorageProvider.class,
+                Map.of("getByAlias", args -> "vneid".equals(args[0]) ? provider : null));
+        return answering(KeycloakSession.class, Map.of(
+                "getContext", args -> context,
+                "identityProviders", args -> providers));
+    }
+
+    /**
+     * What an administrator saves (the vneid identity provider's check, run by Keycloak before the save): a realm
+     * import creates identity providers before clients, so a client is not looked for when saved.
+     */
+    @Nested
+    class GivenTheCheckBeforeASave {
+
+        @Test
+        void anEntryForAClientNotYetImportedIsAcceptedWhenSaved() {
+            assertThatCode(() -> new LinkWebhookEventListenerFactory().check(null, realm(),
+                    List.of("dvcqg-portal https://203.162.4.190/hook")))
+                    .doesNotThrowAnyException();
+        }
+
+        @Test
+        void theFormatTheAddressAndARepeatedClientAreStillRefused() {
+            assertThatThrownBy(() -> LinkWebhooks.validate(List.of("https://portal.vn/hook"), false))
+                    .isInstanceOf(ComponentValidationException.class).hasMessage("vneidLinkWebhookInvalid");
+            assertThatThrownBy(() -> LinkWebhooks.validate(List.of("dvcqg-portal http://127.0.0.1:9000/h"), false))
+                    .isInstanceOf(ComponentValidationException.class).hasMessage("vneidLinkWebhookPrivateAddress");
+            assertThatThrownBy(() -> LinkWebhooks.validate(List.of("dvcqg-portal https://203.162.4.190/a",
+                    "dvcqg-portal https://203.162.4.190/b"), false))
+                    .isInstanceOf(ComponentValidationException.class).hasMessage("vneidLinkWebhookRepeatedClient");
+            assertThatCode(() -> LinkWebhooks.validate(List.of("dvcqg-portal http://127.0.0.1:9000/h"), true))
+                    .doesNotThrowAnyException();
+        }
+    }
+
+    /** Where webhooks are read (an event queued, a delivery sent): only usable entries, whatever was saved. */
+    @Nested
+    class GivenTheWebhooksAreRead {
+
+        private final List<String> skipped = new ArrayList<>();
+
+        private List<LinkWebhooks.Webhook> usable(boolean httpsOnly, List<String> entries) {
+            return LinkWebhooks.usable(entries, httpsOnly,
+                    clientId -> List.of("dvcqg-portal", "dvc-hatinh-web").contains(clientId),
+                    (clientId, skip) -> skipped.add(clientId + ": " + skip));
+        }
+
+        @Test
+        void thenAnEntryForAClientThatIsNotThereOrNotConfidentialIsSkippedNamingOnlyTheClient() {
+            assertThat(usable(false, List.of("no-such-client https://203.162.4.190/a",
+                    "dvcqg-portal https://203.162.4.190/b")))
+                    .containsExactly(new LinkWebhooks.Webhook("dvcqg-portal", URI.create("https://203.162.4.190/b")));
+            assertThat(skipped).containsExactly("no-such-client: NOT_A_CONFIDENTIAL_CLIENT");
+        }
+
+        @Test
+        void thenAnEntryThatDoesNotParseIsSkippedWithoutItsText() {
+            assertThat(usable(false, List.of("https://203.162.4.190/a", "dvcqg-portal https://203.162.4.190/b#x")))
+                    .isEmpty();
+            assertThat(skipped).containsExactly("null: NOT_AN_ENTRY", "null: NOT_AN_ENTRY");
+        }
+
+        @Test
+        void thenPlainHttpIsSkippedWhenTheProviderTalksToVneidsProduction() {
+            assertThat(usable(true, List.of("dvcqg-portal http://203.162.4.190/a",
+                    "dvc-hatinh-web https://203.162.4.190/b"))).extracting(LinkWebhooks.Webhook::clientId)
+                    .containsExactly("dvc-hatinh-web");
+            assertThat(skipped).containsExactly("dvcqg-portal: HTTP_IN_PRODUCTION");
+            assertThat(usable(false, List.of("dvcqg-portal http://203.162.4.190/a"))).hasSize(1);
+        }
+
+        @Test
+        void thenTheFirstUsableEntryOfAClientWins() {
+            assertThat(usable(false, List.of("dvcqg-portal https://203.162.4.190/a",
+                    "dvcqg-portal https://203.162.4.190/b"))).extracting(LinkWebhooks.Webhook::url)
+                    .containsExactly(URI.create("https://203.162.4.190/a"));
+            assertThat(skipped).isEmpty();
+        }
+
+        @Test
+        void thenTheRealmsClientsDecide() {
+            RealmModel realm = realm("dvcqg-portal");
+            KeycloakSession session = session(realm, "vneid", Map.of("linkWebhooks",
+                    "dvcqg-portal https://203.162.4.190/a##dvc-public https://203.162.4.190/b##gone https://203.162.4.190/c"));
+
+            assertThat(LinkWebhooks.of(session, realm)).extracting(LinkWebhooks.Webhook::clientId)
+                    .containsExactly("dvcqg-portal");
+            assertThat(LinkWebhooks.forClient(session, realm, "dvc-public")).isEmpty();
+        }
+
+        /** Saved with another provider id in the admin request's body, or created as another type under that alias. */
+        @Test
+        void thenAProviderOfAnotherTypeNamedVneidHoldsNoWebhooks() {
+            RealmModel realm = realm("dvcqg-portal");
+            KeycloakSession session = session(realm, "oidc",
+                    Map.of("linkWebhooks", "dvcqg-portal https://203.162.4.190/a"));
+
+            assertThat(LinkWebhooks.of(session, realm)).isEmpty();
+        }
+
+        @Test
+        void thenPlainHttpOfAProviderInProductionIsNotUsed() {
+            RealmModel realm = realm("dvcqg-portal");
+            KeycloakSession session = session(realm, "vneid",
+                    Map.of("environment", "PRODUCTION", "linkWebhooks", "dvcqg-portal http://203.162.4.190/a"));
+
+            assertThat(LinkWebhooks.of(session, realm)).isEmpty();
         }
     }
 }

@@ -1,0 +1,98 @@
+package vn.vneidbridge.operations.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import vn.vneidbridge.core.broker.LinkWebhookSetting;
+
+class LinkWebhooksMoveTest {
+
+    /** What the identity provider accepts on a server as in production (no private addresses), not in PRODUCTION. */
+    private static final Predicate<String> SAVE_RULES = entry -> LinkWebhooksMove.acceptable(entry, false, false);
+
+    private static Map<String, List<String>> leftovers(String holder, String... entries) {
+        Map<String, List<String>> leftovers = new LinkedHashMap<>();
+        leftovers.put(holder, List.of(entries));
+        return leftovers;
+    }
+
+    @Test
+    void theIdentityProvidersEntriesComeFirstAndWinForTheirClient() {
+        LinkWebhooksMove.Plan plan = LinkWebhooksMove.plan(List.of("dvcqg-portal https://203.162.4.190/new"),
+                leftovers("legacy", "dvcqg-portal https://203.162.4.190/old", "dvc-hatinh-web https://203.162.4.191/h"),
+                SAVE_RULES);
+
+        assertThat(plan.entries())
+                .containsExactly("dvcqg-portal https://203.162.4.190/new", "dvc-hatinh-web https://203.162.4.191/h");
+        assertThat(plan.staying()).containsEntry("legacy", List.of());
+        assertThat(plan.refused()).isEmpty();
+    }
+
+    @Test
+    void leftoversOfSeveralLegacyProvidersKeepOnePerClientInTheirOrder() {
+        Map<String, List<String>> leftovers = leftovers("first", "dvcqg-portal https://203.162.4.190/a");
+        leftovers.put("second", List.of("dvcqg-portal https://203.162.4.190/b", "dvc-binhduong-web https://203.162.4.190/c"));
+
+        LinkWebhooksMove.Plan plan = LinkWebhooksMove.plan(List.of(), leftovers, SAVE_RULES);
+
+        assertThat(plan.entries())
+                .containsExactly("dvcqg-portal https://203.162.4.190/a", "dvc-binhduong-web https://203.162.4.190/c");
+        assertThat(plan.staying()).containsEntry("first", List.of()).containsEntry("second", List.of());
+    }
+
+    @Test
+    void anInvalidEntryStaysOnTheLegacyProvider() {
+        LinkWebhooksMove.Plan plan = LinkWebhooksMove.plan(List.of(), leftovers("legacy",
+                "dvcqg-portal https://203.162.4.190/hook", "https://portal.vn/hook", "dvc-hatinh-web ftp://b.vn/hook",
+                "dvc-binhduong-web http://127.0.0.1:9000/hook", "dvc-binhdinh-web https://10.0.0.8/hook"), SAVE_RULES);
+
+        assertThat(plan.entries()).containsExactly("dvcqg-portal https://203.162.4.190/hook");
+        assertThat(plan.staying().get("legacy")).containsExactly("https://portal.vn/hook",
+                "dvc-hatinh-web ftp://b.vn/hook", "dvc-binhduong-web http://127.0.0.1:9000/hook",
+                "dvc-binhdinh-web https://10.0.0.8/hook");
+        assertThat(plan.refused()).isEqualTo(plan.staying().get("legacy"));
+    }
+
+    /**
+     * Joined as they were, {@code "…/hook#"} + {@code "##"} + {@code "dvcqg-portal …"} reads back as {@code "…/hook"}
+     * (a dead entry alive) and {@code "#dvcqg-portal …"} (a live one dead).
+     */
+    @Test
+    void anEntryEndingInHashIsNotRevivedByTheJoin() {
+        LinkWebhooksMove.Plan plan = LinkWebhooksMove.plan(List.of(), leftovers("legacy",
+                "dvc-hatinh-web https://203.162.4.191/hook#", "dvcqg-portal https://203.162.4.190/hook"), SAVE_RULES);
+
+        List<String> stored = LinkWebhookSetting.entries(LinkWebhookSetting.joined(plan.entries()));
+
+        assertThat(stored).containsExactly("dvcqg-portal https://203.162.4.190/hook");
+        assertThat(plan.staying().get("legacy")).containsExactly("dvc-hatinh-web https://203.162.4.191/hook#");
+    }
+
+    @Test
+    void aPrivateAddressIsMovedOnlyWhereTheServerAllowsThem() {
+        assertThat(LinkWebhooksMove.acceptable("dvcqg-portal http://127.0.0.1:9000/hook", false, false)).isFalse();
+        assertThat(LinkWebhooksMove.acceptable("dvcqg-portal http://127.0.0.1:9000/hook", true, false)).isTrue();
+    }
+
+    @Test
+    void plainHttpIsNotMovedToAProviderTalkingToVneidsProduction() {
+        assertThat(LinkWebhooksMove.acceptable("dvcqg-portal http://203.162.4.190/hook", false, true)).isFalse();
+        assertThat(LinkWebhooksMove.acceptable("dvcqg-portal https://203.162.4.190/hook", false, true)).isTrue();
+        assertThat(LinkWebhooksMove.acceptable("dvcqg-portal http://203.162.4.190/hook", false, false)).isTrue();
+    }
+
+    @Test
+    void whenNothingCanBeMovedNothingChangesSoTheNextStartDoesTheSame() {
+        Map<String, List<String>> leftovers = leftovers("legacy", "dvc-hatinh-web ftp://b.vn/hook");
+        List<String> configured = List.of("dvcqg-portal https://203.162.4.190/hook");
+
+        LinkWebhooksMove.Plan plan = LinkWebhooksMove.plan(configured, leftovers, SAVE_RULES);
+
+        assertThat(plan.changes(configured, leftovers)).isFalse();
+        assertThat(plan.refused()).containsExactly("dvc-hatinh-web ftp://b.vn/hook");
+    }
+}
