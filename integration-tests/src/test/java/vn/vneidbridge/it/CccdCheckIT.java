@@ -292,10 +292,9 @@ class CccdCheckIT {
     class GivenTheIdentityPage {
 
         @Test
-        void thenItsRefreshFromThePopulationDatabaseIsLimitedLikeTheCccdForm() throws InterruptedException {
+        void thenItsRefreshFromThePopulationDatabaseIsLimitedLikeTheCccdForm() {
             SyntheticPerson person = LegacyFixtures.syntheticPerson(180);
             String username = accounts.create("cc4", person);
-            awayFromTheEndOfAnAttemptWindow();
             PortalLogin login = new PortalLogin(keycloak, "dvcqg-portal");
             login.finish(login.skipCccdFormIfShown(login.submitPassword(username, LegacyFixtures.PASSWORD)));
             HttpResponse<String> page = identityPage(login);
@@ -466,18 +465,6 @@ class CccdCheckIT {
             // her own form, as her browser shows it now, still works
             JWTClaimsSet claims = victim.finish(victim.skipLinkNoticeIfShown(victim.submitCccd(latest, person.cccd())));
             assertThat(claims.getClaim("cccd")).isEqualTo(person.cccd());
-        }
-    }
-
-    /**
-     * The attempt limits count in fixed windows (15 minutes): a test that must stay in one window waits for the next
-     * when this one ends within a minute and a half.
-     */
-    private static void awayFromTheEndOfAnAttemptWindow() throws InterruptedException {
-        long window = 15 * 60;
-        long left = window - (System.currentTimeMillis() / 1000) % window;
-        if (left < 90) {
-            Thread.sleep((left + 2) * 1000);
         }
     }
 

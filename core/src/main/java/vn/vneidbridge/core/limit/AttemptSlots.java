@@ -3,7 +3,6 @@ package vn.vneidbridge.core.limit;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -18,15 +17,16 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  * Attempt limits that parallel requests cannot outrun, on one node or on a cluster. A limit of N attempts per window
  * is N slots in Keycloak's single-use store ({@code session.singleUseObjects()}, cluster-wide in Infinispan); an
  * attempt <em>takes</em> a free slot with the store's atomic {@code putIfAbsent} before the guarded work starts, so
- * ten requests at once get at most N slots between them, whichever node each reaches. Windows are fixed (counted
- * from the epoch, e.g. every quarter hour for 15 minutes) and each window has its own slots, which the store drops
- * once the window is over; a slot can be {@linkplain #release given back} (an attempt that does not count).
+ * ten requests at once get at most N slots between them, whichever node each reaches. A slot lives for one window
+ * from the moment it is taken, then the store drops it: the window slides, so no stretch of time as long as the
+ * window holds more than N attempts (fixed windows would let 2N through around each boundary). A slot can be
+ * {@linkplain #release given back} (an attempt that does not count).
  *
- * <p>Keys are {@code vneid-attempts:<kind>:<hash>:<window>:<slot>}, the hash a SHA-256 of the scope (the realm), the
- * kind and the subject: no user id, username or address is stored in clear. Slots are taken in order, so a binary
- * search ({@code contains}) finds the first free one in about log₂ N reads and the attempt writes once; only when
- * the slots look all held are the lower ones read one by one for a slot given back (limits up to
- * {@value #SCAN_LIMIT}; above, such a slot stays unused until the window ends: fewer attempts, never more).
+ * <p>Keys are {@code vneid-attempts:<kind>:<hash>:<slot>}, the hash a SHA-256 of the scope (the realm), the kind and
+ * the subject: no user id, username or address is stored in clear. Slots are mostly taken in order, so a binary
+ * search ({@code contains}) finds a free one in about log₂ N reads and the attempt writes once; only when the slots
+ * look all held are they read one by one, from the lowest, for one that expired or was given back (limits up to {@value #SCAN_LIMIT};
+ * above, such a slot may stay unused until the later ones expire: fewer attempts, never more).
  *
  * <pre>{@code
  * static final AttemptLimit CONFIRM = new AttemptLimit("confirm-password", 5, Duration.ofMinutes(15));
@@ -46,17 +46,11 @@ public final class AttemptSlots {
 
     private final SingleUseObjectProvider store;
     private final String scope;
-    private final Clock clock;
 
     /** Slots in {@code store}, counted apart for each {@code scope} (a realm id). */
     public AttemptSlots(SingleUseObjectProvider store, String scope) {
-        this(store, scope, Clock.systemUTC());
-    }
-
-    AttemptSlots(SingleUseObjectProvider store, String scope, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
         this.scope = Objects.requireNonNull(scope, "scope");
-        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** The slots of a realm in the session's single-use store. */
@@ -95,7 +89,7 @@ public final class AttemptSlots {
     public boolean exhausted(AttemptLimit limit, String subject) {
         String prefix = prefix(limit, subject);
         int first = firstFree(prefix, limit.attempts());
-        return first == limit.attempts() && givenBack(prefix, limit.attempts()) < 0;
+        return first == limit.attempts() && freeFrom(prefix, 0, limit.attempts()) < 0;
     }
 
     /** Gives the slots back (the attempt did not count, e.g. a login that succeeded). */
@@ -106,13 +100,13 @@ public final class AttemptSlots {
     private Optional<String> take(AttemptLimit limit, String subject) {
         String prefix = prefix(limit, subject);
         int n = limit.attempts();
-        long lifespan = lifespan(limit);
+        long lifespan = limit.window().toSeconds();
         for (int i = firstFree(prefix, n); i < n; i++) {
             if (store.putIfAbsent(prefix + i, lifespan)) {
                 return Optional.of(prefix + i);
             }
         }
-        for (int i = givenBack(prefix, n); i >= 0; i = givenBack(prefix, i)) {
+        for (int i = freeFrom(prefix, 0, n); i >= 0; i = freeFrom(prefix, i + 1, n)) {
             if (store.putIfAbsent(prefix + i, lifespan)) {
                 return Optional.of(prefix + i);
             }
@@ -120,7 +114,7 @@ public final class AttemptSlots {
         return Optional.empty();
     }
 
-    /** The first slot not held, found by binary search as slots are taken in order (n when all seem held). */
+    /** A slot not held, found by binary search as slots are mostly taken in order (n when all seem held). */
     private int firstFree(String prefix, int n) {
         int low = 0;
         int high = n;
@@ -135,12 +129,15 @@ public final class AttemptSlots {
         return low;
     }
 
-    /** The highest free slot below {@code below}, for limits up to {@value #SCAN_LIMIT}; -1 when none. */
-    private int givenBack(String prefix, int below) {
-        if (below > SCAN_LIMIT) {
+    /**
+     * The lowest free slot from {@code from} on, for limits up to {@value #SCAN_LIMIT}; -1 when none. Read upwards, as
+     * the oldest slots, which expire first, are mostly the lowest.
+     */
+    private int freeFrom(String prefix, int from, int n) {
+        if (n > SCAN_LIMIT) {
             return -1;
         }
-        for (int i = below - 1; i >= 0; i--) {
+        for (int i = from; i < n; i++) {
             if (!store.contains(prefix + i)) {
                 return i;
             }
@@ -148,20 +145,12 @@ public final class AttemptSlots {
         return -1;
     }
 
-    /** Until the window is over (plus a minute, for nodes whose clocks lag), at most the window's length. */
-    private long lifespan(AttemptLimit limit) {
-        long window = limit.window().toSeconds();
-        long left = window - clock.millis() / 1000 % window;
-        return Math.min(window, left + 60);
-    }
-
     private String prefix(AttemptLimit limit, String subject) {
-        long window = clock.millis() / 1000 / limit.window().toSeconds();
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             byte[] hash = digest.digest((scope + "\n" + limit.kind() + "\n" + (subject == null ? "" : subject))
                     .getBytes(StandardCharsets.UTF_8));
-            return PREFIX + limit.kind() + ":" + HexFormat.of().formatHex(hash, 0, 16) + ":" + window + ":";
+            return PREFIX + limit.kind() + ":" + HexFormat.of().formatHex(hash, 0, 16) + ":";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

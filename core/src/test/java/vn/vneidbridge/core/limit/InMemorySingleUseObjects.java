@@ -1,9 +1,5 @@
 package vn.vneidbridge.core.limit;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,26 +30,6 @@ final class InMemorySingleUseObjects implements SingleUseObjectProvider {
     void toWindowStartPlus(long window, long seconds) {
         long now = nowMillis.get() / 1000;
         nowMillis.set(((now / window + 1) * window + seconds) * 1000);
-    }
-
-    /** The store's time, for the code under test. */
-    Clock clock() {
-        return new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public Instant instant() {
-                return Instant.ofEpochMilli(nowMillis.get());
-            }
-        };
     }
 
     Map<String, ?> live() {
