@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.IdentityProviderModel;
@@ -26,6 +27,8 @@ import org.keycloak.models.KeycloakContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.IdentityProviderStorageProvider;
+import org.keycloak.storage.UserStorageProvider;
+import vn.vneidbridge.legacy.storage.LegacyUserStorageProviderFactory;
 
 class LinkWebhooksTest {
 
@@ -139,13 +142,32 @@ class LinkWebhooksTest {
 
     /** A realm of confidential clients (and one public client, {@code dvc-public}), holding no legacy provider. */
     private static RealmModel realm(String... confidentialClients) {
+        return realmWithLegacyProvider(null, confidentialClients);
+    }
+
+    /**
+     * A realm of confidential clients (and {@code dvc-public}) with an enabled legacy accounts provider that still
+     * holds these webhook entries (null: no legacy provider).
+     */
+    private static RealmModel realmWithLegacyProvider(String legacyWebhooks, String... confidentialClients) {
         List<String> known = List.of(confidentialClients);
         return answering(RealmModel.class, Map.of(
                 "getId", args -> "realm-id",
                 "getName", args -> "dvc",
-                "getComponentsStream", args -> Stream.empty(),
+                "getComponentsStream", args -> legacyWebhooks == null ? Stream.empty()
+                        : Stream.of(legacyProvider(legacyWebhooks)),
                 "getClientByClientId", args -> known.contains((String) args[0]) ? client(false)
                         : "dvc-public".equals(args[0]) ? client(true) : null));
+    }
+
+    private static ComponentModel legacyProvider(String webhooks) {
+        ComponentModel legacy = new ComponentModel();
+        legacy.setId("legacy-id");
+        legacy.setProviderId(LegacyUserStorageProviderFactory.PROVIDER_ID);
+        legacy.setProviderType(UserStorageProvider.class.getName());
+        legacy.put("enabled", "true");
+        legacy.put(LinkWebhooks.CONFIG_KEY, webhooks);
+        return legacy;
     }
 
     private static ClientModel client(boolean isPublic) {
@@ -259,6 +281,29 @@ class LinkWebhooksTest {
                     Map.of("linkWebhooks", "dvcqg-portal https://203.162.4.190/a"));
 
             assertThat(LinkWebhooks.of(session, realm)).isEmpty();
+        }
+
+        /** Entries the start-up move refused stay on the legacy provider: unused, as its log and the docs say. */
+        @Test
+        void thenLeftoversOnTheLegacyProviderAreNotReadOnceTheRealmHasAVneidIdentityProvider() {
+            RealmModel realm = realmWithLegacyProvider(
+                    "dvcqg-portal https://203.162.4.190/left##dvc-hcm https://203.162.4.190/left",
+                    "dvcqg-portal", "dvc-hcm");
+            KeycloakSession session = session(realm, "vneid",
+                    Map.of("environment", "PRODUCTION", "linkWebhooks", "dvcqg-portal https://203.162.4.190/a"));
+
+            assertThat(LinkWebhooks.of(session, realm)).extracting(LinkWebhooks.Webhook::url)
+                    .containsExactly(URI.create("https://203.162.4.190/a"));
+            assertThat(LinkWebhooks.forClient(session, realm, "dvc-hcm")).isEmpty();
+        }
+
+        @Test
+        void thenARealmWithoutAVneidIdentityProviderReadsItsLegacyProvider() {
+            RealmModel realm = realmWithLegacyProvider("dvc-hcm https://203.162.4.190/b", "dvc-hcm");
+            KeycloakSession session = session(realm, "oidc", Map.of());
+
+            assertThat(LinkWebhooks.forClient(session, realm, "dvc-hcm")).map(LinkWebhooks.Webhook::url)
+                    .contains(URI.create("https://203.162.4.190/b"));
         }
 
         @Test
