@@ -26,9 +26,8 @@ import vn.vneidbridge.legacy.storage.LegacyUserStorageProviderFactory;
  * The portals that want link events: the setting {@value LinkWebhookSetting#KEY} of the realm's {@code vneid}
  * identity provider (admin console: Identity providers → vneid → Link event webhooks), one entry per portal,
  * {@code "<client id> <URL>"}. Each delivery is signed with that client's secret, which the portal already has. One
- * entry per client: a second one for the same client is refused. In a realm without that identity provider, the
- * entries an enabled legacy accounts provider holds, where the setting was kept before, are read instead; once the
- * realm has it, they are moved there at start-up ({@link LinkWebhooksMove}) and any left behind is not used.
+ * entry per client: a second one for the same client is refused. Entries still held by an enabled legacy accounts
+ * provider, where the setting was kept before, count too until they are moved ({@link LinkWebhooksMove}).
  *
  * <p>Checked twice. When saved ({@link #validate}): the format, the address and one entry per client — not whether
  * the client exists, since a realm import creates the identity providers before the clients. Where read
@@ -73,7 +72,7 @@ public final class LinkWebhooks {
 
     /**
      * The realm's webhooks that can be used, one per client (the first usable one wins): those of its {@code vneid}
-     * identity provider, or, in a realm without one, those of its enabled legacy providers. Each entry skipped is logged at WARN with its
+     * identity provider, then any an enabled legacy provider still holds. Each entry skipped is logged at WARN with its
      * client id (never its URL).
      */
     public static List<Webhook> of(KeycloakSession session, RealmModel realm) {
@@ -91,11 +90,7 @@ public final class LinkWebhooks {
     private static List<Webhook> read(KeycloakSession session, RealmModel realm, BiConsumer<String, Skip> skipped) {
         IdentityProviderModel provider = identityProvider(session, realm);
         List<String> entries = new ArrayList<>(configured(provider));
-        if (provider == null) {
-            // before the start-up move could put them on the identity provider; once it is there, an entry left on a
-            // legacy provider is one the move refused, and stays unused
-            legacyProviders(realm).forEach(legacy -> entries.addAll(entries(legacy)));
-        }
+        legacyProviders(realm).forEach(legacy -> entries.addAll(entries(legacy)));
         boolean httpsOnly = provider != null && LinkWebhookSetting.httpsOnly(provider.getConfig());
         return usable(entries, httpsOnly, clientId -> isConfidential(realm.getClientByClientId(clientId)), skipped);
     }

@@ -19,8 +19,7 @@ import vn.vneidbridge.core.broker.LinkWebhookSetting;
  * {@code vneid} identity provider: at every start, realm by realm, each in a transaction of its own. Only an entry the
  * identity provider would accept when saved is moved — it parses, its address passes the address rules (unless the
  * server allows private addresses), and it is https when that provider talks to VNeID's PRODUCTION; any other stays on
- * its legacy provider, unused ({@link LinkWebhooks#of} reads no legacy provider in a realm that has the identity
- * provider), with a warning naming only its client at each start ({@link #plan}). The moved entries
+ * its legacy provider, unused, with a warning naming only its client at each start ({@link #plan}). The moved entries
  * are added to the identity provider first (after its own, one per client, the first wins, as {@link LinkWebhooks#of}
  * reads them), written with {@link LinkWebhookSetting#joined} so they read back as themselves, and only then taken off
  * the legacy providers, so nothing is lost if a step fails; a realm with nothing to move is left untouched, so running

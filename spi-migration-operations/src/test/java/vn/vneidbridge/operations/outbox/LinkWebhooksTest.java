@@ -283,27 +283,17 @@ class LinkWebhooksTest {
             assertThat(LinkWebhooks.of(session, realm)).isEmpty();
         }
 
-        /** Entries the start-up move refused stay on the legacy provider: unused, as its log and the docs say. */
+        /** Before the start-up move, or when the vneid identity provider was created after it. */
         @Test
-        void thenLeftoversOnTheLegacyProviderAreNotReadOnceTheRealmHasAVneidIdentityProvider() {
-            RealmModel realm = realmWithLegacyProvider(
-                    "dvcqg-portal https://203.162.4.190/left##dvc-hcm https://203.162.4.190/left",
-                    "dvcqg-portal", "dvc-hcm");
-            KeycloakSession session = session(realm, "vneid",
-                    Map.of("environment", "PRODUCTION", "linkWebhooks", "dvcqg-portal https://203.162.4.190/a"));
+        void thenEntriesStillOnALegacyProviderAreReadUnderTheIdentityProvidersRules() {
+            RealmModel realm = realmWithLegacyProvider("dvc-hcm https://203.162.4.190/b##dvcqg-portal http://203.162.4.190/c",
+                    "dvc-hcm", "dvcqg-portal");
 
-            assertThat(LinkWebhooks.of(session, realm)).extracting(LinkWebhooks.Webhook::url)
-                    .containsExactly(URI.create("https://203.162.4.190/a"));
-            assertThat(LinkWebhooks.forClient(session, realm, "dvc-hcm")).isEmpty();
-        }
-
-        @Test
-        void thenARealmWithoutAVneidIdentityProviderReadsItsLegacyProvider() {
-            RealmModel realm = realmWithLegacyProvider("dvc-hcm https://203.162.4.190/b", "dvc-hcm");
-            KeycloakSession session = session(realm, "oidc", Map.of());
-
-            assertThat(LinkWebhooks.forClient(session, realm, "dvc-hcm")).map(LinkWebhooks.Webhook::url)
+            assertThat(LinkWebhooks.forClient(session(realm, "oidc", Map.of()), realm, "dvc-hcm")).map(LinkWebhooks.Webhook::url)
                     .contains(URI.create("https://203.162.4.190/b"));
+            KeycloakSession production = session(realm, "vneid", Map.of("environment", "PRODUCTION"));
+            assertThat(LinkWebhooks.of(production, realm)).extracting(LinkWebhooks.Webhook::clientId)
+                    .containsExactly("dvc-hcm");
         }
 
         @Test
