@@ -49,8 +49,12 @@ final class RegistryMetrics implements RegistryCallListener {
                             Duration.ofSeconds(10))
                     .register(meters));
         }
-        Gauge.builder(DEPENDENCY_UP, up, value -> value.get() < 0 ? Double.NaN : value.get())
-                .description(DEPENDENCY_UP_HELP).tag("dependency", "registry").strongReference(true).register(meters);
+        // one gauge for both registry providers: the second one finds it (registering it again logs a warning)
+        if (meters.find(DEPENDENCY_UP).tag("dependency", "registry").gauge() == null) {
+            Gauge.builder(DEPENDENCY_UP, up, value -> value.get() < 0 ? Double.NaN : value.get())
+                    .description(DEPENDENCY_UP_HELP).tag("dependency", "registry").strongReference(true)
+                    .register(meters);
+        }
     }
 
     /** 1/0 gauges of the breaker's {@linkplain CircuitBreaker#observedState() state}. */

@@ -102,6 +102,23 @@ class RegistryMetricsTest {
         }
     }
 
+    @Nested
+    class GivenBothRegistryProvidersOnOneServer {
+
+        @Test
+        void thenThereIsOneHealthGaugeThatFollowsTheLastCallOfEither() {
+            AtomicInteger shared = new AtomicInteger(-1);
+            RegistryMetrics lgsp = new RegistryMetrics(meters, "lgsp-json", shared);
+            RegistryMetrics c06 = new RegistryMetrics(meters, "c06-soap", shared);
+
+            assertThat(meters.find(RegistryMetrics.DEPENDENCY_UP).gauges()).hasSize(1);
+            lgsp.called(RegistryCallOutcome.TIMEOUT, 1_000_000);
+            assertThat(up()).isZero();
+            c06.called(RegistryCallOutcome.MISS, 1_000_000);
+            assertThat(up()).isEqualTo(1.0);
+        }
+    }
+
     @Test
     void outcomesComeFromTheAnswerNeverFromItsContent() {
         assertThat(RegistryCallOutcome.of(new RegistryResult.NotFound())).isEqualTo(RegistryCallOutcome.MISS);
