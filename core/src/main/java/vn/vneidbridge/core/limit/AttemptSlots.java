@@ -22,11 +22,13 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  * window holds more than N attempts (fixed windows would let 2N through around each boundary). A slot can be
  * {@linkplain #release given back} (an attempt that does not count).
  *
- * <p>Keys are {@code vneid-attempts:<kind>:<hash>:<slot>}, the hash a SHA-256 of the scope (the realm), the kind and
- * the subject: no user id, username or address is stored in clear. Slots are mostly taken in order, so a binary
+ * <p>Keys are {@code vneid-attempts:<kind>:<hash>:<slot>}, the hash a SHA-256 of the scope (the realm), the kind, the
+ * window's length and the subject: no user id, username or address is stored in clear. Slots are mostly taken in order, so a binary
  * search ({@code contains}) finds a free one in about log₂ N reads and the attempt writes once; only when the slots
- * look all held are they read one by one, from the lowest, for one that expired or was given back (limits up to {@value #SCAN_LIMIT};
- * above, such a slot may stay unused until the later ones expire: fewer attempts, never more).
+ * look all held are they read one by one, from the lowest, for one that expired or was given back. A subject found
+ * with every slot held is marked full for {@value #FULL_SECONDS} s ({@code <prefix>full}), so the requests that keep
+ * coming from it (an address behind a carrier's NAT, an attacker) read one key each instead of every slot; a slot
+ * given back clears the mark, one that expires meanwhile waits for it (fewer attempts, never more).
  *
  * <pre>{@code
  * static final AttemptLimit CONFIRM = new AttemptLimit("confirm-password", 5, Duration.ofMinutes(15));
@@ -38,10 +40,11 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  */
 public final class AttemptSlots {
 
-    /** The largest limit. */
-    public static final int MAX_ATTEMPTS = 1_000_000;
-    /** Limits up to this many slots look for a slot given back below the first free one when they seem used up. */
-    static final int SCAN_LIMIT = 1000;
+    /** The largest limit: every slot of a limit may be read when it seems used up. */
+    public static final int MAX_ATTEMPTS = 1000;
+    /** How long a subject with every slot held is answered "full" without reading its slots. */
+    static final long FULL_SECONDS = 5;
+    private static final String FULL = "full";
     static final String PREFIX = "vneid-attempts:";
 
     private final SingleUseObjectProvider store;
@@ -88,17 +91,30 @@ public final class AttemptSlots {
     /** Whether every slot of {@code subject} under {@code limit} is held: the next attempt would be refused. */
     public boolean exhausted(AttemptLimit limit, String subject) {
         String prefix = prefix(limit, subject);
+        if (store.contains(prefix + FULL)) {
+            return true;
+        }
         int first = firstFree(prefix, limit.attempts());
-        return first == limit.attempts() && freeFrom(prefix, 0, limit.attempts()) < 0;
+        if (first == limit.attempts() && freeFrom(prefix, 0, limit.attempts()) < 0) {
+            store.putIfAbsent(prefix + FULL, FULL_SECONDS);
+            return true;
+        }
+        return false;
     }
 
     /** Gives the slots back (the attempt did not count, e.g. a login that succeeded). */
     public void release(Reservation reservation) {
-        reservation.slots.forEach(store::remove);
+        for (String slot : reservation.slots) {
+            store.remove(slot);
+            store.remove(slot.substring(0, slot.lastIndexOf(':') + 1) + FULL);
+        }
     }
 
     private Optional<String> take(AttemptLimit limit, String subject) {
         String prefix = prefix(limit, subject);
+        if (store.contains(prefix + FULL)) {
+            return Optional.empty();
+        }
         int n = limit.attempts();
         long lifespan = limit.window().toSeconds();
         for (int i = firstFree(prefix, n); i < n; i++) {
@@ -111,6 +127,7 @@ public final class AttemptSlots {
                 return Optional.of(prefix + i);
             }
         }
+        store.putIfAbsent(prefix + FULL, FULL_SECONDS);
         return Optional.empty();
     }
 
@@ -130,13 +147,10 @@ public final class AttemptSlots {
     }
 
     /**
-     * The lowest free slot from {@code from} on, for limits up to {@value #SCAN_LIMIT}; -1 when none. Read upwards, as
-     * the oldest slots, which expire first, are mostly the lowest.
+     * The lowest free slot from {@code from} on; -1 when none. Read upwards, as the oldest slots, which expire first,
+     * are mostly the lowest.
      */
     private int freeFrom(String prefix, int from, int n) {
-        if (n > SCAN_LIMIT) {
-            return -1;
-        }
         for (int i = from; i < n; i++) {
             if (!store.contains(prefix + i)) {
                 return i;
@@ -148,8 +162,10 @@ public final class AttemptSlots {
     private String prefix(AttemptLimit limit, String subject) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] hash = digest.digest((scope + "\n" + limit.kind() + "\n" + (subject == null ? "" : subject))
-                    .getBytes(StandardCharsets.UTF_8));
+            // the window's length too: a count of one kind kept with another window (the CCCD form's setting and the
+            // identity page's 15 minutes) is another count, not slots held for the other one's lifespan
+            byte[] hash = digest.digest((scope + "\n" + limit.kind() + "\n" + limit.window().toSeconds() + "\n"
+                    + (subject == null ? "" : subject)).getBytes(StandardCharsets.UTF_8));
             return PREFIX + limit.kind() + ":" + HexFormat.of().formatHex(hash, 0, 16) + ":";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

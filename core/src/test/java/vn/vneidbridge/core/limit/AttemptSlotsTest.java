@@ -62,6 +62,40 @@ class AttemptSlotsTest {
         assertThat(store.live()).as("a minute after the last attempt").isEmpty();
     }
 
+    /** An address at its limit (carrier NAT, or an attacker's own): each request after reads one key, not every slot. */
+    @Test
+    void aSubjectAtItsLimitCostsAFewStoreReadsPerRequestUntilASlotIsGivenBack() {
+        AttemptLimit perAddress = new AttemptLimit("captcha-address", 1000, Duration.ofMinutes(15));
+        List<AttemptSlots.Reservation> held = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            held.add(slots.tryAcquire(perAddress, "203.0.113.9"));
+        }
+        assertThat(slots.exhausted(perAddress, "203.0.113.9")).isTrue();
+        long reads = store.reads.get();
+
+        for (int request = 0; request < 10; request++) {
+            assertThat(slots.exhausted(perAddress, "203.0.113.9")).isTrue();
+            assertThat(slots.tryAcquire(perAddress, "203.0.113.9").granted()).isFalse();
+        }
+        assertThat(store.reads.get() - reads).as("store reads for ten refused requests").isLessThanOrEqualTo(20);
+
+        slots.release(held.get(500));
+        assertThat(slots.tryAcquire(perAddress, "203.0.113.9").granted()).as("a slot given back").isTrue();
+        assertThat(slots.tryAcquire(perAddress, "203.0.113.9").granted()).isFalse();
+    }
+
+    @Test
+    void aCountOfOneKindKeptWithAnotherWindowIsAnotherCount() {
+        AttemptLimit form = new AttemptLimit("test-kind", 2, Duration.ofMinutes(60));
+        AttemptLimit page = new AttemptLimit("test-kind", 2, Duration.ofMinutes(15));
+        slots.tryAcquire(form, "account");
+        slots.tryAcquire(form, "account");
+
+        assertThat(slots.exhausted(form, "account")).isTrue();
+        assertThat(slots.tryAcquire(page, "account").granted())
+                .as("slots held for an hour do not hold the 15-minute count").isTrue();
+    }
+
     @Test
     void anExpiredSlotIsFoundAgainInAFewReads() {
         AttemptLimit large = new AttemptLimit("test-large", 1000, Duration.ofSeconds(60));
@@ -145,7 +179,7 @@ class AttemptSlotsTest {
     }
 
     @Test
-    void aUsedUpSubjectCostsNoWrite() {
+    void aUsedUpSubjectCostsOneWriteNotOnePerAttempt() {
         for (int i = 0; i < 3; i++) {
             slots.tryAcquire(THREE, "user-1");
         }
@@ -153,7 +187,7 @@ class AttemptSlotsTest {
         for (int i = 0; i < 20; i++) {
             slots.tryAcquire(THREE, "user-1");
         }
-        assertThat(store.writes.get()).isEqualTo(writes);
+        assertThat(store.writes.get() - writes).as("the mark that it is full").isLessThanOrEqualTo(1);
     }
 
     @Test
@@ -191,16 +225,16 @@ class AttemptSlotsTest {
     }
 
     @Test
-    void aLimitIsOneToAMillionAttemptsOfANamedKindInAWindowOfAtLeastASecond() {
+    void aLimitIsOneToAThousandAttemptsOfANamedKindInAWindowOfAtLeastASecond() {
         assertThatThrownBy(() -> new AttemptLimit("cccd-account", 0, Duration.ofMinutes(1)))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new AttemptLimit("cccd-account", 1_000_001, Duration.ofMinutes(1)))
+        assertThatThrownBy(() -> new AttemptLimit("cccd-account", 1001, Duration.ofMinutes(1)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new AttemptLimit("cccd:account", 5, Duration.ofMinutes(1)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new AttemptLimit("cccd-account", 5, Duration.ofMillis(500)))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(new AttemptLimit("cccd-account", 1_000_000, Duration.ofSeconds(1)).attempts()).isEqualTo(1_000_000);
+        assertThat(new AttemptLimit("cccd-account", 1000, Duration.ofSeconds(1)).attempts()).isEqualTo(1000);
     }
 
     interface Task<T> {
