@@ -47,12 +47,15 @@ public final class BridgeMetrics {
     private BridgeMetrics() {
     }
 
-    /** Registers every counter at zero, so dashboards see them before the first link; registering again is harmless. */
+    /** Registers every counter at zero, so dashboards see them before the first link; registering again is harmless (the gauge is registered once). */
     public static void register() {
         MeterRegistry meters = Metrics.globalRegistry;
-        Gauge.builder(DEPENDENCY_UP, LEGACY_DB_UP, value -> value.get() < 0 ? Double.NaN : value.get())
-                .description("1 when the dependency answered its last call, 0 when it did not")
-                .tag("dependency", "legacy_db").strongReference(true).register(meters);
+        // a gauge registered again logs a warning (counters and timers do not): registered once
+        if (meters.find(DEPENDENCY_UP).tag("dependency", "legacy_db").gauge() == null) {
+            Gauge.builder(DEPENDENCY_UP, LEGACY_DB_UP, value -> value.get() < 0 ? Double.NaN : value.get())
+                    .description("1 when the dependency answered its last call, 0 when it did not")
+                    .tag("dependency", "legacy_db").strongReference(true).register(meters);
+        }
         new LegacyLookupTimers(meters);
         Counter.builder(CONFLICTS).description("VNeID logins refused: several accounts hold the id number")
                 .register(Metrics.globalRegistry);
