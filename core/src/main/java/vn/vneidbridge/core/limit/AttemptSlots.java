@@ -23,9 +23,10 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  * {@linkplain #release given back} (an attempt that does not count).
  *
  * <p>Keys are {@code vneid-attempts:<kind>:<hash>:<slot>}, the hash a SHA-256 of the scope (the realm), the kind, the
- * window's length and the subject: no user id, username or address is stored in clear. Slots are mostly taken in order, so a binary
- * search ({@code contains}) finds a free one in about log₂ N reads and the attempt writes once; only when the slots
- * look all held are they read one by one, from the lowest, for one that expired or was given back. A subject found
+ * window's length and the subject: no user id, username or address is stored in clear. Slots are mostly taken in
+ * order, so a binary search ({@code contains}) finds a free one in about log₂ N reads and the attempt writes once;
+ * only when the slots look all held are they read one by one, from the lowest, for one that expired or was given
+ * back. A subject found
  * with every slot held is marked full for {@value #FULL_SECONDS} s ({@code <prefix>full}), so the requests that keep
  * coming from it (an address behind a carrier's NAT, an attacker) read one key each instead of every slot; a slot
  * given back clears the mark, one that expires meanwhile waits for it (fewer attempts, never more).
