@@ -15,7 +15,7 @@ import java.util.*;
  * ({@code @partner}); each frame's share of those samples times that server's CPU-seconds per login (from the report)
  * gives milliseconds of CPU per login, printed for A and B, largest difference first, down to {@code minMs} (0.3).
  * Modes: {@code incl} (inclusive, the default), {@code self} (top frame only), {@code within:Text} (inclusive, only
- * samples with a frame containing Text), {@code under:Text:regex} (samples with Text, grouped by their outermost frame
+ * samples with a frame containing Text), {@code under:Text:regex} (samples with Text, grouped by their innermost frame
  * matching regex). Java samples only: GC and JIT threads are not in them.
  */
 public class JfrDiff {
