@@ -177,6 +177,70 @@ class LinkWebhooksLeftoverTest {
         }
     }
 
+    /**
+     * The start-up move puts aside what the identity provider refused ({@code linkWebhooksRefused}, read by nothing):
+     * an entry may go from the live setting there, and be removed there, but nothing comes back to life or is added.
+     */
+    @Nested
+    class GivenAWebhookPutAsideByTheMove {
+
+        private static final String LIVE = "dvcqg-portal https://a.vn/h";
+        private static final String ASIDE = "dvc-hatinh-web http://b.vn/h";
+
+        private ComponentModel with(List<String> live, List<String> aside) {
+            ComponentModel model = provider(ID);
+            if (!live.isEmpty()) {
+                model.getConfig().put("linkWebhooks", new ArrayList<>(live));
+            }
+            if (!aside.isEmpty()) {
+                model.getConfig().put("linkWebhooksRefused", new ArrayList<>(aside));
+            }
+            return model;
+        }
+
+        @Test
+        void thenTheMoveMayTakeALiveEntryOffAndPutItAside() {
+            assertThatCode(() -> validate(realmStoring(with(List.of(LIVE, ASIDE), List.of())),
+                    with(List.of(), List.of(ASIDE)))).doesNotThrowAnyException();
+        }
+
+        @Test
+        void thenAnEntryPutAsideCannotBeMadeLiveAgain() {
+            assertThatThrownBy(() -> validate(realmStoring(with(List.of(), List.of(ASIDE))),
+                    with(List.of(ASIDE), List.of())))
+                    .isInstanceOf(ComponentValidationException.class).hasMessage("vneidLinkWebhooksMoved");
+        }
+
+        @Test
+        void thenNoNewEntryCanBePutAsideNorOneChanged() {
+            assertThatThrownBy(() -> validate(realmStoring(with(List.of(), List.of(ASIDE))),
+                    with(List.of(), List.of(ASIDE, "dvc-binhduong-web https://c.vn/h"))))
+                    .isInstanceOf(ComponentValidationException.class).hasMessage("vneidLinkWebhooksMoved");
+            assertThatThrownBy(() -> validate(realmStoring(with(List.of(), List.of(ASIDE))),
+                    with(List.of(), List.of("dvc-hatinh-web http://c.vn/h"))))
+                    .isInstanceOf(ComponentValidationException.class).hasMessage("vneidLinkWebhooksMoved");
+        }
+
+        @Test
+        void thenRemovingItIsAccepted() {
+            assertThatCode(() -> validate(realmStoring(with(List.of(), List.of(ASIDE))), provider(ID)))
+                    .doesNotThrowAnyException();
+        }
+
+        @Test
+        void thenANewProviderHoldingOneIsRefusedSayingWhereWebhooksGo() {
+            assertThatThrownBy(() -> validate(realmStoring(null), with(List.of(), List.of(ASIDE))))
+                    .isInstanceOf(ComponentValidationException.class).hasMessage("vneidLinkWebhooksMovedNewProvider");
+        }
+
+        @Test
+        void thenTheAdminConsolePassesItToTheCheck() {
+            assertThatThrownBy(() -> save(with(List.of(), List.of(ASIDE)),
+                    Map.of("linkWebhooksRefused", List.of(ASIDE, "dvc-binhduong-web https://c.vn/h"))))
+                    .isInstanceOf(ComponentValidationException.class).hasMessage("vneidLinkWebhooksMoved");
+        }
+    }
+
     @Nested
     class GivenAnAdministratorSavingTheProviderInTheAdminConsole {
 
