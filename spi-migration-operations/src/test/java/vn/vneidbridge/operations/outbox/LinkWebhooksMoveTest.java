@@ -103,4 +103,25 @@ class LinkWebhooksMoveTest {
         assertThat(next.entries()).isEqualTo(configured);
         assertThat(next.allRefused()).isEmpty();
     }
+
+    /**
+     * The identity provider's own entry for a client is not always the one {@link LinkWebhooks#of} used: plain http
+     * while it is in PRODUCTION is skipped where read (and its save check is the only thing keeping it out: a value
+     * from before that check, d8abd19, or from the database), and then the legacy provider's https entry for that
+     * client was delivered to. The move must not drop that one (neither moved nor put aside, not even logged).
+     */
+    @Test
+    void theWebhookDeliveredToBeforeTheMoveIsDeliveredToAfterIt() {
+        List<String> configured = List.of("dvcqg-portal http://203.162.4.190/old");
+        Map<String, List<String>> leftovers = leftovers("legacy", "dvcqg-portal https://203.162.4.190/new");
+        List<String> before = new java.util.ArrayList<>(configured);
+        before.addAll(leftovers.get("legacy"));
+
+        LinkWebhooksMove.Plan plan = LinkWebhooksMove.plan(configured, leftovers,
+                entry -> LinkWebhooksMove.acceptable(entry, false, true));
+
+        assertThat(LinkWebhooks.usable(plan.entries(), true, client -> true, (client, skip) -> { }))
+                .isEqualTo(LinkWebhooks.usable(before, true, client -> true, (client, skip) -> { }))
+                .isNotEmpty();
+    }
 }
