@@ -13,6 +13,7 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
+import org.keycloak.storage.UserStorageProvider;
 import org.keycloak.storage.UserStorageProviderFactory;
 import vn.vneidbridge.core.broker.LinkWebhookSetting;
 import vn.vneidbridge.legacy.metrics.BridgeMetrics;
@@ -110,7 +111,8 @@ public final class LegacyUserStorageProviderFactory
      * identity provider's setting instead (docs/operators.md). The store calls this before it writes (JPA
      * RealmAdapter.updateComponent and importComponentModel), on its own realm adapter, so realm.getComponent is
      * still the stored provider; both settings stay declared, or the admin REST would not pass them here
-     * (LegacyUserStorageConfigProperties). Kept means among the stored entries, each stored value read on its own
+     * (LegacyUserStorageConfigProperties). Kept means among the entries stored on this legacy provider (a component of
+     * another type turned into one holds none), each stored value read on its own
      * ({@link LinkWebhookSetting#entries(java.util.Collection)}), as the start-up move and older versions read them.
      */
     private static void checkLinkWebhooks(RealmModel realm, ComponentModel model) throws ComponentValidationException {
@@ -120,6 +122,12 @@ public final class LegacyUserStorageProviderFactory
             return;
         }
         ComponentModel stored = model.getId() == null ? null : realm.getComponent(model.getId());
+        if (stored != null && !(PROVIDER_ID.equals(stored.getProviderId())
+                && UserStorageProvider.class.getName().equals(stored.getProviderType()))) {
+            // a component of another type turned into this one (the admin REST PUT may change both): what it holds
+            // was never a legacy provider's webhook, so it is refused as a new provider's would be
+            stored = null;
+        }
         if (stored == null) {
             LOG.warnf("the new legacy accounts provider %s holds link webhooks (an export of an older version?): refused;"
                     + " move them to the setting linkWebhooks of the identity provider vneid", model.getName());

@@ -58,9 +58,13 @@ final class LinkWebhooksMove {
             try {
                 KeycloakModelUtils.runJobInTransaction(factory, session -> move(session, realmId, allowPrivate));
             } catch (RuntimeException e) {
-                // e.g. another node moved them at the same moment: they are read where they are meanwhile
-                LOG.warnf("link webhooks of realm id %s not moved to the vneid identity provider (%s); "
-                        + "they keep working where they are", realmId, e.getClass().getSimpleName());
+                // e.g. another node moved them at the same moment, or another setting of the legacy provider is
+                // invalid now (its owner client deleted): they are read where they are meanwhile, under the identity
+                // provider's rules, and the next start tries again
+                LOG.warnf("link webhooks of realm id %s not moved to the vneid identity provider (%s); they are read "
+                        + "where they are, under its rules, until a start moves them: if this repeats at every start, "
+                        + "save the legacy accounts provider in the admin console to see which of its settings is "
+                        + "refused", realmId, e.getClass().getSimpleName());
                 LOG.debugf(e, "link webhooks of realm id %s not moved", realmId);
             }
         }
@@ -69,7 +73,10 @@ final class LinkWebhooksMove {
     /**
      * The identity provider's entries after the move — its own, then each acceptable leftover of a client it has no
      * entry for yet (the first wins) — and the leftovers each legacy provider puts aside, those not acceptable. An
-     * acceptable leftover of a client that has its entry already is dropped, as {@link LinkWebhooks#of} never used it.
+     * acceptable leftover of a client that has an acceptable entry already is dropped, as {@link LinkWebhooks#of} never
+     * used it; but where the identity provider's own entry for that client is one it would refuse now (plain http in
+     * PRODUCTION, from before that rule; skipped where read), the leftover was the one delivered to, so it takes that
+     * entry's place.
      *
      * @param configured the identity provider's entries
      * @param leftovers each legacy provider's live entries, by its id
@@ -77,16 +84,24 @@ final class LinkWebhooksMove {
      */
     static Plan plan(List<String> configured, Map<String, List<String>> leftovers, Predicate<String> acceptable) {
         Map<String, String> byClient = new LinkedHashMap<>();
+        List<String> replaceable = new ArrayList<>();
         for (String entry : configured) {
-            byClient.putIfAbsent(LinkWebhookSetting.parse(entry).map(LinkWebhookSetting.Entry::clientId).orElse(entry),
-                    entry);
+            String key = LinkWebhookSetting.parse(entry).map(LinkWebhookSetting.Entry::clientId).orElse(entry);
+            if (byClient.putIfAbsent(key, entry) == null && !acceptable.test(entry)) {
+                replaceable.add(key);
+            }
         }
         Map<String, List<String>> refused = new LinkedHashMap<>();
         leftovers.forEach((holder, entries) -> {
             List<String> aside = new ArrayList<>();
             for (String entry : entries) {
                 if (acceptable.test(entry)) {
-                    byClient.putIfAbsent(LinkWebhookSetting.parse(entry).orElseThrow().clientId(), entry);
+                    String clientId = LinkWebhookSetting.parse(entry).orElseThrow().clientId();
+                    if (replaceable.remove(clientId)) {
+                        byClient.put(clientId, entry);
+                    } else {
+                        byClient.putIfAbsent(clientId, entry);
+                    }
                 } else {
                     aside.add(entry);
                 }
