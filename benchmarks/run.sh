@@ -1,7 +1,8 @@
 #!/usr/bin/env sh
 # Runs the benchmark suite: stock Keycloak and Keycloak with VNeID Bridge side by side (both freshly started for each
-# server pair, one under load at a time), each scenario warmed up on each until its CPU-seconds per login settle, then
-# rounds in which the two take turns for short windows; then ours alone with 10,000 and 1,000,000 legacy accounts.
+# server pair, one under load at a time, both brokering to a stand-in VNeID on a third, unmeasured server), each
+# scenario warmed up on each until its CPU-seconds per login settle, then rounds in which the two take turns for short
+# windows; then ours alone with 10,000 and 1,000,000 legacy accounts.
 # Writes benchmarks/target/benchmark-report/report.md, pairs.csv (for CompareRuns) and report.png.
 # See docs/benchmarks.md.
 #

@@ -221,38 +221,52 @@ public final class BenchmarkMain {
     // ---- the servers ----------------------------------------------------------------------------------------
 
     /**
-     * One server pair: stock and ours freshly started side by side (ours with {@code legacy}), each set up and its
+     * One server pair: stock and ours freshly started side by side (ours with {@code legacy}), with a third server
+     * that holds the stand-in VNeID both broker to and that is not measured ({@link StandIn}); each set up and its
      * accounts prepared; then each family of scenarios runs {@link #sideBySide side by side}: the password logins
      * (stock, ours migrated, ours with the notice), then the VNeID logins (stock's OIDC broker, ours over OIDC, ours
-     * over the partner API). In quick mode the scenarios without a stock twin follow on the same server of ours.
+     * over the partner API). Stock is Keycloak as shipped with realm {@code dvc} only. In quick mode the scenarios
+     * without a stock twin follow on the same server of ours, with the stand-in of its own, as in full mode.
      */
     private void serverPair(int pair, LegacyDatabaseConnection legacy) throws IOException {
+        int standInPort = freePort();
         int stockPort = freePort();
+        Path stockRealm = stockBundle(standInPort);
+        KeycloakServerConfig.Builder standInConfig = KeycloakServerConfig.builder()
+                .name("bench-vneid")
+                // the stand-in VNeID (providers, realm) of the sandbox bundle; its realm dvc (stock's, which needs
+                // no provider of ours) is never used
+                .providersBundle(options.sandboxBundle())
+                .extraBundle(stockRealm)
+                .jvmOptions(options.plainJvm() ? "" : KeycloakServerConfig.ARGON2_INLINING);
         KeycloakServerConfig.Builder stockConfig = KeycloakServerConfig.builder()
                 .name("bench-stock")
-                // the stand-in VNeID (providers, realm) of the sandbox bundle, realm dvc of stock Keycloak over it
-                .providersBundle(options.sandboxBundle())
-                .jvmOptions(jvmOptions("stock"))
-                .extraBundle(stockBundle(stockPort));
-        // both start at once (nothing is measured while they start); neither is left running if the other fails
+                // Keycloak as shipped, with realm dvc brokering to the stand-in's server
+                .providersBundle(stockRealm)
+                .jvmOptions(jvmOptions("stock"));
+        // all start at once (nothing is measured while they start); none is left running if another fails
+        CompletableFuture<KeycloakServer> standInStarted =
+                CompletableFuture.supplyAsync(() -> start(standInConfig, standInPort));
         CompletableFuture<KeycloakServer> stockStarted = CompletableFuture.supplyAsync(() -> start(stockConfig, stockPort));
-        KeycloakServer oursStarted;
+        KeycloakServer oursStarted = null;
+        KeycloakServer stockServer = null;
+        KeycloakServer standInServer = null;
         try {
             oursStarted = startOurs(legacy, freePort());
+            stockServer = stockStarted.join();
+            standInServer = standInStarted.join();
         } catch (RuntimeException e) {
             stockStarted.thenAccept(KeycloakServer::close);
+            standInStarted.thenAccept(KeycloakServer::close);
+            if (oursStarted != null) {
+                oursStarted.close();
+            }
             throw e;
         }
-        KeycloakServer stockServer;
-        try {
-            stockServer = stockStarted.join();
-        } catch (RuntimeException e) {
-            oursStarted.close();
-            throw e;
-        }
-        try (KeycloakServer stock = stockServer; KeycloakServer ours = oursStarted) {
+        try (KeycloakServer vneid = standInServer; KeycloakServer stock = stockServer; KeycloakServer ours = oursStarted) {
+            StandIn standIn = new StandIn(vneid, admin(vneid));
             AdminClient stockAdmin = admin(stock);
-            setUpUpstream(stockAdmin, accounts.vneidOnly().stream().map(Population::upstreamUser).toList());
+            setUpUpstream(standIn.admin(), accounts.vneidOnly().stream().map(Population::upstreamUser).toList());
             List<Map<String, Object>> users = new ArrayList<>();
             List<Map<String, Object>> stockPasswordLogins = new ArrayList<>();
             for (int i = 0; i < accounts.migrated().size(); i++) {
@@ -264,23 +278,18 @@ public final class BenchmarkMain {
             stockAdmin.importUsers("dvc", users);
 
             AdminClient admin = admin(ours);
-            setUpOurs(admin, ours);
-            List<Map<String, Object>> upstream = new ArrayList<>();
-            accounts.vneidOnly().forEach(person -> upstream.add(Population.upstreamUser(person)));
-            if (options.quick()) {
-                accounts.link().forEach(account -> upstream.add(Population.upstreamUser(account)));
-            }
-            setUpUpstream(admin, upstream);
+            setUpOurs(admin, standIn);
             String base = ours.baseUri().toString();
-            ScenarioSetup.MigratedCitizens migrated = migrated(admin, base);
+            ScenarioSetup.MigratedCitizens migrated = migrated(admin, standIn, base);
             List<Map<String, Object>> noticeLogins = accounts.notice().stream().map(Population::legacyLogin).toList();
             List<Map<String, Object>> brokerLogins = vneidLogins(accounts.vneidOnly().stream().map(SyntheticPerson::cccd).toList());
             prepare("import the unlinked citizens", base, Journey.PASSWORD, noticeLogins);
             prepare("link the VNeID-only citizens", base, Journey.VNEID, brokerLogins);
             // the partner API: citizens of its own (a citizen linked over one protocol cannot log in over the other);
             // its stock twin is the OIDC broker of the same round
-            ScenarioSetup.speakPartnerApi(admin, ours);
-            List<Map<String, Object>> partnerLogins = ScenarioSetup.partnerApiCitizens(admin, accounts.partnerOnly());
+            ScenarioSetup.speakPartnerApi(admin, ours, standIn);
+            List<Map<String, Object>> partnerLogins = ScenarioSetup.partnerApiCitizens(standIn.admin(),
+                    accounts.partnerOnly());
             prepare("link the partner-API citizens", base, Journey.VNEID, partnerLogins);
             ScenarioSetup.speakOidc(admin);
 
@@ -304,10 +313,19 @@ public final class BenchmarkMain {
                     new Leg(ours, "broker", BROKER_TITLE, "ours", "broker", Journey.VNEID,
                             UserSource.roundRobin(brokerLogins), () -> ScenarioSetup.speakOidc(admin)),
                     new Leg(ours, "partner", PARTNER_TITLE, "ours", "broker", Journey.VNEID,
-                            UserSource.roundRobin(partnerLogins), () -> ScenarioSetup.speakPartnerApi(admin, ours))));
+                            UserSource.roundRobin(partnerLogins),
+                            () -> ScenarioSetup.speakPartnerApi(admin, ours, standIn))));
             ScenarioSetup.speakOidc(admin);
             if (options.quick()) {
-                unpaired(ours, admin, String.format(Locale.ROOT, "%,d accounts", options.largeAccounts()), migrated);
+                // as full mode's servers without a twin: the stand-in of its own (its accounts added there)
+                StandIn own = new StandIn(ours, admin);
+                setUpOurs(admin, own);
+                List<Map<String, Object>> ownUpstream = new ArrayList<>();
+                accounts.link().forEach(account -> ownUpstream.add(Population.upstreamUser(account)));
+                accounts.migrated().forEach(account -> ownUpstream.add(Population.upstreamUser(account)));
+                setUpUpstream(own.admin(), ownUpstream);
+                unpaired(ours, admin, own, String.format(Locale.ROOT, "%,d accounts", options.largeAccounts()),
+                        migrated);
                 firstLogins(ours);
             }
         }
@@ -381,9 +399,9 @@ public final class BenchmarkMain {
     }
 
     /** The migrated citizens on this server: linked by a first VNeID login, then their first password login. */
-    private ScenarioSetup.MigratedCitizens migrated(AdminClient admin, String base) {
+    private ScenarioSetup.MigratedCitizens migrated(AdminClient admin, StandIn standIn, String base) {
         ScenarioSetup.keepPortalPasswordForCitizens(admin).ifPresent(change -> out.println("  " + change));
-        ScenarioSetup.MigratedCitizens migrated = ScenarioSetup.migratedCitizens(admin, accounts.migrated());
+        ScenarioSetup.MigratedCitizens migrated = ScenarioSetup.migratedCitizens(standIn.admin(), accounts.migrated());
         prepare("link the migrated citizens by a first VNeID login", base, Journey.VNEID, migrated.linkLogins());
         prepare("the migrated citizens' first password login", base, Journey.PASSWORD, migrated.passwordLogins());
         return migrated;
@@ -393,13 +411,15 @@ public final class BenchmarkMain {
     private void oursUnpaired(LegacyDatabaseConnection legacy, String size) throws IOException {
         try (KeycloakServer ours = startOurs(legacy, freePort())) {
             AdminClient admin = admin(ours);
-            setUpOurs(admin, ours);
+            StandIn own = new StandIn(ours, admin);
+            setUpOurs(admin, own);
             setUpUpstream(admin, accounts.link().stream().map(Population::upstreamUser).toList());
-            unpaired(ours, admin, size, migrated(admin, ours.baseUri().toString()));
+            unpaired(ours, admin, own, size, migrated(admin, own, ours.baseUri().toString()));
         }
     }
 
-    private void unpaired(KeycloakServer ours, AdminClient admin, String size, ScenarioSetup.MigratedCitizens migrated) {
+    private void unpaired(KeycloakServer ours, AdminClient admin, StandIn standIn, String size,
+                          ScenarioSetup.MigratedCitizens migrated) {
         String base = ours.baseUri().toString();
         List<Map<String, Object>> cccdLogins = accounts.cccdForm().stream().map(Population::legacyLogin).toList();
         if (options.measures("cccd-miss") || options.measures("cccd-hit")) {
@@ -425,7 +445,7 @@ public final class BenchmarkMain {
                     Journey.STEP_UP_FROM_PASSWORD, UserSource.roundRobin(ScenarioSetup.stepUpFromPassword(migrated)));
         }
         if (options.measures("step-up-level-1")) {
-            stepUpFromLevelOne(ours, admin, base);
+            stepUpFromLevelOne(ours, standIn, base);
         }
 
         // browsers waiting at the stand-in's QR, polling as its page does (one poll every 2 s)
@@ -436,7 +456,8 @@ public final class BenchmarkMain {
         }
     }
 
-    private void stepUpFromLevelOne(KeycloakServer ours, AdminClient admin, String base) {
+    private void stepUpFromLevelOne(KeycloakServer ours, StandIn standIn, String base) {
+        AdminClient admin = standIn.admin();
         ScenarioSetup.LevelOneSessions levelOne = ScenarioSetup.levelOneSessions(admin, accounts.levelOne(),
                 MAX_STEP_UPS_PER_SECOND * (int) options.useOnceLength().toSeconds() + 4 * options.concurrency());
         prepare("link the level-1 citizens", base, Journey.VNEID, levelOne.linkLogins());
@@ -455,7 +476,7 @@ public final class BenchmarkMain {
     private void oursLarge(LegacyDatabaseConnection legacy) throws IOException {
         try (KeycloakServer server = startOurs(legacy, freePort())) {
             AdminClient admin = admin(server);
-            setUpOurs(admin, server);
+            setUpOurs(admin, new StandIn(server, admin));
             setUpUpstream(admin, accounts.link().stream().map(Population::upstreamUser).toList());
             firstLogins(server);
             link(server, String.format(Locale.ROOT, "%,d accounts", options.largeAccounts()));
@@ -535,9 +556,9 @@ public final class BenchmarkMain {
         return new AdminClient(server.baseUri(), server.config().adminUsername(), server.config().adminPassword());
     }
 
-    /** Points the vneid provider at this server's stand-in and lets the CCCD form be tried as often as the load needs. */
-    private static void setUpOurs(AdminClient admin, KeycloakServer server) {
-        admin.updateIdentityProvider("dvc", "vneid", Map.of("sandboxIssuer", server.realmUri(UPSTREAM_REALM).toString()));
+    /** Points the vneid provider at the stand-in and lets the CCCD form be tried as often as the load needs. */
+    private static void setUpOurs(AdminClient admin, StandIn standIn) {
+        admin.updateIdentityProvider("dvc", "vneid", Map.of("sandboxIssuer", standIn.issuer().toString()));
         admin.updateAuthenticatorConfig("dvc", "dvc cccd check",
                 Map.of("maxAttempts", "1000000", "maxAttemptsPerAddress", "1000000"));
     }
@@ -552,14 +573,14 @@ public final class BenchmarkMain {
         out.printf("  %d stand-in VNeID users imported in %.1f s%n", users.size(), (System.nanoTime() - t) / 1e9);
     }
 
-    /** Realm {@code dvc} of stock Keycloak, as a bundle with that realm only (laid over the sandbox bundle). */
-    private Path stockBundle(int httpPort) throws IOException {
+    /** Realm {@code dvc} of stock Keycloak, brokering to the stand-in on {@code standInPort}: a bundle of that realm only. */
+    private Path stockBundle(int standInPort) throws IOException {
         Path zip = options.dataDir().resolve("stock-bundle.zip");
         Files.createDirectories(zip.getParent());
         String realm;
         try (InputStream in = BenchmarkMain.class.getResourceAsStream("stock-dvc-realm.json")) {
             realm = new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .replace("@UPSTREAM@", "http://localhost:" + httpPort + "/realms/" + UPSTREAM_REALM);
+                    .replace("@UPSTREAM@", "http://localhost:" + standInPort + "/realms/" + UPSTREAM_REALM);
         }
         try (ZipOutputStream outZip = new ZipOutputStream(Files.newOutputStream(zip))) {
             outZip.putNextEntry(new ZipEntry("realms/dvc-realm.json"));

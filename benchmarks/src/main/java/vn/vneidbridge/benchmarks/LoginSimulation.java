@@ -74,6 +74,10 @@ public final class LoginSimulation extends Simulation {
         BenchRun run = BenchRun.current();
         HttpProtocolBuilder protocol = http.baseUrl(run.baseUrl())
                 .disableFollowRedirect()
+                // a browser sends Origin with the forms it posts (set on them below), never with the portal's own
+                // token request, which Keycloak would refuse with 403 as a cross-origin request once the page
+                // before it was the stand-in VNeID's on another server
+                .disableAutoOrigin()
                 .disableUrlEncoding()
                 .disableCaching()
                 .acceptHeader("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
@@ -329,7 +333,17 @@ public final class LoginSimulation extends Simulation {
     private static ChainBuilder post(String name, String actionKey, Map<String, Object> fields, Recorder recorder) {
         return exec(session -> session.set("_action", session.getString(actionKey)))
                 .exec(clear().exec(timed(name, http(name).post(session -> session.getString("_action"))
+                        .header("Origin", session -> origin(session.getString("_action")))
                         .formParamMap(fields).check(pageChecks()), recorder)));
+    }
+
+    /**
+     * The Origin a browser sends with a form it posts: that of the page holding the form, which is the form's own
+     * here (every form posts to the server that drew it).
+     */
+    static String origin(String url) {
+        java.net.URI uri = java.net.URI.create(url);
+        return uri.getScheme() + "://" + uri.getRawAuthority();
     }
 
     /** Forgets what the last page offered, so that each response says afresh where to go. */

@@ -120,6 +120,7 @@ final class QrWaitingBrowser {
     private static ChainBuilder renew(RequestTimes times) {
         return timed(times, RENEW, http(RENEW).post("#{qrRenewUrl}")
                         .header("Accept", "application/json")
+                        .header("Origin", session -> LoginSimulation.origin(session.getString("qrRenewUrl")))
                         .check(status().is(200), jsonPath("$.status").is("pending"),
                                 jsonPath("$.expiresIn").ofLong().saveAs("qrValidity")))
                 .exec(session -> session.set("qrIssuedAt", session.getLong("qrTick")).remove("qrStatus"));

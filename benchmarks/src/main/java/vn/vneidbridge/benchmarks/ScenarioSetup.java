@@ -116,16 +116,16 @@ final class ScenarioSetup {
     /**
      * Realm {@code dvc}'s {@code vneid} provider speaks VNeID's partner API ({@code protocol} = {@code partner-api}) to
      * the stand-in's partner-API face ({@code <sandboxIssuer>/partner-api/authorize|token|userinfo}, derived from the
-     * provider's {@code sandboxIssuer}, set here to this server's stand-in), and the stand-in's client
-     * {@value #BROKER_CLIENT} encrypts to realm {@code dvc}'s RSA1_5 key, fetched from this server
+     * provider's {@code sandboxIssuer}, set here to the {@link StandIn}'s issuer), and the stand-in's client
+     * {@value #BROKER_CLIENT} encrypts to realm {@code dvc}'s RSA1_5 key, fetched from {@code server}
      * ({@code partner.api.public.key.url} = {@code <dvc>/vneid-partner-api/public-key.pem}). A citizen linked over
      * {@code oidc} cannot log in over the partner API (and back): give each protocol citizens of its own, and switch
      * back with {@link #speakOidc} before the OIDC scenarios.
      */
-    static void speakPartnerApi(AdminClient admin, KeycloakServer server) {
+    static void speakPartnerApi(AdminClient admin, KeycloakServer server, StandIn standIn) {
         admin.updateIdentityProvider(LoginSimulation.REALM, "vneid", Map.of("protocol", "partner-api",
-                "sandboxIssuer", server.realmUri(UPSTREAM_REALM).toString()));
-        admin.updateClientAttribute(UPSTREAM_REALM, BROKER_CLIENT, "partner.api.public.key.url",
+                "sandboxIssuer", standIn.issuer().toString()));
+        standIn.admin().updateClientAttribute(UPSTREAM_REALM, BROKER_CLIENT, "partner.api.public.key.url",
                 server.realmUri(LoginSimulation.REALM) + "/vneid-partner-api/public-key.pem");
     }
 
