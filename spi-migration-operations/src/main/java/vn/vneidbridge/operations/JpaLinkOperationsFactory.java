@@ -1,16 +1,19 @@
 package vn.vneidbridge.operations;
 
 import java.util.List;
+import java.util.Optional;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import vn.vneidbridge.legacy.operations.LinkOperations;
 import vn.vneidbridge.legacy.operations.LinkOperationsFactory;
+import vn.vneidbridge.operations.bulk.BulkResults;
 import vn.vneidbridge.operations.review.ReviewEntries;
 
 /**
- * The linking's {@link LinkOperations} on this module's tables: review entries in Keycloak's database.
+ * The linking's {@link LinkOperations} on this module's tables: review entries and the bulk pre-verification's
+ * results in Keycloak's database.
  */
 public final class JpaLinkOperationsFactory implements LinkOperationsFactory {
 
@@ -44,6 +47,11 @@ public final class JpaLinkOperationsFactory implements LinkOperationsFactory {
         public void openReview(RealmModel realm, String identityProvider, String idNumber, String vneidSubject,
                                String vneidUsername, List<String> candidateIds) {
             ReviewEntries.open(session, realm, identityProvider, idNumber, vneidSubject, vneidUsername, candidateIds);
+        }
+
+        @Override
+        public Optional<RegistryVerification> bulkVerification(RealmModel realm, String legacyId) {
+            return BulkResults.latestVerification(session, realm.getId(), legacyId);
         }
     }
 }

@@ -1,6 +1,8 @@
 package vn.vneidbridge.legacy.operations;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.Provider;
@@ -18,6 +20,23 @@ public interface LinkOperations extends Provider {
      */
     void openReview(RealmModel realm, String identityProvider, String idNumber, String vneidSubject,
                     String vneidUsername, List<String> candidateIds);
+
+    /**
+     * The CCCD the latest bulk pre-verification confirmed with the population database for this legacy account
+     * (realm and legacy id), if its latest outcome was "verified"; read in this session's transaction when the account
+     * is imported. Empty without the operations deployed.
+     */
+    default Optional<RegistryVerification> bulkVerification(RealmModel realm, String legacyId) {
+        return Optional.empty();
+    }
+
+    /** A number the population database confirmed for an account, and when. */
+    record RegistryVerification(String number, Instant at) {
+        @Override
+        public String toString() {
+            return "RegistryVerification[***, " + at + "]";
+        }
+    }
 
     /** The deployed operations of this session, or null. */
     static LinkOperations of(KeycloakSession session) {

@@ -22,6 +22,8 @@ import org.keycloak.services.scheduled.ClusterAwareScheduledTaskRunner;
 import org.keycloak.timer.TimerProvider;
 import vn.vneidbridge.core.broker.LinkWebhookSetting;
 import vn.vneidbridge.legacy.metrics.BridgeMetrics;
+import vn.vneidbridge.operations.bulk.BulkJobEntity;
+import vn.vneidbridge.operations.bulk.BulkResultEntity;
 import vn.vneidbridge.operations.metrics.OperationsMetrics;
 import vn.vneidbridge.operations.review.ReviewEntryEntity;
 
@@ -65,11 +67,13 @@ public final class LinkWebhookEventListenerFactory
                 LinkWebhooksMove.run(migrated.getFactory(), settings.allowPrivateAddresses());
                 schedule(migrated.getFactory());
             } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
-                // a removed realm takes its pending deliveries and review entries with it
+                // a removed realm takes its pending deliveries, review entries and bulk jobs with it
                 EntityManager em = removed.getKeycloakSession().getProvider(JpaConnectionProvider.class).getEntityManager();
                 String realmId = removed.getRealm().getId();
                 em.createNamedQuery(LinkOutboxEntity.DELETE_BY_REALM).setParameter("realmId", realmId).executeUpdate();
                 em.createNamedQuery(ReviewEntryEntity.DELETE_BY_REALM).setParameter("realmId", realmId).executeUpdate();
+                em.createNamedQuery(BulkResultEntity.DELETE_BY_REALM).setParameter("realmId", realmId).executeUpdate();
+                em.createNamedQuery(BulkJobEntity.DELETE_BY_REALM).setParameter("realmId", realmId).executeUpdate();
             }
         });
     }

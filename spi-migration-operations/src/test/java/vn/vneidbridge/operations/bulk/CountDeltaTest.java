@@ -1,0 +1,41 @@
+package vn.vneidbridge.operations.bulk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import vn.vneidbridge.operations.bulk.CountDelta.Counter;
+
+class CountDeltaTest {
+
+    @Test
+    void scannedRowsCountOnceAndAdvanceTheProgress() {
+        CountDelta delta = new CountDelta();
+        delta.scanned(new AccountOutcome.Verified("001185000123"));
+        delta.scanned(new AccountOutcome.Mismatch(Set.of("FULL_NAME")));
+        delta.skipped();
+
+        assertThat(delta.of(Counter.VERIFIED)).isEqualTo(1);
+        assertThat(delta.of(Counter.MISMATCH)).isEqualTo(1);
+        assertThat(delta.of(Counter.SKIPPED)).isEqualTo(1);
+        assertThat(delta.scanned()).isEqualTo(3);
+    }
+
+    @Test
+    void aRetryMovesTheAccountFromErrorToItsNewOutcomeWithoutAdvancing() {
+        CountDelta delta = new CountDelta();
+        delta.retried("REGISTRY_ERROR", new AccountOutcome.NotFound());
+
+        assertThat(delta.of(Counter.REGISTRY_ERROR)).isEqualTo(-1);
+        assertThat(delta.of(Counter.NOT_FOUND)).isEqualTo(1);
+        assertThat(delta.scanned()).isZero();
+    }
+
+    @Test
+    void aRetryThatFailsAgainChangesNothing() {
+        CountDelta delta = new CountDelta();
+        delta.retried("REGISTRY_ERROR", new AccountOutcome.RegistryError("timeout", true));
+
+        assertThat(delta.of(Counter.REGISTRY_ERROR)).isZero();
+    }
+}
