@@ -1,0 +1,298 @@
+package vn.vneidbridge.operations.bulk;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.LongSupplier;
+import org.jboss.logging.Logger;
+import org.keycloak.component.ComponentModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import vn.vneidbridge.cccd.registry.PopulationRegistry;
+import vn.vneidbridge.cccd.registry.RegistryQuery;
+import vn.vneidbridge.cccd.registry.RegistryResult;
+import vn.vneidbridge.legacy.storage.LegacyUserStorage;
+import vn.vneidbridge.legacy.store.LegacyAccount;
+import vn.vneidbridge.legacy.store.LegacyAccountFilter;
+import vn.vneidbridge.legacy.store.LegacyAccountStore;
+import vn.vneidbridge.legacy.store.LegacyDatabaseUnavailableException;
+
+/**
+ * Works on one job from this node while it holds the job's lease: batch after batch, either the accounts due to be
+ * asked again or the next keyset page of the legacy database after the cursor. Each batch is four short steps, so
+ * no transaction is open while the registry answers: read the job (stop unless it is running); read the page and
+ * the other holders of its numbers (legacy database, Keycloak's users); ask the registry on the job's own pool;
+ * commit the results, the marks on imported users, the review entries, the counts and the cursor in one transaction
+ * under the lease. A restart resumes after the last committed cursor; a batch cut short is done again whole.
+ */
+final class BulkJobRunner {
+
+    static final long LEASE_MILLIS = 60_000;
+    private static final long RENEW_AFTER_MILLIS = 20_000;
+    private static final int COUNT_TIMEOUT_MILLIS = 120_000;
+    private static final long BREAKER_PAUSE_MILLIS = 30_000;
+    private static final Logger LOG = Logger.getLogger(BulkJobRunner.class);
+
+    private final KeycloakSessionFactory factory;
+    private final String node;
+    private final String jobId;
+    private final LongSupplier clock;
+    private long renewedAt;
+    private LegacyAccountStore store;
+
+    BulkJobRunner(KeycloakSessionFactory factory, String node, String jobId, LongSupplier clock) {
+        this.factory = factory;
+        this.node = node;
+        this.jobId = jobId;
+        this.clock = clock;
+    }
+
+    /** What a batch needs of the job, read in a short transaction. */
+    private record Snapshot(String realmId, JobState state, String cursor, int rate, int concurrency,
+                            String legacyProviderId, String registryId, LegacyAccountFilter filter, boolean counted) {
+    }
+
+    /** Runs while the job is this node's and running; returns when it is done, paused, cancelled or taken. */
+    void run() throws InterruptedException {
+        long now = clock.getAsLong();
+        boolean claimed = KeycloakModelUtils.runJobInTransactionWithResult(factory,
+                s -> BulkJobs.claim(s, jobId, node, now, now + LEASE_MILLIS));
+        if (!claimed) {
+            return;
+        }
+        renewedAt = now;
+        RegistryCalls calls = null;
+        try {
+            Snapshot job = snapshot();
+            if (job == null || job.state() != JobState.RUNNING) {
+                return;
+            }
+            if (!job.counted()) {
+                count(job);
+            }
+            calls = new RegistryCalls(job.concurrency(), job.rate());
+            while (!Thread.currentThread().isInterrupted()) {
+                job = snapshot();
+                if (job == null || job.state() != JobState.RUNNING) {
+                    return;
+                }
+                Batch batch = nextBatch(job);
+                if (batch == null) {
+                    return; // retries are waiting for later: the lease goes; a node takes the job again then
+                }
+                if (batch.rows().isEmpty() && batch.retried().isEmpty()) {
+                    KeycloakModelUtils.runJobInTransaction(factory,
+                            s -> BulkJobs.finish(s, jobId, node, clock.getAsLong()));
+                    LOG.infof("bulk pre-verification job %s is done", jobId);
+                    return;
+                }
+                if (process(job, batch, calls)) {
+                    Thread.sleep(BREAKER_PAUSE_MILLIS); // the registry's circuit is open: give it time
+                }
+            }
+        } catch (BulkJobs.LeaseLost lost) {
+            LOG.debugf("bulk job %s: the lease went to another node", jobId);
+        } catch (LegacyDatabaseUnavailableException e) {
+            LOG.warnf("bulk job %s: the legacy database did not answer; the job goes on later", jobId);
+            LOG.debugf(e, "bulk job %s: legacy database", jobId);
+        } finally {
+            if (calls != null) {
+                calls.close();
+            }
+            try {
+                KeycloakModelUtils.runJobInTransaction(factory, s -> BulkJobs.release(s, jobId, node));
+            } catch (RuntimeException e) {
+                LOG.debugf(e, "bulk job %s: lease not released (it expires)", jobId);
+            }
+        }
+    }
+
+    private Snapshot snapshot() {
+        return KeycloakModelUtils.runJobInTransactionWithResult(factory, s -> {
+            BulkJobEntity row = s.getProvider(org.keycloak.connections.jpa.JpaConnectionProvider.class)
+                    .getEntityManager().find(BulkJobEntity.class, jobId);
+            if (row == null) {
+                return null;
+            }
+            RealmModel realm = s.realms().getRealm(row.getRealmId());
+            ComponentModel component = realm == null ? null : realm.getComponent(row.getLegacyProviderId());
+            if (component == null) {
+                return null;
+            }
+            return new Snapshot(row.getRealmId(), JobState.valueOf(row.getState()), row.getCursorKey(),
+                    row.getRatePerSecond(), row.getConcurrency(), row.getLegacyProviderId(), row.getRegistryId(),
+                    BulkJobs.filter(row, LegacyUserStorage.accountTypes(component)), row.getTotalRows() != null);
+        });
+    }
+
+    private void count(Snapshot job) {
+        long total = withStore(job, store -> store.count(job.filter(), COUNT_TIMEOUT_MILLIS));
+        KeycloakModelUtils.runJobInTransaction(factory, s -> BulkJobs.total(s, jobId, node, total));
+    }
+
+    /** One batch: the rows of the next page (with the page's last key), or the accounts to ask again. */
+    private record Batch(List<LegacyAccount> rows, int skippedInvalid, Optional<String> lastKey,
+                         Map<String, BulkResultEntity> retried) {
+    }
+
+    /** The next batch; an empty one when the job is over; null when only retries not yet due remain. */
+    private Batch nextBatch(Snapshot job) {
+        int size = BatchSize.of(job.rate());
+        long now = clock.getAsLong();
+        List<BulkResultEntity> due = KeycloakModelUtils.runJobInTransactionWithResult(factory,
+                s -> BulkResults.dueRetries(s, jobId, now, size));
+        if (!due.isEmpty()) {
+            Map<String, BulkResultEntity> retried = new HashMap<>();
+            List<LegacyAccount> rows = new ArrayList<>();
+            withStore(job, store -> {
+                for (BulkResultEntity result : due) {
+                    retried.put(result.getLegacyId(), result);
+                    store.byLegacyId(result.getLegacyId()).account().ifPresent(rows::add);
+                }
+                return null;
+            });
+            return new Batch(rows, 0, Optional.empty(), retried);
+        }
+        LegacyAccountStore.Page page = withStore(job, store -> store.page(job.cursor(), size, job.filter()));
+        if (page.rows().isEmpty()) {
+            Optional<Long> later = KeycloakModelUtils.runJobInTransactionWithResult(factory,
+                    s -> BulkResults.nextRetry(s, jobId));
+            return later.isPresent() ? null : new Batch(List.of(), 0, Optional.empty(), Map.of());
+        }
+        List<LegacyAccount> rows = new ArrayList<>();
+        int invalid = 0;
+        for (LegacyAccountStore.PageRow row : page.rows()) {
+            if (row.account().isPresent()) {
+                rows.add(row.account().get());
+            } else {
+                invalid++;
+            }
+        }
+        return new Batch(rows, invalid, page.lastKey(), Map.of());
+    }
+
+    /** Checks and commits one batch; true when the registry's circuit was found open. */
+    private boolean process(Snapshot job, Batch batch, RegistryCalls calls) throws InterruptedException {
+        Set<String> numbers = new HashSet<>();
+        batch.rows().forEach(row -> row.cccd().ifPresent(numbers::add));
+        Map<String, List<String>> legacyHolders = withStore(job, store -> store.holdersOfCccds(numbers));
+        Map<String, List<String>> verifiedUsers = KeycloakModelUtils.runJobInTransactionWithResult(factory,
+                s -> KeycloakHolders.verified(s, job.realmId(), numbers));
+
+        List<CheckedAccount> accounts = new ArrayList<>();
+        List<AccountCheck.Plan> plans = new ArrayList<>();
+        List<RegistryQuery> queries = new ArrayList<>();
+        String realmId = job.realmId();
+        for (LegacyAccount row : batch.rows()) {
+            String userId = LegacyUserStorage.userId(realmId, row.legacyId());
+            Set<String> others = new LinkedHashSet<>();
+            boolean ownUserVerified = false;
+            if (row.cccd().isPresent()) {
+                for (String legacyId : legacyHolders.getOrDefault(row.cccd().get(), List.of())) {
+                    if (!legacyId.equals(row.legacyId())) {
+                        others.add(LegacyUserStorage.userId(realmId, legacyId));
+                    }
+                }
+                for (String user : verifiedUsers.getOrDefault(row.cccd().get(), List.of())) {
+                    if (user.equals(userId)) {
+                        ownUserVerified = true;
+                    } else {
+                        others.add(user);
+                    }
+                }
+            }
+            CheckedAccount account = CheckedAccount.of(row);
+            if (ownUserVerified) {
+                account = new CheckedAccount(account.legacyId(), account.cccd(), account.cmnd(), account.fullName(),
+                        account.birthDate(), account.gender(), true);
+            }
+            AccountCheck.Plan plan = AccountCheck.plan(account, List.copyOf(others));
+            accounts.add(account);
+            plans.add(plan);
+            if (plan instanceof AccountCheck.Ask ask) {
+                queries.add(ask.query());
+            }
+        }
+
+        List<RegistryResult> answers = queries.isEmpty() ? List.of()
+                : calls.ask(registry(job.registryId()), queries, this::renewIfDue);
+        List<AccountOutcome> outcomes = new ArrayList<>();
+        int answer = 0;
+        boolean circuitOpen = false;
+        for (AccountCheck.Plan plan : plans) {
+            if (plan instanceof AccountCheck.Ask ask) {
+                AccountOutcome outcome = AccountCheck.outcome(ask, answers.get(answer++));
+                circuitOpen |= outcome instanceof AccountOutcome.RegistryError error
+                        && BulkResults.CIRCUIT_OPEN.equals(error.reason());
+                outcomes.add(outcome);
+            } else if (plan instanceof AccountCheck.Settled settled) {
+                outcomes.add(settled.outcome());
+            } else {
+                outcomes.add(null);
+            }
+        }
+        long now = clock.getAsLong();
+        String cursor = batch.lastKey().orElse(job.cursor());
+        KeycloakModelUtils.runJobInTransaction(factory, s -> new BatchCommit(s, realmId, jobId, node)
+                .commit(accounts, outcomes, batch.skippedInvalid(), batch.retried(), cursor, now, now + LEASE_MILLIS));
+        renewedAt = now;
+        return circuitOpen;
+    }
+
+    /** Keeps the lease while a slow registry answers a batch. */
+    private void renewIfDue() {
+        long now = clock.getAsLong();
+        if (now - renewedAt < RENEW_AFTER_MILLIS) {
+            return;
+        }
+        boolean renewed = KeycloakModelUtils.runJobInTransactionWithResult(factory,
+                s -> BulkJobs.renew(s, jobId, node, now, now + LEASE_MILLIS));
+        if (!renewed) {
+            throw new BulkJobs.LeaseLost();
+        }
+        renewedAt = now;
+    }
+
+    /**
+     * The job's registry adapter: the factory's shared instance (safe from many threads, with the breaker and the
+     * metrics every login's check goes through), taken from a session that is closed at once.
+     */
+    private PopulationRegistry registry(String registryId) {
+        try (KeycloakSession session = factory.create()) {
+            PopulationRegistry registry = session.getProvider(PopulationRegistry.class, registryId);
+            return registry != null ? registry : NotInstalled.INSTANCE;
+        }
+    }
+
+    /** A registry provider id that names no installed adapter: every call answers so. */
+    private enum NotInstalled implements PopulationRegistry {
+        INSTANCE;
+
+        @Override
+        public RegistryResult verify(RegistryQuery query) {
+            return new RegistryResult.Unavailable("not-installed");
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /** Reads the job's legacy database (the reader is made once per run, from the provider's settings). */
+    private <T> T withStore(Snapshot job, java.util.function.Function<LegacyAccountStore, T> work) {
+        if (store == null) {
+            store = KeycloakModelUtils.runJobInTransactionWithResult(factory, s -> {
+                RealmModel realm = s.realms().getRealm(job.realmId());
+                return LegacyUserStorage.store(s, realm.getComponent(job.legacyProviderId()));
+            });
+        }
+        return work.apply(store);
+    }
+}
