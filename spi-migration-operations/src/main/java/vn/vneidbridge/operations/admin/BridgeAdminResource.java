@@ -29,6 +29,7 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 import vn.vneidbridge.core.broker.VneidProvider;
 import vn.vneidbridge.legacy.username.IdNumberUsernames;
+import vn.vneidbridge.operations.bulk.BulkVerificationResource;
 import vn.vneidbridge.operations.outbox.LinkOutbox;
 import vn.vneidbridge.operations.outbox.LinkOutboxEntity;
 import vn.vneidbridge.operations.outbox.PortalRelations;
@@ -164,6 +165,12 @@ public final class BridgeAdminResource {
                 .representation(answer)
                 .success();
         return answer;
+    }
+
+    /** The bulk pre-verification jobs ({@link BulkVerificationResource}, its own permissions per method). */
+    @Path("bulk-verification")
+    public BulkVerificationResource bulkVerification() {
+        return new BulkVerificationResource(session, realm, auth, adminEvent);
     }
 
     @GET
