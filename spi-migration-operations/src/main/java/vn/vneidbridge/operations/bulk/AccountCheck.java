@@ -13,8 +13,8 @@ import vn.vneidbridge.core.id.PersonalIdRules;
 /**
  * The bulk check of one legacy account, as two pure steps: {@link #plan} decides from the row and the other
  * accounts holding its number whether the registry is asked at all; {@link #outcome} turns the registry's answer
- * into the account's {@link AccountOutcome}. A number held by another account is a conflict before any call: it
- * is verified for nobody until an operator has looked at it.
+ * into the account's {@link AccountOutcome}. A number held by another account is a conflict before any call (also
+ * one the legacy portal verified): it is verified for nobody until an operator has looked at it.
  */
 final class AccountCheck {
 
@@ -61,6 +61,14 @@ final class AccountCheck {
         if (account.cccd().isEmpty()) {
             return new Skip(account.cmnd().isPresent() ? CMND_ONLY : NO_ID_NUMBER);
         }
+        IdParseResult<PersonalIdNumber> parsed = PersonalIdNumber.parse(account.cccd().get(), PersonalIdRules.strict());
+        if (!parsed.isValid()) {
+            return new Skip(INVALID_NUMBER);
+        }
+        if (!otherHolders.isEmpty()) {
+            // also when the legacy portal verified it here: a number on several accounts is for an operator to sort out
+            return new Settled(new AccountOutcome.Conflict(otherHolders));
+        }
         if (account.fullName() == null || account.fullName().isBlank()) {
             return new Skip(NO_NAME);
         }
@@ -69,13 +77,6 @@ final class AccountCheck {
         }
         if (account.cccdVerified()) {
             return new Skip(ALREADY_VERIFIED);
-        }
-        IdParseResult<PersonalIdNumber> parsed = PersonalIdNumber.parse(account.cccd().get(), PersonalIdRules.strict());
-        if (!parsed.isValid()) {
-            return new Skip(INVALID_NUMBER);
-        }
-        if (!otherHolders.isEmpty()) {
-            return new Settled(new AccountOutcome.Conflict(otherHolders));
         }
         PersonalIdNumber number = parsed.number().orElseThrow();
         // gender is always compared, as at a login's check: the account's, else the one the number encodes

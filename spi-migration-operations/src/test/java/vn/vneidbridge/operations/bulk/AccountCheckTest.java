@@ -69,6 +69,12 @@ class AccountCheckTest {
         }
 
         @Test
+        void thenANumberTheLegacyPortalVerifiedOnSeveralAccountsIsStillAConflict() {
+            assertThat(AccountCheck.plan(account(Optional.of(CCCD), Optional.empty(), "A", BORN, true),
+                    List.of("user-2"))).isEqualTo(new AccountCheck.Settled(new AccountOutcome.Conflict(List.of("user-2"))));
+        }
+
+        @Test
         void thenTheRegistryIsAskedWithEveryFieldTheRowHoldsAndTheNumbersGender() {
             AccountCheck.Ask ask = (AccountCheck.Ask) AccountCheck.plan(checkable(), List.of());
 
