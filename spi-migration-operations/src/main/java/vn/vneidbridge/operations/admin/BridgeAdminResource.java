@@ -39,7 +39,7 @@ import vn.vneidbridge.operations.review.ReviewResolution;
 
 /**
  * {@code /admin/realms/{realm}/vneid-bridge}: review entries (list, resolve), migration progress, link event
- * deliveries. The same permissions as Keycloak's own users API, through its {@link AdminPermissionEvaluator}:
+ * deliveries, bulk pre-verification jobs ({@link BulkVerificationResource}). The same permissions as Keycloak's own users API, through its {@link AdminPermissionEvaluator}:
  * review entries (id numbers, candidate accounts) and deliveries (user ids) need {@code view-users} (or
  * {@code manage-users}); resolving an entry links or closes it for a user, so it needs {@code manage-users}; the
  * migration progress, counts without personal data, needs {@code view-realm} or {@code query-users} (Keycloak's

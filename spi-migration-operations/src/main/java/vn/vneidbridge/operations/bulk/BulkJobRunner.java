@@ -93,7 +93,15 @@ final class BulkJobRunner {
                     LOG.infof("bulk pre-verification job %s is done", jobId);
                     return;
                 }
-                if (process(job, batch, calls)) {
+                BatchEnd end = process(job, batch, calls);
+                if (end == BatchEnd.SETUP_BROKEN) {
+                    KeycloakModelUtils.runJobInTransaction(factory,
+                            s -> BulkJobs.pauseForSetup(s, jobId, node, clock.getAsLong()));
+                    LOG.warnf("bulk pre-verification job %s paused: registry adapter '%s' is not installed or not"
+                            + " configured on node %s; resume it once it is", jobId, job.registryId(), node);
+                    return;
+                }
+                if (end == BatchEnd.CIRCUIT_OPEN) {
                     Thread.sleep(BREAKER_PAUSE_MILLIS); // the registry's circuit is open: give it time
                 }
             }
@@ -178,8 +186,14 @@ final class BulkJobRunner {
         return new Batch(rows, invalid, page.lastKey(), Map.of());
     }
 
-    /** Checks and commits one batch; true when the registry's circuit was found open. */
-    private boolean process(Snapshot job, Batch batch, RegistryCalls calls) throws InterruptedException {
+    /** How a batch ended. */
+    private enum BatchEnd { NEXT, CIRCUIT_OPEN, SETUP_BROKEN }
+
+    /**
+     * Checks and commits one batch. A batch whose every call found the registry adapter missing or unconfigured on
+     * this node is not committed (its accounts are not marked with an error that asking again would not change).
+     */
+    private BatchEnd process(Snapshot job, Batch batch, RegistryCalls calls) throws InterruptedException {
         Set<String> numbers = new HashSet<>();
         batch.rows().forEach(row -> row.cccd().ifPresent(numbers::add));
         Map<String, List<String>> legacyHolders = withStore(job, store -> store.holdersOfCccds(numbers));
@@ -223,6 +237,9 @@ final class BulkJobRunner {
 
         List<RegistryResult> answers = queries.isEmpty() ? List.of()
                 : calls.ask(registry(job.registryId()), queries, this::renewIfDue);
+        if (!answers.isEmpty() && answers.stream().allMatch(BulkJobRunner::setupBroken)) {
+            return BatchEnd.SETUP_BROKEN;
+        }
         List<AccountOutcome> outcomes = new ArrayList<>();
         int answer = 0;
         boolean circuitOpen = false;
@@ -243,7 +260,12 @@ final class BulkJobRunner {
         KeycloakModelUtils.runJobInTransaction(factory, s -> new BatchCommit(s, realmId, jobId, node)
                 .commit(accounts, outcomes, batch.skippedInvalid(), batch.retried(), cursor, now, now + LEASE_MILLIS));
         renewedAt = now;
-        return circuitOpen;
+        return circuitOpen ? BatchEnd.CIRCUIT_OPEN : BatchEnd.NEXT;
+    }
+
+    private static boolean setupBroken(RegistryResult answer) {
+        return answer instanceof RegistryResult.Unavailable unavailable
+                && (unavailable.reason().equals("not-configured") || unavailable.reason().equals("not-installed"));
     }
 
     /** Keeps the lease while a slow registry answers a batch. */
