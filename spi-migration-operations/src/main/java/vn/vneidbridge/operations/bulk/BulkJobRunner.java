@@ -77,7 +77,6 @@ final class BulkJobRunner {
             if (!job.counted()) {
                 count(job);
             }
-            calls = new RegistryCalls(job.concurrency(), job.rate());
             while (!Thread.currentThread().isInterrupted()) {
                 job = snapshot();
                 if (job == null || job.state() != JobState.RUNNING) {
@@ -92,6 +91,9 @@ final class BulkJobRunner {
                             s -> BulkJobs.finish(s, jobId, node, clock.getAsLong()));
                     LOG.infof("bulk pre-verification job %s is done", jobId);
                     return;
+                }
+                if (calls == null) {
+                    calls = new RegistryCalls(job.concurrency(), job.rate()); // only once there is work
                 }
                 BatchEnd end = process(job, batch, calls);
                 if (end == BatchEnd.SETUP_BROKEN) {
@@ -108,8 +110,8 @@ final class BulkJobRunner {
         } catch (BulkJobs.LeaseLost lost) {
             LOG.debugf("bulk job %s: the lease went to another node", jobId);
         } catch (LegacyDatabaseUnavailableException e) {
-            LOG.warnf("bulk job %s: the legacy database did not answer; the job goes on later", jobId);
-            LOG.debugf(e, "bulk job %s: legacy database", jobId);
+            // the legacy database's health is on /metrics already; the job goes on at a later poll
+            LOG.debugf(e, "bulk job %s: the legacy database did not answer", jobId);
         } finally {
             if (calls != null) {
                 calls.close();
