@@ -78,8 +78,9 @@ public final class ReviewEntries {
 
     /**
      * Opens (or adds to) the entry of an id number that a bulk pre-verification found on several accounts, in the
-     * caller's transaction. No VNeID identity is known then: the entry has an empty subject, which no resolution
-     * links ({@link ReviewResolution#link} refuses it; an operator dismisses it once the accounts are sorted out).
+     * caller's transaction. No VNeID identity is known then: the entry's subject is the marker {@link #BULK_SUBJECT},
+     * which no resolution links ({@link ReviewResolution#link} refuses it; an operator dismisses it once the accounts
+     * are sorted out).
      * A VNeID login with the number later takes the entry over with its own identity ({@link #open}).
      * An open entry from a VNeID login keeps its identity and login count; only the candidates are added.
      */
