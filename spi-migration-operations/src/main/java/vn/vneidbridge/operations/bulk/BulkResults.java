@@ -43,6 +43,17 @@ public final class BulkResults {
             row.setRealmId(realmId);
             row.setLegacyId(legacyId);
         }
+        apply(row, outcome, now);
+        if (existing == null) {
+            BulkJobs.em(session).persist(row);
+        }
+    }
+
+    /**
+     * Writes an outcome onto a result row: the verified number only for a verified outcome, the mismatched fields,
+     * the error and — for an error worth asking again — when (an open circuit: soon, and not counted as a call).
+     */
+    static void apply(BulkResultEntity row, AccountOutcome outcome, long now) {
         row.setOutcome(outcome.code());
         row.setCheckedAt(now);
         row.setFields(null);
@@ -67,9 +78,6 @@ public final class BulkResults {
                     row.setNextAttemptAt(RetrySchedule.nextAttemptAt(now, row.getAttempts()));
                 }
             }
-        }
-        if (existing == null) {
-            BulkJobs.em(session).persist(row);
         }
     }
 
