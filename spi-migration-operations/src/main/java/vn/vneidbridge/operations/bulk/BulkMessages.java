@@ -20,7 +20,7 @@ final class BulkMessages {
     private final Properties theme;
     private final Properties own;
 
-    private BulkMessages(Properties theme, Properties own) {
+    BulkMessages(Properties theme, Properties own) {
         this.theme = theme;
         this.own = own;
     }
@@ -46,7 +46,7 @@ final class BulkMessages {
         return new MessageFormat(pattern).format(problem.arguments().toArray());
     }
 
-    private static Properties own(String language) {
+    static Properties own(String language) {
         Properties messages = new Properties();
         try (InputStream in = BulkMessages.class.getResourceAsStream(
                 "/theme-resources/messages/messages_" + language + ".properties")) {
