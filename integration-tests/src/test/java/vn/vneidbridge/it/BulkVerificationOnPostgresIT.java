@@ -209,6 +209,9 @@ class BulkVerificationOnPostgresIT {
             assertThat(verified.path("cccd").get(0).asText()).isEqualTo(VERIFIED_PERSON.cccd());
             assertThat(verified.path("cccd_verified").get(0).asText()).isEqualTo("true");
             assertThat(verified.path("cccd_verified_source").get(0).asText()).isEqualTo("population-registry-bulk");
+            List<String> fields = new java.util.ArrayList<>();
+            verified.path("identity_verified_fields").forEach(field -> fields.add(field.asText()));
+            assertThat(fields).as("as the identity page shows them").contains("ID_NUMBER", "FULL_NAME", "BIRTH_DATE");
         }
 
         @Test

@@ -30,11 +30,14 @@ public interface LinkOperations extends Provider {
         return Optional.empty();
     }
 
-    /** A number the population database confirmed for an account, and when. */
-    record RegistryVerification(String number, Instant at) {
+    /**
+     * A number the population database confirmed for an account, the fields it confirmed ({@code RegistryField}
+     * names), and when.
+     */
+    record RegistryVerification(String number, List<String> fields, Instant at) {
         @Override
         public String toString() {
-            return "RegistryVerification[***, " + at + "]";
+            return "RegistryVerification[***, " + fields + ", " + at + "]";
         }
     }
 

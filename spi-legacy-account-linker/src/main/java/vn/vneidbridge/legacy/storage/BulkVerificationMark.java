@@ -6,6 +6,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.storage.UserStoragePrivateUtil;
+import vn.vneidbridge.cccd.verification.CccdVerifier;
 import vn.vneidbridge.core.user.UserAttributes;
 import vn.vneidbridge.legacy.operations.LinkOperations;
 import vn.vneidbridge.legacy.store.LegacyAccount;
@@ -47,5 +48,6 @@ final class BulkVerificationMark {
         user.setSingleAttribute(UserAttributes.CCCD_VERIFIED, "true");
         user.setSingleAttribute(UserAttributes.CCCD_VERIFIED_SOURCE, SOURCE);
         user.setSingleAttribute(UserAttributes.CCCD_VERIFIED_AT, verification.get().at().toString());
+        user.setAttribute(CccdVerifier.VERIFIED_FIELDS, verification.get().fields());
     }
 }

@@ -86,8 +86,10 @@ final class AccountCheck {
 
     /** The account's outcome from the registry's answer to {@code ask}. */
     static AccountOutcome outcome(Ask ask, RegistryResult result) {
-        if (result instanceof RegistryResult.Match) {
-            return new AccountOutcome.Verified(ask.query().idNumber());
+        if (result instanceof RegistryResult.Match match) {
+            Set<String> fields = new TreeSet<>();
+            match.matched().forEach(field -> fields.add(field.name()));
+            return new AccountOutcome.Verified(ask.query().idNumber(), fields);
         }
         if (result instanceof RegistryResult.Mismatch mismatch) {
             Set<String> fields = new TreeSet<>();

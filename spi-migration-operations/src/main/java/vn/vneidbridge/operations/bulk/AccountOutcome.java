@@ -13,10 +13,14 @@ public sealed interface AccountOutcome {
     /** The code stored in the results table and shown in the report. */
     String code();
 
-    /** The population database confirmed every field sent: {@code number} is verified for this account. */
-    record Verified(String number) implements AccountOutcome {
+    /**
+     * The population database confirmed every field sent: {@code number} is verified for this account, and these
+     * fields of it ({@code RegistryField} names, as the login's check records them).
+     */
+    record Verified(String number, Set<String> fields) implements AccountOutcome {
         public Verified {
             Objects.requireNonNull(number, "number");
+            fields = Set.copyOf(new TreeSet<>(fields));
         }
 
         @Override
@@ -26,7 +30,7 @@ public sealed interface AccountOutcome {
 
         @Override
         public String toString() {
-            return "Verified[***]";
+            return "Verified[***, " + new TreeSet<>(fields) + "]";
         }
     }
 

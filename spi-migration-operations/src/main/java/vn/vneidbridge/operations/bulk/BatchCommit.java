@@ -4,12 +4,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserProvider;
 import org.keycloak.storage.UserStoragePrivateUtil;
+import vn.vneidbridge.cccd.verification.CccdVerifier;
 import vn.vneidbridge.core.broker.VneidProvider;
 import vn.vneidbridge.core.user.UserAttributes;
 import vn.vneidbridge.legacy.storage.LegacyUserStorage;
@@ -74,7 +76,7 @@ final class BatchCommit {
             }
             BulkResults.record(session, previous, realmId, jobId, account.legacyId(), outcome, now);
             if (outcome instanceof AccountOutcome.Verified verified && realm != null) {
-                markImportedUser(realm, account, verified.number(), now);
+                markImportedUser(realm, account, verified, now);
             } else if (outcome instanceof AccountOutcome.Conflict conflict && realm != null) {
                 List<String> candidates = new ArrayList<>();
                 candidates.add(LegacyUserStorage.userId(realmId, account.legacyId()));
@@ -94,7 +96,9 @@ final class BatchCommit {
         BulkJobs.commit(session, jobId, node, cursor, delta, now, leaseUntil);
     }
 
-    private void markImportedUser(RealmModel realm, CheckedAccount account, String number, long now) {
+    private void markImportedUser(RealmModel realm, CheckedAccount account, AccountOutcome.Verified verified,
+                                  long now) {
+        String number = verified.number();
         UserProvider local = UserStoragePrivateUtil.userLocalStorage(session);
         UserModel user = local.getUserById(realm, LegacyUserStorage.userId(realmId, account.legacyId()));
         if (user == null) {
@@ -117,5 +121,6 @@ final class BatchCommit {
         user.setSingleAttribute(UserAttributes.CCCD_VERIFIED, "true");
         user.setSingleAttribute(UserAttributes.CCCD_VERIFIED_SOURCE, SOURCE);
         user.setSingleAttribute(UserAttributes.CCCD_VERIFIED_AT, Instant.ofEpochMilli(now).toString());
+        user.setAttribute(CccdVerifier.VERIFIED_FIELDS, List.copyOf(new TreeSet<>(verified.fields())));
     }
 }

@@ -50,7 +50,8 @@ public final class BulkResults {
     }
 
     /**
-     * Writes an outcome onto a result row: the verified number only for a verified outcome, the mismatched fields,
+     * Writes an outcome onto a result row: the verified number and confirmed fields only for a verified outcome, the
+     * mismatched fields,
      * the error and — for an error worth asking again — when (an open circuit: soon, and not counted as a call).
      */
     static void apply(BulkResultEntity row, AccountOutcome outcome, long now) {
@@ -62,6 +63,7 @@ public final class BulkResults {
         row.setNextAttemptAt(null);
         if (outcome instanceof AccountOutcome.Verified verified) {
             row.setVerifiedNumber(verified.number());
+            row.setFields(String.join(",", new java.util.TreeSet<>(verified.fields())));
             row.setAttempts(row.getAttempts() + 1);
         } else if (outcome instanceof AccountOutcome.Mismatch mismatch) {
             row.setFields(String.join(",", new java.util.TreeSet<>(mismatch.fields())));
@@ -114,6 +116,6 @@ public final class BulkResults {
                 .getResultStream().findFirst()
                 .filter(row -> "VERIFIED".equals(row.getOutcome()) && row.getVerifiedNumber() != null)
                 .map(row -> new LinkOperations.RegistryVerification(row.getVerifiedNumber(),
-                        Instant.ofEpochMilli(row.getCheckedAt())));
+                        List.copyOf(BulkJobs.split(row.getFields())), Instant.ofEpochMilli(row.getCheckedAt())));
     }
 }

@@ -158,7 +158,8 @@ public final class BulkVerificationResource {
                         s -> BulkResults.reportPage(s, jobId, from, REPORT_PAGE));
                 for (BulkResultEntity row : page) {
                     writer.write(ReportCsv.line(row.getLegacyId(), row.getOutcome(),
-                            BulkJobs.split(row.getFields()), row.getCheckedAt()));
+                            "MISMATCH".equals(row.getOutcome()) ? BulkJobs.split(row.getFields()) : List.of(),
+                            row.getCheckedAt()));
                 }
                 writer.flush();
                 if (page.size() < REPORT_PAGE) {

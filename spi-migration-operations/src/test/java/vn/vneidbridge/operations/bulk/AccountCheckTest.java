@@ -94,10 +94,11 @@ class AccountCheckTest {
 
         @Test
         void thenAMatchVerifiesTheNumberAsked() {
-            AccountOutcome outcome = AccountCheck.outcome(ask, new RegistryResult.Match(Set.of(RegistryField.ID_NUMBER),
-                    Optional.empty()));
+            AccountOutcome outcome = AccountCheck.outcome(ask, new RegistryResult.Match(Set.of(RegistryField.ID_NUMBER,
+                    RegistryField.FULL_NAME, RegistryField.BIRTH_DATE), Optional.empty()));
 
-            assertThat(outcome).isEqualTo(new AccountOutcome.Verified(CCCD));
+            assertThat(outcome).isEqualTo(new AccountOutcome.Verified(CCCD, Set.of("BIRTH_DATE", "FULL_NAME",
+                    "ID_NUMBER")));
             assertThat(outcome.toString()).doesNotContain(CCCD);
         }
 

@@ -13,8 +13,9 @@ class BulkResultsTest {
     @Test
     void onlyAVerifiedOutcomeKeepsTheNumber() {
         BulkResultEntity row = new BulkResultEntity();
-        BulkResults.apply(row, new AccountOutcome.Verified("001185000123"), NOW);
+        BulkResults.apply(row, new AccountOutcome.Verified("001185000123", Set.of("ID_NUMBER", "FULL_NAME")), NOW);
         assertThat(row.getVerifiedNumber()).isEqualTo("001185000123");
+        assertThat(row.getFields()).as("the fields it confirmed").isEqualTo("FULL_NAME,ID_NUMBER");
         assertThat(row.getAttempts()).isEqualTo(1);
 
         BulkResults.apply(row, new AccountOutcome.Mismatch(Set.of("FULL_NAME", "BIRTH_DATE")), NOW + 1);

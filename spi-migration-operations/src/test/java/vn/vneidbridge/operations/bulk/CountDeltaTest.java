@@ -11,7 +11,7 @@ class CountDeltaTest {
     @Test
     void scannedRowsCountOnceAndAdvanceTheProgress() {
         CountDelta delta = new CountDelta();
-        delta.scanned(new AccountOutcome.Verified("001185000123"));
+        delta.scanned(new AccountOutcome.Verified("001185000123", Set.of("ID_NUMBER")));
         delta.scanned(new AccountOutcome.Mismatch(Set.of("FULL_NAME")));
         delta.skipped();
 
