@@ -23,14 +23,18 @@ public enum JobState {
     public enum Command {
         PAUSE, RESUME, CANCEL;
 
-        /** The state the command leads to from {@code from}, or empty when it is not allowed there. */
+        /**
+         * The state the command leads to from {@code from}, or empty when it is not allowed there: only a paused job
+         * is resumed (a queued one is not "resumed" into running past the node that takes it up).
+         */
         public Optional<JobState> from(JobState from) {
             JobState to = switch (this) {
                 case PAUSE -> PAUSED;
                 case RESUME -> RUNNING;
                 case CANCEL -> CANCELLED;
             };
-            return from.canMoveTo(to) ? Optional.of(to) : Optional.empty();
+            boolean allowed = this == RESUME ? from == PAUSED : from.canMoveTo(to);
+            return allowed ? Optional.of(to) : Optional.empty();
         }
     }
 
