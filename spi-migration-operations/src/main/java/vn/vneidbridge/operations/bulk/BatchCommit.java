@@ -10,7 +10,9 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserProvider;
+import org.keycloak.models.cache.UserCache;
 import org.keycloak.storage.UserStoragePrivateUtil;
+import org.keycloak.storage.UserStorageUtil;
 import vn.vneidbridge.cccd.verification.CccdVerifier;
 import vn.vneidbridge.core.broker.VneidProvider;
 import vn.vneidbridge.core.user.UserAttributes;
@@ -122,5 +124,10 @@ final class BatchCommit {
         user.setSingleAttribute(UserAttributes.CCCD_VERIFIED_SOURCE, SOURCE);
         user.setSingleAttribute(UserAttributes.CCCD_VERIFIED_AT, Instant.ofEpochMilli(now).toString());
         user.setAttribute(CccdVerifier.VERIFIED_FIELDS, List.copyOf(new TreeSet<>(verified.fields())));
+        // written past Keycloak's user cache (a background session): drop what the cache holds of the user
+        UserCache cache = UserStorageUtil.userCache(session);
+        if (cache != null) {
+            cache.evict(realm, user);
+        }
     }
 }
