@@ -38,6 +38,8 @@ import vn.vneidbridge.operations.review.ReviewEntries;
 final class BatchCommit {
 
     private static final Logger LOG = Logger.getLogger(BatchCommit.class);
+    /** The realms whose missing HS512 key was reported (once per node). */
+    private static final Set<String> REALMS_WARNED = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private static final List<String> USER_FACTS = List.of(UserAttributes.CCCD, UserAttributes.CCCD_VERIFIED,
             UserAttributes.CCCD_DISPUTED_AT, UserAttributes.FULL_NAME, UserAttributes.BIRTHDATE, UserAttributes.CMND,
             UserAttributes.GENDER);
@@ -71,7 +73,7 @@ final class BatchCommit {
         RealmModel realm = session.realms().getRealm(realmId);
         Optional<BulkVerificationKeys.Key> key = realm == null ? Optional.empty()
                 : BulkVerificationKeys.active(session, realm);
-        if (realm != null && key.isEmpty()) {
+        if (realm != null && key.isEmpty() && REALMS_WARNED.add(realmId)) {
             LOG.warnf("realm %s has no active HS512 key: bulk job %s's verifications are stored unusable",
                     realm.getName(), jobId);
         }
