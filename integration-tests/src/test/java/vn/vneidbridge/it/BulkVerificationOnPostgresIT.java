@@ -268,6 +268,33 @@ class BulkVerificationOnPostgresIT {
             assertThat(admin.send("POST", JOBS + "/" + jobId + "/resume", null).statusCode()).isEqualTo(409);
             assertThat(admin.send("POST", JOBS + "/" + jobId + "/cancel", null).statusCode()).isEqualTo(409);
         }
+
+        @Test
+        @Order(8)
+        @SuppressWarnings("unchecked")
+        void thenALaterJobDoesNotPutBackAMarkAnOperatorTookOff() throws InterruptedException {
+            JsonNode user = fixtures.user(IMPORTED);
+            Map<String, Object> representation = JSON.convertValue(user, Map.class);
+            Map<String, Object> attributes = (Map<String, Object>) representation.get("attributes");
+            attributes.put("cccd_verified", List.of("false"));
+            attributes.remove("cccd_verified_source");
+            attributes.remove("cccd_verified_at");
+            HttpResponse<String> revoked = admin.send("PUT", "/admin/realms/dvc/users/" + user.path("id").asText(),
+                    representation);
+            assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(204);
+
+            HttpResponse<String> started = admin.send("POST", JOBS, Map.of("accountTypes", List.of("BUSINESS"),
+                    "ratePerSecond", 20, "concurrency", 2));
+            assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+            jobId = read(started.body()).path("id").asText();
+            untilDone();
+
+            List<String> lines = admin.send("GET", JOBS + "/" + jobId + "/report.csv", null).body().lines().toList();
+            assertThat(lines).as("the registry confirms the account again")
+                    .anyMatch(line -> line.startsWith(legacyId(IMPORTED) + ",VERIFIED,"));
+            assertThat(fixtures.user(IMPORTED).path("attributes").path("cccd_verified").get(0).asText())
+                    .as("an operator's cccd_verified=false is never overridden by a job").isEqualTo("false");
+        }
     }
 
     private JsonNode untilDone() throws InterruptedException {
