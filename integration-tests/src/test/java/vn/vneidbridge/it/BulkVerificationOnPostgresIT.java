@@ -42,8 +42,9 @@ import vn.vneidbridge.sandbox.legacy.SyntheticPerson;
  * A bulk pre-verification job over the legacy database (PostgreSQL, written to by the test while Keycloak runs),
  * asking the population database simulator. The job covers only the business accounts this test adds (no other
  * fixture is a business account), so no other journey's account is verified or put in review: one the registry
- * confirms (not imported), one it confirms that is imported already, one with a wrong name, one with a number it
- * does not know, two holding one number, one with only an old CMND.
+ * confirms (not imported), one it confirms that is imported already, one it confirms whose name the legacy portal
+ * changes after the job, one with a wrong name, one with a number it does not know, two holding one number, one with
+ * only an old CMND.
  */
 @ExtendWith(TestKeycloakOnPostgres.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -60,11 +61,13 @@ class BulkVerificationOnPostgresIT {
     private static final String TWIN_A = "it.bulk.twin-a";
     private static final String TWIN_B = "it.bulk.twin-b";
     private static final String CMND_ONLY = "it.bulk.cmndonly";
+    private static final String RENAMED = "it.bulk.renamed";
     /** Synthetic people the simulator knows and no other fixture uses. */
     private static final SyntheticPerson VERIFIED_PERSON = LegacyFixtures.syntheticPerson(60);
     private static final SyntheticPerson IMPORTED_PERSON = LegacyFixtures.syntheticPerson(61);
     private static final SyntheticPerson MISMATCH_PERSON = LegacyFixtures.syntheticPerson(62);
     private static final SyntheticPerson TWIN_PERSON = LegacyFixtures.syntheticPerson(63);
+    private static final SyntheticPerson RENAMED_PERSON = LegacyFixtures.syntheticPerson(64);
     /** Beyond the simulator's people: a well-formed number it does not know. */
     private static final SyntheticPerson UNKNOWN_PERSON = SyntheticAccountGenerator
             .people(TestKeycloak.SYNTHETIC_PEOPLE + 100, 42).skip(TestKeycloak.SYNTHETIC_PEOPLE + 50).findFirst()
@@ -91,9 +94,11 @@ class BulkVerificationOnPostgresIT {
             insert(connection, TWIN_A, TWIN_PERSON.fullName(), TWIN_PERSON, TWIN_PERSON.cccd(), null);
             insert(connection, TWIN_B, TWIN_PERSON.fullName(), TWIN_PERSON, TWIN_PERSON.cccd(), null);
             insert(connection, CMND_ONLY, "Lâm Văn Cũ", VERIFIED_PERSON, null, "025111222");
+            insert(connection, RENAMED, RENAMED_PERSON.fullName(), RENAMED_PERSON, RENAMED_PERSON.cccd(), null);
         }
         fixtures.forget(IMPORTED);
         fixtures.forget(VERIFIED);
+        fixtures.forget(RENAMED);
         // imported before the job, its number not verified yet
         new PortalLogin(keycloak, "dvcqg-portal").passwordLogin(IMPORTED, PASSWORD);
         assertThat(fixtures.user(IMPORTED).path("attributes").path("cccd_verified").isMissingNode()).isTrue();
@@ -114,6 +119,7 @@ class BulkVerificationOnPostgresIT {
         }
         fixtures.forget(IMPORTED);
         fixtures.forget(VERIFIED);
+        fixtures.forget(RENAMED);
     }
 
     @Nested
@@ -165,11 +171,11 @@ class BulkVerificationOnPostgresIT {
 
             JsonNode status = untilDone();
 
-            assertThat(status.path("total").asLong()).isEqualTo(7);
-            assertThat(status.path("processed").asLong()).isEqualTo(7);
+            assertThat(status.path("total").asLong()).isEqualTo(8);
+            assertThat(status.path("processed").asLong()).isEqualTo(8);
             assertThat(status.path("percent").asInt()).isEqualTo(100);
             JsonNode counts = status.path("counts");
-            assertThat(counts.path("verified").asLong()).isEqualTo(2);
+            assertThat(counts.path("verified").asLong()).isEqualTo(3);
             assertThat(counts.path("mismatch").asLong()).isEqualTo(1);
             assertThat(counts.path("notFound").asLong()).isEqualTo(1);
             assertThat(counts.path("conflict").asLong()).isEqualTo(2);
@@ -187,7 +193,7 @@ class BulkVerificationOnPostgresIT {
             assertThat(report.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
             List<String> lines = report.body().lines().toList();
             assertThat(lines.get(0)).isEqualTo("legacy_account_id,outcome,mismatched_fields,checked_at");
-            assertThat(lines).hasSize(7); // header and six checked accounts (the CMND-only one is skipped)
+            assertThat(lines).hasSize(8); // header and seven checked accounts (the CMND-only one is skipped)
             assertThat(lines).anyMatch(line -> line.startsWith(legacyId(MISMATCH) + ",MISMATCH,FULL_NAME,"));
             assertThat(lines).anyMatch(line -> line.startsWith(legacyId(UNKNOWN) + ",NOT_FOUND,,"));
             assertThat(lines).anyMatch(line -> line.startsWith(legacyId(TWIN_B) + ",CONFLICT,,"));
@@ -216,6 +222,26 @@ class BulkVerificationOnPostgresIT {
 
         @Test
         @Order(5)
+        void thenAnAccountWhoseNameChangedAfterTheJobIsNotMarkedWhenItIsImported() throws SQLException {
+            try (Connection connection = legacy.open(); PreparedStatement rename = connection.prepareStatement(
+                    "UPDATE legacy_portal_a SET full_name = ? WHERE legacy_id = ?")) {
+                // the account handed over: its holder's name, the CCCD field left as it was
+                rename.setString(1, "Phan Văn Người Khác");
+                rename.setString(2, legacyId(RENAMED));
+                assertThat(rename.executeUpdate()).isEqualTo(1);
+            }
+
+            new PortalLogin(keycloak, "dvcqg-portal").passwordLogin(RENAMED, PASSWORD);
+
+            JsonNode renamed = fixtures.user(RENAMED).path("attributes");
+            assertThat(renamed.path("cccd").get(0).asText()).isEqualTo(RENAMED_PERSON.cccd());
+            assertThat(renamed.path("full_name").get(0).asText()).isEqualTo("Phan Văn Người Khác");
+            assertThat(renamed.path("cccd_verified").isMissingNode())
+                    .as("the registry confirmed the number with the former name only").isTrue();
+        }
+
+        @Test
+        @Order(6)
         void thenTheTwinsAreOneReviewEntryThatCannotBeLinked() {
             JsonNode entry = null;
             for (JsonNode open : admin.get("/admin/realms/dvc/vneid-bridge/review-entries?status=OPEN")) {
@@ -237,10 +263,37 @@ class BulkVerificationOnPostgresIT {
         }
 
         @Test
-        @Order(6)
+        @Order(7)
         void thenAFinishedJobTakesNoCommand() {
             assertThat(admin.send("POST", JOBS + "/" + jobId + "/resume", null).statusCode()).isEqualTo(409);
             assertThat(admin.send("POST", JOBS + "/" + jobId + "/cancel", null).statusCode()).isEqualTo(409);
+        }
+
+        @Test
+        @Order(8)
+        @SuppressWarnings("unchecked")
+        void thenALaterJobDoesNotPutBackAMarkAnOperatorTookOff() throws InterruptedException {
+            JsonNode user = fixtures.user(IMPORTED);
+            Map<String, Object> representation = JSON.convertValue(user, Map.class);
+            Map<String, Object> attributes = (Map<String, Object>) representation.get("attributes");
+            attributes.put("cccd_verified", List.of("false"));
+            attributes.remove("cccd_verified_source");
+            attributes.remove("cccd_verified_at");
+            HttpResponse<String> revoked = admin.send("PUT", "/admin/realms/dvc/users/" + user.path("id").asText(),
+                    representation);
+            assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(204);
+
+            HttpResponse<String> started = admin.send("POST", JOBS, Map.of("accountTypes", List.of("BUSINESS"),
+                    "ratePerSecond", 20, "concurrency", 2));
+            assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+            jobId = read(started.body()).path("id").asText();
+            untilDone();
+
+            List<String> lines = admin.send("GET", JOBS + "/" + jobId + "/report.csv", null).body().lines().toList();
+            assertThat(lines).as("the registry confirms the account again")
+                    .anyMatch(line -> line.startsWith(legacyId(IMPORTED) + ",VERIFIED,"));
+            assertThat(fixtures.user(IMPORTED).path("attributes").path("cccd_verified").get(0).asText())
+                    .as("an operator's cccd_verified=false is never overridden by a job").isEqualTo("false");
         }
     }
 

@@ -6,6 +6,7 @@ import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import vn.vneidbridge.operations.bulk.BulkCurrentEntity;
 import vn.vneidbridge.operations.bulk.BulkJobEntity;
 import vn.vneidbridge.operations.bulk.BulkResultEntity;
 import vn.vneidbridge.operations.outbox.LinkOutboxEntity;
@@ -32,7 +33,7 @@ public final class OperationsEntityProviderFactory implements JpaEntityProviderF
             @Override
             public List<Class<?>> getEntities() {
                 return List.of(LinkOutboxEntity.class, ReviewEntryEntity.class, BulkJobEntity.class,
-                        BulkResultEntity.class);
+                        BulkResultEntity.class, BulkCurrentEntity.class);
             }
 
             @Override

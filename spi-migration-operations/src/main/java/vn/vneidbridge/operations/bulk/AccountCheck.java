@@ -1,7 +1,6 @@
 package vn.vneidbridge.operations.bulk;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import vn.vneidbridge.cccd.registry.RegistryQuery;
@@ -9,6 +8,7 @@ import vn.vneidbridge.cccd.registry.RegistryResult;
 import vn.vneidbridge.core.id.IdParseResult;
 import vn.vneidbridge.core.id.PersonalIdNumber;
 import vn.vneidbridge.core.id.PersonalIdRules;
+import vn.vneidbridge.legacy.operations.BulkVerificationBinding;
 
 /**
  * The bulk check of one legacy account, as two pure steps: {@link #plan} decides from the row and the other
@@ -78,10 +78,9 @@ final class AccountCheck {
         if (account.cccdVerified()) {
             return new Skip(ALREADY_VERIFIED);
         }
-        PersonalIdNumber number = parsed.number().orElseThrow();
-        // gender is always compared, as at a login's check: the account's, else the one the number encodes
-        return new Ask(new RegistryQuery(number.value(), account.fullName().trim(), account.birthDate(),
-                account.cmnd(), account.gender().or(() -> Optional.of(number.gender()))));
+        // the one way account data becomes a question, also at import (what a verified result is bound to)
+        return new Ask(BulkVerificationBinding.queryFor(parsed.number().orElseThrow(), account.fullName(),
+                account.birthDate(), account.cmnd(), account.gender()));
     }
 
     /** The account's outcome from the registry's answer to {@code ask}. */
@@ -89,7 +88,7 @@ final class AccountCheck {
         if (result instanceof RegistryResult.Match match) {
             Set<String> fields = new TreeSet<>();
             match.matched().forEach(field -> fields.add(field.name()));
-            return new AccountOutcome.Verified(ask.query().idNumber(), fields);
+            return new AccountOutcome.Verified(ask.query(), fields);
         }
         if (result instanceof RegistryResult.Mismatch mismatch) {
             Set<String> fields = new TreeSet<>();

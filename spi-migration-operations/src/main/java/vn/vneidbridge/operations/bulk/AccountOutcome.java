@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import vn.vneidbridge.cccd.registry.RegistryQuery;
 
 /**
  * What the bulk pre-verification found for one legacy account. {@link #toString()} never shows an id number.
@@ -14,13 +15,19 @@ public sealed interface AccountOutcome {
     String code();
 
     /**
-     * The population database confirmed every field sent: {@code number} is verified for this account, and these
-     * fields of it ({@code RegistryField} names, as the login's check records them).
+     * The population database confirmed every field sent: {@code confirmed} is the very question it answered "match"
+     * to (what the result is bound to), and these fields of it ({@code RegistryField} names, as the login's check
+     * records them).
      */
-    record Verified(String number, Set<String> fields) implements AccountOutcome {
+    record Verified(RegistryQuery confirmed, Set<String> fields) implements AccountOutcome {
         public Verified {
-            Objects.requireNonNull(number, "number");
+            Objects.requireNonNull(confirmed, "confirmed");
             fields = Set.copyOf(new TreeSet<>(fields));
+        }
+
+        /** The number confirmed. */
+        public String number() {
+            return confirmed.idNumber();
         }
 
         @Override

@@ -18,12 +18,14 @@ import jakarta.persistence.Table;
         + " order by j.createdAt desc")
 @NamedQuery(name = BulkJobEntity.BY_ACTIVE_KEY, query = "select j from BulkJobEntity j where j.activeKey = :realmId")
 @NamedQuery(name = BulkJobEntity.ACTIVE, query = "select j from BulkJobEntity j where j.state in :states")
+@NamedQuery(name = BulkJobEntity.LAST_SEQ, query = "select max(j.seq) from BulkJobEntity j where j.realmId = :realmId")
 @NamedQuery(name = BulkJobEntity.DELETE_BY_REALM, query = "delete from BulkJobEntity j where j.realmId = :realmId")
 public class BulkJobEntity {
 
     static final String BY_REALM = "vneidBulkJobsByRealm";
     static final String ACTIVE = "vneidBulkJobsActive";
     static final String BY_ACTIVE_KEY = "vneidBulkJobByActiveKey";
+    static final String LAST_SEQ = "vneidBulkJobsLastSeq";
     public static final String DELETE_BY_REALM = "vneidBulkJobsDeleteByRealm";
 
     @Id
@@ -31,6 +33,9 @@ public class BulkJobEntity {
     private String id;
     @Column(name = "REALM_ID", length = 36, nullable = false)
     private String realmId;
+    /** The job's place in its realm's order of creation (1, 2, …): which result is the later one. */
+    @Column(name = "SEQ", nullable = false)
+    private long seq;
     @Column(name = "ACTIVE_KEY", length = 36)
     private String activeKey;
     @Column(name = "LEGACY_PROVIDER_ID", length = 36, nullable = false)
@@ -92,6 +97,8 @@ public class BulkJobEntity {
     public void setId(String id) { this.id = id; }
     public String getRealmId() { return realmId; }
     public void setRealmId(String realmId) { this.realmId = realmId; }
+    public long getSeq() { return seq; }
+    public void setSeq(long seq) { this.seq = seq; }
     public String getActiveKey() { return activeKey; }
     public void setActiveKey(String activeKey) { this.activeKey = activeKey; }
     public String getLegacyProviderId() { return legacyProviderId; }

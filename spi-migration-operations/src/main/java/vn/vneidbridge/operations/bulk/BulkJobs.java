@@ -44,6 +44,7 @@ final class BulkJobs {
         job.setId(UUID.randomUUID().toString());
         job.setRealmId(realm.getId());
         job.setActiveKey(realm.getId());
+        job.setSeq(nextSeq(session, realm.getId())); // unique enough: only one unfinished job per realm (ACTIVE_KEY)
         job.setLegacyProviderId(legacyProviderId);
         job.setProvinces(String.join(",", definition.provinces()));
         job.setAccountTypes(String.join(",", definition.accountTypes()));
@@ -60,6 +61,13 @@ final class BulkJobs {
         em.persist(job);
         em.flush();
         return job;
+    }
+
+    /** The realm's next job sequence number: one more than its last job's. */
+    static long nextSeq(KeycloakSession session, String realmId) {
+        Long last = em(session).createNamedQuery(BulkJobEntity.LAST_SEQ, Long.class).setParameter("realmId", realmId)
+                .getSingleResult();
+        return last == null ? 1 : last + 1;
     }
 
     /** The realm's unfinished job, if any. */
@@ -101,6 +109,9 @@ final class BulkJobs {
         int changed = em.createQuery(jpql).setParameter("to", to.name()).setParameter("now", now)
                 .setParameter("id", job.getId()).setParameter("from", from.name()).executeUpdate();
         em.refresh(job);
+        if (changed == 1 && to == JobState.CANCELLED) {
+            BulkResults.withdraw(session, job.getId()); // a cancelled job's verifications are no longer applied
+        }
         return changed == 1;
     }
 

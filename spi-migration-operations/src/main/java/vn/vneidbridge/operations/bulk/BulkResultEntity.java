@@ -7,10 +7,9 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 /**
- * What a bulk job found for one legacy account: the legacy key (never the person's data), the outcome, the
- * mismatched field names, the registry error and its retries. {@code VERIFIED_NUMBER} is the one piece of personal
- * data, only on a verified outcome: it is what the importer checks against the row's CCCD when the account is
- * imported later ({@code LinkOperations#bulkVerification}), so a number changed since is never marked verified.
+ * What a bulk job found for one legacy account, for the job's report and retries: the legacy key (never the person's
+ * data), the outcome, the confirmed or mismatched field names, the registry error and its retries. What the importer
+ * reads is the account's current result ({@link BulkCurrentEntity}), not this.
  */
 @Entity
 @Table(name = "VNEID_BULK_RESULT")
@@ -22,8 +21,6 @@ import jakarta.persistence.Table;
         + " where r.jobId = :jobId")
 @NamedQuery(name = BulkResultEntity.REPORT_PAGE, query = "select r from BulkResultEntity r"
         + " where r.jobId = :jobId and r.legacyId > :after order by r.legacyId")
-@NamedQuery(name = BulkResultEntity.LATEST_OF_ACCOUNT, query = "select r from BulkResultEntity r"
-        + " where r.realmId = :realmId and r.legacyId = :legacyId order by r.checkedAt desc")
 @NamedQuery(name = BulkResultEntity.DELETE_BY_REALM, query = "delete from BulkResultEntity r where r.realmId = :realmId")
 public class BulkResultEntity {
 
@@ -31,7 +28,6 @@ public class BulkResultEntity {
     static final String DUE_RETRIES = "vneidBulkResultsDueRetries";
     static final String NEXT_RETRY = "vneidBulkResultsNextRetry";
     static final String REPORT_PAGE = "vneidBulkResultsReportPage";
-    static final String LATEST_OF_ACCOUNT = "vneidBulkResultsLatestOfAccount";
     public static final String DELETE_BY_REALM = "vneidBulkResultsDeleteByRealm";
 
     @Id
@@ -49,8 +45,6 @@ public class BulkResultEntity {
     private String fields;
     @Column(name = "ERROR_REASON", length = 64)
     private String errorReason;
-    @Column(name = "VERIFIED_NUMBER", length = 12)
-    private String verifiedNumber;
     @Column(name = "ATTEMPTS", nullable = false)
     private int attempts;
     @Column(name = "NEXT_ATTEMPT_AT")
@@ -72,8 +66,6 @@ public class BulkResultEntity {
     public void setFields(String fields) { this.fields = fields; }
     public String getErrorReason() { return errorReason; }
     public void setErrorReason(String errorReason) { this.errorReason = errorReason; }
-    public String getVerifiedNumber() { return verifiedNumber; }
-    public void setVerifiedNumber(String verifiedNumber) { this.verifiedNumber = verifiedNumber; }
     public int getAttempts() { return attempts; }
     public void setAttempts(int attempts) { this.attempts = attempts; }
     public Long getNextAttemptAt() { return nextAttemptAt; }

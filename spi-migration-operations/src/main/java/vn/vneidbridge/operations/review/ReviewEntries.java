@@ -117,6 +117,13 @@ public final class ReviewEntries {
         }
     }
 
+    /** Whether an entry for this id number is open in the realm. */
+    public static boolean isOpen(KeycloakSession session, String realmId, String idNumber) {
+        return em(session).createNamedQuery(ReviewEntryEntity.BY_OPEN_KEY, ReviewEntryEntity.class)
+                .setParameter("openKey", openKey(realmId, idNumber)).setMaxResults(1).getResultStream().findFirst()
+                .filter(entry -> OPEN.equals(entry.getStatus())).isPresent();
+    }
+
     /** Whether the entry came from a bulk pre-verification only (no VNeID identity to link). */
     public static boolean withoutVneidIdentity(ReviewEntryEntity entry) {
         return entry.getVneidSubject() == null || entry.getVneidSubject().isBlank()

@@ -97,8 +97,9 @@ class AccountCheckTest {
             AccountOutcome outcome = AccountCheck.outcome(ask, new RegistryResult.Match(Set.of(RegistryField.ID_NUMBER,
                     RegistryField.FULL_NAME, RegistryField.BIRTH_DATE), Optional.empty()));
 
-            assertThat(outcome).isEqualTo(new AccountOutcome.Verified(CCCD, Set.of("BIRTH_DATE", "FULL_NAME",
-                    "ID_NUMBER")));
+            assertThat(outcome).isEqualTo(new AccountOutcome.Verified(ask.query(), Set.of("BIRTH_DATE",
+                    "FULL_NAME", "ID_NUMBER")));
+            assertThat(((AccountOutcome.Verified) outcome).number()).isEqualTo(CCCD);
             assertThat(outcome.toString()).doesNotContain(CCCD);
         }
 

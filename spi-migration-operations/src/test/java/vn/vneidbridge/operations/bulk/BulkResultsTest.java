@@ -2,25 +2,27 @@ package vn.vneidbridge.operations.bulk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import vn.vneidbridge.cccd.registry.RegistryQuery;
 
 class BulkResultsTest {
 
     private static final long NOW = 1_000_000;
 
     @Test
-    void onlyAVerifiedOutcomeKeepsTheNumber() {
+    void aVerifiedOutcomeKeepsTheFieldsItConfirmed() {
         BulkResultEntity row = new BulkResultEntity();
-        BulkResults.apply(row, new AccountOutcome.Verified("001185000123", Set.of("ID_NUMBER", "FULL_NAME")), NOW);
-        assertThat(row.getVerifiedNumber()).isEqualTo("001185000123");
+        BulkResults.apply(row, new AccountOutcome.Verified(new RegistryQuery("001185000123", "Tô Thị Nga",
+                LocalDate.of(1985, 3, 14), Optional.empty(), Optional.empty()), Set.of("ID_NUMBER", "FULL_NAME")), NOW);
         assertThat(row.getFields()).as("the fields it confirmed").isEqualTo("FULL_NAME,ID_NUMBER");
         assertThat(row.getAttempts()).isEqualTo(1);
 
         BulkResults.apply(row, new AccountOutcome.Mismatch(Set.of("FULL_NAME", "BIRTH_DATE")), NOW + 1);
 
-        assertThat(row.getVerifiedNumber()).as("a later outcome drops it").isNull();
         assertThat(row.getOutcome()).isEqualTo("MISMATCH");
         assertThat(row.getFields()).isEqualTo("BIRTH_DATE,FULL_NAME");
         assertThat(row.getCheckedAt()).isEqualTo(NOW + 1);

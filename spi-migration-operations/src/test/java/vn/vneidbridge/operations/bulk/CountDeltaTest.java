@@ -2,8 +2,11 @@ package vn.vneidbridge.operations.bulk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import vn.vneidbridge.cccd.registry.RegistryQuery;
 import vn.vneidbridge.operations.bulk.CountDelta.Counter;
 
 class CountDeltaTest {
@@ -11,7 +14,8 @@ class CountDeltaTest {
     @Test
     void scannedRowsCountOnceAndAdvanceTheProgress() {
         CountDelta delta = new CountDelta();
-        delta.scanned(new AccountOutcome.Verified("001185000123", Set.of("ID_NUMBER")));
+        delta.scanned(new AccountOutcome.Verified(new RegistryQuery("001185000123", "Tô Thị Nga",
+                LocalDate.of(1985, 3, 14), Optional.empty(), Optional.empty()), Set.of("ID_NUMBER")));
         delta.scanned(new AccountOutcome.Mismatch(Set.of("FULL_NAME")));
         delta.skipped();
 
