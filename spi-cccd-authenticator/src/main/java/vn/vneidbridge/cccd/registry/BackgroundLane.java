@@ -17,8 +17,10 @@ import java.util.Objects;
  * @param registry         the lane; safe from many threads
  * @param maxRatePerSecond the server's cap on the calls of all background jobs together (server option
  *                         {@code bulkMaxRatePerSecond}); at least 1
+ * @param configured       false when the adapter lacks its required options (every call answers
+ *                         {@code not-configured}): background work then leaves the job to a node where it is
  */
-public record BackgroundLane(PopulationRegistry registry, int maxRatePerSecond) {
+public record BackgroundLane(PopulationRegistry registry, int maxRatePerSecond, boolean configured) {
 
     public BackgroundLane {
         Objects.requireNonNull(registry, "registry");

@@ -46,7 +46,7 @@ final class RegistryRuntime {
 
     private static RegistryRuntime unconfigured(int bulkMaxRate) {
         return new RegistryRuntime(UnconfiguredRegistry.INSTANCE, Optional.empty(), Optional.empty(),
-                Optional.empty(), new BackgroundLane(UnconfiguredRegistry.INSTANCE, bulkMaxRate), Optional.empty());
+                Optional.empty(), new BackgroundLane(UnconfiguredRegistry.INSTANCE, bulkMaxRate, false), Optional.empty());
     }
 
     /**
@@ -105,7 +105,7 @@ final class RegistryRuntime {
 
         LOG.infof("%s: population registry at %s", providerId, target.get().host());
         return new RegistryRuntime(registry, target, breaker, cache,
-                new BackgroundLane(background, options.bulkMaxRatePerSecond()), backgroundBreaker);
+                new BackgroundLane(background, options.bulkMaxRatePerSecond(), true), backgroundBreaker);
     }
 
     PopulationRegistry registry() {

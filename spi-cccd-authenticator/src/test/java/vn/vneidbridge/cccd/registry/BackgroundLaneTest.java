@@ -123,6 +123,7 @@ class BackgroundLaneTest {
         try {
             assertThat(factory.background()).get().extracting(BackgroundLane::maxRatePerSecond).isEqualTo(25);
             assertThat(factory.background().get().registry()).isNotSameAs(factory.create(null));
+            assertThat(factory.background().get().configured()).isTrue();
         } finally {
             factory.close();
         }
@@ -130,6 +131,7 @@ class BackgroundLaneTest {
         unconfigured.init(new MapScope(Map.of()));
         assertThat(unconfigured.background().get().registry().verify(NGA))
                 .isEqualTo(new RegistryResult.Unavailable("not-configured"));
+        assertThat(unconfigured.background().get().configured()).isFalse();
         assertThat(unconfigured.background().get().maxRatePerSecond())
                 .isEqualTo(RegistryOptions.DEFAULT_BULK_MAX_RATE_PER_SECOND);
     }
