@@ -190,6 +190,13 @@ public final class BulkVerificationResource {
     private Response command(String id, JobState.Command command) {
         require(BulkPermissions.of(command));
         BulkJobEntity job = find(id);
+        if (command == JobState.Command.RESUME) {
+            // the realm's flows may have moved to another registry since the job started
+            RegistryChoice still = RegistryChoice.choose(Optional.of(job.getRegistryId()), RealmRegistries.of(realm));
+            if (still.problem().isPresent()) {
+                return refused(Response.Status.BAD_REQUEST, still.problem().get());
+            }
+        }
         JobState from = JobState.valueOf(job.getState());
         Optional<JobState> to = command.from(from);
         if (to.isEmpty() || !BulkJobs.command(session, job, from, to.get(), Time.currentTimeMillis())) {

@@ -28,7 +28,8 @@ final class RealmRegistries {
         Set<String> named = new TreeSet<>();
         realm.getAuthenticationFlowsStream()
                 .flatMap(flow -> realm.getAuthenticationExecutionsStream(flow.getId()))
-                .filter(execution -> STEPS.contains(execution.getAuthenticator()))
+                .filter(execution -> execution.getAuthenticator() != null // a sub-flow has none
+                        && STEPS.contains(execution.getAuthenticator()))
                 .filter(execution -> execution.getRequirement() != AuthenticationExecutionModel.Requirement.DISABLED)
                 .forEach(execution -> {
                     AuthenticatorConfigModel config = execution.getAuthenticatorConfig() == null ? null
