@@ -28,6 +28,7 @@ import vn.vneidbridge.distribution.KeycloakServer;
 import vn.vneidbridge.it.support.AdminApi;
 import vn.vneidbridge.it.support.LegacyFixtures;
 import vn.vneidbridge.it.support.LinkFixtures;
+import vn.vneidbridge.it.support.Operator;
 import vn.vneidbridge.it.support.PortalLogin;
 import vn.vneidbridge.it.support.TestKeycloak;
 import vn.vneidbridge.it.support.TestKeycloakOnPostgres;
@@ -136,6 +137,39 @@ class BulkVerificationOnPostgresIT {
                     "vneidBulkUnknownField", "vneidBulkUnknownProvince", "vneidBulkOutOfRange");
             assertThat(body.path("message").asText()).isNotBlank().doesNotStartWith("vneidBulk");
         }
+
+        @Test
+        void thenARegistryTheRealmsFlowsDoNotNameIsRefused() {
+            HttpResponse<String> refused = admin.send("POST", JOBS, Map.of("accountTypes", List.of("BUSINESS"),
+                    "registry", "lgsp-json"));
+
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+            JsonNode body = read(refused.body());
+            assertThat(body.path("error").asText()).isEqualTo("vneidBulkRegistryNotTheRealms");
+            assertThat(body.path("message").asText()).contains("lgsp-json", "c06-soap");
+        }
+    }
+
+    @Nested
+    class GivenOperatorsWithoutManageRealm {
+
+        @Test
+        void thenAManageUsersOnlyAdminCannotStartAJob() {
+            try (Operator operator = Operator.withDvcRoles(keycloak, admin, "manage-users")) {
+                HttpResponse<String> start = operator.send("POST", JOBS, Map.of("accountTypes", List.of("BUSINESS")));
+
+                assertThat(start.statusCode()).as(start.body()).isEqualTo(403);
+            }
+        }
+
+        @Test
+        void thenAViewUsersOnlyAdminCannotDownloadAReport() {
+            try (Operator operator = Operator.withDvcRoles(keycloak, admin, "view-users")) {
+                HttpResponse<String> report = operator.send("GET", JOBS + "/any/report.csv", null);
+
+                assertThat(report.statusCode()).as(report.body()).isEqualTo(403);
+            }
+        }
     }
 
     @Nested
@@ -146,9 +180,14 @@ class BulkVerificationOnPostgresIT {
         @Order(1)
         void thenAPausedJobDoesNothingAndASecondJobIsRefused() throws InterruptedException {
             HttpResponse<String> started = admin.send("POST", JOBS, Map.of("accountTypes", List.of("BUSINESS"),
-                    "ratePerSecond", 20, "concurrency", 2));
+                    "ratePerSecond", 5_000, "concurrency", 2));
             assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
             jobId = read(started.body()).path("id").asText();
+            JsonNode definition = read(started.body()).path("definition");
+            assertThat(definition.path("ratePerSecond").asInt()).as("cut to the server's cap (default 50)")
+                    .isEqualTo(50);
+            assertThat(definition.path("registry").asText()).as("the one the realm's flows name")
+                    .isEqualTo("c06-soap");
             HttpResponse<String> paused = admin.send("POST", JOBS + "/" + jobId + "/pause", null);
             assertThat(paused.statusCode()).as(paused.body()).isEqualTo(200);
 
@@ -199,6 +238,11 @@ class BulkVerificationOnPostgresIT {
             assertThat(lines).anyMatch(line -> line.startsWith(legacyId(TWIN_B) + ",CONFLICT,,"));
             assertThat(report.body()).doesNotContain(VERIFIED_PERSON.cccd()).doesNotContain(TWIN_PERSON.cccd())
                     .doesNotContain(VERIFIED_PERSON.fullName()).doesNotContain(VERIFIED_PERSON.birthDate().toString());
+            try (Operator helpdesk = Operator.withDvcRoles(keycloak, admin, "manage-users")) {
+                assertThat(helpdesk.send("GET", JOBS + "/" + jobId + "/report.csv", null).statusCode())
+                        .as("manage-users may download it").isEqualTo(200);
+            }
+            assertThat(adminEvents()).as("each download is on record").contains("report");
         }
 
         @Test

@@ -16,8 +16,9 @@ import vn.vneidbridge.core.id.Province;
 /**
  * What an operator asks a bulk pre-verification job to do: which legacy accounts (provinces — the first three
  * digits of the CCCD —, account types, creation dates; empty means all) and how fast (registry calls per second,
- * calls at once) and which registry adapter ({@code PopulationRegistry} provider id). Built through {@link #parse},
- * which refuses bad input with message keys.
+ * calls at once) and which registry adapter ({@code PopulationRegistry} provider id; the resource accepts only one
+ * the realm's flows name, {@link RegistryChoice}, and cuts the rate to the server's cap). Built through
+ * {@link #parse}, which refuses bad input with message keys.
  */
 public record BulkJobDefinition(Set<String> provinces, Set<String> accountTypes, Optional<LocalDate> createdFrom,
                                 Optional<LocalDate> createdTo, int ratePerSecond, int concurrency, String registry) {
@@ -100,6 +101,12 @@ public record BulkJobDefinition(Set<String> provinces, Set<String> accountTypes,
         return new Parsed(Optional.of(new BulkJobDefinition(provinces, types, from, to, rate, concurrency,
                 registry)),
                 List.of());
+    }
+
+    /** This definition asking the given registry adapter at the given rate (as the realm and the server allow). */
+    public BulkJobDefinition with(String chosenRegistry, int rate) {
+        return new BulkJobDefinition(provinces, accountTypes, createdFrom, createdTo, rate, concurrency,
+                chosenRegistry);
     }
 
     /** Whether a creation-date filter is asked for (it needs the contract's optional column {@code created_at}). */

@@ -8,13 +8,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
 import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
-import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
+import vn.vneidbridge.cccd.registry.BackgroundLane;
 import vn.vneidbridge.cccd.registry.PopulationRegistry;
 import vn.vneidbridge.cccd.registry.RegistryQuery;
 import vn.vneidbridge.cccd.registry.RegistryResult;
@@ -31,6 +37,11 @@ import vn.vneidbridge.legacy.store.LegacyDatabaseUnavailableException;
  * the other holders of its numbers (legacy database, Keycloak's users); ask the registry on the job's own pool;
  * commit the results, the marks on imported users, the review entries, the counts and the cursor in one transaction
  * under the lease. A restart resumes after the last committed cursor; a batch cut short is done again whole.
+ *
+ * <p>The registry is asked through the adapter's background lane ({@link JobRegistry}), at the job's share of the
+ * server's cap, slowing down when the registry refuses calls for quota ({@link BulkRate}). Nothing is counted or
+ * asked without the lease: the count runs while the lease is renewed, and the lease is checked before each batch's
+ * calls. A node whose adapter is missing or not configured leaves the job to the other nodes ({@link End#NOT_SET_UP}).
  */
 final class BulkJobRunner {
 
@@ -38,6 +49,7 @@ final class BulkJobRunner {
     private static final long RENEW_AFTER_MILLIS = 20_000;
     private static final int COUNT_TIMEOUT_MILLIS = 120_000;
     private static final long BREAKER_PAUSE_MILLIS = 30_000;
+    private static final long RENEW_CHECK_MILLIS = 5_000;
     private static final Logger LOG = Logger.getLogger(BulkJobRunner.class);
 
     private final KeycloakSessionFactory factory;
@@ -46,6 +58,16 @@ final class BulkJobRunner {
     private final LongSupplier clock;
     private long renewedAt;
     private LegacyAccountStore store;
+    /** The pace the registry's quota refusals leave (0 until the first batch). */
+    private int pace;
+
+    /** How a run ended, for the scheduler. */
+    enum End {
+        /** The job is done, paused, cancelled, taken by another node, or waits for retries or its database. */
+        STOPPED,
+        /** The job's registry adapter is missing or not configured on this node: the lease was given back. */
+        NOT_SET_UP
+    }
 
     BulkJobRunner(KeycloakSessionFactory factory, String node, String jobId, LongSupplier clock) {
         this.factory = factory;
@@ -56,23 +78,39 @@ final class BulkJobRunner {
 
     /** What a batch needs of the job, read in a short transaction. */
     private record Snapshot(String realmId, JobState state, String cursor, int rate, int concurrency,
-                            String legacyProviderId, String registryId, LegacyAccountFilter filter, boolean counted) {
+                            String legacyProviderId, String registryId, LegacyAccountFilter filter, boolean counted,
+                            int activeJobs) {
     }
 
-    /** Runs while the job is this node's and running; returns when it is done, paused, cancelled or taken. */
-    void run() throws InterruptedException {
+    /**
+     * Runs while the job is this node's and running; returns when it is done, paused, cancelled or taken, or at once
+     * (without taking the lease) when this node cannot ask the job's registry.
+     */
+    End run() throws InterruptedException {
+        String registryId = KeycloakModelUtils.runJobInTransactionWithResult(factory, s -> {
+            BulkJobEntity row = BulkJobs.em(s).find(BulkJobEntity.class, jobId);
+            return row == null ? null : row.getRegistryId();
+        });
+        if (registryId == null) {
+            return End.STOPPED;
+        }
+        Optional<BackgroundLane> lane = lane(registryId);
+        if (lane.isEmpty() || !lane.get().configured()) {
+            notSetUp(registryId);
+            return End.NOT_SET_UP;
+        }
         long now = clock.getAsLong();
         boolean claimed = KeycloakModelUtils.runJobInTransactionWithResult(factory,
                 s -> BulkJobs.claim(s, jobId, node, now, now + LEASE_MILLIS));
         if (!claimed) {
-            return;
+            return End.STOPPED;
         }
         renewedAt = now;
         RegistryCalls calls = null;
         try {
             Snapshot job = snapshot();
             if (job == null || job.state() != JobState.RUNNING) {
-                return;
+                return End.STOPPED;
             }
             if (!job.counted()) {
                 count(job);
@@ -80,31 +118,33 @@ final class BulkJobRunner {
             while (!Thread.currentThread().isInterrupted()) {
                 job = snapshot();
                 if (job == null || job.state() != JobState.RUNNING) {
-                    return;
+                    return End.STOPPED;
                 }
-                Batch batch = nextBatch(job);
+                int share = BulkRate.share(job.rate(), lane.get().maxRatePerSecond(), job.activeJobs());
+                int rate = pace == 0 ? share : Math.min(pace, share);
+                Batch batch = nextBatch(job, rate);
                 if (batch == null) {
-                    return; // retries are waiting for later: the lease goes; a node takes the job again then
+                    return End.STOPPED; // retries are waiting for later: the lease goes; a node takes the job then
                 }
                 if (batch.rows().isEmpty() && batch.retried().isEmpty()) {
                     KeycloakModelUtils.runJobInTransaction(factory,
                             s -> BulkJobs.finish(s, jobId, node, clock.getAsLong()));
                     LOG.infof("bulk pre-verification job %s is done", jobId);
-                    return;
+                    return End.STOPPED;
                 }
                 if (calls == null) {
-                    calls = new RegistryCalls(job.concurrency(), job.rate()); // only once there is work
+                    calls = new RegistryCalls(job.concurrency(), rate); // only once there is work
                 }
-                BatchEnd end = process(job, batch, calls);
+                calls.rate(rate);
+                BatchEnd end = process(job, batch, calls, lane.get().registry());
                 if (end == BatchEnd.SETUP_BROKEN) {
-                    KeycloakModelUtils.runJobInTransaction(factory,
-                            s -> BulkJobs.pauseForSetup(s, jobId, node, clock.getAsLong()));
-                    LOG.warnf("bulk pre-verification job %s paused: registry adapter '%s' is not installed or not"
-                            + " configured on node %s; resume it once it is", jobId, job.registryId(), node);
-                    return;
+                    notSetUp(job.registryId()); // the lease is given back below; the batch was not committed
+                    return End.NOT_SET_UP;
                 }
-                if (end == BatchEnd.CIRCUIT_OPEN) {
-                    Thread.sleep(BREAKER_PAUSE_MILLIS); // the registry's circuit is open: give it time
+                pace = end == BatchEnd.QUOTA_REFUSED ? BulkRate.afterQuotaRefusal(rate)
+                        : BulkRate.afterCalmBatch(rate, share);
+                if (end == BatchEnd.CIRCUIT_OPEN || end == BatchEnd.QUOTA_REFUSED) {
+                    Thread.sleep(BREAKER_PAUSE_MILLIS); // the registry refused: give it time
                 }
             }
         } catch (BulkJobs.LeaseLost lost) {
@@ -122,6 +162,16 @@ final class BulkJobRunner {
                 LOG.debugf(e, "bulk job %s: lease not released (it expires)", jobId);
             }
         }
+        return End.STOPPED;
+    }
+
+    private void notSetUp(String registryId) {
+        LOG.warnf("bulk pre-verification job %s: registry adapter '%s' is not installed or not configured on node %s;"
+                + " this node leaves the job to the other nodes", jobId, registryId, node);
+    }
+
+    private Optional<BackgroundLane> lane(String registryId) {
+        return JobRegistry.lane(factory.getProviderFactory(PopulationRegistry.class, registryId));
     }
 
     private Snapshot snapshot() {
@@ -138,13 +188,43 @@ final class BulkJobRunner {
             }
             return new Snapshot(row.getRealmId(), JobState.valueOf(row.getState()), row.getCursorKey(),
                     row.getRatePerSecond(), row.getConcurrency(), row.getLegacyProviderId(), row.getRegistryId(),
-                    BulkJobs.filter(row, LegacyUserStorage.accountTypes(component)), row.getTotalRows() != null);
+                    BulkJobs.filter(row, LegacyUserStorage.accountTypes(component)), row.getTotalRows() != null,
+                    BulkJobs.activeIds(s).size());
         });
     }
 
-    private void count(Snapshot job) {
-        long total = withStore(job, store -> store.count(job.filter(), COUNT_TIMEOUT_MILLIS));
-        KeycloakModelUtils.runJobInTransaction(factory, s -> BulkJobs.total(s, jobId, node, total));
+    /**
+     * Counts the job's rows on a thread of its own while this one keeps the lease (a count may take longer than the
+     * lease); records the total only while the lease is still this node's ({@link BulkJobs.LeaseLost} otherwise).
+     */
+    private void count(Snapshot job) throws InterruptedException {
+        withStore(job, store -> null); // the reader, made on this thread
+        ExecutorService counter = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "vneid-bulk-count");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Future<Long> counting = counter.submit(() -> store.count(job.filter(), COUNT_TIMEOUT_MILLIS));
+            long total;
+            while (true) {
+                try {
+                    total = counting.get(RENEW_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+                    break;
+                } catch (TimeoutException slow) {
+                    renewIfDue();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException failure) {
+                        throw failure;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+            long counted = total;
+            KeycloakModelUtils.runJobInTransaction(factory, s -> BulkJobs.total(s, jobId, node, counted));
+        } finally {
+            counter.shutdownNow();
+        }
     }
 
     /** One batch: the rows of the next page (with the page's last key), or the accounts to ask again. */
@@ -153,8 +233,8 @@ final class BulkJobRunner {
     }
 
     /** The next batch; an empty one when the job is over; null when only retries not yet due remain. */
-    private Batch nextBatch(Snapshot job) {
-        int size = BatchSize.of(job.rate());
+    private Batch nextBatch(Snapshot job, int rate) {
+        int size = BatchSize.of(rate);
         long now = clock.getAsLong();
         List<BulkResultEntity> due = KeycloakModelUtils.runJobInTransactionWithResult(factory,
                 s -> BulkResults.dueRetries(s, jobId, now, size));
@@ -189,13 +269,14 @@ final class BulkJobRunner {
     }
 
     /** How a batch ended. */
-    private enum BatchEnd { NEXT, CIRCUIT_OPEN, SETUP_BROKEN }
+    private enum BatchEnd { NEXT, CIRCUIT_OPEN, QUOTA_REFUSED, SETUP_BROKEN }
 
     /**
      * Checks and commits one batch. A batch whose every call found the registry adapter missing or unconfigured on
      * this node is not committed (its accounts are not marked with an error that asking again would not change).
      */
-    private BatchEnd process(Snapshot job, Batch batch, RegistryCalls calls) throws InterruptedException {
+    private BatchEnd process(Snapshot job, Batch batch, RegistryCalls calls, PopulationRegistry registry)
+            throws InterruptedException {
         Set<String> numbers = new HashSet<>();
         batch.rows().forEach(row -> row.cccd().ifPresent(numbers::add));
         Map<String, List<String>> legacyHolders = withStore(job, store -> store.holdersOfCccds(numbers));
@@ -237,8 +318,11 @@ final class BulkJobRunner {
             }
         }
 
+        if (!queries.isEmpty()) {
+            renew(); // no registry call without the lease
+        }
         List<RegistryResult> answers = queries.isEmpty() ? List.of()
-                : calls.ask(registry(job.registryId()), queries, this::renewIfDue);
+                : calls.ask(registry, queries, this::renewIfDue);
         if (!answers.isEmpty() && answers.stream().allMatch(BulkJobRunner::setupBroken)) {
             return BatchEnd.SETUP_BROKEN;
         }
@@ -262,6 +346,9 @@ final class BulkJobRunner {
         KeycloakModelUtils.runJobInTransaction(factory, s -> new BatchCommit(s, realmId, jobId, node)
                 .commit(accounts, outcomes, batch.skippedInvalid(), batch.retried(), cursor, now, now + LEASE_MILLIS));
         renewedAt = now;
+        if (BulkRate.quotaRefused(answers)) {
+            return BatchEnd.QUOTA_REFUSED;
+        }
         return circuitOpen ? BatchEnd.CIRCUIT_OPEN : BatchEnd.NEXT;
     }
 
@@ -270,43 +357,22 @@ final class BulkJobRunner {
                 && (unavailable.reason().equals("not-configured") || unavailable.reason().equals("not-installed"));
     }
 
-    /** Keeps the lease while a slow registry answers a batch. */
+    /** Keeps the lease while a slow registry answers a batch or a slow count runs. */
     private void renewIfDue() {
-        long now = clock.getAsLong();
-        if (now - renewedAt < RENEW_AFTER_MILLIS) {
-            return;
+        if (clock.getAsLong() - renewedAt >= RENEW_AFTER_MILLIS) {
+            renew();
         }
+    }
+
+    /** Renews the lease now; {@link BulkJobs.LeaseLost} when another node holds it. */
+    private void renew() {
+        long now = clock.getAsLong();
         boolean renewed = KeycloakModelUtils.runJobInTransactionWithResult(factory,
                 s -> BulkJobs.renew(s, jobId, node, now, now + LEASE_MILLIS));
         if (!renewed) {
             throw new BulkJobs.LeaseLost();
         }
         renewedAt = now;
-    }
-
-    /**
-     * The job's registry adapter: the factory's shared instance (safe from many threads, with the breaker and the
-     * metrics every login's check goes through), taken from a session that is closed at once.
-     */
-    private PopulationRegistry registry(String registryId) {
-        try (KeycloakSession session = factory.create()) {
-            PopulationRegistry registry = session.getProvider(PopulationRegistry.class, registryId);
-            return registry != null ? registry : NotInstalled.INSTANCE;
-        }
-    }
-
-    /** A registry provider id that names no installed adapter: every call answers so. */
-    private enum NotInstalled implements PopulationRegistry {
-        INSTANCE;
-
-        @Override
-        public RegistryResult verify(RegistryQuery query) {
-            return new RegistryResult.Unavailable("not-installed");
-        }
-
-        @Override
-        public void close() {
-        }
     }
 
     /** Reads the job's legacy database (the reader is made once per run, from the provider's settings). */

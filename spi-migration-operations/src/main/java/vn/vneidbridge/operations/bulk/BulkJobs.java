@@ -150,14 +150,6 @@ final class BulkJobs {
                 .executeUpdate() == 1;
     }
 
-    /** Pauses a running job this node holds (its registry adapter is missing here): an operator resumes it. */
-    static void pauseForSetup(KeycloakSession session, String jobId, String node, long now) {
-        em(session).createQuery("update BulkJobEntity j set j.state = :paused, j.version = j.version + 1,"
-                        + " j.updatedAt = :now where j.id = :id and j.state = :running and j.leaseOwner = :node")
-                .setParameter("paused", JobState.PAUSED.name()).setParameter("running", JobState.RUNNING.name())
-                .setParameter("now", now).setParameter("id", jobId).setParameter("node", node).executeUpdate();
-    }
-
     /** Gives the lease back (the node stops: shutting down, or the job was paused). */
     static void release(KeycloakSession session, String jobId, String node) {
         em(session).createQuery("update BulkJobEntity j set j.leaseOwner = null, j.leaseUntil = null,"
@@ -165,11 +157,17 @@ final class BulkJobs {
                 .setParameter("id", jobId).setParameter("node", node).executeUpdate();
     }
 
-    /** Records how many rows the job covers (counted once, when a node first takes it). */
+    /**
+     * Records how many rows the job covers (counted once, when a node first takes it). Throws {@link LeaseLost} when
+     * this node no longer holds the lease, so it stops before asking the registry anything.
+     */
     static void total(KeycloakSession session, String jobId, String node, long total) {
-        em(session).createQuery("update BulkJobEntity j set j.totalRows = :total where j.id = :id"
+        int changed = em(session).createQuery("update BulkJobEntity j set j.totalRows = :total where j.id = :id"
                         + " and j.leaseOwner = :node")
                 .setParameter("total", total).setParameter("id", jobId).setParameter("node", node).executeUpdate();
+        if (changed != 1) {
+            throw new LeaseLost();
+        }
     }
 
     /**

@@ -29,6 +29,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+import vn.vneidbridge.cccd.registry.BackgroundLane;
 import vn.vneidbridge.cccd.registry.PopulationRegistry;
 import vn.vneidbridge.legacy.storage.LegacyUserStorage;
 import vn.vneidbridge.legacy.store.LegacyDatabaseUnavailableException;
@@ -36,10 +37,11 @@ import vn.vneidbridge.legacy.store.LegacyDatabaseUnavailableException;
 /**
  * {@code /admin/realms/{realm}/vneid-bridge/bulk-verification}: start a bulk pre-verification job, follow it
  * (state, counts, progress, ETA: counts only, {@code view-realm} or {@code query-users} as the migration progress),
- * pause, resume or cancel it ({@code manage-users}: a verification marks accounts), and download its report
- * ({@code view-users}: it lists legacy account keys; never an id number, name or birth date). Each command is an
- * admin event of resource type {@value #RESOURCE_TYPE}; each refusal is a message key with its text in the
- * operator's language.
+ * pause, resume or cancel it, and download its report (it lists legacy account keys with their outcome; never an id
+ * number, name or birth date). Who may do which: {@link BulkPermissions} ({@code manage-realm} to start, resume or
+ * cancel). A job asks only a registry adapter the realm's flows name ({@link RegistryChoice}) at no more than the
+ * server's cap. Each command and each report download is an admin event of resource type {@value #RESOURCE_TYPE};
+ * each refusal is a message key with its text in the operator's language.
  */
 public final class BulkVerificationResource {
 
@@ -66,21 +68,31 @@ public final class BulkVerificationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response start(Map<String, Object> body) {
-        auth.users().requireManage();
+        require(BulkPermissions.START);
         BulkJobDefinition.Parsed parsed = BulkJobDefinition.parse(body);
         if (!parsed.isValid()) {
             return refused(Response.Status.BAD_REQUEST, parsed.problems());
         }
-        BulkJobDefinition definition = parsed.definition().orElseThrow();
+        BulkJobDefinition asked = parsed.definition().orElseThrow();
         List<ComponentModel> legacy = LegacyUserStorage.enabledProviders(realm);
         if (legacy.isEmpty()) {
             return refused(Response.Status.BAD_REQUEST, new BulkJobDefinition.Problem("vneidBulkNoLegacyDatabase"));
         }
-        if (session.getKeycloakSessionFactory().getProviderFactory(PopulationRegistry.class,
-                definition.registry()) == null) {
-            return refused(Response.Status.BAD_REQUEST,
-                    new BulkJobDefinition.Problem("vneidBulkUnknownRegistry", definition.registry()));
+        RegistryChoice choice = RegistryChoice.choose(
+                body != null && body.get("registry") != null ? Optional.of(asked.registry()) : Optional.empty(),
+                RealmRegistries.of(realm));
+        if (choice.problem().isPresent()) {
+            return refused(Response.Status.BAD_REQUEST, choice.problem().get());
         }
+        String registry = choice.registry().orElseThrow();
+        Optional<BackgroundLane> lane = JobRegistry.lane(
+                session.getKeycloakSessionFactory().getProviderFactory(PopulationRegistry.class, registry));
+        if (lane.isEmpty()) {
+            return refused(Response.Status.BAD_REQUEST,
+                    new BulkJobDefinition.Problem("vneidBulkUnknownRegistry", registry));
+        }
+        BulkJobDefinition definition = asked.with(registry,
+                BulkRate.clamp(asked.ratePerSecond(), lane.get().maxRatePerSecond()));
         ComponentModel provider = legacy.get(0);
         if (definition.filtersCreation() && !creationDatesReadable(provider)) {
             return refused(Response.Status.BAD_REQUEST, new BulkJobDefinition.Problem("vneidBulkNoCreationDates"));
@@ -145,8 +157,10 @@ public final class BulkVerificationResource {
     @Path("jobs/{id}/report.csv")
     @Produces("text/csv")
     public Response report(@PathParam("id") String id) {
-        auth.users().requireView();
-        String jobId = find(id).getId();
+        require(BulkPermissions.REPORT);
+        BulkJobEntity job = find(id);
+        String jobId = job.getId();
+        event(OperationType.ACTION, job, "report", BulkJobStatus.of(job, Time.currentTimeMillis()));
         KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
         StreamingOutput csv = output -> {
             Writer writer = new OutputStreamWriter(output, StandardCharsets.UTF_8);
@@ -174,8 +188,15 @@ public final class BulkVerificationResource {
     }
 
     private Response command(String id, JobState.Command command) {
-        auth.users().requireManage();
+        require(BulkPermissions.of(command));
         BulkJobEntity job = find(id);
+        if (command == JobState.Command.RESUME) {
+            // the realm's flows may have moved to another registry since the job started
+            RegistryChoice still = RegistryChoice.choose(Optional.of(job.getRegistryId()), RealmRegistries.of(realm));
+            if (still.problem().isPresent()) {
+                return refused(Response.Status.BAD_REQUEST, still.problem().get());
+            }
+        }
         JobState from = JobState.valueOf(job.getState());
         Optional<JobState> to = command.from(from);
         if (to.isEmpty() || !BulkJobs.command(session, job, from, to.get(), Time.currentTimeMillis())) {
@@ -204,6 +225,12 @@ public final class BulkVerificationResource {
             return LegacyUserStorage.store(session, provider).hasCreationDates();
         } catch (LegacyDatabaseUnavailableException e) {
             return false;
+        }
+    }
+
+    private void require(BulkPermissions action) {
+        if (!action.allowed(auth.realm().canManageRealm(), auth.users().canManage())) {
+            throw new ForbiddenException();
         }
     }
 

@@ -16,8 +16,10 @@ import vn.vneidbridge.cccd.registry.RegistryResult;
 
 /**
  * The registry calls of one job's run on this node: its own small pool of {@code concurrency} daemon threads
- * (never a request thread), at most {@code rate} calls a second ({@link TokenBucket}). Once a call finds the circuit
- * open, the batch's remaining calls are not made: they answer {@code circuit-open} at once and are retried later.
+ * (never a request thread), at most {@code rate} calls a second ({@link TokenBucket}; the runner changes the rate
+ * between batches, {@link BulkRate}). Once a call finds the circuit open, or is refused for quota
+ * ({@code http-429}), the batch's remaining calls are not made: they answer {@code circuit-open} at once (not asked,
+ * not counted as a call) and are asked again soon.
  */
 final class RegistryCalls implements AutoCloseable {
 
@@ -25,7 +27,9 @@ final class RegistryCalls implements AutoCloseable {
     private static final long WAIT_SLICE_MILLIS = 5_000;
 
     private final ExecutorService pool;
-    private final TokenBucket bucket;
+    private final int concurrency;
+    private volatile TokenBucket bucket;
+    private int rate;
 
     RegistryCalls(int concurrency, int ratePerSecond) {
         int number = POOLS.incrementAndGet();
@@ -35,7 +39,16 @@ final class RegistryCalls implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        this.bucket = new TokenBucket(ratePerSecond, concurrency, System::nanoTime);
+        this.concurrency = concurrency;
+        rate(ratePerSecond);
+    }
+
+    /** Calls at most {@code ratePerSecond} a second from now on (between batches). */
+    synchronized void rate(int ratePerSecond) {
+        if (ratePerSecond != rate) {
+            rate = ratePerSecond;
+            bucket = new TokenBucket(ratePerSecond, Math.min(concurrency, ratePerSecond), System::nanoTime);
+        }
     }
 
     /**
@@ -44,18 +57,21 @@ final class RegistryCalls implements AutoCloseable {
      */
     List<RegistryResult> ask(PopulationRegistry registry, List<RegistryQuery> queries, Runnable whileWaiting)
             throws InterruptedException {
-        AtomicBoolean circuitOpen = new AtomicBoolean();
+        AtomicBoolean holdBack = new AtomicBoolean();
         List<Future<RegistryResult>> answers = new ArrayList<>(queries.size());
         for (RegistryQuery query : queries) {
             answers.add(pool.submit(() -> {
-                if (circuitOpen.get()) {
+                if (holdBack.get()) {
                     return new RegistryResult.Unavailable(BulkResults.CIRCUIT_OPEN);
                 }
                 bucket.acquire();
+                if (holdBack.get()) {
+                    return new RegistryResult.Unavailable(BulkResults.CIRCUIT_OPEN);
+                }
                 RegistryResult result = registry.verify(query);
-                if (result instanceof RegistryResult.Unavailable unavailable
-                        && BulkResults.CIRCUIT_OPEN.equals(unavailable.reason())) {
-                    circuitOpen.set(true);
+                if (BulkRate.quotaRefused(result) || (result instanceof RegistryResult.Unavailable unavailable
+                        && BulkResults.CIRCUIT_OPEN.equals(unavailable.reason()))) {
+                    holdBack.set(true);
                 }
                 return result;
             }));
