@@ -109,9 +109,23 @@ class LinkWebhooksMoveIT {
         }
 
         private List<String> leftovers() {
+            return setting("linkWebhooks");
+        }
+
+        private List<String> setting(String key) {
             List<String> values = new java.util.ArrayList<>();
-            legacyProvider().path("config").path("linkWebhooks").forEach(value -> values.add(value.asText()));
+            legacyProvider().path("config").path(key).forEach(value -> values.add(value.asText()));
             return values;
+        }
+
+        private HttpResponse<String> saveLegacyProvider(String key, List<String> values) {
+            ObjectNode component = (ObjectNode) legacyProvider();
+            ObjectNode config = (ObjectNode) component.get("config");
+            // an empty list removes the setting, as the admin console sends it; a key left out is left as it is
+            values.forEach(config.putArray(key)::add);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> body = new ObjectMapper().convertValue(component, Map.class);
+            return admin.send("PUT", "/admin/realms/dvc/components/" + component.get("id").asText(), body);
         }
 
         @Test
@@ -121,30 +135,40 @@ class LinkWebhooksMoveIT {
             assertThat(leftovers()).as("taken off the legacy provider").doesNotContain(LEFTOVER);
         }
 
+        /**
+         * AR-35: the entry the identity provider refused is put aside, where nothing reads it, instead of staying live on
+         * the legacy provider; it cannot be made live again there, only removed.
+         */
         @Test
-        void thenOneTheIdentityProviderWouldRefuseStaysOnTheLegacyProviderAndTheLogNamesOnlyItsClient()
-                throws Exception {
-            assertThat(leftovers()).containsExactly(REFUSED);
+        void thenOneTheIdentityProviderWouldRefuseIsPutAsideUnusedAndCanOnlyBeRemoved() throws Exception {
+            assertThat(setting("linkWebhooksRefused")).containsExactly(REFUSED);
+            assertThat(leftovers()).as("nothing live is left on the legacy provider").isEmpty();
             List<String> warnings = Files.readAllLines(server.logFile()).stream()
                     .filter(line -> line.contains("left on the legacy accounts provider is not moved")).toList();
             assertThat(warnings).isNotEmpty().allSatisfy(line -> assertThat(line)
                     .contains("of client dvc-hatinh-web").doesNotContain("10.0.0.8"));
+
+            HttpResponse<String> revived = saveLegacyProvider("linkWebhooks", List.of(REFUSED));
+            assertThat(revived.statusCode()).as(revived.body()).isEqualTo(400);
+            HttpResponse<String> added = saveLegacyProvider("linkWebhooksRefused",
+                    List.of(REFUSED, "dvcqg-portal https://203.162.4.192/hook"));
+            assertThat(added.statusCode()).as(added.body()).isEqualTo(400);
+            assertThat(leftovers()).isEmpty();
+            assertThat(setting("linkWebhooksRefused")).containsExactly(REFUSED);
+
+            HttpResponse<String> removed = saveLegacyProvider("linkWebhooksRefused", List.of());
+            assertThat(removed.statusCode()).as(removed.body()).isEqualTo(204);
+            assertThat(setting("linkWebhooksRefused")).isEmpty();
         }
 
         @Test
         void thenTheLegacyProviderRefusesANewOneAndSaysWhereItGoes() {
-            ObjectNode component = (ObjectNode) legacyProvider();
-            ((ObjectNode) component.get("config")).putArray("linkWebhooks")
-                    .add("dvcqg-portal https://203.162.4.191/hook");
-            @SuppressWarnings("unchecked")
-            Map<String, Object> body = new ObjectMapper().convertValue(component, Map.class);
-
-            HttpResponse<String> saved = admin.send("PUT",
-                    "/admin/realms/dvc/components/" + component.get("id").asText(), body);
+            HttpResponse<String> saved = saveLegacyProvider("linkWebhooks",
+                    List.of("dvcqg-portal https://203.162.4.191/hook"));
 
             assertThat(saved.statusCode()).as(saved.body()).isEqualTo(400);
             assertThat(saved.body()).as("where webhooks are set now").contains("Identity providers");
-            assertThat(leftovers()).containsExactly(REFUSED);
+            assertThat(leftovers()).isEmpty();
             assertThat(List.of(admin.get("/admin/realms/dvc/identity-provider/instances/vneid")
                     .path("config").path("linkWebhooks").asText())).containsExactly(LEFTOVER);
         }

@@ -29,6 +29,12 @@ public final class LinkWebhookSetting {
 
     /** The key of the setting, on the identity provider (and, before, on the legacy accounts provider). */
     public static final String KEY = "linkWebhooks";
+    /**
+     * The legacy accounts provider's setting where the start-up move puts the entries the identity provider refused:
+     * read by nothing, so none of them is ever delivered to, whatever becomes of the realm later; an administrator can
+     * only remove them.
+     */
+    public static final String REFUSED_KEY = "linkWebhooksRefused";
     /** The event listener that delivers link events, and checks this setting. */
     public static final String LISTENER_ID = "vneid-link-webhook";
     /** What the admin console puts between the values of a multivalued setting of an identity provider. */

@@ -60,13 +60,19 @@ final class LegacyUserStorageConfigProperties {
             .helpText("vneidLegacyDatabaseOwnerClientHelp")
             .type(ProviderConfigProperty.CLIENT_LIST_TYPE)
             .add()
-            // kept declared although the webhooks are the vneid identity provider's setting now: Keycloak's admin REST
+            // both kept declared although the webhooks are the vneid identity provider's setting now: Keycloak's admin REST
             // (RepresentationToModel.updateComponent) skips a key the provider does not declare, and every key after
             // it, so an undeclared one would be saved as nothing instead of refused by validateConfiguration
             .property()
             .name(LinkWebhookSetting.KEY)
             .label("vneidLinkWebhooksLeftover")
             .helpText("vneidLinkWebhooksLeftoverHelp")
+            .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE)
+            .add()
+            .property()
+            .name(LinkWebhookSetting.REFUSED_KEY)
+            .label("vneidLinkWebhooksRefused")
+            .helpText("vneidLinkWebhooksRefusedHelp")
             .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE)
             .add()
             .build();

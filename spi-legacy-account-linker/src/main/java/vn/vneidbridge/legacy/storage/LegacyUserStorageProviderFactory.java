@@ -1,5 +1,6 @@
 package vn.vneidbridge.legacy.storage;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
@@ -12,6 +13,7 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
+import org.keycloak.storage.UserStorageProvider;
 import org.keycloak.storage.UserStorageProviderFactory;
 import vn.vneidbridge.core.broker.LinkWebhookSetting;
 import vn.vneidbridge.legacy.metrics.BridgeMetrics;
@@ -102,26 +104,40 @@ public final class LegacyUserStorageProviderFactory
 
     /**
      * The link webhooks were kept here before: what is left from then is moved to the vneid identity provider at
-     * start-up (and may stay as it is until then, or lose entries: the move takes off those it moved), but none is
-     * added or changed here any more, and no new provider holds any — also not one a realm import creates from an
-     * older version's export, whose webhooks go to the vneid identity provider's setting instead (docs/operators.md). The store calls this before it writes (JPA
+     * start-up, and what that provider would refuse is put aside in {@value LinkWebhookSetting#REFUSED_KEY}, which
+     * nothing reads. Both may stay as they are or lose entries, and an entry may go from the live setting to the
+     * refused one (the move does that), but none is added, changed or brought back to life here, and no new provider
+     * holds any — also not one a realm import creates from an older version's export, whose webhooks go to the vneid
+     * identity provider's setting instead (docs/operators.md). The store calls this before it writes (JPA
      * RealmAdapter.updateComponent and importComponentModel), on its own realm adapter, so realm.getComponent is
-     * still the stored provider; the setting stays declared, or the admin REST would not pass it here
-     * (LegacyUserStorageConfigProperties). Kept means among the stored entries, each stored value read on its own
+     * still the stored provider; both settings stay declared, or the admin REST would not pass them here
+     * (LegacyUserStorageConfigProperties). Kept means among the entries stored on this legacy provider (a component of
+     * another type turned into one holds none), each stored value read on its own
      * ({@link LinkWebhookSetting#entries(java.util.Collection)}), as the start-up move and older versions read them.
      */
     private static void checkLinkWebhooks(RealmModel realm, ComponentModel model) throws ComponentValidationException {
         List<String> webhooks = LinkWebhookSetting.entries(model.getConfig().get(LinkWebhookSetting.KEY));
-        if (webhooks.isEmpty()) {
+        List<String> refused = LinkWebhookSetting.entries(model.getConfig().get(LinkWebhookSetting.REFUSED_KEY));
+        if (webhooks.isEmpty() && refused.isEmpty()) {
             return;
         }
         ComponentModel stored = model.getId() == null ? null : realm.getComponent(model.getId());
+        if (stored != null && !(PROVIDER_ID.equals(stored.getProviderId())
+                && UserStorageProvider.class.getName().equals(stored.getProviderType()))) {
+            // a component of another type turned into this one (the admin REST PUT may change both): what it holds
+            // was never a legacy provider's webhook, so it is refused as a new provider's would be
+            stored = null;
+        }
         if (stored == null) {
             LOG.warnf("the new legacy accounts provider %s holds link webhooks (an export of an older version?): refused;"
                     + " move them to the setting linkWebhooks of the identity provider vneid", model.getName());
             throw new ComponentValidationException("vneidLinkWebhooksMovedNewProvider");
         }
-        if (!LinkWebhookSetting.entries(stored.getConfig().get(LinkWebhookSetting.KEY)).containsAll(webhooks)) {
+        List<String> storedWebhooks = LinkWebhookSetting.entries(stored.getConfig().get(LinkWebhookSetting.KEY));
+        List<String> storedRefused = new ArrayList<>(
+                LinkWebhookSetting.entries(stored.getConfig().get(LinkWebhookSetting.REFUSED_KEY)));
+        storedRefused.addAll(storedWebhooks);
+        if (!storedWebhooks.containsAll(webhooks) || !storedRefused.containsAll(refused)) {
             throw new ComponentValidationException("vneidLinkWebhooksMoved");
         }
     }

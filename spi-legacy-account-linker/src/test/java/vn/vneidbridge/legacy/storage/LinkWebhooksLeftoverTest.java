@@ -177,6 +177,131 @@ class LinkWebhooksLeftoverTest {
         }
     }
 
+    /**
+     * The start-up move puts aside what the identity provider refused ({@code linkWebhooksRefused}, read by nothing):
+     * an entry may go from the live setting there, and be removed there, but nothing comes back to life or is added.
+     */
+    @Nested
+    class GivenAWebhookPutAsideByTheMove {
+
+        private static final String LIVE = "dvcqg-portal https://a.vn/h";
+        private static final String ASIDE = "dvc-hatinh-web http://b.vn/h";
+
+        private ComponentModel with(List<String> live, List<String> aside) {
+            ComponentModel model = provider(ID);
+            if (!live.isEmpty()) {
+                model.getConfig().put("linkWebhooks", new ArrayList<>(live));
+            }
+            if (!aside.isEmpty()) {
+                model.getConfig().put("linkWebhooksRefused", new ArrayList<>(aside));
+            }
+            return model;
+        }
+
+        @Test
+        void thenTheMoveMayTakeALiveEntryOffAndPutItAside() {
+            assertThatCode(() -> validate(realmStoring(with(List.of(LIVE, ASIDE), List.of())),
+                    with(List.of(), List.of(ASIDE)))).doesNotThrowAnyException();
+        }
+
+        @Test
+        void thenAnEntryPutAsideCannotBeMadeLiveAgain() {
+            assertThatThrownBy(() -> validate(realmStoring(with(List.of(), List.of(ASIDE))),
+                    with(List.of(ASIDE), List.of())))
+                    .isInstanceOf(ComponentValidationException.class).hasMessage("vneidLinkWebhooksMoved");
+        }
+
+        @Test
+        void thenNoNewEntryCanBePutAsideNorOneChanged() {
+            assertThatThrownBy(() -> validate(realmStoring(with(List.of(), List.of(ASIDE))),
+                    with(List.of(), List.of(ASIDE, "dvc-binhduong-web https://c.vn/h"))))
+                    .isInstanceOf(ComponentValidationException.class).hasMessage("vneidLinkWebhooksMoved");
+            assertThatThrownBy(() -> validate(realmStoring(with(List.of(), List.of(ASIDE))),
+                    with(List.of(), List.of("dvc-hatinh-web http://c.vn/h"))))
+                    .isInstanceOf(ComponentValidationException.class).hasMessage("vneidLinkWebhooksMoved");
+        }
+
+        @Test
+        void thenRemovingItIsAccepted() {
+            assertThatCode(() -> validate(realmStoring(with(List.of(), List.of(ASIDE))), provider(ID)))
+                    .doesNotThrowAnyException();
+        }
+
+        @Test
+        void thenANewProviderHoldingOneIsRefusedSayingWhereWebhooksGo() {
+            assertThatThrownBy(() -> validate(realmStoring(null), with(List.of(), List.of(ASIDE))))
+                    .isInstanceOf(ComponentValidationException.class).hasMessage("vneidLinkWebhooksMovedNewProvider");
+        }
+
+        @Test
+        void thenTheAdminConsolePassesItToTheCheck() {
+            assertThatThrownBy(() -> save(with(List.of(), List.of(ASIDE)),
+                    Map.of("linkWebhooksRefused", List.of(ASIDE, "dvc-binhduong-web https://c.vn/h"))))
+                    .isInstanceOf(ComponentValidationException.class).hasMessage("vneidLinkWebhooksMoved");
+        }
+    }
+
+    /**
+     * Keycloak's admin REST lets a save change a component's type ({@code PUT /admin/realms/{realm}/components/{id}}
+     * with another {@code providerType}/{@code providerId}: RepresentationToModel.updateComponent copies both, and the
+     * store validates with the new type's factory against the component stored under that id). A component of another
+     * type was never checked for link webhooks when it was created ({@code POST} keeps every setting sent), so what
+     * it holds is not a leftover of this provider: it must not become a live webhook by turning it into one.
+     */
+    @Nested
+    class GivenAComponentOfAnotherTypeTurnedIntoALegacyProvider {
+
+        private static final String PLANTED = "dvcqg-portal http://203.162.4.190/collect";
+
+        /** As {@code POST .../components} stores it: any setting sent is kept, whatever the type declares. */
+        private ComponentModel keyProviderHolding(String... webhooks) {
+            ComponentModel model = new ComponentModel();
+            model.setId(ID);
+            model.setProviderType("org.keycloak.keys.KeyProvider");
+            model.setProviderId("hmac-generated");
+            model.getConfig().putSingle("priority", "0");
+            model.getConfig().put("linkWebhooks", List.of(webhooks));
+            return model;
+        }
+
+        /** The admin REST's PUT: type changed to this provider, only an ordinary setting sent. */
+        private ComponentModel retype(ComponentModel stored) throws ComponentValidationException {
+            ComponentRepresentation representation = new ComponentRepresentation();
+            representation.setProviderType(UserStorageProvider.class.getName());
+            representation.setProviderId(LegacyUserStorageProviderFactory.PROVIDER_ID);
+            MultivaluedHashMap<String, String> config = new MultivaluedHashMap<>();
+            config.putSingle("queryTimeoutMillis", "5000");
+            representation.setConfig(config);
+            ComponentModel model = new ComponentModel(stored);
+            RepresentationToModel.updateComponent(session(), representation, model, false);
+            validate(realmStoring(stored), model);
+            return model;
+        }
+
+        @Test
+        void thenTheWebhooksItHoldsAreRefusedAsANewProvidersWouldBe() {
+            assertThatThrownBy(() -> retype(keyProviderHolding(PLANTED)))
+                    .isInstanceOf(ComponentValidationException.class)
+                    .hasMessage("vneidLinkWebhooksMovedNewProvider");
+        }
+
+        @Test
+        void thenAnEntryPutAsideElsewhereCannotBeBroughtBackLiveThisWay() {
+            ComponentModel holder = keyProviderHolding("dvc-hatinh-web http://b.vn/h");
+            holder.getConfig().put("linkWebhooksRefused", List.of("dvc-hatinh-web http://b.vn/h"));
+
+            assertThatThrownBy(() -> retype(holder)).isInstanceOf(ComponentValidationException.class);
+        }
+
+        @Test
+        void thenWithoutWebhooksItMayStillBeTurnedIntoOne() {
+            ComponentModel holder = keyProviderHolding();
+            holder.getConfig().remove("linkWebhooks");
+
+            assertThatCode(() -> retype(holder)).doesNotThrowAnyException();
+        }
+    }
+
     @Nested
     class GivenAnAdministratorSavingTheProviderInTheAdminConsole {
 

@@ -28,8 +28,8 @@ class LinkWebhooksMoveTest {
 
         assertThat(plan.entries())
                 .containsExactly("dvcqg-portal https://203.162.4.190/new", "dvc-hatinh-web https://203.162.4.191/h");
-        assertThat(plan.staying()).containsEntry("legacy", List.of());
-        assertThat(plan.refused()).isEmpty();
+        assertThat(plan.refused()).containsEntry("legacy", List.of());
+        assertThat(plan.allRefused()).isEmpty();
     }
 
     @Test
@@ -41,20 +41,20 @@ class LinkWebhooksMoveTest {
 
         assertThat(plan.entries())
                 .containsExactly("dvcqg-portal https://203.162.4.190/a", "dvc-binhduong-web https://203.162.4.190/c");
-        assertThat(plan.staying()).containsEntry("first", List.of()).containsEntry("second", List.of());
+        assertThat(plan.refused()).containsEntry("first", List.of()).containsEntry("second", List.of());
     }
 
     @Test
-    void anInvalidEntryStaysOnTheLegacyProvider() {
+    void anInvalidEntryIsPutAsideOnItsLegacyProvider() {
         LinkWebhooksMove.Plan plan = LinkWebhooksMove.plan(List.of(), leftovers("legacy",
                 "dvcqg-portal https://203.162.4.190/hook", "https://portal.vn/hook", "dvc-hatinh-web ftp://b.vn/hook",
                 "dvc-binhduong-web http://127.0.0.1:9000/hook", "dvc-binhdinh-web https://10.0.0.8/hook"), SAVE_RULES);
 
         assertThat(plan.entries()).containsExactly("dvcqg-portal https://203.162.4.190/hook");
-        assertThat(plan.staying().get("legacy")).containsExactly("https://portal.vn/hook",
+        assertThat(plan.refused().get("legacy")).containsExactly("https://portal.vn/hook",
                 "dvc-hatinh-web ftp://b.vn/hook", "dvc-binhduong-web http://127.0.0.1:9000/hook",
                 "dvc-binhdinh-web https://10.0.0.8/hook");
-        assertThat(plan.refused()).isEqualTo(plan.staying().get("legacy"));
+        assertThat(plan.allRefused()).isEqualTo(plan.refused().get("legacy"));
     }
 
     /**
@@ -69,7 +69,7 @@ class LinkWebhooksMoveTest {
         List<String> stored = LinkWebhookSetting.entries(LinkWebhookSetting.joined(plan.entries()));
 
         assertThat(stored).containsExactly("dvcqg-portal https://203.162.4.190/hook");
-        assertThat(plan.staying().get("legacy")).containsExactly("dvc-hatinh-web https://203.162.4.191/hook#");
+        assertThat(plan.refused().get("legacy")).containsExactly("dvc-hatinh-web https://203.162.4.191/hook#");
     }
 
     @Test
@@ -85,14 +85,43 @@ class LinkWebhooksMoveTest {
         assertThat(LinkWebhooksMove.acceptable("dvcqg-portal http://203.162.4.190/hook", false, false)).isTrue();
     }
 
+    /**
+     * What cannot be moved is put aside, not left live: the next start finds nothing to move, and no later change of the
+     * realm (the provider leaving PRODUCTION, the alias given to another type) can make it a live entry again.
+     */
     @Test
-    void whenNothingCanBeMovedNothingChangesSoTheNextStartDoesTheSame() {
-        Map<String, List<String>> leftovers = leftovers("legacy", "dvc-hatinh-web ftp://b.vn/hook");
+    void whatCannotBeMovedIsPutAsideSoTheNextStartHasNothingLeftToMove() {
         List<String> configured = List.of("dvcqg-portal https://203.162.4.190/hook");
 
-        LinkWebhooksMove.Plan plan = LinkWebhooksMove.plan(configured, leftovers, SAVE_RULES);
+        LinkWebhooksMove.Plan plan = LinkWebhooksMove.plan(configured,
+                leftovers("legacy", "dvc-hatinh-web http://203.162.4.191/hook"),
+                entry -> LinkWebhooksMove.acceptable(entry, false, true));
 
-        assertThat(plan.changes(configured, leftovers)).isFalse();
-        assertThat(plan.refused()).containsExactly("dvc-hatinh-web ftp://b.vn/hook");
+        assertThat(plan.entries()).isEqualTo(configured);
+        assertThat(plan.refused().get("legacy")).containsExactly("dvc-hatinh-web http://203.162.4.191/hook");
+        LinkWebhooksMove.Plan next = LinkWebhooksMove.plan(plan.entries(), leftovers("legacy"), SAVE_RULES);
+        assertThat(next.entries()).isEqualTo(configured);
+        assertThat(next.allRefused()).isEmpty();
+    }
+
+    /**
+     * The identity provider's own entry for a client is not always the one {@link LinkWebhooks#of} used: plain http
+     * while it is in PRODUCTION is skipped where read (and its save check is the only thing keeping it out: a value
+     * from before that check, d8abd19, or from the database), and then the legacy provider's https entry for that
+     * client was delivered to. The move must not drop that one (neither moved nor put aside, not even logged).
+     */
+    @Test
+    void theWebhookDeliveredToBeforeTheMoveIsDeliveredToAfterIt() {
+        List<String> configured = List.of("dvcqg-portal http://203.162.4.190/old");
+        Map<String, List<String>> leftovers = leftovers("legacy", "dvcqg-portal https://203.162.4.190/new");
+        List<String> before = new java.util.ArrayList<>(configured);
+        before.addAll(leftovers.get("legacy"));
+
+        LinkWebhooksMove.Plan plan = LinkWebhooksMove.plan(configured, leftovers,
+                entry -> LinkWebhooksMove.acceptable(entry, false, true));
+
+        assertThat(LinkWebhooks.usable(plan.entries(), true, client -> true, (client, skip) -> { }))
+                .isEqualTo(LinkWebhooks.usable(before, true, client -> true, (client, skip) -> { }))
+                .isNotEmpty();
     }
 }

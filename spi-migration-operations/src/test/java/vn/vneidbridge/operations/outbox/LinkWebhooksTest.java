@@ -28,6 +28,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.IdentityProviderStorageProvider;
 import org.keycloak.storage.UserStorageProvider;
+import vn.vneidbridge.core.broker.LinkWebhookSetting;
 import vn.vneidbridge.legacy.storage.LegacyUserStorageProviderFactory;
 
 class LinkWebhooksTest {
@@ -294,6 +295,27 @@ class LinkWebhooksTest {
             KeycloakSession production = session(realm, "vneid", Map.of("environment", "PRODUCTION"));
             assertThat(LinkWebhooks.of(production, realm)).extracting(LinkWebhooks.Webhook::clientId)
                     .containsExactly("dvc-hcm");
+        }
+
+        /**
+         * AR-35: what the start-up move put aside is read nowhere — not once the alias vneid belongs to a provider of
+         * another type (no https rule then), not by a provider outside PRODUCTION.
+         */
+        @Test
+        void thenEntriesPutAsideByTheMoveAreNeverRead() {
+            ComponentModel legacy = legacyProvider("dvc-hcm https://203.162.4.190/b");
+            legacy.getConfig().remove(LinkWebhooks.CONFIG_KEY);
+            legacy.getConfig().put(LinkWebhookSetting.REFUSED_KEY,
+                    List.of("dvcqg-portal http://203.162.4.190/c", "dvc-hcm https://203.162.4.190/b"));
+            RealmModel realm = answering(RealmModel.class, Map.of(
+                    "getId", args -> "realm-id",
+                    "getName", args -> "dvc",
+                    "getComponentsStream", args -> Stream.of(legacy),
+                    "getClientByClientId", args -> client(false)));
+
+            assertThat(LinkWebhooks.of(session(realm, "oidc", Map.of()), realm)).isEmpty();
+            assertThat(LinkWebhooks.of(session(realm, "vneid", Map.of()), realm)).isEmpty();
+            assertThat(LinkWebhooks.forClient(session(realm, "vneid", Map.of()), realm, "dvcqg-portal")).isEmpty();
         }
 
         @Test
