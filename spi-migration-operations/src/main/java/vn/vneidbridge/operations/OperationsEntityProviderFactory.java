@@ -6,11 +6,15 @@ import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import vn.vneidbridge.operations.bulk.BulkCurrentEntity;
+import vn.vneidbridge.operations.bulk.BulkJobEntity;
+import vn.vneidbridge.operations.bulk.BulkResultEntity;
 import vn.vneidbridge.operations.outbox.LinkOutboxEntity;
 import vn.vneidbridge.operations.review.ReviewEntryEntity;
 
 /**
- * The operations' tables in Keycloak's own database — the link outbox and the review entries — with their
+ * The operations' tables in Keycloak's own database — the link outbox, the review entries and the bulk
+ * pre-verification's jobs and results — with their
  * Liquibase changelog, applied by Keycloak at start-up like its own.
  * <p>
  * Both names are the databases' identity of these tables and must never change: Keycloak keeps the changelog's
@@ -28,7 +32,8 @@ public final class OperationsEntityProviderFactory implements JpaEntityProviderF
         return new JpaEntityProvider() {
             @Override
             public List<Class<?>> getEntities() {
-                return List.of(LinkOutboxEntity.class, ReviewEntryEntity.class);
+                return List.of(LinkOutboxEntity.class, ReviewEntryEntity.class, BulkJobEntity.class,
+                        BulkResultEntity.class, BulkCurrentEntity.class);
             }
 
             @Override

@@ -33,6 +33,8 @@ class OperationsEntityProviderFactoryTest {
         assertThat(changelog).contains("logicalFilePath=\"" + PATH + "\"",
                 "<changeSet id=\"vneid-bridge-2026-11-23-link-outbox\" author=\"vneid-bridge\">",
                 "<changeSet id=\"vneid-bridge-2026-11-23-review-entry\" author=\"vneid-bridge\">",
-                "<changeSet id=\"vneid-bridge-2026-12-02-review-entry-version\" author=\"vneid-bridge\">");
+                "<changeSet id=\"vneid-bridge-2026-12-02-review-entry-version\" author=\"vneid-bridge\">",
+                "<changeSet id=\"vneid-bridge-2026-12-04-bulk-verification\" author=\"vneid-bridge\">",
+                "<changeSet id=\"vneid-bridge-2026-12-05-bulk-current-result\" author=\"vneid-bridge\">");
     }
 }

@@ -3,6 +3,7 @@ package vn.vneidbridge.cccd.registry;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
@@ -49,6 +50,11 @@ public final class C06SoapRegistryFactory implements PopulationRegistryFactory, 
     @Override
     public PopulationRegistry create(KeycloakSession session) {
         return runtime.registry();
+    }
+
+    @Override
+    public Optional<BackgroundLane> background() {
+        return Optional.of(runtime.background());
     }
 
     @Override

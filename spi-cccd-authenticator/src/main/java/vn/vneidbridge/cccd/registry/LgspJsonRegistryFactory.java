@@ -52,6 +52,11 @@ public final class LgspJsonRegistryFactory implements PopulationRegistryFactory,
     }
 
     @Override
+    public Optional<BackgroundLane> background() {
+        return Optional.of(runtime.background());
+    }
+
+    @Override
     public void postInit(KeycloakSessionFactory factory) {
     }
 

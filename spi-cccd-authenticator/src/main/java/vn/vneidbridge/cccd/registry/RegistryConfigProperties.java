@@ -18,6 +18,7 @@ final class RegistryConfigProperties {
     static final String CACHE_TTL_SECONDS = "cacheTtlSeconds";
     static final String BREAKER_FAILURES = "breakerFailures";
     static final String BREAKER_OPEN_SECONDS = "breakerOpenSeconds";
+    static final String BULK_MAX_RATE_PER_SECOND = "bulkMaxRatePerSecond";
 
     static final String INTEGRATION_CODE = "integrationCode";
     static final String OFFICER_CODE = "officerCode";
@@ -80,6 +81,15 @@ final class RegistryConfigProperties {
                 .property().name(BREAKER_OPEN_SECONDS).label("Circuit breaker open time (s)")
                 .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(RegistryOptions.DEFAULT_BREAKER_OPEN_SECONDS)
                 .helpText("How long the registry is not called once the circuit opens; then one trial call decides.")
+                .add()
+                .property().name(BULK_MAX_RATE_PER_SECOND).label("Bulk jobs' maximum rate (calls/s)")
+                .type(ProviderConfigProperty.INTEGER_TYPE)
+                .defaultValue(RegistryOptions.DEFAULT_BULK_MAX_RATE_PER_SECOND)
+                .helpText("The most calls per second all bulk pre-verification jobs together make to this registry,"
+                        + " over the whole cluster (each running job gets an equal share; a job's own rate is cut to"
+                        + " it). Leave the rest of the unit's quota to the logins. Bulk jobs call through a lane of"
+                        + " their own: their own circuit breaker, no cache, and they wait while the logins' circuit"
+                        + " is not closed.")
                 .add()
                 .build();
     }

@@ -13,9 +13,20 @@ import java.util.Optional;
  * @param cacheTtl        how long definite answers are cached; zero disables the cache
  * @param breakerFailures consecutive failures that open the circuit; 0 disables the breaker
  * @param breakerOpen     how long an open circuit stays open before one trial call
+ * @param bulkMaxRatePerSecond the cap on the calls per second of all bulk jobs together ({@link BackgroundLane})
  */
 record RegistryOptions(Optional<String> endpoint, Optional<String> unitCode, Duration connectTimeout,
-                       Duration readTimeout, Duration cacheTtl, int breakerFailures, Duration breakerOpen) {
+                       Duration readTimeout, Duration cacheTtl, int breakerFailures, Duration breakerOpen,
+                       int bulkMaxRatePerSecond) {
+
+    static final int DEFAULT_BULK_MAX_RATE_PER_SECOND = 50;
+
+    /** The options without a bulk cap of their own (the default cap). */
+    RegistryOptions(Optional<String> endpoint, Optional<String> unitCode, Duration connectTimeout,
+                    Duration readTimeout, Duration cacheTtl, int breakerFailures, Duration breakerOpen) {
+        this(endpoint, unitCode, connectTimeout, readTimeout, cacheTtl, breakerFailures, breakerOpen,
+                DEFAULT_BULK_MAX_RATE_PER_SECOND);
+    }
 
     static final int DEFAULT_CONNECT_TIMEOUT_MILLIS = 2000;
     static final int DEFAULT_READ_TIMEOUT_MILLIS = 3000;
@@ -35,7 +46,9 @@ record RegistryOptions(Optional<String> endpoint, Optional<String> unitCode, Dur
                         DEFAULT_CACHE_TTL_SECONDS, 0)),
                 config.integer(RegistryConfigProperties.BREAKER_FAILURES, DEFAULT_BREAKER_FAILURES, 0),
                 Duration.ofSeconds(config.integer(RegistryConfigProperties.BREAKER_OPEN_SECONDS,
-                        DEFAULT_BREAKER_OPEN_SECONDS, 1)));
+                        DEFAULT_BREAKER_OPEN_SECONDS, 1)),
+                config.integer(RegistryConfigProperties.BULK_MAX_RATE_PER_SECOND, DEFAULT_BULK_MAX_RATE_PER_SECOND,
+                        1));
     }
 
     /** Where to call, or empty when the endpoint or unit code is missing, or the endpoint is not a URL. */

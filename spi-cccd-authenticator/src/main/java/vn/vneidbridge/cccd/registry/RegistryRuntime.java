@@ -15,7 +15,8 @@ import org.jboss.logging.Logger;
  * What one provider factory shares between all its providers: the adapter on its pooled HTTP client,
  * wrapped in the circuit breaker, the metrics ({@link MeteredRegistry}) and then the timed lookup through the cache
  * ({@link RegistryLookup}; breaker and cache left out when disabled), or the
- * {@link UnconfiguredRegistry} when the required options are missing.
+ * {@link UnconfiguredRegistry} when the required options are missing. Beside it, the {@link BackgroundLane} for bulk
+ * jobs: the same adapter, its own breaker and meters, no cache, yielding to the logins ({@link LoginsFirst}).
  */
 final class RegistryRuntime {
 
@@ -25,18 +26,27 @@ final class RegistryRuntime {
     private final Optional<RegistryTarget> target;
     private final Optional<CircuitBreaker> breaker;
     private final Optional<ResultCache> cache;
+    private final BackgroundLane background;
+    private final Optional<CircuitBreaker> backgroundBreaker;
 
     private RegistryRuntime(PopulationRegistry registry, Optional<RegistryTarget> target,
-                            Optional<CircuitBreaker> breaker, Optional<ResultCache> cache) {
+                            Optional<CircuitBreaker> breaker, Optional<ResultCache> cache, BackgroundLane background,
+                            Optional<CircuitBreaker> backgroundBreaker) {
         this.registry = registry;
         this.target = target;
         this.breaker = breaker;
         this.cache = cache;
+        this.background = background;
+        this.backgroundBreaker = backgroundBreaker;
     }
 
     static RegistryRuntime unconfigured() {
+        return unconfigured(RegistryOptions.DEFAULT_BULK_MAX_RATE_PER_SECOND);
+    }
+
+    private static RegistryRuntime unconfigured(int bulkMaxRate) {
         return new RegistryRuntime(UnconfiguredRegistry.INSTANCE, Optional.empty(), Optional.empty(),
-                Optional.empty());
+                Optional.empty(), new BackgroundLane(UnconfiguredRegistry.INSTANCE, bulkMaxRate, false), Optional.empty());
     }
 
     /**
@@ -62,10 +72,11 @@ final class RegistryRuntime {
                 LOG.warnf("%s: options endpoint (an absolute http or https URL) and unitCode are both required; "
                         + "verifications answer not-configured", providerId);
             }
-            return unconfigured();
+            return unconfigured(options.bulkMaxRatePerSecond());
         }
-        PopulationRegistry registry = adapter.apply(target.get(),
+        PopulationRegistry protocol = adapter.apply(target.get(),
                 RegistryHttp.create(options.connectTimeout(), options.readTimeout()));
+        PopulationRegistry registry = protocol;
         Optional<CircuitBreaker> breaker = Optional.empty();
         if (options.breakerFailures() > 0) {
             breaker = Optional.of(new CircuitBreaker(options.breakerFailures(), options.breakerOpen(), clock));
@@ -79,12 +90,31 @@ final class RegistryRuntime {
             cache = Optional.of(new ResultCache(options.cacheTtl(), ResultCache.DEFAULT_MAX_ENTRIES, clock));
         }
         registry = new RegistryLookup(registry, cache, metrics, new LookupTimers(meters));
+
+        PopulationRegistry background = protocol;
+        Optional<CircuitBreaker> backgroundBreaker = Optional.empty();
+        if (options.breakerFailures() > 0) {
+            backgroundBreaker = Optional.of(new CircuitBreaker(options.breakerFailures(), options.breakerOpen(),
+                    clock));
+            background = new CircuitBreakingRegistry(background, backgroundBreaker.get());
+        }
+        background = new LoginsFirst(background, breaker);
+        RegistryMetrics backgroundMetrics = RegistryMetrics.background(meters, providerId);
+        backgroundBreaker.ifPresent(b -> backgroundMetrics.watch(meters, providerId, b));
+        background = new MeteredRegistry(background, backgroundMetrics);
+
         LOG.infof("%s: population registry at %s", providerId, target.get().host());
-        return new RegistryRuntime(registry, target, breaker, cache);
+        return new RegistryRuntime(registry, target, breaker, cache,
+                new BackgroundLane(background, options.bulkMaxRatePerSecond(), true), backgroundBreaker);
     }
 
     PopulationRegistry registry() {
         return registry;
+    }
+
+    /** The lane for background work: see {@link BackgroundLane}. */
+    BackgroundLane background() {
+        return background;
     }
 
     /** For the admin console's server info: no secrets, no personal data. */
@@ -97,6 +127,9 @@ final class RegistryRuntime {
         info.put("circuit", breaker.map(b -> b.state().name().toLowerCase(Locale.ROOT).replace('_', '-'))
                 .orElse("disabled"));
         info.put("cachedAnswers", cache.map(c -> Integer.toString(c.size())).orElse("disabled"));
+        info.put("backgroundCircuit", backgroundBreaker.map(b -> b.state().name().toLowerCase(Locale.ROOT)
+                .replace('_', '-')).orElse("disabled"));
+        info.put("bulkMaxRatePerSecond", Integer.toString(background.maxRatePerSecond()));
         return info;
     }
 

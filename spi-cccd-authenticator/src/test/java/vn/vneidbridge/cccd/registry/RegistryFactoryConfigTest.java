@@ -23,7 +23,7 @@ import org.keycloak.provider.ProviderConfigProperty;
 class RegistryFactoryConfigTest {
 
     private static final List<String> SHARED_OPTIONS = List.of("endpoint", "unitCode", "connectTimeoutMillis",
-            "readTimeoutMillis", "cacheTtlSeconds", "breakerFailures", "breakerOpenSeconds");
+            "readTimeoutMillis", "cacheTtlSeconds", "breakerFailures", "breakerOpenSeconds", "bulkMaxRatePerSecond");
 
     static Stream<Arguments> factories() {
         return Stream.of(

@@ -41,7 +41,8 @@ class RegistryMetricsTest {
     }
 
     private long calls(String outcome) {
-        return meters.get(RegistryMetrics.CALLS).tag("registry", "c06-soap").tag("outcome", outcome).timer().count();
+        return meters.get(RegistryMetrics.CALLS).tag("registry", "c06-soap").tag("lane", "login")
+                .tag("outcome", outcome).timer().count();
     }
 
     private double up() {
@@ -49,7 +50,8 @@ class RegistryMetricsTest {
     }
 
     private double circuit(String state) {
-        return meters.get(RegistryMetrics.CIRCUIT_STATE).tag("registry", "c06-soap").tag("state", state).gauge().value();
+        return meters.get(RegistryMetrics.CIRCUIT_STATE).tag("registry", "c06-soap").tag("lane", "login")
+                .tag("state", state).gauge().value();
     }
 
     @Nested

@@ -18,8 +18,9 @@ import vn.vneidbridge.legacy.username.RealmUsernameKey;
 /**
  * The accounts a VNeID id number could belong to: Keycloak users and legacy rows, keyed by the Keycloak user
  * id they have or would have (so an imported legacy account is counted once). Only a CCCD marked verified
- * makes an account a link candidate (unless its holder unlinked VNeID from it). An account holding the number
- * unverified, or verified but unlinked by its holder, or holding it as its username, or — once
+ * makes an account a link candidate (unless its holder unlinked VNeID from it, or a VNeID holder disowned it).
+ * An account holding the number unverified, or verified but unlinked by its holder or disowned
+ * ({@code cccd_disputed_at}), or holding it as its username, or — once
  * the population database has given the person's old CMND — holding only that CMND, is an account to
  * <em>confirm</em>: its holder must give its password and the number is verified against the registry before
  * anything is linked. E-mail and phone are never looked at.
@@ -83,16 +84,27 @@ final class LinkCandidates {
             return;
         }
         boolean verifiedMark = "true".equals(user.getFirstAttribute(UserAttributes.CCCD_VERIFIED));
-        if (verifiedMark && user.getFirstAttribute(UserAttributes.VNEID_UNLINKED_AT) == null) {
+        if (linkable(user.getFirstAttribute(UserAttributes.CCCD_VERIFIED),
+                user.getFirstAttribute(UserAttributes.VNEID_UNLINKED_AT),
+                user.getFirstAttribute(UserAttributes.CCCD_DISPUTED_AT))) {
             verified.put(user.getId(), new Candidate(Optional.of(user), Optional.empty()));
             toConfirm.remove(user.getId());
         } else {
-            // unverified, or unlinked by its holder: linked again only after its password
+            // unverified, unlinked by its holder, or disowned by a holder: linked again only after its password
             toConfirm.put(user.getId(), user.getUsername());
             if (verifiedMark) {
                 verifiedToConfirm.add(user.getId());
             }
         }
+    }
+
+    /**
+     * Whether a user holding the number is a link candidate as it is: its CCCD is marked verified, its holder did not
+     * unlink VNeID from it, and no VNeID holder of a number said it is not theirs ({@code cccd_disputed_at}, which
+     * the CCCD check also refuses to verify again). Any other holder is to be confirmed by password.
+     */
+    static boolean linkable(String cccdVerified, String unlinkedAt, String disputedAt) {
+        return "true".equals(cccdVerified) && unlinkedAt == null && disputedAt == null;
     }
 
     /**

@@ -11,6 +11,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import vn.vneidbridge.core.user.UserAttributes;
 import vn.vneidbridge.legacy.operations.ReviewQueue;
+import vn.vneidbridge.legacy.operations.UserRowLock;
 
 /**
  * The VNeID holder of a number said that an account holding it verified is not theirs. VNeID is the Ministry's
@@ -39,6 +40,9 @@ final class NumberDispute {
             return;
         }
         String now = Instant.now().toString();
+        // the same row lock a bulk job takes before it marks a user verified, in one order (by id): the mark written
+        // by a concurrent bulk batch lands before this, never on top of it
+        accounts.stream().map(UserModel::getId).sorted().forEach(id -> UserRowLock.lock(session, realm.getId(), id));
         for (UserModel account : accounts) {
             account.setSingleAttribute(UserAttributes.CCCD_VERIFIED, "false");
             account.removeAttribute(UserAttributes.CCCD_VERIFIED_SOURCE);

@@ -1,6 +1,10 @@
 package vn.vneidbridge.legacy.operations;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.Provider;
@@ -18,6 +22,48 @@ public interface LinkOperations extends Provider {
      */
     void openReview(RealmModel realm, String identityProvider, String idNumber, String vneidSubject,
                     String vneidUsername, List<String> candidateIds);
+
+    /**
+     * The current result of the bulk pre-verification for this legacy account (realm and legacy id): the one the
+     * latest job that reached the account left, read in this session's transaction when the account is imported.
+     * Empty without the operations deployed or when no job reached the account.
+     */
+    default Optional<BulkResult> bulkResult(RealmModel realm, String legacyId) {
+        return Optional.empty();
+    }
+
+    /** Whether a review entry for this id number is open in the realm (false without the operations deployed). */
+    default boolean reviewOpen(RealmModel realm, String idNumber) {
+        return false;
+    }
+
+    /** How old a bulk result may be and still be applied (server option of the operations). */
+    default Duration bulkResultMaxAge() {
+        return BulkResult.DEFAULT_MAX_AGE;
+    }
+
+    /**
+     * An account's current bulk result: its outcome ({@code VERIFIED}, {@code MISMATCH}, {@code SKIPPED},
+     * {@code WITHDRAWN} …); for a verified one the keyed digest of what the registry confirmed
+     * ({@link BulkVerificationBinding}), the id of the realm key it was made with, and the fields confirmed
+     * ({@code RegistryField} names); when it was checked.
+     */
+    record BulkResult(String outcome, String digest, String keyId, List<String> fields, Instant checkedAt) {
+
+        public static final String VERIFIED = "VERIFIED";
+        public static final Duration DEFAULT_MAX_AGE = Duration.ofDays(90);
+
+        public BulkResult {
+            Objects.requireNonNull(outcome, "outcome");
+            Objects.requireNonNull(checkedAt, "checkedAt");
+            fields = fields == null ? List.of() : List.copyOf(fields);
+        }
+
+        @Override
+        public String toString() {
+            return "BulkResult[" + outcome + ", " + fields + ", " + checkedAt + "]";
+        }
+    }
 
     /** The deployed operations of this session, or null. */
     static LinkOperations of(KeycloakSession session) {

@@ -68,6 +68,8 @@ final class LegacyAccountImporter {
         user.setSingleAttribute(UserAttributes.LEGACY_IMPORTED_AT, now.toString());
         if (account.cccdVerified()) {
             user.setSingleAttribute(UserAttributes.CCCD_VERIFIED_AT, now.toString());
+        } else {
+            BulkVerificationMark.apply(session, realm, account, user);
         }
         if (account.admin()) {
             RoleModel admin = realm.getRole(UserAttributes.PORTAL_ADMIN_ROLE);

@@ -14,7 +14,11 @@ final class LegacyUserIds {
     }
 
     static String userId(RealmModel realm, String legacyId) {
-        return UUID.nameUUIDFromBytes(("vneid-bridge/legacy-account/" + realm.getId() + "/" + legacyId)
+        return userId(realm.getId(), legacyId);
+    }
+
+    static String userId(String realmId, String legacyId) {
+        return UUID.nameUUIDFromBytes(("vneid-bridge/legacy-account/" + realmId + "/" + legacyId)
                 .getBytes(StandardCharsets.UTF_8)).toString();
     }
 }

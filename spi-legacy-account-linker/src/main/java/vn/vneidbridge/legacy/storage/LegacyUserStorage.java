@@ -111,6 +111,30 @@ public final class LegacyUserStorage {
                 .filter(component -> new UserStorageProviderModel(component).isEnabled());
     }
 
+    /** The realm's enabled legacy user storages (their components), in the realm's order. */
+    public static List<ComponentModel> enabledProviders(RealmModel realm) {
+        return providers(realm).toList();
+    }
+
+    /** The reader of this legacy user storage's database (its persistence unit and query timeout). */
+    public static LegacyAccountStore store(KeycloakSession session, ComponentModel component) {
+        LegacyUserStorageConfig config = new LegacyUserStorageConfig(component);
+        return new LegacyAccountStore(session.getKeycloakSessionFactory(), config.persistenceUnit(),
+                config.queryTimeoutMillis());
+    }
+
+    /** The account types this legacy user storage serves (codes of {@code LegacyAccountType}). */
+    public static java.util.Set<String> accountTypes(ComponentModel component) {
+        java.util.Set<String> codes = new java.util.TreeSet<>();
+        new LegacyUserStorageConfig(component).accountTypes().forEach(type -> codes.add(type.name()));
+        return codes;
+    }
+
+    /** The Keycloak user id a legacy account has once imported (its fixed id). */
+    public static String userId(String realmId, String legacyId) {
+        return LegacyUserIds.userId(realmId, legacyId);
+    }
+
     /** The hash work of one password check of the form, registered on the session until closed. */
     public static final class PasswordCheck implements AutoCloseable {
 

@@ -67,6 +67,76 @@ public final class LegacyAccountStore {
         return valid(query(LegacyAccountEntity.BY_CMND, cmnd, limit));
     }
 
+    /**
+     * One keyset page of a scan: at most {@code size} rows of the filter after {@code afterKey} (null: from the
+     * start), in key order, each validated. One short read; nothing of the scan is held between pages.
+     */
+    public Page page(String afterKey, int size, LegacyAccountFilter filter) {
+        LegacyAccountFilter.Query page = filter.page(afterKey);
+        List<LegacyAccountEntity> rows = read(em -> {
+            TypedQuery<LegacyAccountEntity> query = em.createQuery(page.jpql(), LegacyAccountEntity.class)
+                    .setMaxResults(size)
+                    .setHint(TIMEOUT_HINT, queryTimeoutMillis);
+            page.parameters().forEach(query::setParameter);
+            return query.getResultList();
+        });
+        List<PageRow> read = new java.util.ArrayList<>(rows.size());
+        for (LegacyAccountEntity row : rows) {
+            read.add(new PageRow(row.getLegacyId(), LegacyAccount.fromRow(row).account()));
+        }
+        return new Page(read, rows.isEmpty() ? Optional.empty()
+                : Optional.of(rows.get(rows.size() - 1).getLegacyId()));
+    }
+
+    /** How many rows the filter covers (one aggregate query, {@code timeoutMillis} at most). */
+    public long count(LegacyAccountFilter filter, int timeoutMillis) {
+        LegacyAccountFilter.Query count = filter.count();
+        return read(em -> {
+            TypedQuery<Long> query = em.createQuery(count.jpql(), Long.class)
+                    .setHint(TIMEOUT_HINT, timeoutMillis);
+            count.parameters().forEach(query::setParameter);
+            return query.getSingleResult();
+        });
+    }
+
+    /** The legacy ids of the valid rows holding each of these 12-digit numbers (one query for them all). */
+    public java.util.Map<String, List<String>> holdersOfCccds(java.util.Collection<String> numbers) {
+        java.util.Map<String, List<String>> holders = new java.util.HashMap<>();
+        if (numbers.isEmpty()) {
+            return holders;
+        }
+        List<LegacyAccountEntity> rows = read(em -> em.createQuery(
+                        "select a from LegacyAccountEntity a where a.cccd in :numbers", LegacyAccountEntity.class)
+                .setParameter("numbers", java.util.Set.copyOf(numbers))
+                .setHint(TIMEOUT_HINT, queryTimeoutMillis)
+                .getResultList());
+        for (LegacyAccountEntity row : rows) {
+            LegacyAccount.fromRow(row).account().ifPresent(account -> holders
+                    .computeIfAbsent(account.cccd().orElseThrow(), n -> new java.util.ArrayList<>())
+                    .add(account.legacyId()));
+        }
+        return holders;
+    }
+
+    /** Whether the legacy view has the contract's optional column {@code created_at}. */
+    public boolean hasCreationDates() {
+        try {
+            read(em -> em.createQuery("select c.createdAt from LegacyAccountCreation c", Object.class)
+                    .setMaxResults(1).setHint(TIMEOUT_HINT, queryTimeoutMillis).getResultList());
+            return true;
+        } catch (LegacyDatabaseUnavailableException e) {
+            return false;
+        }
+    }
+
+    /** A row of a scan: its key, and the account when the row is valid. */
+    public record PageRow(String legacyId, Optional<LegacyAccount> account) {
+    }
+
+    /** A page of a scan and the key to continue after (empty when the page is empty: the scan is over). */
+    public record Page(List<PageRow> rows, Optional<String> lastKey) {
+    }
+
     private static List<LegacyAccount> valid(List<LegacyAccountEntity> rows) {
         return rows.stream().map(LegacyAccount::fromRow).filter(LegacyAccount.Validated::isValid)
                 .map(v -> v.account().orElseThrow()).toList();

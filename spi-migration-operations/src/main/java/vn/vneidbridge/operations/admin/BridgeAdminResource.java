@@ -29,6 +29,7 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 import vn.vneidbridge.core.broker.VneidProvider;
 import vn.vneidbridge.legacy.username.IdNumberUsernames;
+import vn.vneidbridge.operations.bulk.BulkVerificationResource;
 import vn.vneidbridge.operations.outbox.LinkOutbox;
 import vn.vneidbridge.operations.outbox.LinkOutboxEntity;
 import vn.vneidbridge.operations.outbox.PortalRelations;
@@ -38,7 +39,7 @@ import vn.vneidbridge.operations.review.ReviewResolution;
 
 /**
  * {@code /admin/realms/{realm}/vneid-bridge}: review entries (list, resolve), migration progress, link event
- * deliveries. The same permissions as Keycloak's own users API, through its {@link AdminPermissionEvaluator}:
+ * deliveries, bulk pre-verification jobs ({@link BulkVerificationResource}). The same permissions as Keycloak's own users API, through its {@link AdminPermissionEvaluator}:
  * review entries (id numbers, candidate accounts) and deliveries (user ids) need {@code view-users} (or
  * {@code manage-users}); resolving an entry links or closes it for a user, so it needs {@code manage-users}; the
  * migration progress, counts without personal data, needs {@code view-realm} or {@code query-users} (Keycloak's
@@ -164,6 +165,12 @@ public final class BridgeAdminResource {
                 .representation(answer)
                 .success();
         return answer;
+    }
+
+    /** The bulk pre-verification jobs ({@link BulkVerificationResource}, its own permissions per method). */
+    @Path("bulk-verification")
+    public BulkVerificationResource bulkVerification() {
+        return new BulkVerificationResource(session, realm, auth, adminEvent);
     }
 
     @GET

@@ -16,10 +16,12 @@ import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory;
 import org.keycloak.timer.ScheduledTask;
+import vn.vneidbridge.operations.bulk.BulkVerificationScheduler;
 
 /**
- * The operators' admin API at {@code /admin/realms/{realm}/vneid-bridge}, and the refreshes of the bridge's
- * gauges on {@code /metrics} (server options {@link MetricsSettings}).
+ * The operators' admin API at {@code /admin/realms/{realm}/vneid-bridge}, the refreshes of the bridge's
+ * gauges on {@code /metrics} (server options {@link MetricsSettings}), and this node's work on the bulk
+ * pre-verification jobs.
  */
 public final class BridgeAdminResourceProviderFactory implements AdminRealmResourceProviderFactory,
         ServerInfoAwareProviderFactory {
@@ -29,6 +31,7 @@ public final class BridgeAdminResourceProviderFactory implements AdminRealmResou
 
     private MetricsSettings settings = MetricsSettings.DEFAULTS;
     private ScheduledExecutorService executor;
+    private BulkVerificationScheduler bulkJobs;
 
     @Override
     public AdminRealmResourceProvider create(KeycloakSession session) {
@@ -61,8 +64,16 @@ public final class BridgeAdminResourceProviderFactory implements AdminRealmResou
         factory.register(event -> {
             if (event instanceof PostMigrationEvent migrated) {
                 schedule(migrated.getFactory());
+                startBulkJobs(migrated.getFactory());
             }
         });
+    }
+
+    /** This node's share of the bulk pre-verification jobs ({@link BulkVerificationScheduler}). */
+    private synchronized void startBulkJobs(KeycloakSessionFactory factory) {
+        if (bulkJobs == null) {
+            bulkJobs = BulkVerificationScheduler.start(factory);
+        }
     }
 
     private synchronized void schedule(KeycloakSessionFactory factory) {
@@ -106,6 +117,10 @@ public final class BridgeAdminResourceProviderFactory implements AdminRealmResou
 
     @Override
     public synchronized void close() {
+        if (bulkJobs != null) {
+            bulkJobs.close();
+            bulkJobs = null;
+        }
         if (executor != null) {
             executor.shutdownNow();
             executor = null;

@@ -14,6 +14,7 @@ import org.keycloak.events.EventListenerProviderFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.PostMigrationEvent;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
@@ -22,6 +23,9 @@ import org.keycloak.services.scheduled.ClusterAwareScheduledTaskRunner;
 import org.keycloak.timer.TimerProvider;
 import vn.vneidbridge.core.broker.LinkWebhookSetting;
 import vn.vneidbridge.legacy.metrics.BridgeMetrics;
+import vn.vneidbridge.operations.bulk.BulkJobEntity;
+import vn.vneidbridge.operations.bulk.BulkCurrentEntity;
+import vn.vneidbridge.operations.bulk.BulkResultEntity;
 import vn.vneidbridge.operations.metrics.OperationsMetrics;
 import vn.vneidbridge.operations.review.ReviewEntryEntity;
 
@@ -64,12 +68,20 @@ public final class LinkWebhookEventListenerFactory
             if (event instanceof PostMigrationEvent migrated) {
                 LinkWebhooksMove.run(migrated.getFactory(), settings.allowPrivateAddresses());
                 schedule(migrated.getFactory());
+            } else if (event instanceof UserModel.UserRemovedEvent removed) {
+                // a removed user's account is not marked again from an old bulk result if it is imported anew
+                removed.getKeycloakSession().getProvider(JpaConnectionProvider.class).getEntityManager()
+                        .createNamedQuery(BulkCurrentEntity.DELETE_BY_ID).setParameter("id", removed.getUser().getId())
+                        .executeUpdate();
             } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
-                // a removed realm takes its pending deliveries and review entries with it
+                // a removed realm takes its pending deliveries, review entries and bulk jobs with it
                 EntityManager em = removed.getKeycloakSession().getProvider(JpaConnectionProvider.class).getEntityManager();
                 String realmId = removed.getRealm().getId();
                 em.createNamedQuery(LinkOutboxEntity.DELETE_BY_REALM).setParameter("realmId", realmId).executeUpdate();
                 em.createNamedQuery(ReviewEntryEntity.DELETE_BY_REALM).setParameter("realmId", realmId).executeUpdate();
+                em.createNamedQuery(BulkResultEntity.DELETE_BY_REALM).setParameter("realmId", realmId).executeUpdate();
+                em.createNamedQuery(BulkCurrentEntity.DELETE_BY_REALM).setParameter("realmId", realmId).executeUpdate();
+                em.createNamedQuery(BulkJobEntity.DELETE_BY_REALM).setParameter("realmId", realmId).executeUpdate();
             }
         });
     }

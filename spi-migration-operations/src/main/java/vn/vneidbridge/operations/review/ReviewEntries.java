@@ -2,7 +2,10 @@ package vn.vneidbridge.operations.review;
 
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
@@ -21,6 +24,11 @@ public final class ReviewEntries {
     public static final String OPEN = "OPEN";
     public static final String LINKED = "LINKED";
     public static final String DISMISSED = "DISMISSED";
+    /**
+     * The VNeID subject of an entry opened by a bulk pre-verification, which knows no VNeID identity (not an empty
+     * string: Oracle stores that as null, and the column is not null).
+     */
+    static final String BULK_SUBJECT = "(bulk-pre-verification)";
     private static final Logger LOG = Logger.getLogger(ReviewEntries.class);
 
     private ReviewEntries() {
@@ -66,6 +74,60 @@ public final class ReviewEntries {
                     e.getClass().getSimpleName());
             LOG.debugf(e, "review entry not stored in realm %s", realm.getName());
         }
+    }
+
+    /**
+     * Opens (or adds to) the entry of an id number that a bulk pre-verification found on several accounts, in the
+     * caller's transaction. No VNeID identity is known then: the entry's subject is the marker {@link #BULK_SUBJECT},
+     * which no resolution links ({@link ReviewResolution#link} refuses it; an operator dismisses it once the accounts
+     * are sorted out).
+     * A VNeID login with the number later takes the entry over with its own identity ({@link #open}).
+     * An open entry from a VNeID login keeps its identity and login count; only the candidates are added.
+     */
+    public static void openFromBulk(KeycloakSession session, RealmModel realm, String identityProvider,
+                                    String idNumber, Collection<String> candidateIds) {
+        EntityManager em = em(session);
+        long now = Time.currentTimeMillis();
+        String key = openKey(realm.getId(), idNumber);
+        ReviewEntryEntity entry = em.createNamedQuery(ReviewEntryEntity.BY_OPEN_KEY, ReviewEntryEntity.class)
+                .setParameter("openKey", key).getResultStream().findFirst().orElse(null);
+        Set<String> candidates = new LinkedHashSet<>();
+        if (entry == null) {
+            entry = new ReviewEntryEntity();
+            entry.setId(UUID.randomUUID().toString());
+            entry.setRealmId(realm.getId());
+            entry.setOpenKey(key);
+            entry.setIdNumber(idNumber);
+            entry.setIdentityProvider(identityProvider);
+            entry.setVneidSubject(BULK_SUBJECT);
+            entry.setStatus(OPEN);
+            entry.setCreatedAt(now);
+        } else {
+            candidates.addAll(candidates(entry));
+        }
+        candidates.addAll(candidateIds);
+        String joined = String.join(",", candidates);
+        if (joined.length() > 2000) {
+            return; // the column's limit: the entry already lists more accounts than an operator can compare
+        }
+        entry.setCandidateIds(joined);
+        entry.setUpdatedAt(now);
+        if (!em.contains(entry)) {
+            em.persist(entry);
+        }
+    }
+
+    /** Whether an entry for this id number is open in the realm. */
+    public static boolean isOpen(KeycloakSession session, String realmId, String idNumber) {
+        return em(session).createNamedQuery(ReviewEntryEntity.BY_OPEN_KEY, ReviewEntryEntity.class)
+                .setParameter("openKey", openKey(realmId, idNumber)).setMaxResults(1).getResultStream().findFirst()
+                .filter(entry -> OPEN.equals(entry.getStatus())).isPresent();
+    }
+
+    /** Whether the entry came from a bulk pre-verification only (no VNeID identity to link). */
+    public static boolean withoutVneidIdentity(ReviewEntryEntity entry) {
+        return entry.getVneidSubject() == null || entry.getVneidSubject().isBlank()
+                || BULK_SUBJECT.equals(entry.getVneidSubject());
     }
 
     /** The realm's entries, newest first; {@code status} null for all. */

@@ -62,6 +62,10 @@ public final class ReviewResolution {
      */
     public UserModel link(ReviewEntryEntity entry, String accountId, String operator, String note) {
         requireOpen(entry);
+        if (ReviewEntries.withoutVneidIdentity(entry)) {
+            throw new Refused(Response.Status.CONFLICT, "vneid_review_no_vneid_identity",
+                    "the entry comes from a bulk pre-verification: there is no VNeID identity to link; dismiss it");
+        }
         ReviewCandidates.Candidate candidate = ReviewCandidates.of(session, realm, entry).get(accountId)
                 .orElseThrow(() -> new Refused(Response.Status.BAD_REQUEST, "vneid_review_not_a_candidate",
                         "not a candidate of this entry"));
