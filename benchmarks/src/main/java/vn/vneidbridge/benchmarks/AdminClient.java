@@ -44,6 +44,11 @@ final class AdminClient {
         body(send("POST", path, body), expected);
     }
 
+    /** A POST whose answer is JSON (e.g. what it created). */
+    JsonNode postForJson(String path, Object body, int... expected) {
+        return tree(body(send("POST", path, body), expected));
+    }
+
     /** Adds users to a realm in one call ({@code partialImport}, existing ones kept). */
     void importUsers(String realm, List<? extends Map<String, Object>> users) {
         for (int from = 0; from < users.size(); from += 500) {

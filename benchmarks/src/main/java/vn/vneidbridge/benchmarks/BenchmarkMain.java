@@ -71,10 +71,15 @@ public final class BenchmarkMain {
     static final String PARTNER_TITLE = "VNeID login of a linked citizen (partner API)";
     static final String LINK_TITLE = "First VNeID login, links by CCCD";
     static final String FIRST_LOGIN_TITLE = "First legacy login (import + legacy hash + Argon2id rehash)";
+    static final String BULK_LOGINS_TITLE = "Password login of a migrated citizen, without and while a bulk job runs";
+    /** The bulk job's pace and registry calls at once: the most the job definition accepts. */
+    private static final int BULK_RATE = 5_000;
+    private static final int BULK_CONCURRENCY = 32;
 
     private final BenchmarkOptions options;
     private final PrintStream out;
     private final List<Measurement> results = new ArrayList<>();
+    private final List<BulkWindow.Result> bulkResults = new ArrayList<>();
     private PopulationRegistryConnection registry;
     private Accounts accounts;
 
@@ -159,7 +164,7 @@ public final class BenchmarkMain {
         legacyHashes.forEach((format, seconds) -> legacyFloor.put(format,
                 Math.min(seconds, legacyHashesAtEnd.getOrDefault(format, seconds))));
         Path report = new Report(options, machine.withEnd(Machine.loadAverage()), results, took,
-                Math.min(argon2id, argon2idAtEnd), legacyFloor).write(options.reportDir());
+                Math.min(argon2id, argon2idAtEnd), legacyFloor, bulkResults).write(options.reportDir());
         out.printf("Done in %d min %02d s. Report: %s%n", took.toMinutes(), took.toSecondsPart(), report);
     }
 
@@ -327,6 +332,7 @@ public final class BenchmarkMain {
                 unpaired(ours, admin, own, String.format(Locale.ROOT, "%,d accounts", options.largeAccounts()),
                         migrated);
                 firstLogins(ours);
+                bulk(ours, admin, migrated);
             }
         }
     }
@@ -476,10 +482,49 @@ public final class BenchmarkMain {
     private void oursLarge(LegacyDatabaseConnection legacy) throws IOException {
         try (KeycloakServer server = startOurs(legacy, freePort())) {
             AdminClient admin = admin(server);
-            setUpOurs(admin, new StandIn(server, admin));
+            StandIn own = new StandIn(server, admin);
+            setUpOurs(admin, own);
             setUpUpstream(admin, accounts.link().stream().map(Population::upstreamUser).toList());
             firstLogins(server);
             link(server, String.format(Locale.ROOT, "%,d accounts", options.largeAccounts()));
+            bulk(server, admin, migrated(admin, own, server.baseUri().toString()));
+        }
+    }
+
+    /**
+     * Bulk pre-verification over this server's whole legacy database (issue 18): the migrated citizens' password
+     * login measured without a job, then a job started as an operator would, its own pace measured over a window in
+     * which nothing else loads the server ({@link BulkWindow}), then the same logins again while it runs; the job is
+     * cancelled at the end. The server's cap ({@code bulkMaxRatePerSecond}) is raised for this in {@link #startOurs}.
+     */
+    private void bulk(KeycloakServer server, AdminClient admin, ScenarioSetup.MigratedCitizens migrated) {
+        String base = server.baseUri().toString();
+        measure(server, "bulk-logins", BULK_LOGINS_TITLE, "no job", null, 1, base, Journey.MIGRATED_PASSWORD,
+                UserSource.roundRobin(migrated.passwordLogins()));
+        BulkWindow job = new BulkWindow(admin);
+        try {
+            job.start(BULK_RATE, BULK_CONCURRENCY);
+            // three windows long: the job's progress moves a batch (up to 500 accounts) at a time
+            BulkWindow.Result alone = job.measure(ProcStats.jvmPid(server.pid()), options.window().multipliedBy(3),
+                    () -> registry.simulator().requestCount());
+            bulkResults.add(alone);
+            out.printf(Locale.ROOT, "  bulk job alone: %,d accounts in %.0f s = %.1f accounts/s, %d registry calls,"
+                            + " server %.5f CPU-s/account, runner (registry simulator) %.5f CPU-s/account, of %,d rows"
+                            + " (%s; load %s)%n", alone.accounts(), alone.seconds(), alone.accountsPerSecond(),
+                    alone.registryCalls(), alone.serverCpuPerAccount(), alone.runnerCpuPerAccount(), alone.total(),
+                    alone.state(), alone.load());
+            measure(server, "bulk-logins", BULK_LOGINS_TITLE, "job running", null, 1, base, Journey.MIGRATED_PASSWORD,
+                    UserSource.roundRobin(migrated.passwordLogins()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            out.println("  WARNING: the bulk job could not be measured: " + e.getMessage());
+        } finally {
+            try {
+                job.cancel();
+            } catch (RuntimeException e) {
+                out.println("  WARNING: the bulk job could not be cancelled: " + e.getMessage());
+            }
         }
     }
 
@@ -537,7 +582,10 @@ public final class BenchmarkMain {
                 // the sandbox realm dvc and the stand-in VNeID, as in the sandbox
                 .extraBundle(options.sandboxBundle())))
                 // long enough for the cache-hit window to follow the pass that filled the cache (default 60 s)
-                .runtimeOption("spi-vneid-population-registry--c06-soap--cache-ttl-seconds", "600"), httpPort);
+                .runtimeOption("spi-vneid-population-registry--c06-soap--cache-ttl-seconds", "600")
+                // the bulk job's pace is the job's to say here (its default server cap is 50 calls a second)
+                .runtimeOption("spi-vneid-population-registry--c06-soap--bulk-max-rate-per-second",
+                        String.valueOf(BULK_RATE)), httpPort);
     }
 
     /**

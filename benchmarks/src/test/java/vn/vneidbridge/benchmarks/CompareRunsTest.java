@@ -35,7 +35,7 @@ class CompareRunsTest {
         BenchmarkOptions options = BenchmarkOptions.parse(new String[] {"--keycloak-zip=kc.zip",
             "--providers-bundle=p.zip", "--sandbox-bundle=s.zip", "--work-dir=target"});
         Report report = new Report(options, new Machine(2, "cpu", "jdk", "os", "2026-12-03 08:00 UTC", "0", "0"),
-                List.of(), Duration.ZERO, 0.02, Map.of());
+                List.of(), Duration.ZERO, 0.02, Map.of(), List.of());
 
         assertThat(CompareRuns.parse(report.pairsCsv().lines().toList())).isEmpty();
     }

@@ -37,7 +37,7 @@ class ReportTest {
 
     private static Report report(List<Measurement> results) {
         return new Report(OPTIONS, MACHINE, results, Duration.ofMinutes(3), 0.02,
-                Map.of(PasswordFormat.BCRYPT_2A, 0.05));
+                Map.of(PasswordFormat.BCRYPT_2A, 0.05), List.of());
     }
 
     @Nested
@@ -179,7 +179,7 @@ class ReportTest {
         BenchmarkOptions quick = BenchmarkOptions.parse(new String[] {"--keycloak-zip=kc.zip",
             "--providers-bundle=p.zip", "--sandbox-bundle=s.zip", "--work-dir=target", "--quick"});
 
-        String md = new Report(quick, MACHINE, List.of(), Duration.ofMinutes(4), 0.02, Map.of()).markdown();
+        String md = new Report(quick, MACHINE, List.of(), Duration.ofMinutes(4), 0.02, Map.of(), List.of()).markdown();
 
         assertThat(md).contains("Quick mode: indicative only");
     }
@@ -208,5 +208,27 @@ class ReportTest {
         assertThat(window.requests().get("token")).containsExactly(S / 2 + 1);
         assertThat(recorder.loginsEnded(0, S)).isEqualTo(1);
         assertThat(recorder.logins()).isEqualTo(3);
+    }
+
+    @Nested
+    class GivenABulkJobMeasured {
+
+        private final String md = new Report(OPTIONS, MACHINE, List.of(
+                run("bulk-logins", "no job", null, 1, 200, 300, 10.0),
+                run("bulk-logins", "job running", null, 1, 150, 400, 9.0)), Duration.ofMinutes(3), 0.02, Map.of(),
+                List.of(new BulkWindow.Result(15_000, 10.0, 9_000, 6.0, 3.0, 900L * 1024 * 1024, "1.9, 1.8, 1.7",
+                        1_000_000, "RUNNING"))).markdown();
+
+        @Test
+        void thenItsPaceIsJudgedAgainstTheTargetWithTheSimulatorsCostBesideOurs() {
+            assertThat(md).contains("## Bulk pre-verification")
+                    .contains("| 15,000 | 10 | 1500.0 | **not met** | 9,000 | 0.00040 | 0.00020 | 900 | 1,000,000 |");
+        }
+
+        @Test
+        void thenTheLoginsWithoutAndWhileItRunsAreComparedOnTheSameServer() {
+            assertThat(md).contains("20.00 logins/s and 0.0500 CPU-s per login without a job; 15.00 and 0.0600 while"
+                    + " it runs (0.75× the logins a second");
+        }
     }
 }
