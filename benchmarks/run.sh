@@ -11,6 +11,7 @@
 #   benchmarks/run.sh --pairs-only  the server pairs of full mode only (a second run to compare ratios with CompareRuns)
 #   benchmarks/run.sh --argon2-lottery=9  no servers: 9 fresh JVMs as Keycloak ships them and 9 with Argon2 inlined
 #   benchmarks/run.sh --unpaired=step-up-level-1  full mode's server of ours without a stock twin, only the scenarios named
+#   benchmarks/run.sh --unpaired=bulk  only the bulk pre-verification, on the server of ours with the large database
 #
 # Further options go to the runner: --pairs=2 --rounds=3 --concurrency=8 --slice=10 --min-warm-up=30
 # --max-warm-up=240 --tolerance=5 --rewarm=10 --window=20 --large-accounts=1000000 --jfr --password-only --vneid-only --plain-jvm

@@ -144,8 +144,10 @@ public final class BenchmarkMain {
                 serverPair(pair, options.quick() ? largeDb : smallDb);
             }
             if (!options.quick() && !options.pairsOnly()) {
-                oursUnpaired(smallDb, String.format(Locale.ROOT, "%,d accounts", small));
-                if (!unpairedOnly) {
+                if (BenchmarkOptions.SMALL_DATABASE_SCENARIOS.stream().anyMatch(options::measures)) {
+                    oursUnpaired(smallDb, String.format(Locale.ROOT, "%,d accounts", small));
+                }
+                if (!unpairedOnly || options.measures("bulk")) {
                     oursLarge(largeDb);
                 }
             }
@@ -332,7 +334,9 @@ public final class BenchmarkMain {
                 unpaired(ours, admin, own, String.format(Locale.ROOT, "%,d accounts", options.largeAccounts()),
                         migrated);
                 firstLogins(ours);
-                bulk(ours, admin, migrated);
+                if (options.measures("bulk")) {
+                    bulk(ours, admin, migrated);
+                }
             }
         }
     }
@@ -485,9 +489,13 @@ public final class BenchmarkMain {
             StandIn own = new StandIn(server, admin);
             setUpOurs(admin, own);
             setUpUpstream(admin, accounts.link().stream().map(Population::upstreamUser).toList());
-            firstLogins(server);
-            link(server, String.format(Locale.ROOT, "%,d accounts", options.largeAccounts()));
-            bulk(server, admin, migrated(admin, own, server.baseUri().toString()));
+            if (!options.unpairedOnly()) {
+                firstLogins(server);
+                link(server, String.format(Locale.ROOT, "%,d accounts", options.largeAccounts()));
+            }
+            if (options.measures("bulk")) {
+                bulk(server, admin, migrated(admin, own, server.baseUri().toString()));
+            }
         }
     }
 

@@ -25,9 +25,14 @@ record BenchmarkOptions(Path keycloakZip, Path providersBundle, Path sandboxBund
                         Duration slice, Duration minWarmUp, Duration maxWarmUp, double tolerance, Duration rewarm,
                         Duration window, int smallAccounts, int largeAccounts, Set<String> unpaired) {
 
-    /** The scenarios of the server of ours with the small legacy database ({@code --unpaired}), in their order. */
+    /**
+     * The scenarios without a stock twin that {@code --unpaired} can name, in their order: those of the server of ours
+     * with the small legacy database, then {@code bulk}, on the one with the large database.
+     */
     static final List<String> UNPAIRED_SCENARIOS = List.of("cccd-miss", "cccd-hit", "link", "step-up-password",
-            "step-up-level-1", "qr");
+            "step-up-level-1", "qr", "bulk");
+    /** The scenarios of the server of ours with the small legacy database. */
+    static final List<String> SMALL_DATABASE_SCENARIOS = UNPAIRED_SCENARIOS.subList(0, UNPAIRED_SCENARIOS.size() - 1);
 
     static final String USAGE = "usage: BenchmarkMain --keycloak-zip=ZIP --providers-bundle=ZIP --sandbox-bundle=ZIP"
             + " --work-dir=DIR [--quick] [--concurrency=8] [--pairs=2] [--rounds=3] [--slice=10] [--min-warm-up=30]"

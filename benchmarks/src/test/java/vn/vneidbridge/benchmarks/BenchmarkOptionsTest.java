@@ -69,6 +69,15 @@ class BenchmarkOptionsTest {
         assertThat(parse().mode()).isEqualTo("full");
     }
 
+    /** {@code --unpaired=bulk}: the server with the large database only, none of the small one's scenarios. */
+    @Test
+    void theBulkJobCanBeMeasuredAlone() {
+        BenchmarkOptions options = parse("--unpaired=bulk");
+        assertThat(options.measures("bulk")).isTrue();
+        assertThat(BenchmarkOptions.SMALL_DATABASE_SCENARIOS).noneMatch(options::measures);
+        assertThat(parse().measures("bulk")).isTrue();
+    }
+
     @Test
     void unpairedRefusesAnUnknownScenarioAndTheModesThatRunThePairs() {
         assertThatThrownBy(() -> parse("--unpaired=step-up"))
