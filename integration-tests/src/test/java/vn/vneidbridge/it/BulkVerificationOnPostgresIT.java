@@ -339,6 +339,56 @@ class BulkVerificationOnPostgresIT {
             assertThat(fixtures.user(IMPORTED).path("attributes").path("cccd_verified").get(0).asText())
                     .as("an operator's cccd_verified=false is never overridden by a job").isEqualTo("false");
         }
+
+        /**
+         * Review 2026-12-06 (bulk, second pass), A1: the operator's {@code cccd_verified=false} lives on the Keycloak
+         * user only, the account's current result stays {@code VERIFIED}. Keycloak's "Remove imported users" of the
+         * legacy provider ({@code POST /admin/realms/dvc/user-storage/{id}/remove-imported-users}, manage-users; also
+         * what removing the provider component does) deletes the imported users with bulk statements that fire no
+         * {@code UserRemovedEvent}, so the current result survives them. The holder's next portal login imports the
+         * account anew and the old result marks it verified again. Here the same statements Keycloak runs
+         * ({@code JpaUserProvider.removeImportedUsers}: role mappings, required actions, federated identities,
+         * credentials, attributes, group memberships, consents, the user) are run for this one user, so the other
+         * test classes on this server keep their imported users.
+         */
+        @Test
+        @Order(9)
+        void thenTheMarkAnOperatorTookOffDoesNotComeBackWhenTheImportedUsersAreRemovedAndImportedAgain()
+                throws SQLException {
+            String userId = fixtures.user(IMPORTED).path("id").asText();
+            assertThat(fixtures.user(IMPORTED).path("attributes").path("cccd_verified").get(0).asText())
+                    .as("as the operator left it (Order 8)").isEqualTo("false");
+            try (Connection connection = java.sql.DriverManager.getConnection(
+                    vn.vneidbridge.it.support.TestKeycloakOnPostgres.keycloakDatabaseUrl())) {
+                for (String delete : List.of(
+                        "DELETE FROM user_role_mapping WHERE user_id = ?",
+                        "DELETE FROM user_required_action WHERE user_id = ?",
+                        "DELETE FROM federated_identity WHERE user_id = ?",
+                        "DELETE FROM credential WHERE user_id = ?",
+                        "DELETE FROM user_attribute WHERE user_id = ?",
+                        "DELETE FROM user_group_membership WHERE user_id = ?",
+                        "DELETE FROM user_consent_client_scope WHERE user_consent_id IN"
+                                + " (SELECT id FROM user_consent WHERE user_id = ?)",
+                        "DELETE FROM user_consent WHERE user_id = ?",
+                        "DELETE FROM user_entity WHERE id = ?")) {
+                    try (PreparedStatement statement = connection.prepareStatement(delete)) {
+                        statement.setString(1, userId);
+                        statement.executeUpdate();
+                    }
+                }
+            }
+            HttpResponse<String> cleared = admin.send("POST", "/admin/realms/dvc/clear-user-cache", null);
+            assertThat(cleared.statusCode()).as(cleared.body()).isEqualTo(204);
+            assertThat(fixtures.user(IMPORTED)).as("removed as Keycloak removes imported users").isNull();
+
+            new PortalLogin(keycloak, "dvcqg-portal").passwordLogin(IMPORTED, PASSWORD);
+
+            JsonNode again = fixtures.user(IMPORTED);
+            assertThat(again.path("id").asText()).as("the same account, imported anew").isEqualTo(userId);
+            assertThat(again.path("attributes").path("cccd_verified").path(0).asText())
+                    .as("the operator took the mark off; a re-import must not put it back from the old result")
+                    .isNotEqualTo("true");
+        }
     }
 
     private JsonNode untilDone() throws InterruptedException {
