@@ -88,6 +88,11 @@ public final class JpaLinkOperationsFactory implements LinkOperationsFactory {
         }
 
         @Override
+        public void settleBulkResult(RealmModel realm, String userId, String outcome) {
+            BulkResults.settle(session, realm.getId(), userId, outcome);
+        }
+
+        @Override
         public boolean reviewOpen(RealmModel realm, String idNumber) {
             return ReviewEntries.isOpen(session, realm.getId(), idNumber);
         }
