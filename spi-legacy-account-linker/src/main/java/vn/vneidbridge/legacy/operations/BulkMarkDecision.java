@@ -12,8 +12,8 @@ import java.util.Optional;
  * data about to be marked asks the registry exactly what it confirmed (the digests are equal), only on a user whose
  * mark nobody has set or taken off (an explicit {@code cccd_verified} other than {@code true} is an operator's or a
  * holder's word, never overridden automatically), never on a disputed one, and only while no other account holds the
- * number (verified on another user, held by another legacy account) and no review entry for it is open.
- * What the result becomes after the decision: {@link #resultAfter}.
+ * number (verified on another user, held by another legacy account) and no review entry for it is open. A maximum
+ * age of zero applies nothing. What the result becomes after the decision: {@link #resultAfter}.
  */
 public final class BulkMarkDecision {
 
@@ -64,7 +64,8 @@ public final class BulkMarkDecision {
         if (!LinkOperations.BulkResult.VERIFIED.equals(result.outcome()) || result.digest() == null) {
             return Decision.NOT_VERIFIED;
         }
-        if (result.checkedAt().plus(facts.maxAge()).isBefore(facts.now())) {
+        if (facts.maxAge().isZero() || facts.maxAge().isNegative()
+                || result.checkedAt().plus(facts.maxAge()).isBefore(facts.now())) {
             return Decision.EXPIRED;
         }
         if (!BulkVerificationBinding.same(result.digest(), facts.profileDigest().orElse(null))) {

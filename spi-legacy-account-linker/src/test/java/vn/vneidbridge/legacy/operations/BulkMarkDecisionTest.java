@@ -70,6 +70,18 @@ class BulkMarkDecisionTest {
     }
 
     @Nested
+    class GivenAMaximumAgeOfZero {
+
+        @Test
+        void thenNoResultIsAppliedHoweverFresh() {
+            // review 2026-12-05 (second pass) A2: bulk-result-max-age-days=0 is the operators' brake on every job
+            Facts fresh = new Facts(Optional.of(VERIFIED), Optional.of(DIGEST), CHECKED, Duration.ZERO, null, false,
+                    false, false, false);
+            assertThat(BulkMarkDecision.decide(fresh)).isEqualTo(Decision.EXPIRED);
+        }
+    }
+
+    @Nested
     class GivenADecisionOnAUser {
 
         @Test
