@@ -243,10 +243,14 @@ public final class BulkResults {
         row.setCheckedAt(now);
     }
 
-    /** A cancelled job's verified results are withdrawn: no longer applied, at import or anywhere. */
-    static void withdraw(KeycloakSession session, String jobId) {
-        BulkJobs.em(session).createNamedQuery(BulkCurrentEntity.WITHDRAW_JOB).setParameter("withdrawn", WITHDRAWN)
-                .setParameter("jobId", jobId).setParameter("verified", "VERIFIED").executeUpdate();
+    /**
+     * A cancelled or withdrawn job's verified results are withdrawn: no longer applied, at import or anywhere (marks
+     * already written stay). Returns how many.
+     */
+    static int withdraw(KeycloakSession session, String jobId) {
+        return BulkJobs.em(session).createNamedQuery(BulkCurrentEntity.WITHDRAW_JOB)
+                .setParameter("withdrawn", WITHDRAWN).setParameter("jobId", jobId).setParameter("verified", "VERIFIED")
+                .executeUpdate();
     }
 
     /** The account's current result (what the importer reads), if a job reached it. */
