@@ -63,12 +63,14 @@ class BulkVerificationOnPostgresIT {
     private static final String TWIN_B = "it.bulk.twin-b";
     private static final String CMND_ONLY = "it.bulk.cmndonly";
     private static final String RENAMED = "it.bulk.renamed";
+    private static final String WITHDRAWN = "it.bulk.withdrawn";
     /** Synthetic people the simulator knows and no other fixture uses. */
     private static final SyntheticPerson VERIFIED_PERSON = LegacyFixtures.syntheticPerson(60);
     private static final SyntheticPerson IMPORTED_PERSON = LegacyFixtures.syntheticPerson(61);
     private static final SyntheticPerson MISMATCH_PERSON = LegacyFixtures.syntheticPerson(62);
     private static final SyntheticPerson TWIN_PERSON = LegacyFixtures.syntheticPerson(63);
     private static final SyntheticPerson RENAMED_PERSON = LegacyFixtures.syntheticPerson(64);
+    private static final SyntheticPerson WITHDRAWN_PERSON = LegacyFixtures.syntheticPerson(65);
     /** Beyond the simulator's people: a well-formed number it does not know. */
     private static final SyntheticPerson UNKNOWN_PERSON = SyntheticAccountGenerator
             .people(TestKeycloak.SYNTHETIC_PEOPLE + 100, 42).skip(TestKeycloak.SYNTHETIC_PEOPLE + 50).findFirst()
@@ -100,6 +102,7 @@ class BulkVerificationOnPostgresIT {
         fixtures.forget(IMPORTED);
         fixtures.forget(VERIFIED);
         fixtures.forget(RENAMED);
+        fixtures.forget(WITHDRAWN);
         // imported before the job, its number not verified yet
         new PortalLogin(keycloak, "dvcqg-portal").passwordLogin(IMPORTED, PASSWORD);
         assertThat(fixtures.user(IMPORTED).path("attributes").path("cccd_verified").isMissingNode()).isTrue();
@@ -121,6 +124,7 @@ class BulkVerificationOnPostgresIT {
         fixtures.forget(IMPORTED);
         fixtures.forget(VERIFIED);
         fixtures.forget(RENAMED);
+        fixtures.forget(WITHDRAWN);
     }
 
     @Nested
@@ -388,6 +392,45 @@ class BulkVerificationOnPostgresIT {
             assertThat(again.path("attributes").path("cccd_verified").path(0).asText())
                     .as("the operator took the mark off; a re-import must not put it back from the old result")
                     .isNotEqualTo("true");
+        }
+
+        /**
+         * Review 2026-12-05 (bulk, second pass), A2: a finished job's results can be withdrawn. A job asked a registry
+         * that answered "match" too freely: {@code POST …/jobs/{id}/withdraw} (manage-realm, an admin event) makes its
+         * {@code VERIFIED} results {@code WITHDRAWN}, so an account imported afterwards is not marked.
+         */
+        @Test
+        @Order(10)
+        void thenAFinishedJobsResultsCanBeWithdrawnAndAnAccountImportedAfterwardsIsNotMarked()
+                throws SQLException, InterruptedException {
+            try (Connection connection = legacy.open()) {
+                insert(connection, WITHDRAWN, WITHDRAWN_PERSON.fullName(), WITHDRAWN_PERSON,
+                        WITHDRAWN_PERSON.cccd(), null);
+            }
+            HttpResponse<String> started = admin.send("POST", JOBS, Map.of("accountTypes", List.of("BUSINESS"),
+                    "ratePerSecond", 20, "concurrency", 2));
+            assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+            jobId = read(started.body()).path("id").asText();
+            untilDone();
+            assertThat(admin.send("GET", JOBS + "/" + jobId + "/report.csv", null).body().lines())
+                    .as("the registry confirmed it")
+                    .anyMatch(line -> line.startsWith(legacyId(WITHDRAWN) + ",VERIFIED,"));
+
+            try (Operator helpdesk = Operator.withDvcRoles(keycloak, admin, "manage-users")) {
+                assertThat(helpdesk.send("POST", JOBS + "/" + jobId + "/withdraw", null).statusCode())
+                        .as("manage-users may not").isEqualTo(403);
+            }
+            assertThat(admin.send("POST", JOBS + "/" + java.util.UUID.randomUUID() + "/withdraw", null)
+                    .statusCode()).as("no such job of this realm").isEqualTo(404);
+            HttpResponse<String> withdrawn = admin.send("POST", JOBS + "/" + jobId + "/withdraw", null);
+            assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(204);
+            assertThat(adminEvents()).as("on record").contains("withdraw");
+
+            new PortalLogin(keycloak, "dvcqg-portal").passwordLogin(WITHDRAWN, PASSWORD);
+
+            JsonNode user = fixtures.user(WITHDRAWN).path("attributes");
+            assertThat(user.path("cccd").get(0).asText()).isEqualTo(WITHDRAWN_PERSON.cccd());
+            assertThat(user.path("cccd_verified").isMissingNode()).as("its result was withdrawn").isTrue();
         }
     }
 
