@@ -32,6 +32,8 @@ import vn.vneidbridge.it.support.Operator;
 import vn.vneidbridge.it.support.PortalLogin;
 import vn.vneidbridge.it.support.TestKeycloak;
 import vn.vneidbridge.it.support.TestKeycloakOnPostgres;
+import vn.vneidbridge.it.support.VneidStandIn;
+import vn.vneidbridge.it.support.VneidUsers;
 import vn.vneidbridge.sandbox.LegacyDatabaseConnection;
 import vn.vneidbridge.sandbox.legacy.LegacyPasswordHasher;
 import vn.vneidbridge.sandbox.legacy.PasswordFormat;
@@ -116,7 +118,7 @@ class BulkVerificationOnPostgresIT {
             }
         }
         for (JsonNode entry : admin.get("/admin/realms/dvc/vneid-bridge/review-entries?status=OPEN")) {
-            if (TWIN_PERSON.cccd().equals(entry.path("idNumber").asText())) {
+            if (List.of(TWIN_PERSON.cccd(), VERIFIED_PERSON.cccd()).contains(entry.path("idNumber").asText())) {
                 admin.send("POST", "/admin/realms/dvc/vneid-bridge/review-entries/" + entry.path("id").asText()
                         + "/resolve", Map.of("action", "dismiss", "note", "test clean-up"));
             }
@@ -125,6 +127,7 @@ class BulkVerificationOnPostgresIT {
         fixtures.forget(VERIFIED);
         fixtures.forget(RENAMED);
         fixtures.forget(WITHDRAWN);
+        VneidUsers.deleteCreatedFor(admin, VERIFIED_PERSON.cccd());
     }
 
     @Nested
@@ -431,6 +434,46 @@ class BulkVerificationOnPostgresIT {
             JsonNode user = fixtures.user(WITHDRAWN).path("attributes");
             assertThat(user.path("cccd").get(0).asText()).isEqualTo(WITHDRAWN_PERSON.cccd());
             assertThat(user.path("cccd_verified").isMissingNode()).as("its result was withdrawn").isTrue();
+        }
+
+        /**
+         * Review 2026-12-05 (bulk, second pass), A1: a VNeID holder's "not mine" revokes the disowned account's bulk
+         * result too, so it outlives the user (and its {@code cccd_disputed_at}) when Keycloak removes the imported
+         * users.
+         */
+        @Test
+        @Order(11)
+        void thenTheResultOfAnAccountItsVneidHolderDisownsIsRevoked() throws SQLException {
+            VneidStandIn.pointDvcAt(keycloak, admin);
+            String idNumber = VneidStandIn.account(admin, VERIFIED_PERSON, 2);
+            String userId = fixtures.user(VERIFIED).path("id").asText();
+            assertThat(currentOutcome(userId)).as("applied when it was imported (Order 4)").isEqualTo("APPLIED");
+
+            PortalLogin holder = new PortalLogin(keycloak, "dvcqg-portal");
+            PortalLogin.Outcome shown = holder.vneidLogin(idNumber, VneidStandIn.PASSWORD, VneidStandIn.OTP,
+                    Map.of());
+            assertThat(PortalLogin.isShownAccount(shown)).as("the one verified holder of the number is shown")
+                    .isTrue();
+            holder.follow(holder.web.submit(shown.page(), "#vneid-shown-account-form",
+                    Map.of("action", "not-mine")));
+
+            assertThat(fixtures.user(VERIFIED).path("attributes").path("cccd_disputed_at").isMissingNode())
+                    .as("disputed").isFalse();
+            assertThat(currentOutcome(userId)).as("the dispute is recorded against the legacy account too")
+                    .isEqualTo("REVOKED");
+        }
+    }
+
+    /** The account's current bulk result, read in Keycloak's database. */
+    private static String currentOutcome(String userId) throws SQLException {
+        try (Connection connection = java.sql.DriverManager.getConnection(
+                TestKeycloakOnPostgres.keycloakDatabaseUrl());
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT outcome FROM vneid_bulk_current WHERE id = ?")) {
+            select.setString(1, userId);
+            try (java.sql.ResultSet row = select.executeQuery()) {
+                return row.next() ? row.getString(1) : null;
+            }
         }
     }
 
