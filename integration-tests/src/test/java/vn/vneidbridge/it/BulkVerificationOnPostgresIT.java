@@ -32,6 +32,8 @@ import vn.vneidbridge.it.support.Operator;
 import vn.vneidbridge.it.support.PortalLogin;
 import vn.vneidbridge.it.support.TestKeycloak;
 import vn.vneidbridge.it.support.TestKeycloakOnPostgres;
+import vn.vneidbridge.it.support.VneidStandIn;
+import vn.vneidbridge.it.support.VneidUsers;
 import vn.vneidbridge.sandbox.LegacyDatabaseConnection;
 import vn.vneidbridge.sandbox.legacy.LegacyPasswordHasher;
 import vn.vneidbridge.sandbox.legacy.PasswordFormat;
@@ -63,12 +65,14 @@ class BulkVerificationOnPostgresIT {
     private static final String TWIN_B = "it.bulk.twin-b";
     private static final String CMND_ONLY = "it.bulk.cmndonly";
     private static final String RENAMED = "it.bulk.renamed";
+    private static final String WITHDRAWN = "it.bulk.withdrawn";
     /** Synthetic people the simulator knows and no other fixture uses. */
     private static final SyntheticPerson VERIFIED_PERSON = LegacyFixtures.syntheticPerson(60);
     private static final SyntheticPerson IMPORTED_PERSON = LegacyFixtures.syntheticPerson(61);
     private static final SyntheticPerson MISMATCH_PERSON = LegacyFixtures.syntheticPerson(62);
     private static final SyntheticPerson TWIN_PERSON = LegacyFixtures.syntheticPerson(63);
     private static final SyntheticPerson RENAMED_PERSON = LegacyFixtures.syntheticPerson(64);
+    private static final SyntheticPerson WITHDRAWN_PERSON = LegacyFixtures.syntheticPerson(65);
     /** Beyond the simulator's people: a well-formed number it does not know. */
     private static final SyntheticPerson UNKNOWN_PERSON = SyntheticAccountGenerator
             .people(TestKeycloak.SYNTHETIC_PEOPLE + 100, 42).skip(TestKeycloak.SYNTHETIC_PEOPLE + 50).findFirst()
@@ -100,6 +104,7 @@ class BulkVerificationOnPostgresIT {
         fixtures.forget(IMPORTED);
         fixtures.forget(VERIFIED);
         fixtures.forget(RENAMED);
+        fixtures.forget(WITHDRAWN);
         // imported before the job, its number not verified yet
         new PortalLogin(keycloak, "dvcqg-portal").passwordLogin(IMPORTED, PASSWORD);
         assertThat(fixtures.user(IMPORTED).path("attributes").path("cccd_verified").isMissingNode()).isTrue();
@@ -113,7 +118,7 @@ class BulkVerificationOnPostgresIT {
             }
         }
         for (JsonNode entry : admin.get("/admin/realms/dvc/vneid-bridge/review-entries?status=OPEN")) {
-            if (TWIN_PERSON.cccd().equals(entry.path("idNumber").asText())) {
+            if (List.of(TWIN_PERSON.cccd(), VERIFIED_PERSON.cccd()).contains(entry.path("idNumber").asText())) {
                 admin.send("POST", "/admin/realms/dvc/vneid-bridge/review-entries/" + entry.path("id").asText()
                         + "/resolve", Map.of("action", "dismiss", "note", "test clean-up"));
             }
@@ -121,6 +126,8 @@ class BulkVerificationOnPostgresIT {
         fixtures.forget(IMPORTED);
         fixtures.forget(VERIFIED);
         fixtures.forget(RENAMED);
+        fixtures.forget(WITHDRAWN);
+        VneidUsers.deleteCreatedFor(admin, VERIFIED_PERSON.cccd());
     }
 
     @Nested
@@ -338,6 +345,135 @@ class BulkVerificationOnPostgresIT {
                     .anyMatch(line -> line.startsWith(legacyId(IMPORTED) + ",VERIFIED,"));
             assertThat(fixtures.user(IMPORTED).path("attributes").path("cccd_verified").get(0).asText())
                     .as("an operator's cccd_verified=false is never overridden by a job").isEqualTo("false");
+        }
+
+        /**
+         * Review 2026-12-06 (bulk, second pass), A1: the operator's {@code cccd_verified=false} lives on the Keycloak
+         * user only, the account's current result stays {@code VERIFIED}. Keycloak's "Remove imported users" of the
+         * legacy provider ({@code POST /admin/realms/dvc/user-storage/{id}/remove-imported-users}, manage-users; also
+         * what removing the provider component does) deletes the imported users with bulk statements that fire no
+         * {@code UserRemovedEvent}, so the current result survives them. The holder's next portal login imports the
+         * account anew and the old result marks it verified again. Here the same statements Keycloak runs
+         * ({@code JpaUserProvider.removeImportedUsers}: role mappings, required actions, federated identities,
+         * credentials, attributes, group memberships, consents, the user) are run for this one user, so the other
+         * test classes on this server keep their imported users.
+         */
+        @Test
+        @Order(9)
+        void thenTheMarkAnOperatorTookOffDoesNotComeBackWhenTheImportedUsersAreRemovedAndImportedAgain()
+                throws SQLException {
+            String userId = fixtures.user(IMPORTED).path("id").asText();
+            assertThat(fixtures.user(IMPORTED).path("attributes").path("cccd_verified").get(0).asText())
+                    .as("as the operator left it (Order 8)").isEqualTo("false");
+            try (Connection connection = java.sql.DriverManager.getConnection(
+                    vn.vneidbridge.it.support.TestKeycloakOnPostgres.keycloakDatabaseUrl())) {
+                for (String delete : List.of(
+                        "DELETE FROM user_role_mapping WHERE user_id = ?",
+                        "DELETE FROM user_required_action WHERE user_id = ?",
+                        "DELETE FROM federated_identity WHERE user_id = ?",
+                        "DELETE FROM credential WHERE user_id = ?",
+                        "DELETE FROM user_attribute WHERE user_id = ?",
+                        "DELETE FROM user_group_membership WHERE user_id = ?",
+                        "DELETE FROM user_consent_client_scope WHERE user_consent_id IN"
+                                + " (SELECT id FROM user_consent WHERE user_id = ?)",
+                        "DELETE FROM user_consent WHERE user_id = ?",
+                        "DELETE FROM user_entity WHERE id = ?")) {
+                    try (PreparedStatement statement = connection.prepareStatement(delete)) {
+                        statement.setString(1, userId);
+                        statement.executeUpdate();
+                    }
+                }
+            }
+            HttpResponse<String> cleared = admin.send("POST", "/admin/realms/dvc/clear-user-cache", null);
+            assertThat(cleared.statusCode()).as(cleared.body()).isEqualTo(204);
+            assertThat(fixtures.user(IMPORTED)).as("removed as Keycloak removes imported users").isNull();
+
+            new PortalLogin(keycloak, "dvcqg-portal").passwordLogin(IMPORTED, PASSWORD);
+
+            JsonNode again = fixtures.user(IMPORTED);
+            assertThat(again.path("id").asText()).as("the same account, imported anew").isEqualTo(userId);
+            assertThat(again.path("attributes").path("cccd_verified").path(0).asText())
+                    .as("the operator took the mark off; a re-import must not put it back from the old result")
+                    .isNotEqualTo("true");
+        }
+
+        /**
+         * Review 2026-12-05 (bulk, second pass), A2: a finished job's results can be withdrawn. A job asked a registry
+         * that answered "match" too freely: {@code POST …/jobs/{id}/withdraw} (manage-realm, an admin event) makes its
+         * {@code VERIFIED} results {@code WITHDRAWN}, so an account imported afterwards is not marked.
+         */
+        @Test
+        @Order(10)
+        void thenAFinishedJobsResultsCanBeWithdrawnAndAnAccountImportedAfterwardsIsNotMarked()
+                throws SQLException, InterruptedException {
+            try (Connection connection = legacy.open()) {
+                insert(connection, WITHDRAWN, WITHDRAWN_PERSON.fullName(), WITHDRAWN_PERSON,
+                        WITHDRAWN_PERSON.cccd(), null);
+            }
+            HttpResponse<String> started = admin.send("POST", JOBS, Map.of("accountTypes", List.of("BUSINESS"),
+                    "ratePerSecond", 20, "concurrency", 2));
+            assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+            jobId = read(started.body()).path("id").asText();
+            untilDone();
+            assertThat(admin.send("GET", JOBS + "/" + jobId + "/report.csv", null).body().lines())
+                    .as("the registry confirmed it")
+                    .anyMatch(line -> line.startsWith(legacyId(WITHDRAWN) + ",VERIFIED,"));
+
+            try (Operator helpdesk = Operator.withDvcRoles(keycloak, admin, "manage-users")) {
+                assertThat(helpdesk.send("POST", JOBS + "/" + jobId + "/withdraw", null).statusCode())
+                        .as("manage-users may not").isEqualTo(403);
+            }
+            assertThat(admin.send("POST", JOBS + "/" + java.util.UUID.randomUUID() + "/withdraw", null)
+                    .statusCode()).as("no such job of this realm").isEqualTo(404);
+            HttpResponse<String> withdrawn = admin.send("POST", JOBS + "/" + jobId + "/withdraw", null);
+            assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(204);
+            assertThat(adminEvents()).as("on record").contains("withdraw");
+
+            new PortalLogin(keycloak, "dvcqg-portal").passwordLogin(WITHDRAWN, PASSWORD);
+
+            JsonNode user = fixtures.user(WITHDRAWN).path("attributes");
+            assertThat(user.path("cccd").get(0).asText()).isEqualTo(WITHDRAWN_PERSON.cccd());
+            assertThat(user.path("cccd_verified").isMissingNode()).as("its result was withdrawn").isTrue();
+        }
+
+        /**
+         * Review 2026-12-05 (bulk, second pass), A1: a VNeID holder's "not mine" revokes the disowned account's bulk
+         * result too, so it outlives the user (and its {@code cccd_disputed_at}) when Keycloak removes the imported
+         * users.
+         */
+        @Test
+        @Order(11)
+        void thenTheResultOfAnAccountItsVneidHolderDisownsIsRevoked() throws SQLException {
+            VneidStandIn.pointDvcAt(keycloak, admin);
+            String idNumber = VneidStandIn.account(admin, VERIFIED_PERSON, 2);
+            String userId = fixtures.user(VERIFIED).path("id").asText();
+            assertThat(currentOutcome(userId)).as("applied when it was imported (Order 4)").isEqualTo("APPLIED");
+
+            PortalLogin holder = new PortalLogin(keycloak, "dvcqg-portal");
+            PortalLogin.Outcome shown = holder.vneidLogin(idNumber, VneidStandIn.PASSWORD, VneidStandIn.OTP,
+                    Map.of());
+            assertThat(PortalLogin.isShownAccount(shown)).as("the one verified holder of the number is shown")
+                    .isTrue();
+            holder.follow(holder.web.submit(shown.page(), "#vneid-shown-account-form",
+                    Map.of("action", "not-mine")));
+
+            assertThat(fixtures.user(VERIFIED).path("attributes").path("cccd_disputed_at").isMissingNode())
+                    .as("disputed").isFalse();
+            assertThat(currentOutcome(userId)).as("the dispute is recorded against the legacy account too")
+                    .isEqualTo("REVOKED");
+        }
+    }
+
+    /** The account's current bulk result, read in Keycloak's database. */
+    private static String currentOutcome(String userId) throws SQLException {
+        try (Connection connection = java.sql.DriverManager.getConnection(
+                TestKeycloakOnPostgres.keycloakDatabaseUrl());
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT outcome FROM vneid_bulk_current WHERE id = ?")) {
+            select.setString(1, userId);
+            try (java.sql.ResultSet row = select.executeQuery()) {
+                return row.next() ? row.getString(1) : null;
+            }
         }
     }
 

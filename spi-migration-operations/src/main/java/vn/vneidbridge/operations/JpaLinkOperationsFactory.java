@@ -3,6 +3,7 @@ package vn.vneidbridge.operations;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -25,6 +26,8 @@ public final class JpaLinkOperationsFactory implements LinkOperationsFactory {
 
     /** Server option: how many days a bulk result may be old and still be applied. */
     static final String BULK_RESULT_MAX_AGE_DAYS = "bulk-result-max-age-days";
+    private static final int MAX_DAYS = 3650;
+    private static final Logger LOG = Logger.getLogger(JpaLinkOperationsFactory.class);
 
     private Duration bulkResultMaxAge = LinkOperations.BulkResult.DEFAULT_MAX_AGE;
 
@@ -38,17 +41,32 @@ public final class JpaLinkOperationsFactory implements LinkOperationsFactory {
         bulkResultMaxAge = maxAge(config == null ? null : config.get(BULK_RESULT_MAX_AGE_DAYS));
     }
 
-    /** The option's value in days (1–3,650); a missing or unreadable value takes the default, 90. */
+    /**
+     * The option's value in days: missing, the default (90); {@code 0} means a bulk result is never applied (the
+     * brake on every job's results); 1–3,650 as written. It fails closed: a negative or unreadable value is taken as
+     * {@code 0} and one above 3,650 as 3,650, each with a WARN at start-up.
+     */
     static Duration maxAge(String days) {
         if (days == null) {
             return LinkOperations.BulkResult.DEFAULT_MAX_AGE;
         }
+        int parsed;
         try {
-            int parsed = Integer.parseInt(days.trim());
-            return parsed >= 1 && parsed <= 3650 ? Duration.ofDays(parsed) : LinkOperations.BulkResult.DEFAULT_MAX_AGE;
+            parsed = Integer.parseInt(days.trim());
         } catch (NumberFormatException e) {
-            return LinkOperations.BulkResult.DEFAULT_MAX_AGE;
+            LOG.warnf("%s=%s is not a number of days: bulk results are never applied (0) until it is set right",
+                    BULK_RESULT_MAX_AGE_DAYS, days);
+            return Duration.ZERO;
         }
+        if (parsed < 0) {
+            LOG.warnf("%s=%d is negative: bulk results are never applied (0)", BULK_RESULT_MAX_AGE_DAYS, parsed);
+            return Duration.ZERO;
+        }
+        if (parsed > MAX_DAYS) {
+            LOG.warnf("%s=%d is above %d: %d is used", BULK_RESULT_MAX_AGE_DAYS, parsed, MAX_DAYS, MAX_DAYS);
+            return Duration.ofDays(MAX_DAYS);
+        }
+        return Duration.ofDays(parsed);
     }
 
     @Override
@@ -56,7 +74,8 @@ public final class JpaLinkOperationsFactory implements LinkOperationsFactory {
         return ProviderConfigurationBuilder.create()
                 .property().name(BULK_RESULT_MAX_AGE_DAYS).type("int")
                 .helpText("How many days a bulk pre-verification's VERIFIED result may be old and still be applied"
-                        + " (when the account is imported, or by a later job); 1-3650.")
+                        + " (when the account is imported, or by a later job); 0 applies none (stops every job's results),"
+                        + " 1-3650; a negative or unreadable value counts as 0.")
                 .defaultValue((int) LinkOperations.BulkResult.DEFAULT_MAX_AGE.toDays()).add()
                 .build();
     }
@@ -85,6 +104,11 @@ public final class JpaLinkOperationsFactory implements LinkOperationsFactory {
         @Override
         public Optional<BulkResult> bulkResult(RealmModel realm, String legacyId) {
             return BulkResults.current(session, realm.getId(), legacyId);
+        }
+
+        @Override
+        public void settleBulkResult(RealmModel realm, String userId, String outcome) {
+            BulkResults.settle(session, realm.getId(), userId, outcome);
         }
 
         @Override

@@ -15,10 +15,20 @@ class JpaLinkOperationsFactoryTest {
     }
 
     @Test
-    void anUnreadableOrOutOfRangeValueTakesTheDefault() {
-        for (String value : new String[] {"0", "-5", "3651", "ninety", ""}) {
-            assertThat(JpaLinkOperationsFactory.maxAge(value)).as(value).isEqualTo(Duration.ofDays(90));
+    void zeroMeansNoBulkResultIsApplied() {
+        assertThat(JpaLinkOperationsFactory.maxAge("0")).isEqualTo(Duration.ZERO);
+    }
+
+    @Test
+    void aNegativeOrUnreadableValueFailsClosedAsZero() {
+        for (String value : new String[] {"-1", "-5", "ninety", "", "90d"}) {
+            assertThat(JpaLinkOperationsFactory.maxAge(value)).as(value).isEqualTo(Duration.ZERO);
         }
+    }
+
+    @Test
+    void aValueAboveTenYearsIsCutToTenYears() {
+        assertThat(JpaLinkOperationsFactory.maxAge("3651")).isEqualTo(Duration.ofDays(3650));
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import vn.vneidbridge.core.user.UserAttributes;
+import vn.vneidbridge.legacy.operations.LinkOperations;
 import vn.vneidbridge.legacy.operations.ReviewQueue;
 import vn.vneidbridge.legacy.operations.UserRowLock;
 
@@ -18,7 +19,7 @@ import vn.vneidbridge.legacy.operations.UserRowLock;
  * word on whose number it is, so that account can no longer pass as verified for it: the mark is taken off
  * ({@code cccd_verified=false}, {@code cccd_disputed_at}), never silently — an event on the account and a review
  * entry for operators record it. The number stays on the account for the operators to see; the CCCD check refuses
- * to verify it there again.
+ * to verify it there again. The account's current bulk result becomes {@code REVOKED}: never applied again.
  */
 final class NumberDispute {
 
@@ -43,11 +44,17 @@ final class NumberDispute {
         // the same row lock a bulk job takes before it marks a user verified, in one order (by id): the mark written
         // by a concurrent bulk batch lands before this, never on top of it
         accounts.stream().map(UserModel::getId).sorted().forEach(id -> UserRowLock.lock(session, realm.getId(), id));
+        LinkOperations operations = LinkOperations.of(session);
         for (UserModel account : accounts) {
             account.setSingleAttribute(UserAttributes.CCCD_VERIFIED, "false");
             account.removeAttribute(UserAttributes.CCCD_VERIFIED_SOURCE);
             account.removeAttribute(UserAttributes.CCCD_VERIFIED_AT);
             account.setSingleAttribute(UserAttributes.CCCD_DISPUTED_AT, now);
+            if (operations != null) {
+                // the account's bulk result too: it outlives the user (Keycloak's "Remove imported users" fires no
+                // event), so a re-import never marks it again from that result
+                operations.settleBulkResult(realm, account.getId(), LinkOperations.BulkResult.REVOKED);
+            }
             new EventBuilder(realm, session, session.getContext().getConnection())
                     .event(EventType.UPDATE_PROFILE_ERROR).user(account).client(clientId)
                     .detail(Details.IDENTITY_PROVIDER, identityProvider)

@@ -12,7 +12,8 @@ import java.util.Optional;
  * data about to be marked asks the registry exactly what it confirmed (the digests are equal), only on a user whose
  * mark nobody has set or taken off (an explicit {@code cccd_verified} other than {@code true} is an operator's or a
  * holder's word, never overridden automatically), never on a disputed one, and only while no other account holds the
- * number (verified on another user, held by another legacy account) and no review entry for it is open.
+ * number (verified on another user, held by another legacy account) and no review entry for it is open. A maximum
+ * age of zero applies nothing. What the result becomes after the decision: {@link #resultAfter}.
  */
 public final class BulkMarkDecision {
 
@@ -63,7 +64,8 @@ public final class BulkMarkDecision {
         if (!LinkOperations.BulkResult.VERIFIED.equals(result.outcome()) || result.digest() == null) {
             return Decision.NOT_VERIFIED;
         }
-        if (result.checkedAt().plus(facts.maxAge()).isBefore(facts.now())) {
+        if (facts.maxAge().isZero() || facts.maxAge().isNegative()
+                || result.checkedAt().plus(facts.maxAge()).isBefore(facts.now())) {
             return Decision.EXPIRED;
         }
         if (!BulkVerificationBinding.same(result.digest(), facts.profileDigest().orElse(null))) {
@@ -88,5 +90,20 @@ public final class BulkMarkDecision {
             return Decision.UNDER_REVIEW;
         }
         return Decision.APPLY;
+    }
+
+    /**
+     * What the account's current result becomes once a decision was taken on a user holding it, so that it is
+     * applied at most once and an operator's or a holder's word outlives the user: applied (or found applied
+     * already) it is {@code APPLIED}; refused because the mark was taken off ({@code cccd_verified} other than
+     * {@code true}) or disputed it is {@code REVOKED}. Both are final: no later import applies them and no later job
+     * replaces them. Empty: the result stays as it is (what refused it may change, e.g. a review entry closed).
+     */
+    public static Optional<String> resultAfter(Decision decision) {
+        return switch (decision) {
+            case APPLY, ALREADY_VERIFIED -> Optional.of(LinkOperations.BulkResult.APPLIED);
+            case REVOKED, DISPUTED -> Optional.of(LinkOperations.BulkResult.REVOKED);
+            default -> Optional.empty();
+        };
     }
 }

@@ -32,6 +32,15 @@ public interface LinkOperations extends Provider {
         return Optional.empty();
     }
 
+    /**
+     * The account's current bulk result, found by the Keycloak user id it has ({@code VNEID_BULK_CURRENT}), becomes
+     * {@code outcome}: {@link BulkResult#APPLIED} once it marked the user (only from {@code VERIFIED}),
+     * {@link BulkResult#REVOKED} when the mark was taken off or disputed (from anything). Both are final; written in
+     * this session's transaction. Nothing without the operations deployed or without a current result.
+     */
+    default void settleBulkResult(RealmModel realm, String userId, String outcome) {
+    }
+
     /** Whether a review entry for this id number is open in the realm (false without the operations deployed). */
     default boolean reviewOpen(RealmModel realm, String idNumber) {
         return false;
@@ -51,6 +60,10 @@ public interface LinkOperations extends Provider {
     record BulkResult(String outcome, String digest, String keyId, List<String> fields, Instant checkedAt) {
 
         public static final String VERIFIED = "VERIFIED";
+        /** A verified result that marked its user (or found it marked): never applied again, never replaced. */
+        public static final String APPLIED = "APPLIED";
+        /** A result whose mark was taken off or disputed: never applied, never replaced by a later job. */
+        public static final String REVOKED = "REVOKED";
         public static final Duration DEFAULT_MAX_AGE = Duration.ofDays(90);
 
         public BulkResult {

@@ -20,7 +20,8 @@ import vn.vneidbridge.legacy.store.LegacyDatabaseUnavailableException;
  * At import, the mark a bulk pre-verification left for an account not yet imported: applied by
  * {@link BulkMarkDecision} (the rule the job uses for accounts imported already), with the digest of the question
  * the row being imported would ask the registry now, the other accounts holding its number (Keycloak users holding it
- * verified, other legacy accounts) and the realm's open review entry for it.
+ * verified, other legacy accounts) and the realm's open review entry for it. Once applied, the result is
+ * {@code APPLIED} ({@link BulkMarkDecision#resultAfter}).
  */
 final class BulkVerificationMark {
 
@@ -50,11 +51,15 @@ final class BulkVerificationMark {
                 Instant.now(), operations.bulkResultMaxAge(), user.getFirstAttribute(UserAttributes.CCCD_VERIFIED),
                 user.getFirstAttribute(UserAttributes.CCCD_DISPUTED_AT) != null, elsewhere,
                 heldByAnotherAccount(session, realm, number, user.getId()), operations.reviewOpen(realm, number)));
-        if (decision != BulkMarkDecision.Decision.APPLY) {
+        if (decision == BulkMarkDecision.Decision.APPLY) {
+            BulkMarkWriter.write(user, result.get());
+        } else {
             LOG.debugf("legacy account %s: bulk verification not applied (%s)", account.legacyId(), decision);
-            return;
         }
-        BulkMarkWriter.write(user, result.get());
+        // applied at most once: a later import of the same account (after Keycloak removed the imported users,
+        // which fires no event) finds it APPLIED, not VERIFIED
+        BulkMarkDecision.resultAfter(decision)
+                .ifPresent(outcome -> operations.settleBulkResult(realm, user.getId(), outcome));
     }
 
     /** Another legacy account holds the number; also when the legacy databases cannot tell now. */

@@ -70,6 +70,52 @@ class BulkMarkDecisionTest {
     }
 
     @Nested
+    class GivenAMaximumAgeOfZero {
+
+        @Test
+        void thenNoResultIsAppliedHoweverFresh() {
+            // review 2026-12-05 (second pass) A2: bulk-result-max-age-days=0 is the operators' brake on every job
+            Facts fresh = new Facts(Optional.of(VERIFIED), Optional.of(DIGEST), CHECKED, Duration.ZERO, null, false,
+                    false, false, false);
+            assertThat(BulkMarkDecision.decide(fresh)).isEqualTo(Decision.EXPIRED);
+        }
+    }
+
+    @Nested
+    class GivenADecisionOnAUser {
+
+        @Test
+        void thenAResultThatMarkedItOrFoundItMarkedIsAppliedAndNeverAppliedAgain() {
+            assertThat(BulkMarkDecision.resultAfter(Decision.APPLY)).contains(LinkOperations.BulkResult.APPLIED);
+            assertThat(BulkMarkDecision.resultAfter(Decision.ALREADY_VERIFIED))
+                    .contains(LinkOperations.BulkResult.APPLIED);
+            LinkOperations.BulkResult applied = new LinkOperations.BulkResult(LinkOperations.BulkResult.APPLIED,
+                    DIGEST, "kid-1", List.of(), CHECKED);
+            assertThat(BulkMarkDecision.decide(with(Optional.of(applied), Optional.of(DIGEST), NOW, null, false,
+                    false, false, false))).as("a re-import of the account").isEqualTo(Decision.NOT_VERIFIED);
+        }
+
+        @Test
+        void thenAMarkTakenOffOrDisputedRevokesTheResult() {
+            assertThat(BulkMarkDecision.resultAfter(Decision.REVOKED)).contains(LinkOperations.BulkResult.REVOKED);
+            assertThat(BulkMarkDecision.resultAfter(Decision.DISPUTED)).contains(LinkOperations.BulkResult.REVOKED);
+            LinkOperations.BulkResult revoked = new LinkOperations.BulkResult(LinkOperations.BulkResult.REVOKED,
+                    null, null, List.of(), CHECKED);
+            assertThat(BulkMarkDecision.decide(with(Optional.of(revoked), Optional.of(DIGEST), NOW, null, false,
+                    false, false, false))).as("a re-import once the user is gone").isEqualTo(Decision.NOT_VERIFIED);
+        }
+
+        @Test
+        void thenARefusalThatMayChangeLeavesTheResultAsItIs() {
+            for (Decision decision : List.of(Decision.NO_RESULT, Decision.NOT_VERIFIED, Decision.EXPIRED,
+                    Decision.PROFILE_CHANGED, Decision.VERIFIED_ELSEWHERE, Decision.HELD_BY_ANOTHER_ACCOUNT,
+                    Decision.UNDER_REVIEW)) {
+                assertThat(BulkMarkDecision.resultAfter(decision)).as(decision.name()).isEmpty();
+            }
+        }
+    }
+
+    @Nested
     class GivenTheDataAboutToBeMarked {
 
         @Test

@@ -160,6 +160,8 @@ final class BatchCommit {
         if (decision != BulkMarkDecision.Decision.APPLY) {
             LOG.debugf("bulk job %s: legacy account %s verified, its user not marked (%s)", jobId,
                     account.legacyId(), decision);
+            // a mark taken off or disputed outlives the user: the result is REVOKED, never applied at a re-import
+            settle(userId, decision);
             return;
         }
         UserModel user = local.getUserById(realm, userId);
@@ -167,11 +169,17 @@ final class BatchCommit {
             return;
         }
         BulkMarkWriter.write(user, result);
+        settle(userId, decision); // applied at most once: APPLIED
         // written past Keycloak's user cache (a background session): drop what the cache holds of the user
         UserCache cache = UserStorageUtil.userCache(session);
         if (cache != null) {
             cache.evict(realm, user);
         }
+    }
+
+    private void settle(String userId, BulkMarkDecision.Decision decision) {
+        BulkMarkDecision.resultAfter(decision).ifPresent(outcome -> BulkResults.settle(session, realmId, userId,
+                outcome));
     }
 
     private Duration maxAge() {

@@ -11,7 +11,9 @@ import jakarta.persistence.Table;
  * the latest job — by the jobs' creation sequence, never a node's clock — that reached the account, whatever it was
  * (a skipped account is {@code SKIPPED}). The id is the Keycloak user id the account has or will have. A verified
  * result keeps the keyed digest of what the registry confirmed and the id of the realm key it was made with, never
- * the number; a cancelled job's verified results become {@code WITHDRAWN}.
+ * the number; a cancelled or withdrawn job's verified results become {@code WITHDRAWN}. A verified result that marked
+ * its user becomes {@code APPLIED}, one whose mark was taken off or disputed {@code REVOKED}: both final, never applied
+ * again nor replaced by a later job; only the user's deletion removes them.
  */
 @Entity
 @Table(name = "VNEID_BULK_CURRENT")
@@ -20,7 +22,8 @@ import jakarta.persistence.Table;
         + " c.digest = null, c.keyId = null where c.jobId = :jobId and c.outcome = :verified")
 @NamedQuery(name = BulkCurrentEntity.CONFLICT, query = "update BulkCurrentEntity c set c.outcome = :conflict,"
         + " c.digest = null, c.keyId = null, c.fields = null, c.jobId = :jobId, c.jobSeq = :jobSeq,"
-        + " c.checkedAt = :now where c.realmId = :realmId and c.id in :ids and c.jobSeq <= :jobSeq")
+        + " c.checkedAt = :now where c.realmId = :realmId and c.id in :ids and c.jobSeq <= :jobSeq"
+        + " and c.outcome not in :finalOutcomes")
 @NamedQuery(name = BulkCurrentEntity.DELETE_BY_REALM, query = "delete from BulkCurrentEntity c"
         + " where c.realmId = :realmId")
 @NamedQuery(name = BulkCurrentEntity.DELETE_BY_ID, query = "delete from BulkCurrentEntity c where c.id = :id")

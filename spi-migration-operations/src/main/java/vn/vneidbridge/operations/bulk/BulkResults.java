@@ -139,9 +139,44 @@ public final class BulkResults {
         return new Finding(outcome.code(), null, null, null);
     }
 
-    /** Whether a job (by its sequence) may replace the current result: only a job created after or the same one. */
+    /** The current results no job replaces: applied once already, or revoked (see {@link #settle}). */
+    static final List<String> FINAL = List.of(LinkOperations.BulkResult.APPLIED, LinkOperations.BulkResult.REVOKED);
+
+    /**
+     * Whether a job (by its sequence) may replace the current result: only a job created after or the same one, and
+     * never an {@code APPLIED} or {@code REVOKED} result (only the user's deletion removes those).
+     */
     static boolean replaces(BulkCurrentEntity current, long jobSeq) {
-        return current == null || current.getJobSeq() <= jobSeq;
+        return current == null || (!FINAL.contains(current.getOutcome()) && current.getJobSeq() <= jobSeq);
+    }
+
+    /**
+     * Whether a current result saying {@code from} becomes {@code to}: {@code APPLIED} only from {@code VERIFIED},
+     * {@code REVOKED} from anything but itself; nothing else is settled this way.
+     */
+    static boolean settles(String from, String to) {
+        return switch (to) {
+            case LinkOperations.BulkResult.APPLIED -> LinkOperations.BulkResult.VERIFIED.equals(from);
+            case LinkOperations.BulkResult.REVOKED -> !LinkOperations.BulkResult.REVOKED.equals(from);
+            default -> false;
+        };
+    }
+
+    /**
+     * The current result of the account whose Keycloak user is {@code userId} becomes {@code outcome} (see
+     * {@link #settles}); its digest and key id go, so it can never be applied again. In this session's transaction.
+     */
+    public static void settle(KeycloakSession session, String realmId, String userId, String outcome) {
+        BulkCurrentEntity row = BulkJobs.em(session).find(BulkCurrentEntity.class, userId);
+        if (row != null && row.getRealmId().equals(realmId) && settles(row.getOutcome(), outcome)) {
+            settle(row, outcome);
+        }
+    }
+
+    static void settle(BulkCurrentEntity row, String outcome) {
+        row.setOutcome(outcome);
+        row.setDigest(null);
+        row.setKeyId(null);
     }
 
     /** The current results of these accounts, by the Keycloak user id each has or will have. */
@@ -192,6 +227,7 @@ public final class BulkResults {
         EntityManager em = BulkJobs.em(session);
         em.flush();
         em.createNamedQuery(BulkCurrentEntity.CONFLICT).setParameter("conflict", "CONFLICT")
+                .setParameter("finalOutcomes", FINAL)
                 .setParameter("jobId", jobId).setParameter("jobSeq", jobSeq).setParameter("now", now)
                 .setParameter("realmId", realmId).setParameter("ids", List.copyOf(userIds)).executeUpdate();
     }
@@ -207,10 +243,14 @@ public final class BulkResults {
         row.setCheckedAt(now);
     }
 
-    /** A cancelled job's verified results are withdrawn: no longer applied, at import or anywhere. */
-    static void withdraw(KeycloakSession session, String jobId) {
-        BulkJobs.em(session).createNamedQuery(BulkCurrentEntity.WITHDRAW_JOB).setParameter("withdrawn", WITHDRAWN)
-                .setParameter("jobId", jobId).setParameter("verified", "VERIFIED").executeUpdate();
+    /**
+     * A cancelled or withdrawn job's verified results are withdrawn: no longer applied, at import or anywhere (marks
+     * already written stay). Returns how many.
+     */
+    static int withdraw(KeycloakSession session, String jobId) {
+        return BulkJobs.em(session).createNamedQuery(BulkCurrentEntity.WITHDRAW_JOB)
+                .setParameter("withdrawn", WITHDRAWN).setParameter("jobId", jobId).setParameter("verified", "VERIFIED")
+                .executeUpdate();
     }
 
     /** The account's current result (what the importer reads), if a job reached it. */

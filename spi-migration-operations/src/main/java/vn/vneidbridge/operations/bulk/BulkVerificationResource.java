@@ -35,13 +35,14 @@ import vn.vneidbridge.legacy.storage.LegacyUserStorage;
 import vn.vneidbridge.legacy.store.LegacyDatabaseUnavailableException;
 
 /**
- * {@code /admin/realms/{realm}/vneid-bridge/bulk-verification}: start a bulk pre-verification job, follow it
- * (state, counts, progress, ETA: counts only, {@code view-realm} or {@code query-users} as the migration progress),
- * pause, resume or cancel it, and download its report (it lists legacy account keys with their outcome; never an id
- * number, name or birth date). Who may do which: {@link BulkPermissions} ({@code manage-realm} to start, resume or
- * cancel). A job asks only a registry adapter the realm's flows name ({@link RegistryChoice}) at no more than the
- * server's cap. Each command and each report download is an admin event of resource type {@value #RESOURCE_TYPE};
- * each refusal is a message key with its text in the operator's language.
+ * {@code /admin/realms/{realm}/vneid-bridge/bulk-verification}: start a bulk pre-verification job, follow it (state,
+ * counts, progress, ETA: counts only, {@code view-realm} or {@code query-users} as the migration progress), pause,
+ * resume or cancel it, withdraw a finished job's results, and download its report (it lists legacy account keys with
+ * their outcome; never an id number, name or birth date). Who may do which: {@link BulkPermissions}
+ * ({@code manage-realm} to start, resume, cancel or withdraw). A job asks only a registry adapter the realm's flows
+ * name ({@link RegistryChoice}) at no more than the server's cap. Each command and each report download is an admin
+ * event of resource type {@value #RESOURCE_TYPE}; each refusal is a message key with its text in the operator's
+ * language.
  */
 public final class BulkVerificationResource {
 
@@ -150,6 +151,25 @@ public final class BulkVerificationResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response cancel(@PathParam("id") String id) {
         return command(id, JobState.Command.CANCEL);
+    }
+
+    /**
+     * Withdraws a finished job's results: its {@code VERIFIED} current results become {@code WITHDRAWN}, so no import
+     * applies them (marks written already stay; results applied already are {@code APPLIED}). 204; 409 for a job not
+     * finished yet (cancel it, which withdraws too); 404 for no such job of this realm.
+     */
+    @POST
+    @Path("jobs/{id}/withdraw")
+    public Response withdraw(@PathParam("id") String id) {
+        require(BulkPermissions.WITHDRAW);
+        BulkJobEntity job = find(id);
+        if (!JobState.valueOf(job.getState()).canWithdraw()) {
+            return refused(Response.Status.CONFLICT, new BulkJobDefinition.Problem("vneidBulkWithdrawUnfinished",
+                    job.getState()));
+        }
+        BulkResults.withdraw(session, job.getId());
+        event(OperationType.ACTION, job, "withdraw", BulkJobStatus.of(job, Time.currentTimeMillis()));
+        return Response.noContent().build();
     }
 
     /** The report, streamed page by page (each page read in a short transaction of its own). */

@@ -47,6 +47,14 @@ public enum JobState {
         return this == QUEUED || this == RUNNING;
     }
 
+    /**
+     * Whether the job's verified results may be withdrawn by an operator's {@code withdraw}: once it is over (no
+     * batch of it writes any more); an unfinished job is cancelled instead, which withdraws them too.
+     */
+    public boolean canWithdraw() {
+        return isFinal();
+    }
+
     /** Whether the job is over (it no longer holds its realm's one job slot). */
     public boolean isFinal() {
         return this == CANCELLED || this == DONE;

@@ -153,4 +153,49 @@ class BulkCurrentResultTest {
             assertThat(BulkResults.replaces(null, 1)).isTrue();
         }
     }
+
+    /** Review 2026-12-05 (second pass) A1: a result outlives its user; applied once, a taken-off mark lasts. */
+    @Nested
+    class GivenAResultThatMarkedItsUserOrWasRevoked {
+
+        private final CheckedAccount confirmed = row("Lê Văn Tám", LocalDate.of(1985, 3, 14));
+        private final Instant soon = Instant.ofEpochMilli(CHECKED).plus(Duration.ofDays(1));
+
+        @Test
+        void thenAReImportOfTheAccountDoesNotApplyItAgain() {
+            BulkCurrentEntity current = verified(confirmed, 1);
+            assertThat(BulkResults.settles(current.getOutcome(), LinkOperations.BulkResult.APPLIED)).isTrue();
+            BulkResults.settle(current, LinkOperations.BulkResult.APPLIED);
+
+            assertThat(current.getOutcome()).isEqualTo("APPLIED");
+            assertThat(current.getDigest()).isNull();
+            assertThat(atImport(current, confirmed, soon)).as("after Keycloak removed the imported users")
+                    .isEqualTo(BulkMarkDecision.Decision.NOT_VERIFIED);
+        }
+
+        @Test
+        void thenNoLaterJobReplacesIt() {
+            BulkCurrentEntity applied = verified(confirmed, 1);
+            BulkResults.settle(applied, LinkOperations.BulkResult.APPLIED);
+            BulkCurrentEntity revoked = verified(confirmed, 1);
+            BulkResults.settle(revoked, LinkOperations.BulkResult.REVOKED);
+
+            assertThat(BulkResults.replaces(applied, 2)).isFalse();
+            assertThat(BulkResults.replaces(revoked, 2)).isFalse();
+            assertThat(BulkResults.replaces(revoked, 1)).as("nor the same job retried").isFalse();
+        }
+
+        @Test
+        void thenOnlyAVerifiedResultBecomesAppliedAndAnyResultMayBeRevoked() {
+            assertThat(BulkResults.settles("MISMATCH", LinkOperations.BulkResult.APPLIED)).isFalse();
+            assertThat(BulkResults.settles("WITHDRAWN", LinkOperations.BulkResult.APPLIED)).isFalse();
+            assertThat(BulkResults.settles("APPLIED", LinkOperations.BulkResult.APPLIED)).isFalse();
+            assertThat(BulkResults.settles("VERIFIED", LinkOperations.BulkResult.REVOKED)).isTrue();
+            assertThat(BulkResults.settles("APPLIED", LinkOperations.BulkResult.REVOKED)).isTrue();
+            assertThat(BulkResults.settles("MISMATCH", LinkOperations.BulkResult.REVOKED)).isTrue();
+            assertThat(BulkResults.settles("REVOKED", LinkOperations.BulkResult.REVOKED)).isFalse();
+            assertThat(BulkResults.settles("APPLIED", LinkOperations.BulkResult.VERIFIED))
+                    .as("nothing becomes VERIFIED this way").isFalse();
+        }
+    }
 }

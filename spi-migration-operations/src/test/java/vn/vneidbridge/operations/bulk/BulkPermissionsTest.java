@@ -7,9 +7,9 @@ import org.junit.jupiter.api.Test;
 class BulkPermissionsTest {
 
     @Test
-    void startingResumingAndCancellingAJobNeedManageRealm() {
+    void startingResumingCancellingAJobAndWithdrawingItsResultsNeedManageRealm() {
         for (BulkPermissions action : new BulkPermissions[] {BulkPermissions.START, BulkPermissions.RESUME,
-                BulkPermissions.CANCEL}) {
+                BulkPermissions.CANCEL, BulkPermissions.WITHDRAW}) {
             assertThat(action.allowed(false, true)).as(action + " with manage-users only").isFalse();
             assertThat(action.allowed(true, false)).as(action + " with manage-realm").isTrue();
             assertThat(action.allowed(false, false)).isFalse();

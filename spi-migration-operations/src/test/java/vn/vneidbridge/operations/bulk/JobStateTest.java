@@ -26,6 +26,15 @@ class JobStateTest {
     }
 
     @Test
+    void onlyAFinishedJobsResultsAreWithdrawnAnUnfinishedOneIsCancelled() {
+        assertThat(JobState.DONE.canWithdraw()).isTrue();
+        assertThat(JobState.CANCELLED.canWithdraw()).as("withdrawn already by the cancel: harmless").isTrue();
+        for (JobState unfinished : new JobState[] {JobState.QUEUED, JobState.RUNNING, JobState.PAUSED}) {
+            assertThat(unfinished.canWithdraw()).as(unfinished.name()).isFalse();
+        }
+    }
+
+    @Test
     void resumingAJobThatIsNotPausedIsRefused() {
         assertThat(JobState.Command.RESUME.from(JobState.RUNNING)).isEmpty();
         assertThat(JobState.Command.RESUME.from(JobState.QUEUED)).isEmpty();
