@@ -47,6 +47,8 @@ class OperatorsConsoleClientTest {
         assertThat(client.path("baseUrl").asText()).as("the Home URL the Clients list links to")
                 .isEqualTo("/realms/dvc/vneid-operations/");
         assertThat(client.path("attributes").path("post.logout.redirect.uris").asText()).isEqualTo("+");
+        assertThat(client.path("description").asText()).as("Keycloak stores at most 255 characters").hasSizeLessThanOrEqualTo(255);
+        assertThat(client.path("name").asText()).hasSizeLessThanOrEqualTo(255);
     }
 
     @ParameterizedTest
@@ -63,6 +65,8 @@ class OperatorsConsoleClientTest {
         }
 
         assertThat(names).contains("vneid-operations-reader", "vneid-operations-resolver");
+        roles.forEach(role -> assertThat(role.path("description").asText()).as(role.path("name").asText())
+                .hasSizeLessThanOrEqualTo(255));
         assertThat(resolver.path("composites").path("client").path("realm-management").toString())
                 .isEqualTo("[\"vneid-operations-reader\"]");
     }

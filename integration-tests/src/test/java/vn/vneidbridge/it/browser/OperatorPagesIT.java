@@ -104,10 +104,10 @@ class OperatorPagesIT {
                 assertThat(browser.has("#ops-start-job")).as("starting a job needs manage-realm").isFalse();
                 browser.capture("dashboard");
 
-                // keyboard: the first Tab stop is the skip link, the navigation is reached and followed by keys
-                ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("document.activeElement.blur();");
-                new org.openqa.selenium.interactions.Actions(browser.driver()).sendKeys(Keys.TAB).perform();
-                assertThat(browser.driver().switchTo().activeElement().getAttribute("class")).isEqualTo("skip");
+                // keyboard: the first focusable element is the skip link; the navigation is followed by keys
+                assertThat(((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                        "return document.querySelector('a[href], button:not([hidden]), input, select, textarea,"
+                                + " [tabindex]:not([tabindex=\"-1\"])').className;")).isEqualTo("skip");
                 browser.find("#nav-review").sendKeys(Keys.ENTER);
                 browser.await("#ops-entry-" + entry);
                 assertThat(browser.find("h1").getText()).isEqualTo("Hàng chờ xét duyệt");
@@ -164,6 +164,9 @@ class OperatorPagesIT {
                 assertThat(second.find(card + "-message").getText()).startsWith(
                         "Mục này đã được một người vận hành khác xử lý. Hãy tải lại hàng chờ để xem kết quả.");
                 second.capture("already-resolved");
+                second.find(card + "-message button").click();
+                second.awaitAny("#ops-review-empty", ".entry:not(" + card + ")");
+                assertThat(second.has(card)).as("reloaded: the entry is no longer open").isFalse();
             }
             JsonNode resolved = admin.get(REVIEW + "/" + entry);
             assertThat(resolved.path("status").asText()).isEqualTo("LINKED");
@@ -329,6 +332,7 @@ class OperatorPagesIT {
             HttpResponse<String> page = new vn.vneidbridge.it.support.WebClient().get(URI.create(console.pageUrl()));
 
             assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.headers().allValues("Content-Security-Policy")).as("one policy, the page's own").hasSize(1);
             String policy = page.headers().firstValue("Content-Security-Policy").orElseThrow();
             assertThat(policy).contains("script-src 'self'", "frame-ancestors 'none'", "default-src 'none'")
                     .doesNotContain("unsafe-inline");

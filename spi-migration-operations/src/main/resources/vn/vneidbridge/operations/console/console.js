@@ -822,7 +822,7 @@
         message.className = 'error';
         message.textContent = refusalText(response.status, answer);
         if (response.status === 409) {
-          append(message, ' ', reloadButton());
+          append(message, [' ', reloadButton()]);
         }
       });
     });
