@@ -70,4 +70,21 @@ class OperatorsConsoleClientTest {
         assertThat(resolver.path("composites").path("client").path("realm-management").toString())
                 .isEqualTo("[\"vneid-operations-reader\"]");
     }
+
+    /**
+     * The sandbox's operators log in without a profile step: their names hold none of the characters Keycloak's
+     * person-name validator refuses (a name with parentheses sent {@code vanhanh.xem} to "update your profile").
+     */
+    @org.junit.jupiter.api.Test
+    void theSandboxsOperatorsNamesPassKeycloaksPersonNameValidator() throws IOException {
+        List<String> operators = new ArrayList<>();
+        for (JsonNode user : realm("/realms/dvc-realm.json").path("users")) {
+            operators.add(user.path("username").asText());
+            for (String field : List.of("firstName", "lastName")) {
+                assertThat(user.path(field).asText()).as(user.path("username").asText() + " " + field)
+                        .isNotBlank().doesNotContainPattern("[<>&\"$%!#?§;*~/\\|^=\\[\\]{}()]");
+            }
+        }
+        assertThat(operators).containsExactly("vanhanh", "vanhanh.xem");
+    }
 }
