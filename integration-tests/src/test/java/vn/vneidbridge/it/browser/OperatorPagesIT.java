@@ -58,6 +58,7 @@ class OperatorPagesIT {
     private String secondResolver;
     private String viewUsersOnly;
     private String citizen;
+    private String realmAdmin;
 
     @BeforeAll
     void start(KeycloakServer keycloak, AdminApi admin) {
@@ -71,6 +72,7 @@ class OperatorPagesIT {
         secondResolver = operator("it-ops-resolver-2", true, "vneid-operations-resolver");
         viewUsersOnly = operator("it-ops-view-users", true, "view-users");
         citizen = operator("it-ops-citizen", false);
+        realmAdmin = operator("it-ops-realm-admin", true, "realm-admin");
     }
 
     @AfterAll
@@ -227,6 +229,30 @@ class OperatorPagesIT {
             assertThat(OperatorConsole.read(answer.body()).path("error").asText())
                     .isEqualTo("vneid_console_reason_required");
             assertThat(admin.get(REVIEW + "/" + entry).path("status").asText()).isEqualTo("OPEN");
+        }
+    }
+
+    @Nested
+    class GivenARealmAdmin {
+
+        /** The start form sends the bulk REST's filters; a refused one shows the REST's own text (no job starts). */
+        @Test
+        void thenTheStartFormShowsTheBulkRestsRefusalInTheOperatorsLanguage() {
+            assumeTrue(BrowserSupport.chromiumAvailable(), "the pages' script needs a real browser");
+            int jobsBefore = admin.get("/admin/realms/dvc/vneid-bridge/bulk-verification/jobs").size();
+            try (Browser browser = console.openAs("operator-start-job", realmAdmin, PASSWORD)) {
+                browser.await("#ops-start-job");
+                assertThat(browser.text()).contains("Bắt đầu tác vụ xác minh hàng loạt", "Mã tỉnh (3 chữ số đầu của CCCD)");
+                browser.type("#ops-provinces", "999");
+                browser.find("#ops-type-organisation").sendKeys(Keys.SPACE);
+                browser.find("#ops-start").click();
+                new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(20))
+                        .until(d -> !browser.find("#ops-start-message").getText().isBlank());
+                assertThat(browser.find("#ops-start-message").getText()).contains("999");
+                assertThat(browser.find("#ops-start-message").getAttribute("class")).isEqualTo("error");
+                browser.capture("start-refused");
+            }
+            assertThat(admin.get("/admin/realms/dvc/vneid-bridge/bulk-verification/jobs").size()).isEqualTo(jobsBefore);
         }
     }
 
