@@ -233,6 +233,50 @@ class OperatorPagesIT {
     }
 
     @Nested
+    class GivenTheRoles {
+
+        @Test
+        void thenARealmCreatedLaterHasThemAndTheResolverHoldsTheReader() {
+            String realm = "it-ops-roles-" + PortalLogin.random(4).toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "x");
+            assertThat(admin.send("POST", "/admin/realms", Map.of("realm", realm, "enabled", true)).statusCode())
+                    .isEqualTo(201);
+            try {
+                String client = admin.get("/admin/realms/" + realm + "/clients?clientId=realm-management").get(0)
+                        .path("id").asText();
+                JsonNode resolverRole = admin.get("/admin/realms/" + realm + "/clients/" + client
+                        + "/roles/vneid-operations-resolver");
+                assertThat(resolverRole.path("composite").asBoolean()).isTrue();
+                assertThat(admin.get("/admin/realms/" + realm + "/clients/" + client
+                        + "/roles/vneid-operations-resolver/composites").findValuesAsText("name"))
+                        .containsExactly("vneid-operations-reader");
+                String master = admin.get("/admin/realms/master/clients?clientId=" + realm + "-realm").get(0)
+                        .path("id").asText();
+                assertThat(admin.get("/admin/realms/master/clients/" + master + "/roles").findValuesAsText("name"))
+                        .as("for operators of the master realm").contains("vneid-operations-reader",
+                                "vneid-operations-resolver");
+            } finally {
+                admin.send("DELETE", "/admin/realms/" + realm, null);
+            }
+        }
+
+        @Test
+        void thenAnOperatorOfTheMasterRealmHoldingTheReaderRoleReadsButDoesNotResolve() {
+            String entry = openEntryForBinh();
+            try (vn.vneidbridge.it.support.Operator operator = vn.vneidbridge.it.support.Operator.withDvcRoles(keycloak,
+                    admin, "vneid-operations-reader")) {
+                JsonNode me = OperatorConsole.read(operator.send("GET", "/admin/realms/dvc/vneid-bridge/console/me",
+                        null).body());
+                assertThat(me.path("access").path("read").asBoolean()).isTrue();
+                assertThat(me.path("access").path("resolve").asBoolean()).isFalse();
+                assertThat(operator.send("GET", "/admin/realms/dvc/vneid-bridge/console/review-entries/" + entry, null)
+                        .body()).contains(BINH_MASKED).doesNotContain(BINH);
+                assertThat(operator.send("POST", "/admin/realms/dvc/vneid-bridge/console/review-entries/" + entry
+                        + "/resolve", Map.of("action", "dismiss", "reason", "no")).statusCode()).isEqualTo(403);
+            }
+        }
+    }
+
+    @Nested
     class GivenARealmAdmin {
 
         /** The start form sends the bulk REST's filters; a refused one shows the REST's own text (no job starts). */
