@@ -36,7 +36,7 @@ class ProductionRealmTest {
     static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(DVC_[A-Z0-9_]+)(?::(\\$\\{[^}]*}|[^}]*))?}");
     /** Top-level keys whose difference the tests below look into; every other one is the same in both files. */
     private static final Set<String> EXAMINED = Set.of("clients", "identityProviders", "authenticatorConfig",
-            "sslRequired");
+            "sslRequired", "users");
 
     private static JsonNode sandbox;
     private static JsonNode production;
@@ -125,6 +125,12 @@ class ProductionRealmTest {
 
     @Nested
     class GivenTheProductionRealmAlone {
+
+        /** The sandbox's operators ({@code vanhanh}, {@code vanhanh.xem}) are sandbox users: production has none. */
+        @Test
+        void thenItHasNoUsers() {
+            assertThat(production.has("users")).isFalse();
+        }
 
         @Test
         void thenItNamesNoSandboxNoLoopbackAddress() {

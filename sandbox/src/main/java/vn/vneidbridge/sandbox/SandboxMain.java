@@ -180,6 +180,8 @@ public final class SandboxMain {
                     + "?client_id=dvcqg-portal&response_type=code&scope=openid&redirect_uri="
                     + portal.baseUri() + "/callback");
             console.println("  Admin console:               " + kc + "/admin/  (admin / admin)");
+            console.println("  Operators' pages:            " + kc + "/realms/dvc/vneid-operations/  (vanhanh or, read"
+                    + " only, vanhanh.xem; password Sandbox@123)");
             console.println("  Realm dvc:                   " + kc + "/realms/dvc/.well-known/openid-configuration");
             console.println("  Stand-in VNeID:              " + kc + "/realms/vneid-sandbox/account");
             console.println("  Identity page (after login): " + portal.baseUri() + "/login?kc_action=vneid-identity-info");

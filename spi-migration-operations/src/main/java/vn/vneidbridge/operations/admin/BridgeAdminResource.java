@@ -30,6 +30,7 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 import vn.vneidbridge.core.broker.VneidProvider;
 import vn.vneidbridge.legacy.username.IdNumberUsernames;
 import vn.vneidbridge.operations.bulk.BulkVerificationResource;
+import vn.vneidbridge.operations.console.ConsoleResource;
 import vn.vneidbridge.operations.outbox.LinkOutbox;
 import vn.vneidbridge.operations.outbox.LinkOutboxEntity;
 import vn.vneidbridge.operations.outbox.PortalRelations;
@@ -171,6 +172,12 @@ public final class BridgeAdminResource {
     @Path("bulk-verification")
     public BulkVerificationResource bulkVerification() {
         return new BulkVerificationResource(session, realm, auth, adminEvent);
+    }
+
+    /** What the operators' pages read and do ({@link ConsoleResource}, its own roles per method). */
+    @Path("console")
+    public ConsoleResource console() {
+        return new ConsoleResource(session, realm, auth, adminEvent);
     }
 
     @GET
