@@ -44,6 +44,23 @@ class ReviewViewTest {
             assertThat(candidate).containsEntry("username", "tr*******nh").containsEntry("legacyAccountId", "L-1001")
                     .containsEntry("id", "u1").containsEntry("cccdVerified", true);
         }
+
+        /**
+         * The note is the reason an operator typed when resolving — through the review REST too, where operators see
+         * the whole number and naturally write it down ("gọi lại số 042085007890, xác minh với công an xã"). A reader
+         * without {@code view-users} must not read in the note what the masks hide everywhere else.
+         */
+        @Test
+        void thenTheNumberIsMaskedInTheOperatorsNoteToo() {
+            Map<String, Object> resolved = described();
+            resolved.put("status", "DISMISSED");
+            resolved.put("note", "Đã gọi lại công dân, CCCD 042085007890 thuộc về tài khoản tranvanbinh; CMND cũ 042123456");
+
+            Map<String, Object> view = ReviewView.of(resolved, true, false);
+
+            assertThat(String.valueOf(view.get("note"))).doesNotContain("042085007890", "042123456")
+                    .contains("042*******90");
+        }
     }
 
     @Nested
