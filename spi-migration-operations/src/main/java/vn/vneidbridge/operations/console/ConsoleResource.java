@@ -54,6 +54,13 @@ public final class ConsoleResource {
     private static final int JOBS_SHOWN = 10;
     private static final int MAX_RESULTS = 200;
 
+    /** The dashboard's whole-table figures, shared by a realm's operators for a few seconds (this node). */
+    private static final DashboardSnapshots<Heavy> SNAPSHOTS = new DashboardSnapshots<>(Instant::now);
+
+    /** What the dashboard reads over whole tables. */
+    private record Heavy(OperationsMetrics.RealmProgress progress, Map<String, Map<LocalDate, Long>> daily) {
+    }
+
     private final KeycloakSession session;
     private final RealmModel realm;
     private final AdminPermissionEvaluator auth;
@@ -85,16 +92,18 @@ public final class ConsoleResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> dashboard() {
         requireRead();
-        OperationsMetrics.RealmProgress progress = ProgressRows.of(session, realm);
+        DashboardSnapshots.Snapshot<Heavy> snapshot = SNAPSHOTS.of(realm.getId(),
+                () -> new Heavy(ProgressRows.of(session, realm), HistoryQueries.daily(session, realm)));
+        OperationsMetrics.RealmProgress progress = snapshot.figures().progress();
         List<Map<String, Object>> jobs = BulkJobsOverview.newest(session, realm, JOBS_SHOWN);
         Map<String, Object> refusedFrom = refusedFrom(jobs);
         Map<String, Object> dashboard = new LinkedHashMap<>();
         dashboard.put("realm", realm.getName());
-        dashboard.put("at", Instant.now().toString());
+        dashboard.put("at", snapshot.at().toString());
         dashboard.putAll(DashboardFigures.of(progress.accounts(), progress.conflicts(), progress.notImported(),
                 refusedFrom == null ? null : refused(refusedFrom)));
         dashboard.put("refusedFromJob", refusedFrom == null ? null : refusedFrom.get("id"));
-        dashboard.put("history", History.of(HistoryQueries.daily(session, realm), LocalDate.now(ZoneOffset.UTC),
+        dashboard.put("history", History.of(snapshot.figures().daily(), LocalDate.now(ZoneOffset.UTC),
                 HISTORY_DAYS));
         dashboard.put("jobs", jobs);
         return dashboard;
@@ -201,8 +210,11 @@ public final class ConsoleResource {
     ConsoleAccess access() {
         AdminAuth operator = auth.adminAuth();
         ClientModel management = OperationsRoles.managementClient(realm, operator.getRealm());
-        boolean reader = management != null && operator.hasAppRole(management, OperationsRoles.READER);
-        boolean resolver = management != null && operator.hasAppRole(management, OperationsRoles.RESOLVER);
+        // not AdminAuth#hasAppRole, which counts a role reached through any client's composites (OperatorRoleHolding)
+        boolean reader = OperatorRoleHolding.holds(operator.getUser(), operator.getClient(), management,
+                OperationsRoles.READER);
+        boolean resolver = OperatorRoleHolding.holds(operator.getUser(), operator.getClient(), management,
+                OperationsRoles.RESOLVER);
         return ConsoleAccess.of(new ConsoleAccess.Facts(reader, resolver, auth.realm().canManageRealm(),
                 auth.users().canManage(), auth.users().canView()));
     }

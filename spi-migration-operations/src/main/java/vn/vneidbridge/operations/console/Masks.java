@@ -8,7 +8,18 @@ package vn.vneidbridge.operations.console;
  */
 public final class Masks {
 
+    /** Runs of 9 digits or more: a CMND, a CCCD, a phone number, written anywhere in a text. */
+    private static final java.util.regex.Pattern DIGIT_RUNS = java.util.regex.Pattern.compile("(?<![0-9])[0-9]{9,}(?![0-9])");
+
     private Masks() {
+    }
+
+    /** A free text (an operator's note) with every run of 9 digits or more masked as an id number. */
+    public static String numbersIn(String text) {
+        if (text == null) {
+            return null;
+        }
+        return DIGIT_RUNS.matcher(text).replaceAll(run -> idNumber(run.group()));
     }
 
     public static String idNumber(String number) {

@@ -30,6 +30,8 @@ public final class ReviewView {
                     }
                 }
                 case "candidates" -> view.put(key, candidates(value, fullNumbers));
+                // an operator who saw the whole number may have written it in the reason
+                case "note" -> view.put(key, fullNumbers || value == null ? value : Masks.numbersIn(text(value)));
                 default -> view.put(key, value);
             }
         }

@@ -29,4 +29,12 @@ class MasksTest {
     void aUsernameThatIsAnIdNumberIsMaskedAsOne() {
         assertThat(Masks.username("042085007890")).isEqualTo("042*******90");
     }
+
+    /** An operator's note: every run of 9 digits or more (CMND, CCCD, phone) masked, the words kept. */
+    @Test
+    void numbersWrittenInATextAreMasked() {
+        assertThat(Masks.numbersIn("CCCD 042085007890, CMND 042123456, gọi 0912345678; hồ sơ 12345"))
+                .isEqualTo("CCCD 042*******90, CMND 042****56, gọi 091*****78; hồ sơ 12345");
+        assertThat(Masks.numbersIn(null)).isNull();
+    }
 }
