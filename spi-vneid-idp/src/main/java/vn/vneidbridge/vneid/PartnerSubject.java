@@ -1,10 +1,8 @@
 package vn.vneidbridge.vneid;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import vn.vneidbridge.core.crypto.KeyedDigest;
 
 /**
  * The federated identity's user id of a partner-API login, which has no {@code sub}: {@code pid-} and 32 hex digits
@@ -23,17 +21,7 @@ final class PartnerSubject {
     }
 
     static String of(byte[] key, String idNumber) {
-        if (key == null || key.length < 16) {
-            throw new IllegalArgumentException("a key of at least 128 bits is needed");
-        }
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            mac.update(CONTEXT);
-            byte[] digest = mac.doFinal(idNumber.getBytes(StandardCharsets.US_ASCII));
-            return PREFIX + HexFormat.of().formatHex(digest, 0, BYTES);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
+        byte[] digest = KeyedDigest.of(key, CONTEXT, idNumber.getBytes(StandardCharsets.US_ASCII));
+        return PREFIX + HexFormat.of().formatHex(digest, 0, BYTES);
     }
 }

@@ -1,16 +1,14 @@
 package vn.vneidbridge.legacy.operations;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import vn.vneidbridge.cccd.registry.RegistryQuery;
+import vn.vneidbridge.core.crypto.KeyedDigest;
 import vn.vneidbridge.core.id.Gender;
 import vn.vneidbridge.core.id.IdParseResult;
 import vn.vneidbridge.core.id.PersonalIdNumber;
@@ -59,17 +57,8 @@ public final class BulkVerificationBinding {
 
     /** The keyed digest of a question (64 hex digits). */
     public static String digest(byte[] key, RegistryQuery query) {
-        if (key == null || key.length < 16) {
-            throw new IllegalArgumentException("a key of at least 128 bits is needed");
-        }
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            mac.update(CONTEXT);
-            return HexFormat.of().formatHex(mac.doFinal(canonical(query).getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
+        return HexFormat.of().formatHex(
+                KeyedDigest.of(key, CONTEXT, canonical(query).getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Whether two digests are equal (in constant time); false when either is missing. */

@@ -1,11 +1,8 @@
 package vn.vneidbridge.legacy.username;
 
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import vn.vneidbridge.core.crypto.KeyedDigest;
 
 /**
  * The username of a user created from VNeID: {@code vneid-} and 20 hex digits (80 bits) of HMAC-SHA256 over the
@@ -25,9 +22,7 @@ public final class VneidUsernames {
     private final byte[] key;
 
     public VneidUsernames(byte[] key) {
-        if (key == null || key.length < 16) {
-            throw new IllegalArgumentException("a key of at least 128 bits is needed");
-        }
+        KeyedDigest.requireKey(key);
         this.key = key.clone();
     }
 
@@ -36,14 +31,7 @@ public final class VneidUsernames {
         if (idNumber == null || idNumber.isEmpty()) {
             throw new IllegalArgumentException("no id number");
         }
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            mac.update(CONTEXT);
-            byte[] digest = mac.doFinal(idNumber.getBytes(StandardCharsets.US_ASCII));
-            return PREFIX + HexFormat.of().formatHex(digest, 0, BYTES);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
+        byte[] digest = KeyedDigest.of(key, CONTEXT, idNumber.getBytes(StandardCharsets.US_ASCII));
+        return PREFIX + HexFormat.of().formatHex(digest, 0, BYTES);
     }
 }
