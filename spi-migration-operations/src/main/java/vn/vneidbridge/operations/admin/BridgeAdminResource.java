@@ -18,13 +18,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.keycloak.common.ClientConnection;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.utils.KeycloakModelUtils;
-import org.keycloak.services.resources.admin.AdminAuth;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 import vn.vneidbridge.core.broker.VneidProvider;
@@ -36,6 +33,7 @@ import vn.vneidbridge.operations.outbox.LinkOutboxEntity;
 import vn.vneidbridge.operations.outbox.PortalRelations;
 import vn.vneidbridge.operations.review.ReviewEntries;
 import vn.vneidbridge.operations.review.ReviewEntryEntity;
+import vn.vneidbridge.operations.review.ReviewRefusalAudit;
 import vn.vneidbridge.operations.review.ReviewResolution;
 
 /**
@@ -51,7 +49,7 @@ import vn.vneidbridge.operations.review.ReviewResolution;
  */
 public final class BridgeAdminResource {
 
-    static final String RESOURCE_TYPE = "VNEID_REVIEW_ENTRY";
+    static final String RESOURCE_TYPE = ReviewRefusalAudit.RESOURCE_TYPE;
     static final String PORTAL_RESOURCE_TYPE = "VNEID_PORTAL_RELATION";
     static final String USERNAMES_RESOURCE_TYPE = "VNEID_USERNAMES";
     private static final String IDENTITY_PROVIDER = VneidProvider.ALIAS;
@@ -120,7 +118,7 @@ public final class BridgeAdminResource {
                 return error(Response.Status.BAD_REQUEST, "action must be link or dismiss");
             }
         } catch (ReviewResolution.Refused refused) {
-            auditRefused(entry.getId(), action, refused);
+            ReviewRefusalAudit.record(session, realm, auth.adminAuth(), entry.getId(), action, refused, null);
             return error(refused.status(), refused.getMessage());
         }
         adminEvent.operation(OperationType.ACTION)
@@ -272,26 +270,6 @@ public final class BridgeAdminResource {
             throw new NotFoundException("user not found");
         }
         return user;
-    }
-
-    /**
-     * A refused resolution as an admin event with the refusal's code as its error, stored in a transaction of its
-     * own: the attempt stays on record whatever becomes of this request's transaction.
-     */
-    private void auditRefused(String entryId, String action, ReviewResolution.Refused refused) {
-        AdminAuth operator = auth.adminAuth();
-        ClientConnection connection = session.getContext().getConnection();
-        String realmId = realm.getId();
-        KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), s -> {
-            AdminEventBuilder event = new AdminEventBuilder(s.realms().getRealm(realmId), operator, s, connection)
-                    .resource(RESOURCE_TYPE)
-                    .operation(OperationType.ACTION)
-                    .resourcePath("vneid-bridge", "review-entries", entryId, action == null ? "unknown" : action)
-                    .detail("outcome", "refused")
-                    .detail("reason", refused.code());
-            event.getEvent().setError(refused.code());
-            event.success();
-        });
     }
 
     private ReviewEntryEntity entry(String id) {

@@ -19,13 +19,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.keycloak.common.ClientConnection;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.services.resources.admin.AdminAuth;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
@@ -34,6 +32,7 @@ import vn.vneidbridge.operations.bulk.BulkJobsOverview;
 import vn.vneidbridge.operations.metrics.OperationsMetrics;
 import vn.vneidbridge.operations.review.ReviewEntries;
 import vn.vneidbridge.operations.review.ReviewEntryEntity;
+import vn.vneidbridge.operations.review.ReviewRefusalAudit;
 import vn.vneidbridge.operations.review.ReviewResolution;
 
 /**
@@ -47,7 +46,7 @@ import vn.vneidbridge.operations.review.ReviewResolution;
  */
 public final class ConsoleResource {
 
-    static final String RESOURCE_TYPE = "VNEID_REVIEW_ENTRY";
+    static final String RESOURCE_TYPE = ReviewRefusalAudit.RESOURCE_TYPE;
     static final String CHANNEL = "operators-page";
     static final int MAX_REASON = 1000;
     private static final int HISTORY_DAYS = 30;
@@ -169,7 +168,7 @@ public final class ConsoleResource {
                 resolution.dismiss(entry, operator, reason);
             }
         } catch (ReviewResolution.Refused refused) {
-            auditRefused(entry.getId(), action, refused);
+            ReviewRefusalAudit.record(session, realm, auth.adminAuth(), entry.getId(), action, refused, CHANNEL);
             return error(refused.status(), refused.code(), refused.getMessage());
         }
         adminEvent.resource(RESOURCE_TYPE).operation(OperationType.ACTION)
@@ -225,27 +224,6 @@ public final class ConsoleResource {
             throw new ForbiddenException();
         }
         return access;
-    }
-
-    /**
-     * A refused resolution as an admin event with the refusal's code as its error, in a transaction of its own (as
-     * the review REST records it): the attempt stays on record whatever becomes of this request's transaction.
-     */
-    private void auditRefused(String entryId, String action, ReviewResolution.Refused refused) {
-        AdminAuth operator = auth.adminAuth();
-        ClientConnection connection = session.getContext().getConnection();
-        String realmId = realm.getId();
-        KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), s -> {
-            AdminEventBuilder event = new AdminEventBuilder(s.realms().getRealm(realmId), operator, s, connection)
-                    .resource(RESOURCE_TYPE)
-                    .operation(OperationType.ACTION)
-                    .resourcePath("vneid-bridge", "review-entries", entryId, action)
-                    .detail("outcome", "refused")
-                    .detail("reason", refused.code())
-                    .detail("channel", CHANNEL);
-            event.getEvent().setError(refused.code());
-            event.success();
-        });
     }
 
     private ReviewEntryEntity entry(String id) {
