@@ -135,7 +135,8 @@ public final class BenchmarkMain {
 
         Map<PasswordFormat, Double> legacyHashes = HashLimit.legacySeconds(MEASURED_FORMATS);
         double argon2id = HashLimit.argon2idSeconds();
-        out.printf(Locale.ROOT, "Hash floor (one thread, CPU-s): Argon2id %.4f; legacy %s%n", argon2id, legacyHashes);
+        out.printf(Locale.ROOT, "Hash floor (%d threads at once, CPU-s per hash): Argon2id %.4f; legacy %s%n",
+                HashLimit.THREADS_AT_ONCE, argon2id, legacyHashes);
         try {
             boolean unpairedOnly = options.unpairedOnly();
             for (int pair = 1; pair <= options.pairs() && !unpairedOnly; pair++) {
@@ -160,8 +161,8 @@ public final class BenchmarkMain {
         Map<PasswordFormat, Double> legacyHashesAtEnd = options.quick() ? legacyHashes
                 : HashLimit.legacySeconds(MEASURED_FORMATS);
         double argon2idAtEnd = options.quick() ? argon2id : HashLimit.argon2idSeconds();
-        out.printf(Locale.ROOT, "Hash floor at the end (one thread, CPU-s): Argon2id %.4f; legacy %s%n", argon2idAtEnd,
-                legacyHashesAtEnd);
+        out.printf(Locale.ROOT, "Hash floor at the end (%d threads at once, CPU-s per hash): Argon2id %.4f; legacy %s%n",
+                HashLimit.THREADS_AT_ONCE, argon2idAtEnd, legacyHashesAtEnd);
         Map<PasswordFormat, Double> legacyFloor = new EnumMap<>(PasswordFormat.class);
         legacyHashes.forEach((format, seconds) -> legacyFloor.put(format,
                 Math.min(seconds, legacyHashesAtEnd.getOrDefault(format, seconds))));
