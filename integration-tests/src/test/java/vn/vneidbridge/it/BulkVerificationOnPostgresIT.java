@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -29,6 +30,7 @@ import vn.vneidbridge.it.support.AdminApi;
 import vn.vneidbridge.it.support.LegacyFixtures;
 import vn.vneidbridge.it.support.LinkFixtures;
 import vn.vneidbridge.it.support.Operator;
+import vn.vneidbridge.it.support.OpenReviewEntries;
 import vn.vneidbridge.it.support.PortalLogin;
 import vn.vneidbridge.it.support.TestKeycloak;
 import vn.vneidbridge.it.support.TestKeycloakOnPostgres;
@@ -56,6 +58,7 @@ class BulkVerificationOnPostgresIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String JOBS = "/admin/realms/dvc/vneid-bridge/bulk-verification/jobs";
+    private static final String CONFIRM_FORM = "#vneid-link-confirm-form";
     private static final String PASSWORD = "Sandbox@123";
     private static final String VERIFIED = "it.bulk.verified";
     private static final String IMPORTED = "it.bulk.imported";
@@ -66,6 +69,8 @@ class BulkVerificationOnPostgresIT {
     private static final String CMND_ONLY = "it.bulk.cmndonly";
     private static final String RENAMED = "it.bulk.renamed";
     private static final String WITHDRAWN = "it.bulk.withdrawn";
+    private static final String MARKED_FIRST = "it.bulk.marked-first";
+    private static final String FOUND_LATER = "it.bulk.found-later";
     /** Synthetic people the simulator knows and no other fixture uses. */
     private static final SyntheticPerson VERIFIED_PERSON = LegacyFixtures.syntheticPerson(60);
     private static final SyntheticPerson IMPORTED_PERSON = LegacyFixtures.syntheticPerson(61);
@@ -73,6 +78,7 @@ class BulkVerificationOnPostgresIT {
     private static final SyntheticPerson TWIN_PERSON = LegacyFixtures.syntheticPerson(63);
     private static final SyntheticPerson RENAMED_PERSON = LegacyFixtures.syntheticPerson(64);
     private static final SyntheticPerson WITHDRAWN_PERSON = LegacyFixtures.syntheticPerson(65);
+    private static final SyntheticPerson LATE_TWIN_PERSON = LegacyFixtures.syntheticPerson(66);
     /** Beyond the simulator's people: a well-formed number it does not know. */
     private static final SyntheticPerson UNKNOWN_PERSON = SyntheticAccountGenerator
             .people(TestKeycloak.SYNTHETIC_PEOPLE + 100, 42).skip(TestKeycloak.SYNTHETIC_PEOPLE + 50).findFirst()
@@ -105,6 +111,9 @@ class BulkVerificationOnPostgresIT {
         fixtures.forget(VERIFIED);
         fixtures.forget(RENAMED);
         fixtures.forget(WITHDRAWN);
+        fixtures.forget(MARKED_FIRST);
+        fixtures.forget(FOUND_LATER);
+        dismissOpenEntries("left by an earlier run"); // an open entry would keep a number from being marked
         // imported before the job, its number not verified yet
         new PortalLogin(keycloak, "dvcqg-portal").passwordLogin(IMPORTED, PASSWORD);
         assertThat(fixtures.user(IMPORTED).path("attributes").path("cccd_verified").isMissingNode()).isTrue();
@@ -117,17 +126,15 @@ class BulkVerificationOnPostgresIT {
                 admin.send("POST", JOBS + "/" + job.path("id").asText() + "/cancel", null);
             }
         }
-        for (JsonNode entry : admin.get("/admin/realms/dvc/vneid-bridge/review-entries?status=OPEN")) {
-            if (List.of(TWIN_PERSON.cccd(), VERIFIED_PERSON.cccd()).contains(entry.path("idNumber").asText())) {
-                admin.send("POST", "/admin/realms/dvc/vneid-bridge/review-entries/" + entry.path("id").asText()
-                        + "/resolve", Map.of("action", "dismiss", "note", "test clean-up"));
-            }
-        }
+        dismissOpenEntries("test clean-up");
         fixtures.forget(IMPORTED);
         fixtures.forget(VERIFIED);
         fixtures.forget(RENAMED);
         fixtures.forget(WITHDRAWN);
+        fixtures.forget(MARKED_FIRST);
+        fixtures.forget(FOUND_LATER);
         VneidUsers.deleteCreatedFor(admin, VERIFIED_PERSON.cccd());
+        VneidUsers.deleteCreatedFor(admin, LATE_TWIN_PERSON.cccd());
     }
 
     @Nested
@@ -334,11 +341,7 @@ class BulkVerificationOnPostgresIT {
                     representation);
             assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(204);
 
-            HttpResponse<String> started = admin.send("POST", JOBS, Map.of("accountTypes", List.of("BUSINESS"),
-                    "ratePerSecond", 20, "concurrency", 2));
-            assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
-            jobId = read(started.body()).path("id").asText();
-            untilDone();
+            runBusinessJob();
 
             List<String> lines = admin.send("GET", JOBS + "/" + jobId + "/report.csv", null).body().lines().toList();
             assertThat(lines).as("the registry confirms the account again")
@@ -410,11 +413,7 @@ class BulkVerificationOnPostgresIT {
                 insert(connection, WITHDRAWN, WITHDRAWN_PERSON.fullName(), WITHDRAWN_PERSON,
                         WITHDRAWN_PERSON.cccd(), null);
             }
-            HttpResponse<String> started = admin.send("POST", JOBS, Map.of("accountTypes", List.of("BUSINESS"),
-                    "ratePerSecond", 20, "concurrency", 2));
-            assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
-            jobId = read(started.body()).path("id").asText();
-            untilDone();
+            runBusinessJob();
             assertThat(admin.send("GET", JOBS + "/" + jobId + "/report.csv", null).body().lines())
                     .as("the registry confirmed it")
                     .anyMatch(line -> line.startsWith(legacyId(WITHDRAWN) + ",VERIFIED,"));
@@ -462,6 +461,85 @@ class BulkVerificationOnPostgresIT {
             assertThat(currentOutcome(userId)).as("the dispute is recorded against the legacy account too")
                     .isEqualTo("REVOKED");
         }
+
+        /**
+         * Review 2026-12-05 (bulk, second pass), A4: a job marked the number on one account; a later job finds it
+         * on a second account too and opens a review entry, and the first account keeps its mark. While operators
+         * have not decided, the mark alone no longer proves the account is the VNeID holder's: a VNeID login with
+         * the number is not shown the account to claim it, it is asked for the account's password (BV-12).
+         */
+        @Test
+        @Order(12)
+        void thenANumberFoundOnASecondAccountAfterItsMarkIsLinkedOnlyWithTheAccountsPasswordWhileInReview()
+                throws Exception {
+            try (Connection connection = legacy.open()) {
+                insert(connection, MARKED_FIRST, LATE_TWIN_PERSON.fullName(), LATE_TWIN_PERSON,
+                        LATE_TWIN_PERSON.cccd(), null);
+            }
+            runBusinessJob();
+            new PortalLogin(keycloak, "dvcqg-portal").passwordLogin(MARKED_FIRST, PASSWORD);
+            String markedId = fixtures.user(MARKED_FIRST).path("id").asText();
+            assertThat(fixtures.user(MARKED_FIRST).path("attributes").path("cccd_verified").get(0).asText())
+                    .as("marked when it was imported").isEqualTo("true");
+            try (Connection connection = legacy.open()) {
+                insert(connection, FOUND_LATER, LATE_TWIN_PERSON.fullName(), LATE_TWIN_PERSON,
+                        LATE_TWIN_PERSON.cccd(), null);
+            }
+            runBusinessJob();
+            assertThat(openEntry(LATE_TWIN_PERSON.cccd())).as("the later job put the number in review").isNotNull();
+            assertThat(fixtures.user(MARKED_FIRST).path("attributes").path("cccd_verified").get(0).asText())
+                    .as("the first account keeps its mark (AR-36)").isEqualTo("true");
+            VneidStandIn.pointDvcAt(keycloak, admin);
+            String idNumber = VneidStandIn.account(admin, LATE_TWIN_PERSON, 2);
+            PortalLogin login = new PortalLogin(keycloak, "dvcqg-portal");
+
+            PortalLogin.Outcome asked = login.vneidLogin(idNumber, VneidStandIn.PASSWORD, VneidStandIn.OTP, Map.of());
+
+            assertThat(asked.callback()).as("the login does not land in the marked account").isEmpty();
+            assertThat(PortalLogin.isShownAccount(asked)).as("nor is the account shown to be claimed").isFalse();
+            org.jsoup.nodes.Document page = Jsoup.parse(asked.page().body());
+            assertThat(page.select(CONFIRM_FORM)).as(asked.page().body()).hasSize(1);
+            assertThat(page.select("#username").attr("value")).isEqualTo(MARKED_FIRST);
+            PortalLogin.Outcome wrong = login.follow(login.web.submit(asked.page(), CONFIRM_FORM,
+                    Map.of("action", "confirm", "password", "Không phải mật khẩu 1")));
+            assertThat(wrong.callback()).isEmpty();
+            assertThat(links(markedId)).as("a wrong password links nothing").isEmpty();
+
+            PortalLogin.Outcome right = login.follow(login.web.submit(wrong.page(), CONFIRM_FORM,
+                    Map.of("action", "confirm", "password", PASSWORD)));
+
+            assertThat(login.finish(right).getSubject()).as("the account's own password links it, as itself")
+                    .isEqualTo(markedId);
+            assertThat(links(markedId)).containsExactly("vneid");
+            assertThat(VneidUsers.createdFor(admin, LATE_TWIN_PERSON.cccd())).as("no second user").isEmpty();
+        }
+    }
+
+    private void runBusinessJob() throws InterruptedException {
+        HttpResponse<String> started = admin.send("POST", JOBS, Map.of("accountTypes", List.of("BUSINESS"),
+                "ratePerSecond", 20, "concurrency", 2));
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+        jobId = read(started.body()).path("id").asText();
+        untilDone();
+    }
+
+    /** Dismisses the open review entries of this test's numbers. */
+    private void dismissOpenEntries(String note) {
+        OpenReviewEntries.dismiss(admin, List.of(TWIN_PERSON.cccd(), VERIFIED_PERSON.cccd(), LATE_TWIN_PERSON.cccd()),
+                note);
+    }
+
+    private List<String> links(String userId) {
+        return admin.get("/admin/realms/dvc/users/" + userId + "/federated-identity").findValuesAsText("identityProvider");
+    }
+
+    private JsonNode openEntry(String idNumber) {
+        for (JsonNode open : admin.get("/admin/realms/dvc/vneid-bridge/review-entries?status=OPEN")) {
+            if (idNumber.equals(open.path("idNumber").asText())) {
+                return open;
+            }
+        }
+        return null;
     }
 
     /** The account's current bulk result, read in Keycloak's database. */

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import vn.vneidbridge.distribution.KeycloakServer;
 import vn.vneidbridge.it.support.AdminApi;
+import vn.vneidbridge.it.support.OpenReviewEntries;
 import vn.vneidbridge.it.support.PortalLogin;
 import vn.vneidbridge.it.support.TestKeycloak;
 import vn.vneidbridge.it.support.VneidStandIn;
@@ -49,6 +50,8 @@ class FirstVneidLoginAttacksIT {
 
     @AfterAll
     void forget() {
+        // the numbers' entries this class opened ("not mine", several accounts), so later classes meet them afresh
+        OpenReviewEntries.dismiss(admin, created, "test clean-up");
         for (String username : created) {
             for (JsonNode user : admin.get("/admin/realms/dvc/users?exact=true&username=" + username)) {
                 admin.deleteUser("dvc", user.get("id").asText());

@@ -12,6 +12,7 @@ import vn.vneidbridge.cccd.verification.CccdVerificationResult;
 import vn.vneidbridge.cccd.verification.CccdVerifier;
 import vn.vneidbridge.cccd.verification.FormerIdLookup;
 import vn.vneidbridge.core.user.UserAttributes;
+import vn.vneidbridge.legacy.operations.LinkOperations;
 import vn.vneidbridge.legacy.storage.LegacyUserStorage;
 import vn.vneidbridge.legacy.store.LegacyDatabaseUnavailableException;
 
@@ -63,7 +64,8 @@ final class FirstLoginFacts {
             return;
         }
         if (idNumber == null) {
-            facts = new FirstVneidLoginDecision.Facts(false, List.of(), List.of(), List.of(), Optional.empty(), false);
+            facts = new FirstVneidLoginDecision.Facts(false, List.of(), List.of(), List.of(), Optional.empty(), false,
+                    false);
             return;
         }
         try {
@@ -81,8 +83,10 @@ final class FirstLoginFacts {
         if (unavailable != null) {
             return;
         }
+        LinkOperations operations = verified.isEmpty() ? null : LinkOperations.of(session);
         facts = new FirstVneidLoginDecision.Facts(true, verified, offered, candidates.verifiedToConfirm(),
-                candidates.createdFromVneidAccount(session, realm, alias), candidates.usernameTaken());
+                candidates.createdFromVneidAccount(session, realm, alias), candidates.usernameTaken(),
+                operations != null && operations.reviewOpen(realm, idNumber));
     }
 
     /**

@@ -104,11 +104,13 @@ final class FirstVneidLoginAuthenticator extends IdpCreateUserIfUniqueAuthentica
             return;
         }
         if ("decline".equals(action)) {
+            List<String> asked = confirmation.asked();
             confirmation.end();
             // recorded on the event that ends this login (the user created from VNeID)
             context.getEvent().detail("vneid_link", "declined");
             FirstLoginFacts facts = facts(context, brokerContext);
-            apply(context, serializedCtx, brokerContext, facts, facts.decide(FirstVneidLoginDecision::onPasswordDeclined));
+            apply(context, serializedCtx, brokerContext, facts,
+                    facts.decide(now -> FirstVneidLoginDecision.onPasswordDeclined(now, asked)));
             return;
         }
         PortalAccountConfirmation.Outcome outcome = confirmation.check(form);

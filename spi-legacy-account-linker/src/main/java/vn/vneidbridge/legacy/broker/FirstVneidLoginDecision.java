@@ -35,10 +35,20 @@ final class FirstVneidLoginDecision {
         }
     }
 
-    /** An account the number could belong to: a Keycloak user, or a legacy row (by the id it will have). */
-    record Account(String id, boolean administrator, boolean active, boolean linkedToVneid) {
+    /**
+     * An account the number could belong to: a Keycloak user, or a legacy row (by the id it will have), with its
+     * username when known (its password may be asked for it).
+     */
+    record Account(String id, boolean administrator, boolean active, boolean linkedToVneid,
+                   Optional<String> username) {
         Account {
             Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(username, "username");
+        }
+
+        /** An account whose username is not known here. */
+        Account(String id, boolean administrator, boolean active, boolean linkedToVneid) {
+            this(id, administrator, active, linkedToVneid, Optional.empty());
         }
     }
 
@@ -57,14 +67,23 @@ final class FirstVneidLoginDecision {
      *                            interrupted creation from VNeID leaves; shown like a verified one
      * @param usernameTaken       an account has the number as its username, or the username a user created from
      *                            VNeID gets for it ({@code VneidUsernames}), so no user can be created with it
+     * @param reviewOpen          a review entry for the number is open in the realm: operators are deciding which
+     *                            account holds it (a bulk pre-verification found it on another account after it
+     *                            marked one, or an earlier login found several)
      */
     record Facts(boolean idNumberValid, List<Account> verified, List<String> toConfirm, List<String> verifiedToConfirm,
-                 Optional<Account> createdFromVneid, boolean usernameTaken) {
+                 Optional<Account> createdFromVneid, boolean usernameTaken, boolean reviewOpen) {
         Facts {
             verified = List.copyOf(verified);
             toConfirm = List.copyOf(toConfirm);
             verifiedToConfirm = List.copyOf(verifiedToConfirm);
             Objects.requireNonNull(createdFromVneid, "createdFromVneid");
+        }
+
+        /** Facts of a number no open review entry names (tests; the login always says whether one does). */
+        Facts(boolean idNumberValid, List<Account> verified, List<String> toConfirm, List<String> verifiedToConfirm,
+              Optional<Account> createdFromVneid, boolean usernameTaken) {
+            this(idNumberValid, verified, toConfirm, verifiedToConfirm, createdFromVneid, usernameTaken, false);
         }
     }
 
@@ -117,6 +136,11 @@ final class FirstVneidLoginDecision {
         if (facts.verified().size() > 1) {
             return new Conflict(facts.verified().stream().map(Account::id).toList());
         }
+        if (facts.verified().size() == 1 && facts.reviewOpen()) {
+            // operators are reviewing who holds the number (a job found it on another account after it marked this
+            // one): the mark alone no longer proves the account is the holder's, its password does (BV-12)
+            return byPassword(facts.verified().get(0));
+        }
         if (facts.verified().size() == 1) {
             // also after the account's own password in this login (the cutoff's link-only page): whoever finishes
             // the VNeID login in that tab is asked, so a hand-off on a shared computer links nothing unseen
@@ -149,31 +173,51 @@ final class FirstVneidLoginDecision {
         if (mine) {
             return new Link(shownAccountId, LinkMethod.SHOWN_AND_CONFIRMED);
         }
-        boolean createdFromVneid = now.createdFromVneid().map(a -> a.id().equals(shownAccountId)).orElse(false);
-        if (createdFromVneid && now.verified().isEmpty()) {
-            return new Refuse(FirstLoginRefusal.USERNAME_TAKEN);
-        }
-        List<String> disputed = new ArrayList<>(List.of(shownAccountId));
-        now.verifiedToConfirm().stream().filter(id -> !disputed.contains(id)).forEach(disputed::add);
-        return new Create(disputed);
+        return notMine(shownAccountId, now);
     }
 
     /**
      * "Không phải tài khoản của tôi" on the password page: the holder's own user is created; the accounts offered
-     * that hold the number verified lose the mark first.
+     * that hold the number verified lose the mark first. {@code asked} are the usernames the page asked about.
      */
-    static Outcome onPasswordDeclined(Facts now) {
+    static Outcome onPasswordDeclined(Facts now, List<String> asked) {
         if (!now.idNumberValid()) {
             return new Refuse(FirstLoginRefusal.INVALID_ID_NUMBER);
         }
         if (!now.verified().isEmpty()) {
-            // an account meanwhile holds the number verified and linkable: show it instead
-            return decide(now);
+            Outcome fresh = decide(now);
+            if (fresh instanceof ConfirmByPassword again && again.usernames().equals(asked)) {
+                // the one verified account, asked for because its number is in review: disowned as on the shown page
+                return notMine(now.verified().get(0).id(), now);
+            }
+            // an account meanwhile holds the number verified and linkable: show it (or ask for it) instead
+            return fresh;
         }
         if (now.usernameTaken()) {
             return new Refuse(FirstLoginRefusal.USERNAME_TAKEN);
         }
         return new Create(now.verifiedToConfirm());
+    }
+
+    /** "Not mine" for an account the holder was shown (or asked for): their own user, the account disputed. */
+    private static Outcome notMine(String accountId, Facts now) {
+        boolean createdFromVneid = now.createdFromVneid().map(a -> a.id().equals(accountId)).orElse(false);
+        if (createdFromVneid && now.verified().isEmpty()) {
+            return new Refuse(FirstLoginRefusal.USERNAME_TAKEN);
+        }
+        List<String> disputed = new ArrayList<>(List.of(accountId));
+        now.verifiedToConfirm().stream().filter(id -> !disputed.contains(id)).forEach(disputed::add);
+        return new Create(disputed);
+    }
+
+    /** The checks of a shown account, then its password asked instead of showing it (no username: operators). */
+    private static Outcome byPassword(Account account) {
+        Outcome checked = shown(account);
+        if (!(checked instanceof ShowAccount)) {
+            return checked;
+        }
+        return account.username().<Outcome>map(username -> new ConfirmByPassword(List.of(username)))
+                .orElseGet(() -> new Conflict(List.of(account.id())));
     }
 
     /** The checks on the account a link is about to land in (also when it was found as a legacy row). */

@@ -194,10 +194,11 @@ final class LinkCandidates {
                 boolean linked = session.users().getFederatedIdentitiesStream(realm, account)
                         .anyMatch(link -> link.getIdentityProvider().equals(alias));
                 return new FirstVneidLoginDecision.Account(id, PortalAdministrators.isAdministrator(realm, account),
-                        account.isEnabled(), linked);
+                        account.isEnabled(), linked, Optional.ofNullable(account.getUsername()));
             }
             var row = legacy.orElseThrow().account();
-            return new FirstVneidLoginDecision.Account(id, row.admin(), row.active(), false);
+            return new FirstVneidLoginDecision.Account(id, row.admin(), row.active(), false,
+                    Optional.ofNullable(row.username()));
         }
     }
 }

@@ -82,6 +82,11 @@ final class PortalAccountConfirmation {
         context.getAuthenticationSession().setAuthNote(NOTE_ENDED, message);
     }
 
+    /** The usernames this login asked the password of (empty once it ended). */
+    List<String> asked() {
+        return usernames();
+    }
+
     /** Checks the submitted username and password against the accounts this login may confirm. */
     Outcome check(MultivaluedMap<String, String> form) {
         AttemptSlots slots = AttemptSlots.of(context.getSession(), context.getRealm());

@@ -21,6 +21,13 @@ class FirstVneidLoginDecisionTest {
     private static final Account AN = new Account("an", false, true, false);
     private static final Account NAMESAKE = new Account("hoa.le95", false, true, false);
 
+    private static final Account AN_WITH_USERNAME = new Account("an", false, true, false, Optional.of("nguyenvanan"));
+
+    /** The one verified account of a number with an open review entry. */
+    private static Facts inReview(Account verified) {
+        return new Facts(true, List.of(verified), List.of(), List.of(), Optional.empty(), false, true);
+    }
+
     private static Facts found(List<Account> verified, List<String> toConfirm) {
         return new Facts(true, verified, toConfirm, List.of(), Optional.empty(), false);
     }
@@ -69,6 +76,31 @@ class FirstVneidLoginDecisionTest {
                     .isEqualTo(new Refuse(FirstLoginRefusal.ACCOUNT_LINKED_ELSEWHERE));
             assertThat(FirstLoginRefusal.ACCOUNT_LINKED_ELSEWHERE.messageKey())
                     .isNotEqualTo(FirstLoginRefusal.SEVERAL_ACCOUNTS.messageKey());
+        }
+
+        @Test
+        void thenTheOneVerifiedAccountOfANumberOperatorsAreReviewingIsNotShownButItsPasswordAsked() {
+            assertThat(FirstVneidLoginDecision.decide(inReview(AN_WITH_USERNAME)))
+                    .as("a job found the number on another account after it marked this one (BV-12)")
+                    .isEqualTo(new ConfirmByPassword(List.of("nguyenvanan")));
+        }
+
+        @Test
+        void thenAnAccountInReviewIsStillRefusedForWhatWouldRefuseItShown() {
+            var admin = new Account("quantri", true, true, false, Optional.of("quantri"));
+            assertThat(FirstVneidLoginDecision.decide(inReview(admin)))
+                    .isEqualTo(new Refuse(FirstLoginRefusal.ADMINISTRATOR));
+        }
+
+        @Test
+        void thenAnAccountInReviewWhoseUsernameIsUnknownGoesToOperators() {
+            assertThat(FirstVneidLoginDecision.decide(inReview(AN))).isEqualTo(new Conflict(List.of("an")));
+        }
+
+        @Test
+        void thenAReviewOfTheNumberDoesNotStopTheAccountsOnlyItsPasswordProves() {
+            var facts = new Facts(true, List.of(), List.of("tothinga"), List.of(), Optional.empty(), false, true);
+            assertThat(FirstVneidLoginDecision.decide(facts)).isEqualTo(new ConfirmByPassword(List.of("tothinga")));
         }
 
         @Test
@@ -139,6 +171,12 @@ class FirstVneidLoginDecisionTest {
         }
 
         @Test
+        void thenMineWhenTheNumberWentToReviewMeanwhileAsksForTheAccountsPassword() {
+            assertThat(FirstVneidLoginDecision.onShownAccountAnswer("an", true, inReview(AN_WITH_USERNAME)))
+                    .isEqualTo(new ConfirmByPassword(List.of("nguyenvanan")));
+        }
+
+        @Test
         void thenMineWhenASecondAccountAppearedMeanwhileIsAConflict() {
             assertThat(FirstVneidLoginDecision.onShownAccountAnswer("an", true,
                     found(List.of(AN, NAMESAKE), List.of()))).isInstanceOf(Conflict.class);
@@ -165,26 +203,42 @@ class FirstVneidLoginDecisionTest {
 
         @Test
         void thenAnUnverifiedAccountIsLeftAsItIsAndTheUserCreated() {
-            assertThat(FirstVneidLoginDecision.onPasswordDeclined(found(List.of(), List.of("tothinga"))))
+            assertThat(FirstVneidLoginDecision.onPasswordDeclined(found(List.of(), List.of("tothinga")),
+                    List.of("tothinga")))
                     .isEqualTo(new Create(List.of()));
         }
 
         @Test
         void thenAnUnlinkedAccountHoldingTheNumberVerifiedLosesTheMarkSoNoOrphanIsLeft() {
             var facts = new Facts(true, List.of(), List.of("nguyenvanan"), List.of("an"), Optional.empty(), false);
-            assertThat(FirstVneidLoginDecision.onPasswordDeclined(facts)).isEqualTo(new Create(List.of("an")));
+            assertThat(FirstVneidLoginDecision.onPasswordDeclined(facts, List.of("nguyenvanan")))
+                    .isEqualTo(new Create(List.of("an")));
         }
 
         @Test
         void thenAnAccountWithTheNumberAsUsernameStillBlocksCreation() {
             var facts = new Facts(true, List.of(), List.of("001090001234"), List.of(), Optional.empty(), true);
-            assertThat(FirstVneidLoginDecision.onPasswordDeclined(facts))
+            assertThat(FirstVneidLoginDecision.onPasswordDeclined(facts, List.of("001090001234")))
                     .isEqualTo(new Refuse(FirstLoginRefusal.USERNAME_TAKEN));
         }
 
         @Test
+        void thenTheAccountAskedForBecauseItsNumberIsInReviewIsDisputedAsOnTheShownPage() {
+            assertThat(FirstVneidLoginDecision.onPasswordDeclined(inReview(AN_WITH_USERNAME),
+                    List.of("nguyenvanan"))).isEqualTo(new Create(List.of("an")));
+        }
+
+        @Test
+        void thenAnotherAccountThanTheOneAskedForIsNeverDisputedByTheAnswer() {
+            assertThat(FirstVneidLoginDecision.onPasswordDeclined(inReview(AN_WITH_USERNAME), List.of("tothinga")))
+                    .as("the facts changed since the page: ask again, dispute nothing")
+                    .isEqualTo(new ConfirmByPassword(List.of("nguyenvanan")));
+        }
+
+        @Test
         void thenAVerifiedAccountThatAppearedMeanwhileIsShownFirst() {
-            assertThat(FirstVneidLoginDecision.onPasswordDeclined(found(List.of(AN), List.of("tothinga"))))
+            assertThat(FirstVneidLoginDecision.onPasswordDeclined(found(List.of(AN), List.of("tothinga")),
+                    List.of("tothinga")))
                     .isEqualTo(new ShowAccount("an"));
         }
     }

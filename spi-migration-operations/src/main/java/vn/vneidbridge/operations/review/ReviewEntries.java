@@ -30,18 +30,22 @@ public final class ReviewEntries {
      */
     static final String BULK_SUBJECT = "(bulk-pre-verification)";
     private static final Logger LOG = Logger.getLogger(ReviewEntries.class);
+    /** The length of the column {@code CANDIDATE_IDS}. */
+    private static final int CANDIDATES_MAX = 2000;
 
     private ReviewEntries() {
     }
 
     /**
      * Opens (or updates) the entry for this id number, in a transaction of its own so it is kept whatever the
-     * login does next; never fails the login.
+     * login does next; never fails the login. The login's identity takes the entry over; its accounts come first,
+     * then those the entry named already (a bulk job's, or an earlier login's), so no account in question drops out
+     * of the operators' view unless the column is full.
      */
     public static void open(KeycloakSession session, RealmModel realm, String identityProvider, String idNumber,
                             String vneidSubject, String vneidUsername, Iterable<String> candidateIds) {
-        List<String> candidates = new ArrayList<>();
-        candidateIds.forEach(candidates::add);
+        Set<String> found = new LinkedHashSet<>();
+        candidateIds.forEach(found::add);
         String realmId = realm.getId();
         try {
             KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), s -> {
@@ -58,10 +62,20 @@ public final class ReviewEntries {
                     entry.setStatus(OPEN);
                     entry.setCreatedAt(now);
                 }
+                // this login's accounts first, then those the entry named (dropped from the end at the column's limit)
+                List<String> candidates = new ArrayList<>(found);
+                if (entry.getCandidateIds() != null) {
+                    candidates(entry).stream().filter(id -> !found.contains(id)).forEach(candidates::add);
+                }
+                String joined = String.join(",", candidates);
+                while (joined.length() > CANDIDATES_MAX && candidates.size() > found.size()) {
+                    candidates.remove(candidates.size() - 1);
+                    joined = String.join(",", candidates);
+                }
                 entry.setIdentityProvider(identityProvider);
                 entry.setVneidSubject(vneidSubject);
                 entry.setVneidUsername(vneidUsername);
-                entry.setCandidateIds(String.join(",", candidates));
+                entry.setCandidateIds(joined);
                 entry.setLoginAttempts(entry.getLoginAttempts() + 1);
                 entry.setUpdatedAt(now);
                 if (!em.contains(entry)) {
@@ -107,7 +121,7 @@ public final class ReviewEntries {
         }
         candidates.addAll(candidateIds);
         String joined = String.join(",", candidates);
-        if (joined.length() > 2000) {
+        if (joined.length() > CANDIDATES_MAX) {
             return; // the column's limit: the entry already lists more accounts than an operator can compare
         }
         entry.setCandidateIds(joined);
