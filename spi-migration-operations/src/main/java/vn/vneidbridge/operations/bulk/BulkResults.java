@@ -31,20 +31,13 @@ public final class BulkResults {
     private BulkResults() {
     }
 
-    /**
-     * The results this job already has for these accounts (retried ones, or a page read again after a restart), by
-     * legacy key. The rows are sought by key alone (index {@code IDX_VNEID_BULK_RESULT_KEY}): "job = ? and key in
-     * (...)" made H2 read every row the job had written so far, for every batch. A key has a row per job that reached
-     * it; only their ids are read, and only this job's rows are loaded.
-     */
+    /** The results this job already has for these accounts (retried ones), by legacy key. */
     static Map<String, BulkResultEntity> existing(KeycloakSession session, String jobId, Collection<String> keys) {
         Map<String, BulkResultEntity> found = new HashMap<>();
         if (!keys.isEmpty()) {
-            EntityManager em = BulkJobs.em(session);
-            em.createNamedQuery(BulkResultEntity.JOBS_BY_KEYS, Object[].class)
-                    .setParameter("keys", List.copyOf(keys)).getResultStream()
-                    .filter(row -> jobId.equals(row[1]))
-                    .forEach(row -> found.put((String) row[2], em.find(BulkResultEntity.class, row[0])));
+            BulkJobs.em(session).createNamedQuery(BulkResultEntity.BY_JOB_AND_KEYS, BulkResultEntity.class)
+                    .setParameter("jobId", jobId).setParameter("keys", List.copyOf(keys)).getResultStream()
+                    .forEach(row -> found.put(row.getLegacyId(), row));
         }
         return found;
     }
