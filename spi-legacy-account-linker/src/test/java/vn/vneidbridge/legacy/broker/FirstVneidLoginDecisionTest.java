@@ -86,6 +86,22 @@ class FirstVneidLoginDecisionTest {
         }
 
         @Test
+        void thenTheHoldersOwnUserFromAnInterruptedVneidLoginIsShownAsBeforeWhileInReview() {
+            // review 2026-12-05 (BV-12 fix), F1: "not mine" opened the entry, the holder's user was created from
+            // VNeID and the link never stored; it has no password to ask, and asking would lock the holder out
+            var own = new Account("vneid-7f3a", false, true, false, Optional.of("vneid-7f3a"));
+            var facts = new Facts(true, List.of(own), List.of(), List.of(), Optional.of(own), true, true);
+            assertThat(FirstVneidLoginDecision.decide(facts)).isEqualTo(new ShowAccount("vneid-7f3a"));
+        }
+
+        @Test
+        void thenAnotherAccountInReviewIsAskedForEvenWhenTheHolderHasAUserFromAnInterruptedLogin() {
+            var own = new Account("vneid-7f3a", false, true, false, Optional.of("vneid-7f3a"));
+            var facts = new Facts(true, List.of(AN_WITH_USERNAME), List.of(), List.of(), Optional.of(own), true, true);
+            assertThat(FirstVneidLoginDecision.decide(facts)).isEqualTo(new ConfirmByPassword(List.of("nguyenvanan")));
+        }
+
+        @Test
         void thenAnAccountInReviewIsStillRefusedForWhatWouldRefuseItShown() {
             var admin = new Account("quantri", true, true, false, Optional.of("quantri"));
             assertThat(FirstVneidLoginDecision.decide(inReview(admin)))

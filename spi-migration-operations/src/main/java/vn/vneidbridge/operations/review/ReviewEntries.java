@@ -62,20 +62,14 @@ public final class ReviewEntries {
                     entry.setStatus(OPEN);
                     entry.setCreatedAt(now);
                 }
-                // this login's accounts first, then those the entry named (dropped from the end at the column's limit)
-                List<String> candidates = new ArrayList<>(found);
-                if (entry.getCandidateIds() != null) {
-                    candidates(entry).stream().filter(id -> !found.contains(id)).forEach(candidates::add);
-                }
-                String joined = String.join(",", candidates);
-                while (joined.length() > CANDIDATES_MAX && candidates.size() > found.size()) {
-                    candidates.remove(candidates.size() - 1);
-                    joined = String.join(",", candidates);
-                }
+                // this login's accounts first, then those the entry named (those that do not fit are left out)
+                CandidateList.Merged candidates = CandidateList.merge(found,
+                        entry.getCandidateIds() == null ? List.of() : candidates(entry), CANDIDATES_MAX);
+                warnIfDropped(entry, realm, candidates);
                 entry.setIdentityProvider(identityProvider);
                 entry.setVneidSubject(vneidSubject);
                 entry.setVneidUsername(vneidUsername);
-                entry.setCandidateIds(joined);
+                entry.setCandidateIds(candidates.joined());
                 entry.setLoginAttempts(entry.getLoginAttempts() + 1);
                 entry.setUpdatedAt(now);
                 if (!em.contains(entry)) {
@@ -105,7 +99,7 @@ public final class ReviewEntries {
         String key = openKey(realm.getId(), idNumber);
         ReviewEntryEntity entry = em.createNamedQuery(ReviewEntryEntity.BY_OPEN_KEY, ReviewEntryEntity.class)
                 .setParameter("openKey", key).getResultStream().findFirst().orElse(null);
-        Set<String> candidates = new LinkedHashSet<>();
+        List<String> named = List.of();
         if (entry == null) {
             entry = new ReviewEntryEntity();
             entry.setId(UUID.randomUUID().toString());
@@ -117,17 +111,23 @@ public final class ReviewEntries {
             entry.setStatus(OPEN);
             entry.setCreatedAt(now);
         } else {
-            candidates.addAll(candidates(entry));
+            named = candidates(entry);
         }
-        candidates.addAll(candidateIds);
-        String joined = String.join(",", candidates);
-        if (joined.length() > CANDIDATES_MAX) {
-            return; // the column's limit: the entry already lists more accounts than an operator can compare
-        }
-        entry.setCandidateIds(joined);
+        // the accounts named already first; the entry is opened (or kept) however many accounts hold the number
+        CandidateList.Merged candidates = CandidateList.merge(named, candidateIds, CANDIDATES_MAX);
+        warnIfDropped(entry, realm, candidates);
+        entry.setCandidateIds(candidates.joined());
         entry.setUpdatedAt(now);
         if (!em.contains(entry)) {
             em.persist(entry);
+        }
+    }
+
+    private static void warnIfDropped(ReviewEntryEntity entry, RealmModel realm, CandidateList.Merged candidates) {
+        if (candidates.dropped() > 0) {
+            LOG.warnf("Review entry %s of realm %s: %d more accounts hold its number than the entry can list; the"
+                    + " operators see %d of them", entry.getId(), realm.getName(), candidates.dropped(),
+                    candidates.ids().size());
         }
     }
 
