@@ -83,10 +83,10 @@ final class FirstLoginFacts {
         if (unavailable != null) {
             return;
         }
-        LinkOperations operations = verified.isEmpty() ? null : LinkOperations.of(session);
+        // the review queue is read only when an account holds the number verified (the only case it changes)
+        boolean reviewOpen = !verified.isEmpty() && LinkOperations.of(session).reviewOpen(realm, idNumber);
         facts = new FirstVneidLoginDecision.Facts(true, verified, offered, candidates.verifiedToConfirm(),
-                candidates.createdFromVneidAccount(session, realm, alias), candidates.usernameTaken(),
-                operations != null && operations.reviewOpen(realm, idNumber));
+                candidates.createdFromVneidAccount(session, realm, alias), candidates.usernameTaken(), reviewOpen);
     }
 
     /**

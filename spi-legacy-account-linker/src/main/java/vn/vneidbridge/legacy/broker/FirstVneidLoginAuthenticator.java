@@ -104,7 +104,7 @@ final class FirstVneidLoginAuthenticator extends IdpCreateUserIfUniqueAuthentica
             return;
         }
         if ("decline".equals(action)) {
-            List<String> asked = confirmation.asked();
+            List<String> asked = confirmation.usernames();
             confirmation.end();
             // recorded on the event that ends this login (the user created from VNeID)
             context.getEvent().detail("vneid_link", "declined");

@@ -136,7 +136,8 @@ final class FirstVneidLoginDecision {
         if (facts.verified().size() > 1) {
             return new Conflict(facts.verified().stream().map(Account::id).toList());
         }
-        if (facts.verified().size() == 1 && facts.reviewOpen() && !createdFromVneid(facts, facts.verified().get(0))) {
+        if (facts.verified().size() == 1 && facts.reviewOpen()
+                && !createdFromVneid(facts, facts.verified().get(0).id())) {
             // operators are reviewing who holds the number (a job found it on another account after it marked this
             // one): the mark alone no longer proves the account is the holder's, its password does (BV-12). Not for
             // the user an earlier VNeID login with the number created (it has no password to ask): that is the
@@ -202,14 +203,13 @@ final class FirstVneidLoginDecision {
     }
 
     /** Whether the account is the user an interrupted first VNeID login with this number created. */
-    private static boolean createdFromVneid(Facts facts, Account account) {
-        return facts.createdFromVneid().map(a -> a.id().equals(account.id())).orElse(false);
+    private static boolean createdFromVneid(Facts facts, String accountId) {
+        return facts.createdFromVneid().map(a -> a.id().equals(accountId)).orElse(false);
     }
 
     /** "Not mine" for an account the holder was shown (or asked for): their own user, the account disputed. */
     private static Outcome notMine(String accountId, Facts now) {
-        boolean createdFromVneid = now.createdFromVneid().map(a -> a.id().equals(accountId)).orElse(false);
-        if (createdFromVneid && now.verified().isEmpty()) {
+        if (createdFromVneid(now, accountId) && now.verified().isEmpty()) {
             return new Refuse(FirstLoginRefusal.USERNAME_TAKEN);
         }
         List<String> disputed = new ArrayList<>(List.of(accountId));

@@ -82,11 +82,6 @@ final class PortalAccountConfirmation {
         context.getAuthenticationSession().setAuthNote(NOTE_ENDED, message);
     }
 
-    /** The usernames this login asked the password of (empty once it ended). */
-    List<String> asked() {
-        return usernames();
-    }
-
     /** Checks the submitted username and password against the accounts this login may confirm. */
     Outcome check(MultivaluedMap<String, String> form) {
         AttemptSlots slots = AttemptSlots.of(context.getSession(), context.getRealm());
@@ -170,7 +165,8 @@ final class PortalAccountConfirmation {
         return AttemptSlots.loginOf(context.getAuthenticationSession());
     }
 
-    private List<String> usernames() {
+    /** The usernames this login asks the password of (empty once it ended). */
+    List<String> usernames() {
         String note = context.getAuthenticationSession().getAuthNote(NOTE_USERNAMES);
         return note == null || note.isEmpty() ? List.of() : Arrays.asList(note.split("\n"));
     }
