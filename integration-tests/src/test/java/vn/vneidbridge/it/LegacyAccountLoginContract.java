@@ -5,16 +5,13 @@ import static vn.vneidbridge.it.support.LegacyFixtures.PASSWORD;
 import static vn.vneidbridge.it.support.LegacyFixtures.legacyId;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -24,6 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import vn.vneidbridge.distribution.KeycloakServer;
 import vn.vneidbridge.it.support.AdminApi;
+import vn.vneidbridge.it.support.BruteForce;
 import vn.vneidbridge.it.support.LegacyFixtures;
 import vn.vneidbridge.it.support.PortalLogin;
 
@@ -131,7 +129,7 @@ abstract class LegacyAccountLoginContract {
         void thenTheFifthWrongPasswordLocksTheAccountAndEvenTheRightOneIsRefused() throws Exception {
             String username = LegacyFixtures.LOCKOUT;
             // the captcha off: a guesser who solves every picture
-            Runnable captchaBack = captchaOff();
+            Runnable captchaBack = BruteForce.captchaOff(admin);
             try {
                 for (int attempt = 1; attempt <= 5; attempt++) {
                     if (attempt > 1) {
@@ -143,12 +141,12 @@ abstract class LegacyAccountLoginContract {
                     assertThat(wrong.callback()).isEmpty();
                     assertThat(wrong.page().body()).as("no captcha asked").doesNotContain("vneid-captcha-image");
                     if (attempt == 4) {
-                        JsonNode four = bruteForceStatus(failedUserId(username), status -> status.path("numFailures").asInt() >= 4);
+                        JsonNode four = BruteForce.status(admin, failedUserId(username), status -> status.path("numFailures").asInt() >= 4);
                         assertThat(four.path("disabled").asBoolean()).as("not locked after four: " + four).isFalse();
                     }
                 }
                 String userId = failedUserId(username);
-                JsonNode locked = bruteForceStatus(userId, status -> status.path("disabled").asBoolean());
+                JsonNode locked = BruteForce.status(admin, userId, status -> status.path("disabled").asBoolean());
                 assertThat(locked.path("disabled").asBoolean()).as("locked after five: " + locked).isTrue();
 
                 PortalLogin.Outcome refused = new PortalLogin(keycloak, "dvcqg-portal").submitPassword(username, PASSWORD);
@@ -169,60 +167,11 @@ abstract class LegacyAccountLoginContract {
             }
         }
 
-        /**
-         * Turns the portal-account form's captcha off (0 failures per username and per address, where the form counts
-         * those); what puts the settings back.
-         */
-        @SuppressWarnings("unchecked")
-        private Runnable captchaOff() {
-            JsonNode form = null;
-            for (JsonNode execution : admin.get("/admin/realms/dvc/authentication/flows/dvc%20browser%20forms/executions")) {
-                if ("vneid-legacy-password-form".equals(execution.path("providerId").asText())) {
-                    form = execution;
-                }
-            }
-            assertThat(form).as("the portal-account form in flow 'dvc browser forms'").isNotNull();
-            String configId = form.path("authenticationConfig").asText("");
-            if (configId.isEmpty()) {
-                HttpResponse<String> created = admin.send("POST", "/admin/realms/dvc/authentication/executions/"
-                        + form.get("id").asText() + "/config", Map.of("alias", "it-captcha-off-" + PortalLogin.random(4),
-                        "config", Map.of("captchaAfterFailures", "0", "captchaAfterFailuresPerAddress", "0")));
-                assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-                String location = created.headers().firstValue("Location").orElseThrow();
-                String id = location.substring(location.lastIndexOf('/') + 1);
-                return () -> admin.send("DELETE", "/admin/realms/dvc/authentication/config/" + id, null);
-            }
-            Map<String, Object> before = new ObjectMapper().convertValue(
-                    admin.get("/admin/realms/dvc/authentication/config/" + configId), Map.class);
-            Map<String, Object> off = new HashMap<>(before);
-            Map<String, Object> values = new HashMap<>((Map<String, Object>) before.get("config"));
-            values.put("captchaAfterFailures", "0");
-            values.put("captchaAfterFailuresPerAddress", "0");
-            off.put("config", values);
-            HttpResponse<String> updated = admin.send("PUT", "/admin/realms/dvc/authentication/config/" + configId, off);
-            assertThat(updated.statusCode()).as(updated.body()).isEqualTo(204);
-            return () -> admin.send("PUT", "/admin/realms/dvc/authentication/config/" + configId, before);
-        }
-
         /** The user id Keycloak's failed logins of this username were counted for (not imported: the federated id). */
         private String failedUserId(String username) {
             return loginErrors(username).stream().map(event -> event.path("userId").asText(""))
                     .filter(id -> !id.isEmpty()).findFirst()
                     .orElseThrow(() -> new AssertionError("no failed login of " + username + " with a user"));
-        }
-
-        /** Keycloak's brute-force status of the user once it satisfies the condition (or after 15 s). */
-        private JsonNode bruteForceStatus(String userId, Predicate<JsonNode> condition)
-                throws InterruptedException {
-            String path = "/admin/realms/dvc/attack-detection/brute-force/users/"
-                    + URLEncoder.encode(userId, StandardCharsets.UTF_8);
-            JsonNode status = admin.get(path);
-            // failures are counted by Keycloak in the background, after the answer
-            for (int i = 0; i < 75 && !condition.test(status); i++) {
-                Thread.sleep(200);
-                status = admin.get(path);
-            }
-            return status;
         }
     }
 
@@ -269,13 +218,7 @@ abstract class LegacyAccountLoginContract {
 
     /** The failed logins (LOGIN_ERROR events) where this username was typed, newest first. */
     List<JsonNode> loginErrors(String username) {
-        List<JsonNode> events = new ArrayList<>();
-        admin.get("/admin/realms/dvc/events?type=LOGIN_ERROR&max=500").forEach(event -> {
-            if (username.equals(event.path("details").path("username").asText())) {
-                events.add(event);
-            }
-        });
-        return events;
+        return BruteForce.loginErrors(admin, username);
     }
 
     List<JsonNode> invalidAccountEvents() {

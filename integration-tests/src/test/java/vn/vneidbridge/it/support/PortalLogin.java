@@ -102,7 +102,12 @@ public final class PortalLogin {
 
     /** Posts username and password; the redirect back to the portal, or the page Keycloak showed instead. */
     public Outcome submitPassword(String username, String password) {
-        return follow(web.submit(loginPage(), "#kc-form-login", Map.of("username", username, "password", password)));
+        return submitPasswordOn(loginPage(), username, password);
+    }
+
+    /** Posts username and password on a login page opened before (several at once, as staff sharing an account do). */
+    public Outcome submitPasswordOn(HttpResponse<String> loginPage, String username, String password) {
+        return follow(web.submit(loginPage, "#kc-form-login", Map.of("username", username, "password", password)));
     }
 
     /**
