@@ -36,6 +36,18 @@ import java.util.Objects;
  *       <td>something other than the ASCII digits 0–9 inside the number</td></tr>
  *   <tr><td>{@code cmnd-length}</td><td>ERROR</td><td>{0} the length found</td>
  *       <td>not exactly 9 characters once surrounding whitespace is removed</td></tr>
+ *   <tr><td>{@code tax-code-missing}</td><td>ERROR</td><td>–</td>
+ *       <td>no tax code given (null, empty or only whitespace)</td></tr>
+ *   <tr><td>{@code tax-code-format}</td><td>ERROR</td><td>–</td>
+ *       <td>something other than the ASCII digits 0–9 inside the code (letters, inner spaces, dots, full-width
+ *       digits), or a hyphen anywhere but between the 10 digits and a branch's suffix</td></tr>
+ *   <tr><td>{@code tax-code-length}</td><td>ERROR</td><td>{0} the number of digits found</td>
+ *       <td>neither 10 nor 13 digits (a hyphen before the branch suffix not counted)</td></tr>
+ *   <tr><td>{@code tax-code-check-digit}</td><td>ERROR</td><td>–</td>
+ *       <td>digit 10 is not the {@linkplain TaxCode#checkDigit(String) check digit} of digits 1–9, or they
+ *       have none</td></tr>
+ *   <tr><td>{@code tax-code-branch-zero}</td><td>ERROR</td><td>–</td>
+ *       <td>the 3-digit branch suffix is {@code 000}</td></tr>
  * </table>
  *
  * <p>Lengths count Unicode code points. Arguments never carry more of the number than its first 3 digits.
@@ -62,7 +74,12 @@ public final class IdNumberProblem {
         CCCD_BIRTH_YEAR_MISMATCH("cccd-birth-year-mismatch", 0),
         CMND_MISSING("cmnd-missing", 0),
         CMND_NOT_DIGITS("cmnd-not-digits", 0),
-        CMND_LENGTH("cmnd-length", 1);
+        CMND_LENGTH("cmnd-length", 1),
+        TAX_CODE_MISSING("tax-code-missing", 0),
+        TAX_CODE_FORMAT("tax-code-format", 0),
+        TAX_CODE_LENGTH("tax-code-length", 1),
+        TAX_CODE_CHECK_DIGIT("tax-code-check-digit", 0),
+        TAX_CODE_BRANCH_ZERO("tax-code-branch-zero", 0);
 
         private final String code;
         private final int argumentCount;

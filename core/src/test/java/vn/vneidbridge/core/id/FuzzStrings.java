@@ -49,6 +49,31 @@ final class FuzzStrings {
         while (s.length() < digits) {
             s.append((char) ('0' + random.nextInt(10)));
         }
+        return mutate(s);
+    }
+
+    /**
+     * One time in two {@link #next()}, else a near miss of a tax code: 10 random digits, alone or followed by 3
+     * more (with or without a hyphen between), with 0–2 mutations.
+     */
+    String nextTaxCode() {
+        return random.nextBoolean() ? next() : taxCodeNearMiss();
+    }
+
+    private String taxCodeNearMiss() {
+        StringBuilder s = new StringBuilder();
+        int length = random.nextInt(3) == 0 ? 10 : 13;
+        while (s.length() < length) {
+            s.append((char) ('0' + random.nextInt(10)));
+        }
+        if (length == 13 && random.nextBoolean()) {
+            s.insert(10, '-');
+        }
+        return mutate(s);
+    }
+
+    /** {@code s} with 0–2 random insertions, replacements, deletions or surrounding whitespace. */
+    private String mutate(StringBuilder s) {
         int mutations = random.nextInt(3);
         for (int m = 0; m < mutations; m++) {
             int at = random.nextInt(s.length() + 1);
@@ -98,6 +123,30 @@ final class FuzzStrings {
         if (s == null) {
             return null;
         }
+        String core = stripSpace(s);
+        return core.length() == n && core.chars().allMatch(c -> c >= '0' && c <= '9') ? core : null;
+    }
+
+    /**
+     * The test's own reading of a well-formed tax code once surrounding whitespace is removed: 10 ASCII digits, 13,
+     * or 10, a hyphen and 3; given in its canonical form (with the hyphen for 13 digits), else null. Says nothing
+     * about the check digit or the branch suffix.
+     */
+    static String taxCodeOrNull(String s) {
+        if (s == null) {
+            return null;
+        }
+        String core = stripSpace(s);
+        if (core.length() == 14 && core.charAt(10) == '-') {
+            core = core.substring(0, 10) + core.substring(11);
+        }
+        if ((core.length() != 10 && core.length() != 13) || !core.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return null;
+        }
+        return core.length() == 10 ? core : core.substring(0, 10) + "-" + core.substring(10);
+    }
+
+    private static String stripSpace(String s) {
         int start = 0;
         int end = s.length();
         while (start < end && isSpace(s.charAt(start))) {
@@ -106,8 +155,7 @@ final class FuzzStrings {
         while (end > start && isSpace(s.charAt(end - 1))) {
             end--;
         }
-        String core = s.substring(start, end);
-        return core.length() == n && core.chars().allMatch(c -> c >= '0' && c <= '9') ? core : null;
+        return s.substring(start, end);
     }
 
     private static boolean isSpace(char c) {

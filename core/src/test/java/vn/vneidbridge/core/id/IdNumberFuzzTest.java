@@ -22,6 +22,9 @@ class IdNumberFuzzTest {
     private static final Set<IdNumberProblem.Type> FORM_PROBLEMS = EnumSet.of(IdNumberProblem.Type.CCCD_MISSING,
             IdNumberProblem.Type.CCCD_NOT_DIGITS, IdNumberProblem.Type.CCCD_LENGTH,
             IdNumberProblem.Type.CMND_MISSING, IdNumberProblem.Type.CMND_NOT_DIGITS, IdNumberProblem.Type.CMND_LENGTH);
+    private static final Set<IdNumberProblem.Type> TAX_CODE_FORM_PROBLEMS = EnumSet.of(
+            IdNumberProblem.Type.TAX_CODE_MISSING, IdNumberProblem.Type.TAX_CODE_FORMAT,
+            IdNumberProblem.Type.TAX_CODE_LENGTH);
 
     @Test
     void thenPersonalIdParsingNeverThrowsAndRefusesAllButTwelveAsciiDigits() {
@@ -36,6 +39,23 @@ class IdNumberFuzzTest {
         Counts counts = fuzz(CmndNumber::parse, 9, CmndNumber::value);
         assertThat(counts.failures).isEmpty();
         assertThat(counts.valid).as("valid numbers seen").isGreaterThan(1_000);
+    }
+
+    @Test
+    void thenTaxCodeParsingNeverThrowsAndAcceptsOnlyWellFormedCodesWithTheirCheckDigit() {
+        FuzzStrings strings = new FuzzStrings(SEED);
+        Counts counts = new Counts();
+        for (int i = 0; i < RUNS; i++) {
+            String s = strings.nextTaxCode();
+            try {
+                checkTaxCode(s, TaxCode.parse(s), counts);
+            } catch (RuntimeException | Error e) {
+                counts.fail(s, "threw " + e);
+            }
+        }
+        assertThat(counts.failures).isEmpty();
+        assertThat(counts.valid).as("valid codes seen").isGreaterThan(500);
+        assertThat(counts.invalid).as("invalid strings seen").isGreaterThan(50_000);
     }
 
     @Test
@@ -54,6 +74,13 @@ class IdNumberFuzzTest {
                     .containsExactly(IdNumberProblem.error(IdNumberProblem.Type.CCCD_MISSING));
             assertThat(CmndNumber.parse(millionDigits).isValid()).isFalse();
             assertThat(CmndNumber.parse(null).isValid()).isFalse();
+            assertThat(TaxCode.parse(millionDigits).problems())
+                    .containsExactly(IdNumberProblem.error(IdNumberProblem.Type.TAX_CODE_LENGTH, "1000000"));
+            assertThat(TaxCode.parse("0312345673-" + millionDigits).problems())
+                    .containsExactly(IdNumberProblem.error(IdNumberProblem.Type.TAX_CODE_LENGTH, "1000010"));
+            assertThat(TaxCode.parse(millionDigits + "x").problems())
+                    .containsExactly(IdNumberProblem.error(IdNumberProblem.Type.TAX_CODE_FORMAT));
+            assertThat(TaxCode.parse(null).isValid()).isFalse();
         });
     }
 
@@ -93,6 +120,42 @@ class IdNumberFuzzTest {
         } else {
             counts.invalid++;
         }
+    }
+
+    private static void checkTaxCode(String s, IdParseResult<TaxCode> result, Counts counts) {
+        String expected = FuzzStrings.taxCodeOrNull(s);
+        boolean consistent = result.isValid() == result.errors().isEmpty()
+                && result.isValid() == result.number().isPresent();
+        if (!consistent) {
+            counts.fail(s, "inconsistent " + result);
+        } else if (expected == null) {
+            if (result.isValid() || !result.problems().stream().allMatch(p -> p.isError()
+                    && TAX_CODE_FORM_PROBLEMS.contains(p.type()))) {
+                counts.fail(s, "not refused: " + result);
+            }
+        } else if (result.problems().stream().anyMatch(p -> TAX_CODE_FORM_PROBLEMS.contains(p.type()))) {
+            counts.fail(s, "well-formed but refused: " + result);
+        } else if (result.isValid() != (checkDigitHolds(expected) && !expected.endsWith("-000"))) {
+            counts.fail(s, "wrong verdict " + result);
+        } else if (result.isValid() && !result.number().get().value().equals(expected)) {
+            counts.fail(s, "wrong value " + result);
+        }
+        if (result.isValid()) {
+            counts.valid++;
+        } else {
+            counts.invalid++;
+        }
+    }
+
+    /** The test's own check digit rule: 10 - (weighted sum mod 11), 10 written 0, remainder 0 never valid. */
+    private static boolean checkDigitHolds(String code) {
+        int[] weights = {31, 29, 23, 19, 17, 13, 7, 5, 3};
+        int sum = 0;
+        for (int i = 0; i < weights.length; i++) {
+            sum += (code.charAt(i) - '0') * weights[i];
+        }
+        int remainder = sum % 11;
+        return remainder != 0 && (10 - remainder) % 10 == code.charAt(9) - '0';
     }
 
     private static final class Counts {

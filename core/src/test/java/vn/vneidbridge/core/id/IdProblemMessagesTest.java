@@ -71,7 +71,7 @@ class IdProblemMessagesTest {
     @Test
     void thenCodesAreUniqueKebabCaseWithTheirDocumentPrefix() {
         assertThat(codes()).hasSize(IdNumberProblem.Type.values().length)
-                .allSatisfy(code -> assertThat(code).matches("(cccd|cmnd)(-[a-z0-9]+)+"));
+                .allSatisfy(code -> assertThat(code).matches("(cccd|cmnd|tax-code)(-[a-z0-9]+)+"));
     }
 
     @Test
