@@ -12,12 +12,15 @@ import org.keycloak.services.resources.IdentityBrokerService;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import vn.vneidbridge.core.flow.LoginNotes;
 import vn.vneidbridge.core.flow.VneidSessionNotes;
+import vn.vneidbridge.core.user.AccountKind;
 import vn.vneidbridge.core.user.PortalAdministrators;
 import vn.vneidbridge.core.user.UserAttributes;
 
 /**
  * A VNeID login that links to (or must land on) one particular account is accepted only when the VNeID id
- * number is that account's <em>verified</em> CCCD and the account is no administrator's. Two such logins:
+ * number is that account's <em>verified</em> CCCD and the account is no administrator's nor an organisation's (a
+ * VNeID identity here is a person's; an organisation account that holds its representative's CCCD is the
+ * company's, not the representative's). Two such logins:
  * <ul>
  *   <li>Keycloak's account linking — the {@code idp_link} application-initiated action (the notice after a
  *       portal-account login) and the account console — which Keycloak already binds to the user session and
@@ -34,6 +37,7 @@ final class VneidLinkGuard {
     static final String ERROR_MISMATCH = "vneid_link_id_mismatch";
     static final String MESSAGE_MISMATCH = "vneidLinkIdNumberMismatch";
     static final String MESSAGE_ADMIN = "vneidAdminNotLinked";
+    static final String MESSAGE_ORGANISATION = "vneidLinkAccountKindMismatch";
     static final String ERROR_REAUTH_MISMATCH = "vneid_unlink_reauth_mismatch";
     static final String MESSAGE_REAUTH_MISMATCH = "vneidUnlinkReauthMismatch";
 
@@ -56,13 +60,17 @@ final class VneidLinkGuard {
             return Optional.empty();
         }
         String refusal = null;
+        boolean reauthentication = "true".equals(authSession.getAuthNote(VneidSessionNotes.REAUTHENTICATE));
         if (PortalAdministrators.isAdministrator(realm, account)) {
             refusal = MESSAGE_ADMIN;
+        } else if (isOrganisation(account) && !reauthentication) {
+            // the re-login before an unlink links nothing: a company linked before this rule can still be unlinked
+            refusal = MESSAGE_ORGANISATION;
         } else if (!"true".equals(account.getFirstAttribute(UserAttributes.CCCD_VERIFIED))
                 || idNumber == null || !idNumber.equals(account.getFirstAttribute(UserAttributes.CCCD))) {
             refusal = MESSAGE_MISMATCH;
         }
-        if (refusal != null && "true".equals(authSession.getAuthNote(VneidSessionNotes.REAUTHENTICATE))) {
+        if (refusal != null && reauthentication) {
             // the identity page's re-login before an unlink: another VNeID account proves nothing, and says so
             new EventBuilder(realm, session, session.getContext().getConnection())
                     .event(EventType.REMOVE_FEDERATED_IDENTITY_ERROR).user(account)
@@ -74,17 +82,27 @@ final class VneidLinkGuard {
             return Optional.of(MESSAGE_REAUTH_MISMATCH);
         }
         if (refusal != null) {
-            VneidMetrics.refused(MESSAGE_ADMIN.equals(refusal) ? VneidMetrics.LINK_ADMINISTRATOR
-                    : VneidMetrics.LINK_ID_MISMATCH);
+            VneidMetrics.refused(switch (refusal) {
+                case MESSAGE_ADMIN -> VneidMetrics.LINK_ADMINISTRATOR;
+                case MESSAGE_ORGANISATION -> VneidMetrics.LINK_ORGANISATION;
+                default -> VneidMetrics.LINK_ID_MISMATCH;
+            });
             new EventBuilder(realm, session, session.getContext().getConnection())
                     .event(EventType.FEDERATED_IDENTITY_LINK_ERROR).user(account)
                     .client(authSession.getClient())
                     .detail(Details.IDENTITY_PROVIDER, context.getIdpConfig().getAlias())
-                    .detail(Details.REASON, MESSAGE_ADMIN.equals(refusal) ? "administrator account"
-                            : "VNeID id number is not the account's verified CCCD")
+                    .detail(Details.REASON, switch (refusal) {
+                        case MESSAGE_ADMIN -> "administrator account";
+                        case MESSAGE_ORGANISATION -> "organisation account, personal VNeID identity";
+                        default -> "VNeID id number is not the account's verified CCCD";
+                    })
                     .error(ERROR_MISMATCH);
         }
         return Optional.ofNullable(refusal);
+    }
+
+    private static boolean isOrganisation(UserModel account) {
+        return AccountKind.ofUser(account::getFirstAttribute) == AccountKind.ORGANISATION;
     }
 
     private UserModel boundAccount(AuthenticationSessionModel authSession) {

@@ -29,6 +29,7 @@ public final class VneidMetrics {
     public static final String LEVEL_NOT_MET = "level_not_met";
     static final String LINK_ID_MISMATCH = "link_id_mismatch";
     static final String LINK_ADMINISTRATOR = "link_administrator";
+    static final String LINK_ORGANISATION = "link_organisation";
     static final String UNLINK_REAUTH_MISMATCH = "unlink_reauth_mismatch";
 
     /** Every refusal reason. */
@@ -46,7 +47,8 @@ public final class VneidMetrics {
         for (PartnerRefusal refusal : PartnerRefusal.values()) {
             reasons.add(reason(refusal));
         }
-        reasons.addAll(List.of(LEVEL_NOT_MET, LINK_ID_MISMATCH, LINK_ADMINISTRATOR, UNLINK_REAUTH_MISMATCH));
+        reasons.addAll(List.of(LEVEL_NOT_MET, LINK_ID_MISMATCH, LINK_ADMINISTRATOR, LINK_ORGANISATION,
+                UNLINK_REAUTH_MISMATCH));
         return List.copyOf(reasons);
     }
 

@@ -26,6 +26,19 @@ public final class UserAttributes {
     /** The old 9-digit identity card number (CMND). */
     public static final String CMND = "cmnd";
 
+    /**
+     * An organisation's or business's tax code (mã số thuế, for an enterprise also its enterprise code), in the
+     * canonical form of {@link vn.vneidbridge.core.id.TaxCode}: {@code 0123456789}, or {@code 0123456789-001}
+     * for a branch.
+     */
+    public static final String TAX_CODE = "tax_code";
+    /** {@code "true"} only when {@link #TAX_CODE} was verified (against the business registry, or by VNeID). */
+    public static final String TAX_CODE_VERIFIED = "tax_code_verified";
+    /** Who verified the tax code: {@code business-registry}, {@code vneid}. */
+    public static final String TAX_CODE_VERIFIED_SOURCE = "tax_code_verified_source";
+    /** When the tax code was verified (ISO-8601 instant). */
+    public static final String TAX_CODE_VERIFIED_AT = "tax_code_verified_at";
+
     /** Full name as written in Vietnamese, family name first ("Tô Thị Nga"). */
     public static final String FULL_NAME = "full_name";
     /** Date of birth, {@code yyyy-MM-dd} (the OIDC {@code birthdate} format). */
@@ -33,6 +46,17 @@ public final class UserAttributes {
     /** {@code male} or {@code female} (the OIDC {@code gender} values). */
     public static final String GENDER = "gender";
     public static final String PHONE_NUMBER = "phone_number";
+    /**
+     * The phone number VNeID gave at the account's last VNeID login (admin-only): the citizen may change
+     * {@link #PHONE_NUMBER}, which counts as verified only while it equals this one.
+     */
+    public static final String PHONE_NUMBER_VNEID = "phone_number_vneid";
+    /** Where the birth was registered, in words, as the population database gives it ("Nơi sinh"). */
+    public static final String PLACE_OF_BIRTH = "place_of_birth";
+    /** The home town, in words, as the population database gives it ("Quê quán"). */
+    public static final String HOME_TOWN = "home_town";
+    /** The permanent residence, in words, as the population database gives it ("Địa chỉ thường trú"). */
+    public static final String PERMANENT_ADDRESS = "permanent_address";
 
     /** When the account was linked to its VNeID identity (ISO-8601 instant). */
     public static final String VNEID_LINKED_AT = "vneid_linked_at";

@@ -135,7 +135,27 @@ class CitizenJourneysIT {
                         "Tài khoản liên kết: " + NGA, "Tài khoản định danh điện tử cấp bởi Bộ Công an",
                         "Ngày liên kết: " + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))
                                 .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+                // the ten rows of seed 002; the phone VNeID vouched for is verified, the places not yet given
+                assertThat(dvc.identityRowLabels()).containsExactly("Họ tên", "Số CMT (9 số)", "Số CMT/CCCD (12 số)",
+                        "Ngày sinh", "Số điện thoại", "Giới tính", "Nơi sinh", "Email", "Quê quán",
+                        "Địa chỉ thường trú");
+                assertThat(dvc.identityVerified("vneidIdentityPhone")).isEqualTo("✓");
+                assertThat(dvc.identityVerified("vneidIdentityHomeTown")).isEqualTo("✗");
+                assertThat(dvc.identityValue("vneidIdentityHomeTown")).isEmpty();
                 browser.capture("identity");
+
+                dvc.refreshIdentity();
+                assertThat(dvc.message()).contains("Đã cập nhật thông tin từ Cơ sở dữ liệu Quốc gia về Dân cư");
+                assertThat(dvc.identityChanged()).contains("Nơi sinh", "Quê quán", "Địa chỉ thường trú")
+                        .doesNotContain("Họ tên", "Ngày sinh");
+                for (String place : List.of("vneidIdentityPlaceOfBirth", "vneidIdentityHomeTown",
+                        "vneidIdentityPermanentAddress")) {
+                    assertThat(dvc.identityValue(place)).as(place).contains("Bình Định");
+                    assertThat(dvc.identityVerified(place)).as(place).isEqualTo("✓");
+                }
+                assertThat(dvc.identityVerified("vneidIdentityEmail")).isEqualTo("✗");
+                assertThat(dvc.identityRowLabels()).hasSize(10);
+                browser.capture("identity-updated");
                 dvc.leaveIdentityPage();
                 home.awaitLoggedIn();
             } finally {
@@ -495,7 +515,7 @@ class CitizenJourneysIT {
         }
 
         @Test
-        void thenInTheSandboxItLogsInWithItsPortalAccountAfterTheNotice() {
+        void thenInTheSandboxItLogsInWithItsPortalAccountAfterTheNoticeAndIsNeverAskedForAPersonalId() {
             forget(LegacyPersonas.CONGTYABC);
             try (Browser browser = BrowserSupport.open("congtyabc")) {
                 DemoPortalPage home = new DemoPortalPage(browser, home()).open();
@@ -507,12 +527,8 @@ class CitizenJourneysIT {
                 dvc.choosePortalAccount();
                 dvc.logIn(LegacyPersonas.CONGTYABC, LegacyPersonas.PASSWORD);
 
-                // mode notice (the sandbox's, and before 30/06/2025): the login goes on as in the seeds
-                dvc.awaitCccdForm();
-                assertThat(browser.has("#vneid-cccd-skip")).as("'Bỏ qua' in notice mode").isTrue();
-                browser.capture("cccd-form");
-                dvc.skipCccd();
-
+                // mode notice (the sandbox's, and before 30/06/2025): the login goes on; an organisation is
+                // identified by its tax code, so the form for a person's 12-digit id does not stop it on the way
                 home.awaitLoggedIn();
                 assertThat(home.claim("legacy_account_id")).isEqualTo(LegacyPersonas.CONGTYABC_ID);
                 assertThat(home.claim("legacy_account_type")).isEqualTo("ORGANISATION");

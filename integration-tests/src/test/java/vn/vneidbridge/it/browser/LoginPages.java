@@ -94,6 +94,22 @@ final class LoginPages {
         browser.find("#vneid-identity-back").click();
     }
 
+    /** The labels of the identity page's rows, in the page's order. */
+    List<String> identityRowLabels() {
+        return browser.findAll("#vneid-identity tr th").stream().map(WebElement::getText).toList();
+    }
+
+    /** Presses "Cập nhật từ CSDL Quốc gia về Dân cư" and waits for the page's answer. */
+    void refreshIdentity() {
+        browser.find("#vneid-identity-refresh").click();
+        browser.await("#dvc-message");
+    }
+
+    /** The fields the last "Cập nhật" said it changed. */
+    List<String> identityChanged() {
+        return browser.findAll("#vneid-identity-changed li").stream().map(WebElement::getText).toList();
+    }
+
     /** The alert of a page (error, warning, success, info). */
     String message() {
         return browser.find("#dvc-message").getText();

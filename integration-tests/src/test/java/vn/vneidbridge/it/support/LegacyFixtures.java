@@ -109,8 +109,33 @@ public final class LegacyFixtures {
      * then logged in with its portal password (LinkedAccountPasswordIT).
      */
     public static final String LINKED_PASSWORD = "it.linkedpassword";
+    /** Several staff log into this organisation account at once (ConcurrentPasswordLoginsIT). */
+    public static final String CONCURRENT_SHARED = "it.concurrentshared";
+    /** Not yet in Keycloak; first logged into by several at once (ConcurrentPasswordLoginsIT). */
+    public static final String CONCURRENT_FIRST = "it.concurrentfirst";
+    /** Its form is submitted twice at once by one browser (ConcurrentPasswordLoginsIT). */
+    public static final String CONCURRENT_DOUBLE = "it.concurrentdouble";
+    /** Wrong passwords for it are sent all at once (ConcurrentPasswordLoginsIT). */
+    public static final String CONCURRENT_WRONG = "it.concurrentwrong";
+    /** Wrong passwords for it are sent all at once, without the quick-login check (ConcurrentPasswordLoginsIT). */
+    public static final String CONCURRENT_WRONG_SLOW = "it.concurrentwrongslow";
+    /**
+     * A company's account (type ORGANISATION) holding its legal representative's CCCD, synthetic person 178's,
+     * verified: never a candidate for that person's own VNeID login (OrganisationAccountsIT).
+     */
+    public static final String ORGANISATION_OF_REPRESENTATIVE = "it.orgrepresentative";
+    /**
+     * Holds synthetic person 179's CCCD, verified, and the old CMND {@link #ID_NUMBER_LOGIN_CMND}: logged into from the
+     * form's "CMT/CCCD" tab (IdNumberLoginIT).
+     */
+    public static final String ID_NUMBER_LOGIN = "it.idnumberlogin";
+    public static final String ID_NUMBER_LOGIN_CMND = "031179179";
+    /** Two accounts holding synthetic person 176's CCCD, both verified: the number logs into neither (IdNumberLoginIT). */
+    public static final String ID_NUMBER_TWIN_A = "it.idnumbertwina";
+    public static final String ID_NUMBER_TWIN_B = "it.idnumbertwinb";
     private static final Map<String, Integer> OWN_PEOPLE = Map.of(VERIFIED_WHILE_DOWN, 188, LOCKED_VERIFIED, 191,
-            LINKED_PASSWORD, 177);
+            LINKED_PASSWORD, 177, ORGANISATION_OF_REPRESENTATIVE, 178, ID_NUMBER_LOGIN, 179, ID_NUMBER_TWIN_A, 176,
+            ID_NUMBER_TWIN_B, 176);
     private static final List<String> CCCD_ACCOUNTS = List.of(CCCD_TIMEOUT, CCCD_FAILURE, CCCD_BARE_FLAG,
             CCCD_RATE_LIMIT, CCCD_IDENTITY, LINK_NOTICE, LINK_MISMATCH, LINK_SKIP, LINK_ONLY, LINK_ONLY_MISMATCH,
             CUTOFF_CLOSED, LINK_RACE, LINK_SECOND_BROWSER, LINK_REPLAY, CCCD_SELF_EDIT,
@@ -207,11 +232,18 @@ public final class LegacyFixtures {
                     "ACTIVE", legacyId(username), person.birthDate(), person.gender() == Gender.MALE ? "M" : "F");
         }
         insert(connection, portalA, LOCKOUT, PasswordFormat.BCRYPT_2Y, "Kiều Văn Khóa", null, false, "CITIZEN", "ACTIVE");
+        insert(connection, portalA, CONCURRENT_SHARED, PasswordFormat.MD5, "Công ty TNHH Dùng Chung", null, false, "ORGANISATION", "ACTIVE");
+        insert(connection, portalA, CONCURRENT_FIRST, PasswordFormat.MD5, "Kiều Thị Song", null, false, "CITIZEN", "ACTIVE");
+        insert(connection, portalA, CONCURRENT_DOUBLE, PasswordFormat.MD5, "Kiều Văn Đúp", null, false, "CITIZEN", "ACTIVE");
+        insert(connection, portalA, CONCURRENT_WRONG, PasswordFormat.MD5, "Kiều Văn Đoán", null, false, "CITIZEN", "ACTIVE");
+        insert(connection, portalA, CONCURRENT_WRONG_SLOW, PasswordFormat.MD5, "Kiều Thị Đoán", null, false, "CITIZEN", "ACTIVE");
         for (String username : OWN_PEOPLE.keySet()) {
             SyntheticPerson person = person(username);
-            insert(connection, portalA, username, PasswordFormat.BCRYPT_2Y, person.fullName(), person.cccd(), true,
-                    "CITIZEN", username.equals(LOCKED_VERIFIED) ? "LOCKED" : "ACTIVE", legacyId(username),
-                    person.birthDate(), person.gender() == Gender.MALE ? "M" : "F");
+            boolean company = username.equals(ORGANISATION_OF_REPRESENTATIVE);
+            insert(connection, portalA, username, PasswordFormat.BCRYPT_2Y,
+                    company ? "Công ty TNHH Đại Diện " + person.fullName() : person.fullName(), person.cccd(), true,
+                    company ? "ORGANISATION" : "CITIZEN", username.equals(LOCKED_VERIFIED) ? "LOCKED" : "ACTIVE",
+                    legacyId(username), person.birthDate(), person.gender() == Gender.MALE ? "M" : "F");
         }
         SyntheticPerson cmndHolder = cmndHolder();
         insert(connection, portalA, CONFIRM_CMND, PasswordFormat.BCRYPT_2Y, cmndHolder.fullName(), null, false,
@@ -228,6 +260,8 @@ public final class LegacyFixtures {
                     + "', cccd_verified = FALSE WHERE username = '" + CONFIRM_MISMATCH + "'");
             update.executeUpdate("UPDATE " + portalA + " SET cmnd = '" + cmndHolder.cmnd()
                     + "' WHERE username = '" + CONFIRM_CMND + "'");
+            update.executeUpdate("UPDATE " + portalA + " SET cmnd = '" + ID_NUMBER_LOGIN_CMND
+                    + "' WHERE username = '" + ID_NUMBER_LOGIN + "'");
             update.executeUpdate("UPDATE " + portalA + " SET password_algorithm = 'sha1' WHERE username = '"
                     + UNKNOWN_ALGORITHM + "'");
             update.executeUpdate("UPDATE " + portalA + " SET password_algorithm = 'sha1' WHERE username = '"

@@ -12,13 +12,15 @@ import vn.vneidbridge.cccd.verification.CccdAttemptLimiter;
 import vn.vneidbridge.cccd.verification.CccdVerificationResult;
 import vn.vneidbridge.cccd.verification.CccdVerifier;
 import vn.vneidbridge.core.flow.LoginNotes;
+import vn.vneidbridge.core.user.AccountKind;
 import vn.vneidbridge.core.user.PortalAdministrators;
 import vn.vneidbridge.core.user.UserAttributes;
 
 /**
  * After a portal-account login: an account without a verified CCCD is asked for it ("Cập nhật thông tin từ
  * CSDL dân cư", the old CMND shown), and the number is verified against the population database before it
- * is stored. "Bỏ qua" goes on while the policy allows it.
+ * is stored. "Bỏ qua" goes on while the policy allows it. An organisation's account is never asked: it is
+ * identified by its tax code, not by a person's id number ({@link AccountKind}).
  */
 final class CccdCheckAuthenticator implements Authenticator {
 
@@ -28,7 +30,11 @@ final class CccdCheckAuthenticator implements Authenticator {
     @Override
     public void authenticate(AuthenticationFlowContext context) {
         UserModel user = context.getUser();
-        if (hasVerifiedCccd(user) || PortalAdministrators.isAdministrator(context.getRealm(), user)) {
+        AccountKind kind = AccountKind.ofUser(user::getFirstAttribute);
+        if (!asksForCccd(kind, hasVerifiedCccd(user), PortalAdministrators.isAdministrator(context.getRealm(), user))) {
+            if (kind == AccountKind.ORGANISATION) {
+                context.getEvent().detail("cccd_check", "organisation");
+            }
             context.success();
             return;
         }
@@ -92,6 +98,11 @@ final class CccdCheckAuthenticator implements Authenticator {
     private static boolean skipAllowed(AuthenticationFlowContext context, CccdCheckConfig config) {
         return config.allowSkip()
                 && !Boolean.parseBoolean(context.getAuthenticationSession().getAuthNote(LoginNotes.LINK_ONLY));
+    }
+
+    /** Only a citizen's account without a verified CCCD is asked for one; administrators never are. */
+    static boolean asksForCccd(AccountKind kind, boolean verifiedCccd, boolean administrator) {
+        return kind == AccountKind.CITIZEN && !verifiedCccd && !administrator;
     }
 
     static boolean hasVerifiedCccd(UserModel user) {

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import vn.vneidbridge.core.user.AccountKind;
 import vn.vneidbridge.core.user.PortalAdministrators;
 import vn.vneidbridge.core.user.UserAttributes;
 import vn.vneidbridge.legacy.metrics.LegacyLookupTimers;
@@ -23,7 +24,9 @@ import vn.vneidbridge.legacy.username.RealmUsernameKey;
  * ({@code cccd_disputed_at}), or holding it as its username, or — once
  * the population database has given the person's old CMND — holding only that CMND, is an account to
  * <em>confirm</em>: its holder must give its password and the number is verified against the registry before
- * anything is linked. E-mail and phone are never looked at.
+ * anything is linked. E-mail and phone are never looked at. Organisation accounts ({@link AccountKind}) are never
+ * candidates for a personal id: an organisation account that holds its legal representative's CCCD is the company's,
+ * and links to the organisation's own VNeID account by its tax code, not to the representative's personal one.
  */
 final class LinkCandidates {
 
@@ -42,7 +45,7 @@ final class LinkCandidates {
         for (LegacyUserStorage.LegacyAccountRef ref : LegacyLookupTimers.global().time(
                 () -> LegacyUserStorage.accountsWithCccd(session, realm, idNumber))) {
             String id = LegacyUserStorage.userId(realm, ref);
-            if (candidates.verified.containsKey(id)) {
+            if (candidates.verified.containsKey(id) || isOrganisation(ref)) {
                 continue;
             }
             UserModel imported = session.users().getUserById(realm, id);
@@ -68,7 +71,11 @@ final class LinkCandidates {
         if (byUsername != null && !candidates.verified.containsKey(byUsername.getId())) {
             candidates.sameUsername = byUsername;
             candidates.sameUsernameCreatedFromVneid = createdFromVneid(session, realm, byUsername);
-            if (candidates.sameUsernameCreatedFromVneid) {
+            if (isOrganisation(byUsername)) {
+                // named by the number, but an organisation's: the name is taken, the account is nobody's to confirm
+                candidates.toConfirm.remove(byUsername.getId());
+                candidates.sameUsernameCreatedFromVneid = false;
+            } else if (candidates.sameUsernameCreatedFromVneid) {
                 // no password to give: it is shown to the holder instead
                 candidates.toConfirm.remove(byUsername.getId());
             } else {
@@ -80,7 +87,8 @@ final class LinkCandidates {
     }
 
     private void addKeycloakUser(UserModel user, String idNumber) {
-        if (!idNumber.equals(user.getFirstAttribute(UserAttributes.CCCD)) || verified.containsKey(user.getId())) {
+        if (!idNumber.equals(user.getFirstAttribute(UserAttributes.CCCD)) || verified.containsKey(user.getId())
+                || isOrganisation(user)) {
             return;
         }
         boolean verifiedMark = "true".equals(user.getFirstAttribute(UserAttributes.CCCD_VERIFIED));
@@ -107,6 +115,15 @@ final class LinkCandidates {
         return "true".equals(cccdVerified) && unlinkedAt == null && disputedAt == null;
     }
 
+    static boolean isOrganisation(UserModel user) {
+        return AccountKind.ofUser(user::getFirstAttribute) == AccountKind.ORGANISATION;
+    }
+
+    private static boolean isOrganisation(LegacyUserStorage.LegacyAccountRef ref) {
+        return ref.account().type() != null
+                && AccountKind.ofLegacyType(ref.account().type().name()) == AccountKind.ORGANISATION;
+    }
+
     /**
      * What an interrupted creation from VNeID leaves behind: a user named by the number with no password, no
      * link and no legacy account. Nobody can log into it but through VNeID.
@@ -128,11 +145,12 @@ final class LinkCandidates {
         session.users().searchForUserByUserAttributeStream(realm, UserAttributes.CMND, cmnd)
                 .filter(user -> cmnd.equals(user.getFirstAttribute(UserAttributes.CMND)))
                 .filter(user -> !"true".equals(user.getFirstAttribute(UserAttributes.CCCD_VERIFIED)))
+                .filter(user -> !isOrganisation(user))
                 .forEach(user -> toConfirm.putIfAbsent(user.getId(), user.getUsername()));
         for (LegacyUserStorage.LegacyAccountRef ref : LegacyUserStorage.accountsWithCmnd(session, realm, cmnd)) {
             String id = LegacyUserStorage.userId(realm, ref);
-            if (ref.account().cccdVerified() || session.users().getUserById(realm, id) != null) {
-                continue; // imported: the Keycloak user above is the truth
+            if (ref.account().cccdVerified() || isOrganisation(ref) || session.users().getUserById(realm, id) != null) {
+                continue; // imported: the Keycloak user above is the truth; an organisation's: no candidate
             }
             toConfirm.putIfAbsent(id, ref.account().username());
         }

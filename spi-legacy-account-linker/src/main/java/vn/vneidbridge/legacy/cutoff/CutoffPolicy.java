@@ -1,7 +1,7 @@
 package vn.vneidbridge.legacy.cutoff;
 
 import java.time.LocalDate;
-import java.util.Locale;
+import vn.vneidbridge.core.user.AccountKind;
 
 /**
  * The cutoff dates of portal-account login by account type (Decree 59/2022/NĐ-CP: citizens from 01/07/2024,
@@ -24,10 +24,6 @@ record CutoffPolicy(LocalDate citizenDate, CutoffMode citizenMode,
     }
 
     private static boolean isOrganisation(String accountType) {
-        if (accountType == null) {
-            return false;
-        }
-        String type = accountType.trim().toUpperCase(Locale.ROOT);
-        return type.equals("ORGANISATION") || type.equals("BUSINESS");
+        return AccountKind.ofLegacyType(accountType) == AccountKind.ORGANISATION;
     }
 }

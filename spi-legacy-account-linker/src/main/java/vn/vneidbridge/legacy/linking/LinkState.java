@@ -3,15 +3,21 @@ package vn.vneidbridge.legacy.linking;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import vn.vneidbridge.core.user.AccountKind;
 import vn.vneidbridge.core.user.PortalAdministrators;
 import vn.vneidbridge.core.user.UserAttributes;
 
-/** Where an account stands on the way to VNeID: administrator, CCCD verified, already linked. */
+/**
+ * Where an account stands on the way to VNeID: administrator, CCCD verified, already linked. An organisation's
+ * account is never "verified" by a CCCD it holds (its legal representative's): a personal VNeID login does not link
+ * to it ({@code VneidLinkGuard}), so it is not told to log in with one.
+ */
 public record LinkState(boolean administrator, boolean verified, boolean linked) {
 
     public static LinkState of(KeycloakSession session, RealmModel realm, UserModel user, String idpAlias) {
         boolean administrator = PortalAdministrators.isAdministrator(realm, user);
-        boolean verified = user.getFirstAttribute(UserAttributes.CCCD) != null
+        boolean organisation = AccountKind.ofUser(user::getFirstAttribute) == AccountKind.ORGANISATION;
+        boolean verified = !organisation && user.getFirstAttribute(UserAttributes.CCCD) != null
                 && "true".equals(user.getFirstAttribute(UserAttributes.CCCD_VERIFIED));
         boolean linked = session.users().getFederatedIdentity(realm, user, idpAlias) != null;
         return new LinkState(administrator, verified, linked);

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import vn.vneidbridge.core.user.AccountKind;
 import vn.vneidbridge.core.user.UserAttributes;
 import vn.vneidbridge.legacy.storage.LegacyUserStorage;
 import vn.vneidbridge.legacy.store.LegacyDatabaseUnavailableException;
@@ -21,8 +22,9 @@ final class ReviewCandidates {
 
     private final Map<String, Candidate> byId = new LinkedHashMap<>();
 
+    /** @param kind a citizen's or an organisation's account; an organisation's is never linked to a person's VNeID */
     record Candidate(String id, String username, String legacyAccountId, boolean imported, boolean verified,
-                     Optional<LegacyUserStorage.LegacyAccountRef> legacy) {
+                     Optional<LegacyUserStorage.LegacyAccountRef> legacy, AccountKind kind) {
     }
 
     static ReviewCandidates of(KeycloakSession session, RealmModel realm, ReviewEntryEntity entry) {
@@ -34,7 +36,8 @@ final class ReviewCandidates {
                 boolean verified = entry.getIdNumber().equals(user.getFirstAttribute(UserAttributes.CCCD))
                         && "true".equals(user.getFirstAttribute(UserAttributes.CCCD_VERIFIED));
                 result.byId.put(id, new Candidate(id, user.getUsername(),
-                        user.getFirstAttribute(UserAttributes.LEGACY_ACCOUNT_ID), true, verified, Optional.empty()));
+                        user.getFirstAttribute(UserAttributes.LEGACY_ACCOUNT_ID), true, verified, Optional.empty(),
+                        AccountKind.ofUser(user::getFirstAttribute)));
             } else {
                 missing.add(id);
             }
@@ -46,14 +49,15 @@ final class ReviewCandidates {
                     String id = LegacyUserStorage.userId(realm, ref);
                     if (missing.remove(id)) {
                         result.byId.put(id, new Candidate(id, ref.account().username(), ref.account().legacyId(),
-                                false, ref.account().cccdVerified(), Optional.of(ref)));
+                                false, ref.account().cccdVerified(), Optional.of(ref), ref.account().type() == null
+                                        ? AccountKind.CITIZEN : AccountKind.ofLegacyType(ref.account().type().name())));
                     }
                 }
             } catch (LegacyDatabaseUnavailableException e) {
                 // shown as unknown accounts; linking one is refused until the legacy database answers
             }
             for (String id : missing) {
-                result.byId.put(id, new Candidate(id, null, null, false, false, Optional.empty()));
+                result.byId.put(id, new Candidate(id, null, null, false, false, Optional.empty(), AccountKind.CITIZEN));
             }
         }
         return result;

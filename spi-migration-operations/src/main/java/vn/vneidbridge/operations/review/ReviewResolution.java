@@ -13,6 +13,7 @@ import org.keycloak.models.FederatedIdentityModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import vn.vneidbridge.core.user.AccountKind;
 import vn.vneidbridge.core.user.PortalAdministrators;
 import vn.vneidbridge.core.user.UserAttributes;
 import vn.vneidbridge.legacy.storage.LegacyUserStorage;
@@ -72,6 +73,11 @@ public final class ReviewResolution {
         if (!candidate.verified()) {
             throw new Refused(Response.Status.CONFLICT, "vneid_review_cccd_changed",
                     "the account's verified CCCD is no longer this id number");
+        }
+        if (candidate.kind() == AccountKind.ORGANISATION) {
+            // its representative's number on a company's account: the company is not the person (review A4)
+            throw new Refused(Response.Status.CONFLICT, "vneid_review_organisation",
+                    "an organisation's account is never linked to a person's VNeID identity");
         }
         FederatedIdentityModel identity = new FederatedIdentityModel(entry.getIdentityProvider(),
                 entry.getVneidSubject(), entry.getVneidUsername());
@@ -151,6 +157,7 @@ public final class ReviewResolution {
             account.put("legacyAccountId", c.legacyAccountId());
             account.put("imported", c.imported());
             account.put("cccdVerified", c.verified());
+            account.put("accountKind", c.kind().name());
             return account;
         }).toList();
         view.put("candidates", candidates);
