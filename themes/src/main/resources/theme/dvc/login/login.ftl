@@ -12,7 +12,8 @@
 <#import "field.ftl" as field>
 <#import "buttons.ftl" as buttons>
 <#import "passkeys.ftl" as passkeys>
-<#assign dvcFormOpen = (messagesPerField.existsError('username','password','captcha') || (login.username!'')?has_content || usernameHidden?? || vneidCaptcha?? || !(social.providers?? && social.providers?has_content))>
+<#assign dvcByIdNumber = (vneidLoginBy!'username') == 'id_number'>
+<#assign dvcFormOpen = (messagesPerField.existsError('username','password','captcha') || (login.username!'')?has_content || usernameHidden?? || vneidCaptcha?? || dvcByIdNumber || !(social.providers?? && social.providers?has_content))>
 <@layout.registrationLayout displayMessage=!messagesPerField.existsError('username','password','captcha') displayInfo=realm.password && realm.registrationAllowed && !registrationDisabled??; section>
 <!-- template: login.ftl (dvc) -->
 
@@ -70,10 +71,21 @@
           <h2 id="dvc-legacy-title" class="dvc-section-title">${msg("dvcLegacyFormTitle")}</h2>
           <div id="kc-form">
             <div id="kc-form-wrapper">
+                <#if !usernameHidden??>
+                <#-- the tabs of seed 002: a form of their own (so Enter in the login form never switches the tab), posted
+                     to the same login action, which only shows the form again on the chosen tab; no JavaScript needed -->
+                <form id="dvc-login-tabs" class="dvc-login-tabs" action="${url.loginAction}" method="post" aria-label="${msg("dvcLoginByLabel")}">
+                    <button id="dvc-login-tab-username" type="submit" name="vneidLoginTab" value="username"
+                            class="dvc-login-tab<#if !dvcByIdNumber> dvc-login-tab--active</#if>" aria-pressed="${(!dvcByIdNumber)?c}">${msg("dvcLoginByUsername")}</button>
+                    <button id="dvc-login-tab-id-number" type="submit" name="vneidLoginTab" value="id_number"
+                            class="dvc-login-tab<#if dvcByIdNumber> dvc-login-tab--active</#if>" aria-pressed="${dvcByIdNumber?c}">${msg("dvcLoginByIdNumber")}</button>
+                </form>
+                </#if>
                 <form id="kc-form-login" class="${properties.kcFormClass!}" onsubmit="login.disabled = true; return true;" action="${url.loginAction}" method="post" novalidate="novalidate">
                     <#if !usernameHidden??>
-                        <@field.input name="username" label=msg("dvcUsername") error=messagesPerField.getFirstError('username','password')
-                            autocomplete="username" value=login.username!'' />
+                        <input type="hidden" name="vneid_login_by" value="<#if dvcByIdNumber>id_number<#else>username</#if>"/>
+                        <@field.input name="username" label=msg(dvcByIdNumber?then("dvcIdNumber", "dvcUsername")) error=messagesPerField.getFirstError('username','password')
+                            autocomplete=dvcByIdNumber?then("off", "username") value=login.username!'' />
                         <@field.password name="password" label=msg("password") error="" forgotPassword=realm.resetPasswordAllowed autocomplete="current-password">
                             <#if realm.rememberMe>
                                 <@field.checkbox name="rememberMe" label=msg("rememberMe") value=login.rememberMe?? />

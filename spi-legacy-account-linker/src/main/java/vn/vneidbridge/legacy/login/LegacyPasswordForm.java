@@ -3,6 +3,7 @@ package vn.vneidbridge.legacy.login;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.authenticators.browser.UsernamePasswordForm;
@@ -23,7 +24,8 @@ import vn.vneidbridge.legacy.storage.LegacyUserStorage;
  * Keycloak's username/password form for portal accounts, with one difference: when the legacy portal
  * database did not answer, the citizen is told so (and pointed to VNeID) instead of being told the password
  * is wrong; and after repeated failures (per username, login session or client address) it asks for the code of
- * a self-hosted captcha ({@link LoginCaptcha}) before it checks a password. Everything else — brute-force
+ * a self-hosted captcha ({@link LoginCaptcha}) before it checks a password; and its "CMT/CCCD" tab takes the
+ * account's verified id number in place of the username ({@link IdNumberLogin}). Everything else — brute-force
  * protection, events, the form itself — is Keycloak's.
  */
 final class LegacyPasswordForm extends UsernamePasswordForm {
@@ -32,6 +34,10 @@ final class LegacyPasswordForm extends UsernamePasswordForm {
     static final String DETAIL_LEGACY_DATABASE = "legacy_database";
     /** Event error: a login without the code although one was needed; the password was not checked. */
     static final String ERROR_CAPTCHA_REQUIRED = "captcha_required";
+    /** Event detail: {@code id_number} for a login from the "CMT/CCCD" tab. */
+    static final String DETAIL_LOGIN_BY = "login_by";
+    /** Template attribute: the form's tab, {@code username} or {@code id_number}. */
+    static final String ATTRIBUTE_LOGIN_BY = "vneidLoginBy";
 
     LegacyPasswordForm(KeycloakSession session) {
         super(session);
@@ -98,6 +104,11 @@ final class LegacyPasswordForm extends UsernamePasswordForm {
             context.challenge(challenge(context, kept));
             return;
         }
+        if (formData.containsKey(IdNumberLogin.FIELD_TAB)) {
+            // a tab of the form chosen (works without JavaScript): the form again, nothing checked
+            context.challenge(challenge(context, new MultivaluedHashMap<>()));
+            return;
+        }
         super.action(context);
     }
 
@@ -126,30 +137,79 @@ final class LegacyPasswordForm extends UsernamePasswordForm {
             }
             default -> { }
         }
-        if (!super.validateForm(context, formData)) {
+        if (!super.validateForm(context, byIdNumber(context) ? withAccountOfIdNumber(context, formData) : formData)) {
             return false;
         }
         captcha.succeeded();
         return true;
     }
 
+    /** The form as Keycloak checks it: the username of the one account the typed number names, else the number. */
+    private static MultivaluedMap<String, String> withAccountOfIdNumber(AuthenticationFlowContext context,
+                                                                        MultivaluedMap<String, String> formData) {
+        context.getEvent().detail(DETAIL_LOGIN_BY, IdNumberLogin.BY_ID_NUMBER);
+        String typed = formData.getFirst(AuthenticationManager.FORM_USERNAME);
+        // a copy of each list too: the request's own form data, which the page shows again, keeps what was typed
+        MultivaluedMap<String, String> checked = new MultivaluedHashMap<>();
+        formData.forEach((name, values) -> checked.put(name, new ArrayList<>(values)));
+        IdNumberLogin.username(context.getSession(), context.getRealm(), typed)
+                .ifPresent(username -> checked.putSingle(AuthenticationManager.FORM_USERNAME, username));
+        return checked;
+    }
+
+    /**
+     * Whether this post comes from the "CMT/CCCD" tab; never when the user is known before the form (a re-login
+     * shows the password only).
+     */
+    private static boolean byIdNumber(AuthenticationFlowContext context) {
+        return IdNumberLogin.BY_ID_NUMBER.equals(loginTab(context)) && !"true".equals(
+                context.getAuthenticationSession().getAuthNote(USER_SET_BEFORE_USERNAME_PASSWORD_AUTH));
+    }
+
+    /** The tab of the form this post came from, or was switched to. */
+    private static String loginTab(AuthenticationFlowContext context) {
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        String switched = form.getFirst(IdNumberLogin.FIELD_TAB);
+        return IdNumberLogin.tab(switched != null ? switched : form.getFirst(IdNumberLogin.FIELD_LOGIN_BY));
+    }
+
+    /**
+     * The form shows the tab it came from. Keycloak's note of the attempted username keeps the account's username
+     * (Keycloak counts a wrong password against the user it names: review A1); the page shows the number typed, as
+     * the note appears on it only once a user is known before the form.
+     */
+    private static void showTab(AuthenticationFlowContext context) {
+        context.form().setAttribute(ATTRIBUTE_LOGIN_BY, byIdNumber(context) ? IdNumberLogin.BY_ID_NUMBER
+                : IdNumberLogin.BY_USERNAME);
+    }
+
     @Override
     protected Response challenge(AuthenticationFlowContext context, MultivaluedMap<String, String> formData) {
+        showTab(context);
         LoginCaptcha.of(context).addIfRequired(context.form(), attemptedUsername(context));
         return super.challenge(context, formData);
     }
 
     @Override
     protected Response challenge(AuthenticationFlowContext context, String error, String field) {
+        showTab(context);
         LoginCaptcha.of(context).addIfRequired(context.form(), attemptedUsername(context));
         return super.challenge(context, error, field);
     }
 
+    /**
+     * What the captcha counts a login under: the username typed, or on the "CMT/CCCD" tab the number typed (never
+     * the account it stands for, whose counts would tell the number's account apart from nobody's).
+     */
     private static String attemptedUsername(AuthenticationFlowContext context) {
+        String typed = context.getHttpRequest().getDecodedFormParameters().getFirst(AuthenticationManager.FORM_USERNAME);
+        if (byIdNumber(context)) {
+            // the number as the lookup reads it, so that no spacing of one number gets a count of its own (review A2)
+            return IdNumberLogin.key(typed);
+        }
         if (context.getUser() != null) {
             return context.getUser().getUsername();
         }
-        String typed = context.getHttpRequest().getDecodedFormParameters().getFirst(AuthenticationManager.FORM_USERNAME);
         return typed != null ? typed : context.getAuthenticationSession().getAuthNote(ATTEMPTED_USERNAME);
     }
 }
