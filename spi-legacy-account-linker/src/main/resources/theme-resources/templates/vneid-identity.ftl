@@ -6,6 +6,13 @@
         ${msg("vneidIdentityTitle")}
     <#elseif section = "form">
         <form id="vneid-identity-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post">
+            <#if vneidIdentityChanged?has_content>
+                <ul id="vneid-identity-changed" class="vneid-changed-list" aria-label="${msg("vneidIdentityUpdatedFields")}">
+                <#list vneidIdentityChanged as label>
+                    <li>${msg(label)}</li>
+                </#list>
+                </ul>
+            </#if>
             <table id="vneid-identity" class="pf-v5-c-table pf-m-compact pf-m-grid-md" aria-label="${msg("vneidIdentityTitle")}">
                 <tbody>
                 <#list vneidIdentityRows as row>

@@ -117,10 +117,33 @@ class CccdCheckIT {
             assertThat(table.select("#vneid-identity tr[data-field=vneidIdentityBirthdate] .vneid-value").text())
                     .isEqualTo("15/03/1989");
 
+            assertThat(table.select("#vneid-identity tr")).as("the ten rows of seed 002").hasSize(10);
+            assertThat(table.select("#vneid-identity tr[data-field=vneidIdentityHomeTown] .vneid-verified").text())
+                    .isEqualTo("✗");
+
+            // "Cập nhật từ CSDL Quốc gia về Dân cư" takes the registry's places and says what changed
             HttpResponse<String> refreshed = identity.web.followWithin(identity.web.submit(identityPage,
                     "#vneid-identity-form", Map.of("action", "refresh")), keycloak.baseUri());
-            assertThat(Jsoup.parse(refreshed.body()).text())
-                    .contains("Thông tin đã được cập nhật từ Cơ sở dữ liệu Quốc gia về Dân cư");
+            Document updated = Jsoup.parse(refreshed.body());
+            assertThat(updated.text()).contains("Đã cập nhật thông tin từ Cơ sở dữ liệu Quốc gia về Dân cư");
+            assertThat(updated.select("#vneid-identity-changed li").eachText())
+                    .containsExactly("Nơi sinh", "Quê quán", "Địa chỉ thường trú");
+            assertThat(updated.select("#vneid-identity tr[data-field=vneidIdentityHomeTown] .vneid-value").text())
+                    .contains("Bình Định");
+            assertThat(updated.select("#vneid-identity tr[data-field=vneidIdentityHomeTown] .vneid-verified").text())
+                    .isEqualTo("✓");
+            nga = user(LegacyPersonas.TOTHINGA);
+            assertThat(attribute(nga, "permanent_address")).contains("Quy Nhơn");
+            assertThat(attribute(nga, "full_name")).as("the same name, her spelling kept").isEqualTo("Tô Thị Nga");
+            assertThat(admin.get("/admin/realms/dvc/events?type=UPDATE_PROFILE&max=50")).anySatisfy(event -> {
+                assertThat(event.path("details").path("identity_fields_updated").asText())
+                        .isEqualTo("PLACE_OF_BIRTH,HOME_TOWN,PERMANENT_ADDRESS");
+                assertThat(event.toString()).as("which fields, never their values").doesNotContain("Bình Định");
+            });
+
+            HttpResponse<String> again = identity.web.followWithin(identity.web.submit(refreshed,
+                    "#vneid-identity-form", Map.of("action", "refresh")), keycloak.baseUri());
+            assertThat(Jsoup.parse(again.body()).text()).contains("không có thông tin nào thay đổi");
         }
     }
 

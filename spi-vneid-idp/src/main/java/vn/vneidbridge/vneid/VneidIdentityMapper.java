@@ -18,6 +18,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import vn.vneidbridge.core.id.PersonalIdNumber;
 import vn.vneidbridge.core.user.PortalAdministrators;
+import vn.vneidbridge.core.user.AccountKind;
 import vn.vneidbridge.core.user.UserAttributes;
 
 /**
@@ -164,6 +165,11 @@ public final class VneidIdentityMapper extends AbstractIdentityProviderMapper {
                 user.setSingleAttribute(name, value);
             }
         });
+        String phone = attributes.get(UserAttributes.PHONE_NUMBER);
+        if (phone != null && !phone.equals(user.getFirstAttribute(UserAttributes.PHONE_NUMBER_VNEID))) {
+            // the number VNeID vouched for: the identity page marks the phone verified while the account holds it
+            user.setSingleAttribute(UserAttributes.PHONE_NUMBER_VNEID, phone);
+        }
         if (user.getFirstAttribute(UserAttributes.VNEID_LINKED_AT) == null) {
             // created from VNeID, or linked by Keycloak's account linking (idp_link, account console)
             user.setSingleAttribute(UserAttributes.VNEID_LINKED_AT, Instant.now().toString());
@@ -195,7 +201,9 @@ public final class VneidIdentityMapper extends AbstractIdentityProviderMapper {
                                                     String cccd) {
         return session.users().searchForUserByUserAttributeStream(realm, UserAttributes.CCCD, cccd)
                 .anyMatch(other -> !other.getId().equals(user.getId())
-                        && "true".equals(other.getFirstAttribute(UserAttributes.CCCD_VERIFIED)));
+                        && "true".equals(other.getFirstAttribute(UserAttributes.CCCD_VERIFIED))
+                        // a company's account holding its representative's number is not that person's account
+                        && AccountKind.ofUser(other::getFirstAttribute) == AccountKind.CITIZEN);
     }
 
     private static void warnConflict(KeycloakSession session, RealmModel realm, UserModel user,

@@ -130,6 +130,16 @@ class VneidIdentityMapperTest {
         }
 
         @Test
+        void thenThePhoneVneidVouchedForIsKeptApartFromTheOneTheCitizenMayEdit() {
+            UserModel user = user("u-1", "cccd", NGA, "cccd_verified", "true", "cccd_verified_source", "vneid",
+                    "vneid_level", "2", "phone_number", "0912345678");
+
+            mapper.updateBrokeredUser(session, realm, user, model(), ngaLogin());
+
+            assertThat(attributes(user)).containsEntry("phone_number_vneid", "0912345678");
+        }
+
+        @Test
         void thenANumberVerifiedByThePopulationRegistryKeepsItsSource() {
             UserModel user = user("u-1", "cccd", NGA, "cccd_verified", "true",
                     "cccd_verified_source", "population-registry", "cccd_verified_at", "2024-01-01T00:00:00Z");

@@ -91,6 +91,23 @@ public final class VietnameseNames {
         return Normalizer.normalize(normalize(name).toUpperCase(Locale.ROOT), Normalizer.Form.NFC);
     }
 
+    /**
+     * The {@linkplain #normalize normalised} name with each word's first letter upper case and the rest lower case,
+     * as names are written on the portal's pages: {@code "TÔ THỊ NGA"} gives {@code "Tô Thị Nga"}.
+     */
+    public static String displayCase(String name) {
+        String lower = normalize(name).toLowerCase(Locale.ROOT);
+        StringBuilder out = new StringBuilder(lower.length());
+        boolean wordStart = true;
+        for (int i = 0; i < lower.length(); ) {
+            int cp = lower.codePointAt(i);
+            i += Character.charCount(cp);
+            out.appendCodePoint(wordStart ? Character.toUpperCase(cp) : cp);
+            wordStart = cp == ' ' || cp == '-';
+        }
+        return Normalizer.normalize(out, Normalizer.Form.NFC);
+    }
+
     /** NFD, lower case, and in each syllable the tone mark moved after the letters. */
     static String strictKey(String name) {
         String nfd = Normalizer.normalize(normalize(name), Normalizer.Form.NFD).toLowerCase(Locale.ROOT);

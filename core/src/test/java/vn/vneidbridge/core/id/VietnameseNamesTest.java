@@ -181,4 +181,22 @@ class VietnameseNamesTest {
             assertThat(VietnameseNames.upperCaseForRegistry(broken)).isNotNull();
         }
     }
+
+    @Nested
+    class GivenANameToDisplay {
+
+        @Test
+        void thenEachWordStartsUpperCaseAndTheRestIsLowerCase() {
+            assertThat(VietnameseNames.displayCase("TÔ THỊ NGA")).isEqualTo("Tô Thị Nga");
+            assertThat(VietnameseNames.displayCase(" phạm  MINH đức ")).isEqualTo("Phạm Minh Đức");
+            assertThat(VietnameseNames.displayCase(nfd("NGUYỄN THỊ ƯNG"))).isEqualTo("Nguyễn Thị Ưng");
+            assertThat(VietnameseNames.displayCase("ÐẶNG VĂN ÐÔNG")).as("Đ look-alikes").isEqualTo("Đặng Văn Đông");
+            assertThat(VietnameseNames.displayCase(null)).isEmpty();
+        }
+
+        @Test
+        void thenItIsTheSameNameAsTheRegistrys() {
+            assertThat(VietnameseNames.sameName(VietnameseNames.displayCase("TÔ THỊ NGA"), "TÔ THỊ NGA")).isTrue();
+        }
+    }
 }

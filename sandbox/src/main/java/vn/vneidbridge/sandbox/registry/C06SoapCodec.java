@@ -75,7 +75,10 @@ final class C06SoapCodec {
                 birthDate, birthYear, gender == null ? null : RegistryFormats.parseGender(gender, "GioiTinh"));
     }
 
-    /** The response envelope: {@code MaKetQua}, then {@code CongDan} or {@code KetQuaXacThuc} for {@code 00}. */
+    /**
+     * The response envelope: {@code MaKetQua}, then {@code CongDan} (with the citizen's places) or
+     * {@code KetQuaXacThuc} for {@code 00}.
+     */
     static String answer(VerificationAnswer answer) {
         StringBuilder xml = new StringBuilder(1024).append(envelopeStart())
                 .append("<dc:XacThucThongTinCongDanResponse>");
@@ -112,7 +115,27 @@ final class C06SoapCodec {
         element(xml, "GioiTinh", RegistryFormats.genderCode(citizen.gender()));
         xml.append("<dc:NgayThangNamSinh>");
         element(xml, "NgayThangNam", RegistryFormats.formatDate(citizen.birthDate()));
-        xml.append("</dc:NgayThangNamSinh>").append("</dc:CongDan>");
+        xml.append("</dc:NgayThangNamSinh>");
+        citizen.birthRegistration().ifPresent(place -> place(xml, "NoiDangKyKhaiSinh", place));
+        citizen.homeTown().ifPresent(place -> place(xml, "QueQuan", place));
+        citizen.permanentResidence().ifPresent(place -> place(xml, "ThuongTru", place));
+        xml.append("</dc:CongDan>");
+    }
+
+    /** A place: its codes when known, then the place in words ({@code DiaChiDayDu}). */
+    private static void place(StringBuilder xml, String name, Citizen.Place place) {
+        xml.append("<dc:").append(name).append('>');
+        if (place.provinceCode() != null) {
+            element(xml, "MaTinhThanh", place.provinceCode());
+        }
+        if (place.districtCode() != null) {
+            element(xml, "MaQuanHuyen", place.districtCode());
+        }
+        if (place.wardCode() != null) {
+            element(xml, "MaPhuongXa", place.wardCode());
+        }
+        element(xml, "DiaChiDayDu", place.text());
+        xml.append("</dc:").append(name).append('>');
     }
 
     private static Document parse(byte[] body) throws MalformedRequestException {

@@ -33,7 +33,10 @@ final class LgspJsonCodec {
                 gender == null ? null : RegistryFormats.parseGender(gender, "gioiTinh"));
     }
 
-    /** {@code maYeuCau}, {@code maKetQua}, then {@code congDan} or {@code ketQuaXacThuc} for {@code 00}. */
+    /**
+     * {@code maYeuCau}, {@code maKetQua}, then {@code congDan} (with the citizen's places) or {@code ketQuaXacThuc}
+     * for {@code 00}.
+     */
     static String answer(VerificationAnswer answer) {
         Map<String, Object> json = new LinkedHashMap<>();
         if (answer.requestId() != null) {
@@ -74,6 +77,25 @@ final class LgspJsonCodec {
         json.put("hoVaTen", VietnameseNames.upperCaseForRegistry(citizen.fullName()));
         json.put("ngaySinh", RegistryFormats.formatDate(citizen.birthDate()));
         json.put("gioiTinh", RegistryFormats.genderCode(citizen.gender()));
+        citizen.birthRegistration().ifPresent(place -> json.put("noiDangKyKhaiSinh", place(place)));
+        citizen.homeTown().ifPresent(place -> json.put("queQuan", place(place)));
+        citizen.permanentResidence().ifPresent(place -> json.put("thuongTru", place(place)));
+        return json;
+    }
+
+    /** A place: its codes when known, then the place in words ({@code diaChiDayDu}). */
+    private static Map<String, Object> place(Citizen.Place place) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        if (place.provinceCode() != null) {
+            json.put("maTinhThanh", place.provinceCode());
+        }
+        if (place.districtCode() != null) {
+            json.put("maQuanHuyen", place.districtCode());
+        }
+        if (place.wardCode() != null) {
+            json.put("maPhuongXa", place.wardCode());
+        }
+        json.put("diaChiDayDu", place.text());
         return json;
     }
 

@@ -17,7 +17,8 @@ import vn.vneidbridge.sandbox.legacy.SyntheticPerson;
  * <p>Why stored and not computed on demand: a synthetic CCCD's serial depends on how many earlier rows share its
  * first six digits, so the row behind an id number cannot be found without generating the rows before it. The
  * table is therefore filled once, in row order, and looked up through an open-addressing hash of the id numbers.
- * Names repeat a lot (a few family, middle and given names), so each distinct name is stored once.
+ * Names repeat a lot (a few family, middle and given names), so each distinct name is stored once. Places are not
+ * stored at all: {@link SyntheticPlaces} computes them from the id number when a citizen is looked up.
  */
 final class SyntheticCitizens {
 
@@ -105,8 +106,8 @@ final class SyntheticCitizens {
 
     private Citizen citizen(int row) {
         String cmnd = cmnds[row] == NO_CMND ? null : pad(cmnds[row], 9);
-        return Citizen.of(pad(idNumbers[row], 12), cmnd, distinctNames.get(names[row]),
-                LocalDate.ofEpochDay(birthDays[row]), female[row] ? Gender.FEMALE : Gender.MALE);
+        return SyntheticPlaces.placed(Citizen.of(pad(idNumbers[row], 12), cmnd, distinctNames.get(names[row]),
+                LocalDate.ofEpochDay(birthDays[row]), female[row] ? Gender.FEMALE : Gender.MALE));
     }
 
     private static int hash(long key) {

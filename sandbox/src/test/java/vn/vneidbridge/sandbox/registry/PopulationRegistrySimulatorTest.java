@@ -59,6 +59,12 @@ class PopulationRegistrySimulatorTest {
                 new Persona("036088002468", null, "PHẠM", "MINH", "ĐỨC", "1", "19880505"));
     }
 
+    /** The record of an LGSP answer. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> congDan(HttpResponse<String> response) throws Exception {
+        return (Map<String, Object>) RegistryCalls.json(response).get("congDan");
+    }
+
     private static final Fields NGA = new Fields("052189000123", "164438056", "TÔ THỊ NGA", "19890315", "2");
     private static final Fields UNKNOWN = new Fields("001099999999", null, "NGUYỄN VĂN KHÔNG", "19990101", "1");
 
@@ -132,6 +138,48 @@ class PopulationRegistrySimulatorTest {
         }
 
         @Test
+        void thenNgasPlacesAreAnsweredAsTheProtocolDocumentShowsThem() throws Exception {
+            String soap = calls.c06(NGA).body();
+            Map<String, Object> citizen = congDan(calls.lgsp(NGA));
+
+            for (String place : List.of("NoiDangKyKhaiSinh", "QueQuan")) {
+                assertThat(RegistryCalls.soapPlace(soap, place)).as(place).containsExactly(
+                        Map.entry("MaTinhThanh", "52"), Map.entry("MaQuanHuyen", "547"),
+                        Map.entry("MaPhuongXa", "21934"),
+                        Map.entry("DiaChiDayDu", "Xã Phước Lộc, Huyện Tuy Phước, Tỉnh Bình Định"));
+            }
+            assertThat(RegistryCalls.soapPlace(soap, "ThuongTru")).containsExactly(
+                    Map.entry("MaTinhThanh", "52"), Map.entry("MaQuanHuyen", "540"), Map.entry("MaPhuongXa", "21583"),
+                    Map.entry("DiaChiDayDu",
+                            "Số 12 đường Trần Phú, Phường Lê Lợi, Thành phố Quy Nhơn, Tỉnh Bình Định"));
+            Map<String, Object> phuocLoc = Map.of("maTinhThanh", "52", "maQuanHuyen", "547", "maPhuongXa", "21934",
+                    "diaChiDayDu", "Xã Phước Lộc, Huyện Tuy Phước, Tỉnh Bình Định");
+            assertThat(citizen).containsEntry("noiDangKyKhaiSinh", phuocLoc).containsEntry("queQuan", phuocLoc)
+                    .containsEntry("thuongTru", Map.of("maTinhThanh", "52", "maQuanHuyen", "540",
+                            "maPhuongXa", "21583",
+                            "diaChiDayDu", "Số 12 đường Trần Phú, Phường Lê Lợi, Thành phố Quy Nhơn, Tỉnh Bình Định"));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("vn.vneidbridge.sandbox.registry.PopulationRegistrySimulatorTest#personas")
+        void thenEachPersonaGetsThreePlacesInTheProvinceOfTheirIdNumber(Persona persona) throws Exception {
+            String soap = calls.c06(persona.fields()).body();
+            Map<String, Object> citizen = congDan(calls.lgsp(persona.fields()));
+            String provinceCode = persona.idNumber().substring(1, 3);
+
+            for (String place : List.of("NoiDangKyKhaiSinh", "QueQuan", "ThuongTru")) {
+                assertThat(RegistryCalls.soapPlace(soap, place)).as(place).containsEntry("MaTinhThanh", provinceCode)
+                        .containsKeys("MaQuanHuyen", "MaPhuongXa", "DiaChiDayDu");
+                String key = Character.toLowerCase(place.charAt(0)) + place.substring(1);
+                assertThat(citizen.get(key)).as(key).isEqualTo(Map.of(
+                        "maTinhThanh", provinceCode,
+                        "maQuanHuyen", RegistryCalls.soapPlace(soap, place).get("MaQuanHuyen"),
+                        "maPhuongXa", RegistryCalls.soapPlace(soap, place).get("MaPhuongXa"),
+                        "diaChiDayDu", RegistryCalls.soapPlace(soap, place).get("DiaChiDayDu")));
+            }
+        }
+
+        @Test
         void thenAnUnknownIdNumberIsAnswered01WithoutARecord() throws Exception {
             Map<String, String> soap = RegistryCalls.soapFields(calls.c06(UNKNOWN).body());
             assertThat(soap).containsEntry("MaKetQua", "01").doesNotContainKeys("CongDan", "KetQuaXacThuc", "Ho");
@@ -162,7 +210,7 @@ class PopulationRegistrySimulatorTest {
                 bare();
                 assertThat(RegistryCalls.soapFields(calls.c06(NGA).body()))
                         .containsEntry("MaKetQua", "00").containsEntry("KetQuaXacThuc", "true")
-                        .doesNotContainKeys("CongDan", "Ho", "SoDinhDanh");
+                        .doesNotContainKeys("CongDan", "Ho", "SoDinhDanh", "DiaChiDayDu", "MaTinhThanh");
                 assertThat(RegistryCalls.json(calls.lgsp(NGA)))
                         .containsEntry("maKetQua", "00").containsEntry("ketQuaXacThuc", true)
                         .doesNotContainKey("congDan");
@@ -562,6 +610,27 @@ class PopulationRegistrySimulatorTest {
                                 vn.vneidbridge.core.id.VietnameseNames.upperCaseForRegistry(person.fullName()))
                         .containsEntry("ngaySinh", RegistryFormats.formatDate(person.birthDate()));
                 assertThat(citizen.get("soCMND")).as(person.legacyId()).isEqualTo(person.cmnd());
+            }
+        }
+
+        @Test
+        void thenTheyHavePlacesInTheProvinceOfTheirIdNumberOverBothProtocols() throws Exception {
+            for (SyntheticPerson person : sample().toList()) {
+                String soap = calls.c06(fields(person)).body();
+                Map<String, Object> citizen = congDan(calls.lgsp(fields(person)));
+                String province = vn.vneidbridge.core.id.Province.byCode(person.cccd().substring(0, 3))
+                        .orElseThrow().name();
+                Map<String, String> residence = RegistryCalls.soapPlace(soap, "ThuongTru");
+
+                assertThat(residence).as(person.legacyId()).containsEntry("MaTinhThanh", person.cccd().substring(1, 3))
+                        .containsKeys("MaQuanHuyen", "MaPhuongXa");
+                assertThat(residence.get("DiaChiDayDu")).as(person.legacyId()).startsWith("Số ").endsWith(province);
+                assertThat(RegistryCalls.soapPlace(soap, "NoiDangKyKhaiSinh").get("DiaChiDayDu"))
+                        .as(person.legacyId()).startsWith("Xã ").endsWith(province);
+                assertThat(RegistryCalls.soapPlace(soap, "QueQuan")).as(person.legacyId()).containsKey("DiaChiDayDu");
+                assertThat(citizen.get("thuongTru")).as(person.legacyId()).isEqualTo(Map.of(
+                        "maTinhThanh", residence.get("MaTinhThanh"), "maQuanHuyen", residence.get("MaQuanHuyen"),
+                        "maPhuongXa", residence.get("MaPhuongXa"), "diaChiDayDu", residence.get("DiaChiDayDu")));
             }
         }
 

@@ -158,6 +158,30 @@ final class RegistryCalls {
         return fields;
     }
 
+    /**
+     * The parts of the first place element of the answer with this local name ({@code NoiDangKyKhaiSinh},
+     * {@code QueQuan}, {@code ThuongTru}) by local name ({@code MaTinhThanh}, …, {@code DiaChiDayDu}); empty when the
+     * answer has no such place.
+     */
+    static Map<String, String> soapPlace(String xml, String place) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        Document document = factory.newDocumentBuilder()
+                .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+        Map<String, String> parts = new LinkedHashMap<>();
+        NodeList places = document.getElementsByTagNameNS("http://dancuquocgia.bca", place);
+        if (places.getLength() > 0) {
+            for (Node child = places.item(0).getFirstChild(); child != null; child = child.getNextSibling()) {
+                if (child.getNodeType() == Node.ELEMENT_NODE) {
+                    parts.put(child.getLocalName(), child.getTextContent());
+                }
+            }
+        }
+        return parts;
+    }
+
     private static boolean hasElementChildren(Element element) {
         for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
             if (child.getNodeType() == Node.ELEMENT_NODE) {

@@ -11,9 +11,11 @@ import vn.vneidbridge.core.id.FullNameParts;
  * Reads the {@code XacThucThongTinCongDanResponse} envelope. A SOAP fault is {@code soap-fault} (with HTTP 200
  * or 500); any other status than 200 is {@code http-<status>}; anything unreadable is
  * {@code malformed-response}. Elements are matched by local name, so a service's namespace prefixes (or a
- * missing namespace on the payload) do not matter.
+ * missing namespace on the payload) do not matter. The places of a record ({@code NoiDangKyKhaiSinh},
+ * {@code QueQuan}, {@code ThuongTru}) are optional: one without words, or malformed, is left out, never an error.
  */
 final class C06SoapResponseReader {
+
 
     private C06SoapResponseReader() {
     }
@@ -63,7 +65,50 @@ final class C06SoapResponseReader {
         Element birth = required(SecureXml.child(citizen, "NgayThangNamSinh"));
         LocalDate birthDate = RegistryWireFormat.parseDate(required(SecureXml.childText(birth, "NgayThangNam")));
         return new RegistryRecord(idNumber, SecureXml.childText(citizen, "SoCMND"), fullName, birthDate,
-                SecureXml.childText(citizen, "GioiTinh").flatMap(RegistryWireFormat::parseGender));
+                SecureXml.childText(citizen, "GioiTinh").flatMap(RegistryWireFormat::parseGender),
+                new RegistryPlaces(place(citizen, "NoiDangKyKhaiSinh"), place(citizen, "QueQuan"),
+                        place(citizen, "ThuongTru")));
+    }
+
+    /**
+     * A place: {@code DiaChiDayDu} (the place in words) with {@code MaTinhThanh}, {@code MaQuanHuyen},
+     * {@code MaPhuongXa}. Empty when absent, without words, or malformed (a part with child elements, a code that is
+     * not digits): an address never makes the identity check fail.
+     */
+    private static Optional<RegistryPlace> place(Element citizen, String localName) {
+        Optional<Element> found = SecureXml.child(citizen, localName);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Element place = found.get();
+        try {
+            Optional<String> words = leafText(place, "DiaChiDayDu").flatMap(RegistryWireFormat::placeWords);
+            if (words.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new RegistryPlace(words.get(), placeCode(place, "MaTinhThanh"),
+                    placeCode(place, "MaQuanHuyen"), placeCode(place, "MaPhuongXa")));
+        } catch (RegistryFailure | IllegalArgumentException malformed) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> placeCode(Element place, String localName) throws RegistryFailure {
+        Optional<String> code = leafText(place, localName);
+        if (code.isPresent() && !RegistryWireFormat.isPlaceCode(code.get())) {
+            throw RegistryFailure.malformed();
+        }
+        return code;
+    }
+
+
+    /** The trimmed text of a child element that holds only text; empty when absent or blank. */
+    private static Optional<String> leafText(Element parent, String localName) throws RegistryFailure {
+        Optional<Element> child = SecureXml.child(parent, localName);
+        if (child.isPresent() && SecureXml.hasChildElements(child.get())) {
+            throw RegistryFailure.malformed();
+        }
+        return SecureXml.childText(parent, localName);
     }
 
     /** {@code HoVaTen} split as {@code Ho}/{@code ChuDem}/{@code Ten}, or as plain text. */

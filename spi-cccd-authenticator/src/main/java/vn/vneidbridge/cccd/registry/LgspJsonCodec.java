@@ -14,9 +14,12 @@ import vn.vneidbridge.core.id.FullNameParts;
 
 /**
  * The LGSP gateway's JSON: writes the request, reads the answer. Absent and {@code null} optional fields are
- * the same; duplicate keys and trailing content make an answer {@code malformed-response}.
+ * the same; duplicate keys and trailing content make an answer {@code malformed-response}. The places of a record
+ * ({@code noiDangKyKhaiSinh}, {@code queQuan}, {@code thuongTru}) are optional: one without words, or malformed, is
+ * left out, never an error.
  */
 final class LgspJsonCodec {
+
 
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -87,8 +90,42 @@ final class LgspJsonCodec {
                 text(citizen, "soCMND"),
                 fullName(present(citizen, "hoVaTen")),
                 RegistryWireFormat.parseDate(required(text(citizen, "ngaySinh"))),
-                text(citizen, "gioiTinh").flatMap(RegistryWireFormat::parseGender));
+                text(citizen, "gioiTinh").flatMap(RegistryWireFormat::parseGender),
+                new RegistryPlaces(place(citizen, "noiDangKyKhaiSinh"), place(citizen, "queQuan"),
+                        place(citizen, "thuongTru")));
     }
+
+    /**
+     * A place: an object of {@code diaChiDayDu} (the place in words) with {@code maTinhThanh}, {@code maQuanHuyen},
+     * {@code maPhuongXa}. Empty when absent, without words, or malformed (not an object, words that are not a
+     * string, a code that is an object, an array or not digits): an address never makes the identity check fail.
+     */
+    private static Optional<RegistryPlace> place(JsonNode citizen, String field) {
+        JsonNode place = present(citizen, field);
+        JsonNode inWords = place == null || !place.isObject() ? null : present(place, "diaChiDayDu");
+        if (inWords == null || !inWords.isTextual()) {
+            return Optional.empty();
+        }
+        try {
+            Optional<String> words = RegistryWireFormat.placeWords(inWords.textValue());
+            if (words.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new RegistryPlace(words.get(), placeCode(place, "maTinhThanh"),
+                    placeCode(place, "maQuanHuyen"), placeCode(place, "maPhuongXa")));
+        } catch (RegistryFailure | IllegalArgumentException malformed) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> placeCode(JsonNode place, String field) throws RegistryFailure {
+        Optional<String> code = text(place, field);
+        if (code.isPresent() && !RegistryWireFormat.isPlaceCode(code.get())) {
+            throw RegistryFailure.malformed();
+        }
+        return code;
+    }
+
 
     /** {@code hoVaTen} as a string, or split as {@code {ho, chuDem, ten}}. */
     private static String fullName(JsonNode name) throws RegistryFailure {

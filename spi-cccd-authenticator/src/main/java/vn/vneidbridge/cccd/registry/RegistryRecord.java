@@ -15,9 +15,10 @@ import vn.vneidbridge.core.id.Gender;
  * @param fullName  the full name (HoVaTen), family, middle and given names joined by single spaces
  * @param birthDate the date of birth (NgayThangNamSinh)
  * @param gender    the gender (GioiTinh), when given
+ * @param places    the places of birth registration, home town and permanent residence, those given
  */
 public record RegistryRecord(String idNumber, Optional<String> cmnd, String fullName, LocalDate birthDate,
-                             Optional<Gender> gender) {
+                             Optional<Gender> gender, RegistryPlaces places) {
 
     public RegistryRecord {
         Objects.requireNonNull(idNumber, "idNumber");
@@ -25,6 +26,13 @@ public record RegistryRecord(String idNumber, Optional<String> cmnd, String full
         Objects.requireNonNull(fullName, "fullName");
         Objects.requireNonNull(birthDate, "birthDate");
         Objects.requireNonNull(gender, "gender");
+        Objects.requireNonNull(places, "places");
+    }
+
+    /** A record without places. */
+    public RegistryRecord(String idNumber, Optional<String> cmnd, String fullName, LocalDate birthDate,
+                          Optional<Gender> gender) {
+        this(idNumber, cmnd, fullName, birthDate, gender, RegistryPlaces.NONE);
     }
 
     @Override
@@ -32,6 +40,6 @@ public record RegistryRecord(String idNumber, Optional<String> cmnd, String full
         return "RegistryRecord[idNumber=" + LogMask.idNumber(idNumber)
                 + ", cmnd=" + cmnd.map(LogMask::cmnd).orElse("-")
                 + ", fullName=***, birthDate=***"
-                + ", gender=" + gender.map(Enum::name).orElse("-") + ']';
+                + ", gender=" + gender.map(Enum::name).orElse("-") + ", places=***]";
     }
 }

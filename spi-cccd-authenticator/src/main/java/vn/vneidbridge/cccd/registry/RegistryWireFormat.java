@@ -1,5 +1,6 @@
 package vn.vneidbridge.cccd.registry;
 
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -7,12 +8,32 @@ import java.time.format.ResolverStyle;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import vn.vneidbridge.core.id.Gender;
 import vn.vneidbridge.core.id.VietnameseNames;
 
 /** The value formats both protocols share (docs/population-registry-protocols.md, "Common rules"). */
 final class RegistryWireFormat {
+
+    /** A province, district or ward code: ASCII digits ({@code 52}, {@code 540}, {@code 21583}). */
+    private static final Pattern PLACE_CODE = Pattern.compile("\\d{1,10}");
+    /** Format characters (bidi overrides, zero-width joiners): dropped from a place's words. */
+    private static final Pattern FORMAT_CHARACTERS = Pattern.compile("\\p{Cf}+");
+    /** Control characters and any kind of space: one plain space in a place's words. */
+    private static final Pattern SPACES_AND_CONTROLS = Pattern.compile("[\\p{Cc}\\p{Z}]+");
+
+    /** Whether a place's code is one (1 to 10 ASCII digits). */
+    static boolean isPlaceCode(String code) {
+        return PLACE_CODE.matcher(code).matches();
+    }
+
+    /** A place's words: NFC, without control or format characters, spaces collapsed; empty when nothing is left. */
+    static Optional<String> placeWords(String raw) {
+        String text = Normalizer.normalize(FORMAT_CHARACTERS.matcher(raw).replaceAll(""), Normalizer.Form.NFC);
+        text = SPACES_AND_CONTROLS.matcher(text).replaceAll(" ").strip();
+        return text.isEmpty() ? Optional.empty() : Optional.of(text);
+    }
 
     /** Result code: processed, a record or a match flag follows. */
     static final String PROCESSED = "00";

@@ -9,7 +9,8 @@ import java.util.List;
 public record CccdVerificationResult(Outcome outcome, String messageKey, List<String> messageArguments,
                                      String eventError, String eventDetail) {
 
-    public enum Outcome { VERIFIED, INVALID, PROFILE_INCOMPLETE, TAKEN, MISMATCH, UNAVAILABLE, TOO_MANY_ATTEMPTS }
+    public enum Outcome { VERIFIED, INVALID, PROFILE_INCOMPLETE, TAKEN, MISMATCH, UNAVAILABLE, TOO_MANY_ATTEMPTS,
+        NOT_A_CITIZEN }
 
     public boolean verified() {
         return outcome == Outcome.VERIFIED;

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -49,8 +50,7 @@ class C06SoapRegistryTest extends RegistryAdapterContract {
 
     @Override
     StubRegistryServer.Reply recordReply(Citizen citizen) {
-        return soap(200, response("00", citizenXml(citizen, "<dc:HoVaTen><dc:Ho>" + xml(citizen.ho()) + "</dc:Ho><dc:ChuDem>"
-                + xml(citizen.chuDem()) + "</dc:ChuDem><dc:Ten>" + xml(citizen.ten()) + "</dc:Ten></dc:HoVaTen>")));
+        return soap(200, response("00", citizenXml(citizen, nameXml(citizen))));
     }
 
     @Override
@@ -223,6 +223,54 @@ class C06SoapRegistryTest extends RegistryAdapterContract {
                 Citizen.ngaQuery())).isEqualTo(new RegistryResult.Unavailable("malformed-response"));
     }
 
+    @Test
+    void thenAMalformedPlaceIsIgnoredAndTheRestOfTheRecordIsRead() {
+        String onlyCodes = "<dc:NoiDangKyKhaiSinh><dc:MaTinhThanh>52</dc:MaTinhThanh>"
+                + "<dc:MaQuanHuyen>547</dc:MaQuanHuyen></dc:NoiDangKyKhaiSinh>";
+        String plainText = "<dc:QueQuan>" + xml(Citizen.PHUOC_LOC.text()) + "</dc:QueQuan>";
+        String wordsWithStructure = "<dc:ThuongTru><dc:MaTinhThanh>52</dc:MaTinhThanh><dc:DiaChiDayDu><dc:SoNha>12"
+                + "</dc:SoNha><dc:Duong>Trần Phú</dc:Duong></dc:DiaChiDayDu></dc:ThuongTru>";
+
+        RegistryResult result = verifyAgainst(ngaWithPlaces(onlyCodes + plainText + wordsWithStructure),
+                Citizen.ngaQuery());
+
+        assertThat(result).isEqualTo(new RegistryResult.Match(EnumSet.allOf(RegistryField.class), Optional.of(
+                new RegistryRecord(Citizen.NGA_ID, Optional.of("164438056"), "TÔ THỊ NGA", LocalDate.of(1989, 3, 15),
+                        Optional.of(Gender.FEMALE), RegistryPlaces.NONE))));
+    }
+
+    @Test
+    void thenAPlaceWithAStructuredCodeIsIgnoredAndTheOtherPlacesAreRead() {
+        String structuredCode = "<dc:NoiDangKyKhaiSinh><dc:MaTinhThanh><dc:Ma>52</dc:Ma></dc:MaTinhThanh>"
+                + "<dc:DiaChiDayDu>" + xml(Citizen.PHUOC_LOC.text()) + "</dc:DiaChiDayDu></dc:NoiDangKyKhaiSinh>";
+
+        RegistryResult result = verifyAgainst(ngaWithPlaces(structuredCode + placeXml("QueQuan", Citizen.PHUOC_LOC)
+                + placeXml("ThuongTru", Citizen.QUY_NHON)), Citizen.ngaQuery());
+
+        assertThat(result).isInstanceOfSatisfying(RegistryResult.Match.class, match ->
+                assertThat(match.record().orElseThrow().places()).isEqualTo(new RegistryPlaces(Optional.empty(),
+                        Optional.of(Citizen.PHUOC_LOC.read()), Optional.of(Citizen.QUY_NHON.read()))));
+    }
+
+    @Test
+    void thenOnlyTheFirstOfARepeatedPlaceIsRead() {
+        Citizen.Place elsewhere = new Citizen.Place("01", "001", "00001",
+                "Phường Phúc Xá, Quận Ba Đình, Thành phố Hà Nội");
+
+        RegistryResult result = verifyAgainst(ngaWithPlaces(placeXml("ThuongTru", Citizen.QUY_NHON)
+                + placeXml("ThuongTru", elsewhere)), Citizen.ngaQuery());
+
+        assertThat(result).isInstanceOfSatisfying(RegistryResult.Match.class, match ->
+                assertThat(match.record().orElseThrow().places().permanentResidence())
+                        .contains(Citizen.QUY_NHON.read()));
+    }
+
+    /** Nga's record with these places, written out, instead of hers. */
+    private static StubRegistryServer.Reply ngaWithPlaces(String placesXml) {
+        Citizen nga = Citizen.nga();
+        return soap(200, response("00", citizenXml(nga, nameXml(nga), placesXml)));
+    }
+
     private static StubRegistryServer.Reply soap(int status, String payload) {
         return StubRegistryServer.Reply.of(status, "text/xml; charset=utf-8", envelope(payload));
     }
@@ -241,13 +289,37 @@ class C06SoapRegistryTest extends RegistryAdapterContract {
         return "<dc:MaYeuCau>5f0c</dc:MaYeuCau><dc:MaKetQua>" + code + "</dc:MaKetQua>" + rest;
     }
 
+    private static String nameXml(Citizen citizen) {
+        return "<dc:HoVaTen><dc:Ho>" + xml(citizen.ho()) + "</dc:Ho><dc:ChuDem>" + xml(citizen.chuDem())
+                + "</dc:ChuDem><dc:Ten>" + xml(citizen.ten()) + "</dc:Ten></dc:HoVaTen>";
+    }
+
     private static String citizenXml(Citizen citizen, String nameXml) {
+        return citizenXml(citizen, nameXml, placeXml("NoiDangKyKhaiSinh", citizen.birthRegistration())
+                + placeXml("QueQuan", citizen.homeTown()) + placeXml("ThuongTru", citizen.permanentResidence()));
+    }
+
+    private static String citizenXml(Citizen citizen, String nameXml, String placesXml) {
         return "<dc:CongDan><dc:SoDinhDanh>" + citizen.idNumber() + "</dc:SoDinhDanh>"
                 + (citizen.cmnd() == null ? "" : "<dc:SoCMND>" + citizen.cmnd() + "</dc:SoCMND>")
                 + nameXml
                 + (citizen.gender() == null ? "" : "<dc:GioiTinh>" + citizen.gender() + "</dc:GioiTinh>")
                 + "<dc:NgayThangNamSinh><dc:NgayThangNam>" + xml(citizen.birth()) + "</dc:NgayThangNam>"
-                + "</dc:NgayThangNamSinh></dc:CongDan>";
+                + "</dc:NgayThangNamSinh>" + placesXml + "</dc:CongDan>";
+    }
+
+    /** A place as the protocol document shows it; a part that is null is left out, and so is a null place. */
+    private static String placeXml(String element, Citizen.Place place) {
+        if (place == null) {
+            return "";
+        }
+        return "<dc:" + element + ">" + optionalXml("MaTinhThanh", place.provinceCode())
+                + optionalXml("MaQuanHuyen", place.districtCode()) + optionalXml("MaPhuongXa", place.wardCode())
+                + optionalXml("DiaChiDayDu", place.text()) + "</dc:" + element + ">";
+    }
+
+    private static String optionalXml(String element, String value) {
+        return value == null ? "" : "<dc:" + element + ">" + xml(value) + "</dc:" + element + ">";
     }
 
     private static String xml(String text) {

@@ -2,6 +2,8 @@ package vn.vneidbridge.cccd.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import vn.vneidbridge.core.id.Gender;
 
 class LgspJsonRegistryTest extends RegistryAdapterContract {
 
@@ -41,7 +45,19 @@ class LgspJsonRegistryTest extends RegistryAdapterContract {
                 .put("hoVaTen", citizen.fullName())
                 .put("ngaySinh", citizen.birth())
                 .put("gioiTinh", citizen.gender());
+        putPlace(congDan, "noiDangKyKhaiSinh", citizen.birthRegistration());
+        putPlace(congDan, "queQuan", citizen.homeTown());
+        putPlace(congDan, "thuongTru", citizen.permanentResidence());
         return json(answer("00").set("congDan", congDan));
+    }
+
+    /** A place as the protocol document shows it; a part that is null is sent as null, a null place not at all. */
+    private static void putPlace(ObjectNode congDan, String key, Citizen.Place place) {
+        if (place != null) {
+            congDan.set(key, JSON.createObjectNode().put("maTinhThanh", place.provinceCode())
+                    .put("maQuanHuyen", place.districtCode()).put("maPhuongXa", place.wardCode())
+                    .put("diaChiDayDu", place.text()));
+        }
     }
 
     @Override
@@ -139,6 +155,66 @@ class LgspJsonRegistryTest extends RegistryAdapterContract {
                 .isEqualTo(new RegistryResult.Unavailable("malformed-response"));
         assertThat(verifyAgainst(StubRegistryServer.Reply.of(200, "application/json", "{\"maKetQua\":{\"x\":1}}"),
                 Citizen.ngaQuery())).isEqualTo(new RegistryResult.Unavailable("malformed-response"));
+    }
+
+    @Test
+    void thenAMalformedPlaceIsIgnoredAndTheRestOfTheRecordIsRead() throws Exception {
+        ObjectNode congDan = (ObjectNode) JSON.readTree(recordReply(Citizen.nga()).body()).get("congDan");
+        congDan.set("noiDangKyKhaiSinh", JSON.createArrayNode().add(Citizen.PHUOC_LOC.text()));
+        congDan.put("queQuan", Citizen.PHUOC_LOC.text());
+        ((ObjectNode) congDan.get("thuongTru")).set("diaChiDayDu", JSON.createObjectNode().put("soNha", "12"));
+
+        RegistryResult result = verifyAgainst(json(answer("00").set("congDan", congDan)), Citizen.ngaQuery());
+
+        assertThat(result).isEqualTo(new RegistryResult.Match(EnumSet.allOf(RegistryField.class), Optional.of(
+                new RegistryRecord(Citizen.NGA_ID, Optional.of("164438056"), "TÔ THỊ NGA", LocalDate.of(1989, 3, 15),
+                        Optional.of(Gender.FEMALE), RegistryPlaces.NONE))));
+    }
+
+    @Test
+    void thenAPlaceWithStructuredPartsOrWordsThatAreNoStringIsIgnoredAndTheOthersAreRead() throws Exception {
+        PopulationRegistry registry = registry();
+        for (String malformed : new String[] {
+                "{\"maTinhThanh\": {\"ma\": \"52\"}, \"diaChiDayDu\": \"Xã Phước Lộc\"}",
+                "{\"maTinhThanh\": [\"52\"], \"diaChiDayDu\": \"Xã Phước Lộc\"}",
+                "{\"maTinhThanh\": \"52\", \"diaChiDayDu\": [\"Xã Phước Lộc\"]}",
+                "{\"maTinhThanh\": \"52\", \"diaChiDayDu\": 52}",
+                "{\"maTinhThanh\": \"52\", \"diaChiDayDu\": true}",
+                "{\"maTinhThanh\": \"52\"}",
+                "\"Xã Phước Lộc\"", "52", "[]"}) {
+            ObjectNode congDan = (ObjectNode) JSON.readTree(recordReply(Citizen.nga()).body()).get("congDan");
+            congDan.set("noiDangKyKhaiSinh", JSON.readTree(malformed));
+            server.answer(json(answer("00").set("congDan", congDan)));
+
+            RegistryResult result = registry.verify(Citizen.ngaQuery());
+
+            assertThat(result).as(malformed).isInstanceOfSatisfying(RegistryResult.Match.class, match -> {
+                assertThat(match.matched()).isEqualTo(EnumSet.allOf(RegistryField.class));
+                assertThat(match.record().orElseThrow().places()).isEqualTo(new RegistryPlaces(Optional.empty(),
+                        Optional.of(Citizen.PHUOC_LOC.read()), Optional.of(Citizen.QUY_NHON.read())));
+            });
+        }
+    }
+
+    @Test
+    void thenACodeGivenAsANumberIsReadAsItsDigits() throws Exception {
+        ObjectNode congDan = (ObjectNode) JSON.readTree(recordReply(Citizen.nga()).body()).get("congDan");
+        ((ObjectNode) congDan.get("thuongTru")).put("maTinhThanh", 52);
+
+        RegistryResult result = verifyAgainst(json(answer("00").set("congDan", congDan)), Citizen.ngaQuery());
+
+        assertThat(result).isInstanceOfSatisfying(RegistryResult.Match.class, match ->
+                assertThat(match.record().orElseThrow().places().permanentResidence())
+                        .contains(Citizen.QUY_NHON.read()));
+    }
+
+    @Test
+    void thenADuplicateKeyInAPlaceStillMakesTheAnswerMalformed() {
+        String body = "{\"maKetQua\":\"00\",\"congDan\":{\"soDinhDanh\":\"052189000123\",\"hoVaTen\":\"TÔ THỊ NGA\","
+                + "\"ngaySinh\":\"19890315\",\"queQuan\":{\"diaChiDayDu\":\"a\",\"diaChiDayDu\":\"b\"}}}";
+
+        assertThat(verifyAgainst(StubRegistryServer.Reply.of(200, "application/json", body), Citizen.ngaQuery()))
+                .isEqualTo(new RegistryResult.Unavailable("malformed-response"));
     }
 
     private static ObjectNode answer(String code) {

@@ -95,10 +95,92 @@ abstract class RegistryAdapterContract {
         RegistryResult.Match match = (RegistryResult.Match) result;
         assertThat(match.matched()).isEqualTo(EnumSet.allOf(RegistryField.class));
         assertThat(match.record()).contains(new RegistryRecord(Citizen.NGA_ID, Optional.of("164438056"),
-                "TÔ THỊ NGA", LocalDate.of(1989, 3, 15), Optional.of(Gender.FEMALE)));
+                "TÔ THỊ NGA", LocalDate.of(1989, 3, 15), Optional.of(Gender.FEMALE), Citizen.ngaPlaces()));
         assertThat(server.hits()).isEqualTo(1);
         assertThat(server.lastRequest().method()).isEqualTo("POST");
         assertThat(server.lastRequest().path()).isEqualTo(path());
+    }
+
+    @Test
+    void thenARecordWithoutPlacesHasNone() {
+        RegistryResult result = verifyAgainst(recordReply(Citizen.nga().withPlaces(null, null, null)),
+                Citizen.ngaQuery());
+
+        assertThat(result).isInstanceOfSatisfying(RegistryResult.Match.class, match ->
+                assertThat(match.record().orElseThrow().places()).isEqualTo(RegistryPlaces.NONE));
+    }
+
+    @Test
+    void thenAPlaceWithoutWordsOrWithBlankWordsIsAbsentAndTheOthersAreRead() {
+        Citizen.Place onlyCodes = new Citizen.Place("52", "547", "21934", null);
+        Citizen.Place blank = new Citizen.Place("52", "547", "21934", " \t ");
+
+        RegistryResult result = verifyAgainst(recordReply(Citizen.nga().withPlaces(onlyCodes, blank,
+                Citizen.QUY_NHON)), Citizen.ngaQuery());
+
+        assertThat(result).isInstanceOfSatisfying(RegistryResult.Match.class, match -> {
+            assertThat(match.matched()).isEqualTo(EnumSet.allOf(RegistryField.class));
+            assertThat(match.record().orElseThrow().places()).isEqualTo(new RegistryPlaces(Optional.empty(),
+                    Optional.empty(), Optional.of(Citizen.QUY_NHON.read())));
+        });
+    }
+
+    @Test
+    void thenAPlaceWithoutCodesIsReadInWords() {
+        Citizen.Place wordsOnly = new Citizen.Place(null, null, null, Citizen.PHUOC_LOC.text());
+
+        RegistryResult result = verifyAgainst(recordReply(Citizen.nga().withPlaces(wordsOnly, null, null)),
+                Citizen.ngaQuery());
+
+        assertThat(result).isInstanceOfSatisfying(RegistryResult.Match.class, match ->
+                assertThat(match.record().orElseThrow().places()).isEqualTo(new RegistryPlaces(
+                        Optional.of(RegistryPlace.of(Citizen.PHUOC_LOC.text())), Optional.empty(), Optional.empty())));
+    }
+
+    @Test
+    void thenAPlaceWithACodeThatIsNotDigitsIsIgnoredAndTheRestIsRead() {
+        Citizen.Place letters = new Citizen.Place("52", "TP", "21934", Citizen.PHUOC_LOC.text());
+        Citizen.Place tooLong = new Citizen.Place("52", "547", "1".repeat(11), Citizen.PHUOC_LOC.text());
+
+        RegistryResult result = verifyAgainst(recordReply(Citizen.nga().withPlaces(letters, tooLong,
+                Citizen.QUY_NHON)), Citizen.ngaQuery());
+
+        assertThat(result).isInstanceOfSatisfying(RegistryResult.Match.class, match -> {
+            assertThat(match.matched()).isEqualTo(EnumSet.allOf(RegistryField.class));
+            assertThat(match.record().orElseThrow().places()).isEqualTo(new RegistryPlaces(Optional.empty(),
+                    Optional.empty(), Optional.of(Citizen.QUY_NHON.read())));
+        });
+    }
+
+    @Test
+    void thenAnOverLongPlaceIsCutAtTheLimit() {
+        String words = "Số 12 đường Trần Phú, " + "Phường Lê Lợi, ".repeat(30) + "Tỉnh Bình Định";
+        Citizen.Place overLong = new Citizen.Place("52", "540", "21583", words);
+
+        RegistryResult result = verifyAgainst(recordReply(Citizen.nga().withPlaces(null, null, overLong)),
+                Citizen.ngaQuery());
+
+        assertThat(result).isInstanceOfSatisfying(RegistryResult.Match.class, match -> {
+            RegistryPlace residence = match.record().orElseThrow().places().permanentResidence().orElseThrow();
+            assertThat(words).hasSizeGreaterThan(RegistryPlace.MAX_TEXT_LENGTH);
+            assertThat(residence.text()).hasSize(RegistryPlace.MAX_TEXT_LENGTH)
+                    .isEqualTo(words.substring(0, RegistryPlace.MAX_TEXT_LENGTH));
+            assertThat(residence.provinceCode()).contains("52");
+        });
+    }
+
+    @Test
+    void thenPlaceWordsAreReadAsNfcWithoutControlOrFormatCharactersAndWithSingleSpaces() {
+        String decomposed = Normalizer.normalize("Xã  Phước Lộc,\t\u00A0Huyện Tuy\u202E Phước, Tỉnh Bình Định",
+                Normalizer.Form.NFD);
+        Citizen.Place spelledOtherwise = new Citizen.Place("52", "547", "21934", decomposed);
+
+        RegistryResult result = verifyAgainst(recordReply(Citizen.nga().withPlaces(spelledOtherwise, null, null)),
+                Citizen.ngaQuery());
+
+        assertThat(result).isInstanceOfSatisfying(RegistryResult.Match.class, match ->
+                assertThat(match.record().orElseThrow().places().birthRegistration())
+                        .contains(Citizen.PHUOC_LOC.read()));
     }
 
     @Test

@@ -44,10 +44,17 @@ class RegistryValuesTest {
     @Test
     void thenARecordAndTheResultsHoldingItPrintNoPersonalData() {
         RegistryRecord record = new RegistryRecord("052189000123", Optional.of("164438056"), "TÔ THỊ NGA",
-                LocalDate.of(1989, 3, 15), Optional.of(Gender.FEMALE));
+                LocalDate.of(1989, 3, 15), Optional.of(Gender.FEMALE), Citizen.ngaPlaces());
         String printed = new RegistryResult.Match(EnumSet.allOf(RegistryField.class), Optional.of(record)).toString();
 
-        assertThat(printed).contains("052******123").doesNotContain("052189000123", "164438056", "NGA", "1989");
+        assertThat(printed).contains("052******123").doesNotContain("052189000123", "164438056", "NGA", "1989",
+                "Phước Lộc", "Quy Nhơn", "21583");
+    }
+
+    @Test
+    void thenPlacesPrintNoWords() {
+        assertThat(Citizen.ngaPlaces().toString()).doesNotContain("Phước Lộc", "Trần Phú", "Bình Định", "21934");
+        assertThat(Citizen.QUY_NHON.read().toString()).doesNotContain("Quy Nhơn", "Trần Phú");
     }
 
     @Test

@@ -50,6 +50,10 @@ final class NumberDispute {
             account.removeAttribute(UserAttributes.CCCD_VERIFIED_SOURCE);
             account.removeAttribute(UserAttributes.CCCD_VERIFIED_AT);
             account.setSingleAttribute(UserAttributes.CCCD_DISPUTED_AT, now);
+            // the places the population database gave for the number are the holder's, not this account's
+            account.removeAttribute(UserAttributes.PLACE_OF_BIRTH);
+            account.removeAttribute(UserAttributes.HOME_TOWN);
+            account.removeAttribute(UserAttributes.PERMANENT_ADDRESS);
             if (operations != null) {
                 // the account's bulk result too: it outlives the user (Keycloak's "Remove imported users" fires no
                 // event), so a re-import never marks it again from that result

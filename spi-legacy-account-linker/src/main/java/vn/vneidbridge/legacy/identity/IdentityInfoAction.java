@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.InitiatedActionSupport;
 import org.keycloak.authentication.RequiredActionProvider;
@@ -18,11 +20,14 @@ import org.keycloak.models.UserModel;
 import vn.vneidbridge.cccd.verification.CccdAttemptLimiter;
 import vn.vneidbridge.cccd.verification.CccdVerificationResult;
 import vn.vneidbridge.cccd.verification.CccdVerifier;
+import vn.vneidbridge.cccd.verification.IdentityField;
+import vn.vneidbridge.cccd.verification.RegistryTake;
 import vn.vneidbridge.core.user.UserAttributes;
 
 /**
- * "Thông tin định danh": the account's identity fields, each marked verified or not, and the button
- * "Cập nhật từ CSDL Quốc gia về Dân cư" that verifies them (again) against the population database; the linked
+ * "Thông tin định danh": the account's ten identity fields, each marked verified or not, and the button
+ * "Cập nhật từ CSDL Quốc gia về Dân cư" that verifies the number (again) against the population database and takes
+ * its record's values into the account, saying which changed ({@link CccdVerifier#refresh}); the linked
  * accounts, a VNeID link with "Hủy liên kết" ({@link VneidUnlink}). A portal opens it with
  * {@code kc_action=vneid-identity-info}.
  */
@@ -51,13 +56,13 @@ final class IdentityInfoAction implements RequiredActionProvider {
 
     @Override
     public void requiredActionChallenge(RequiredActionContext context) {
-        context.challenge(page(context, null, new Object[0], false, ""));
+        context.challenge(page(context, null, new Object[0], false, "", List.of()));
     }
 
     @Override
     public void processAction(RequiredActionContext context) {
         VneidUnlink unlink = new VneidUnlink(context, UnlinkConfig.of(context.getConfig()),
-                (message, success) -> page(context, message, new Object[0], success, ""));
+                (message, success) -> page(context, message, new Object[0], success, "", List.of()));
         if (unlink.returningFromVneid()) {
             unlink.returned();
             return;
@@ -86,13 +91,20 @@ final class IdentityInfoAction implements RequiredActionProvider {
         CccdAttemptLimiter limiter = new CccdAttemptLimiter(context.getSession(), context.getRealm(), ATTEMPTS,
                 ATTEMPTS_PER_ADDRESS, WINDOW_MINUTES);
         String address = context.getConnection().getRemoteAddr();
-        CccdVerificationResult result = limiter.tryAcquire(user.getId(), address)
-                ? new CccdVerifier(context.getSession(), registry).verify(context.getRealm(), user, cccd)
-                : CccdVerificationResult.tooManyAttempts(WINDOW_MINUTES);
+        CccdVerifier.Refresh refresh = limiter.tryAcquire(user.getId(), address)
+                ? new CccdVerifier(context.getSession(), registry).refresh(context.getRealm(), user, cccd)
+                : new CccdVerifier.Refresh(CccdVerificationResult.tooManyAttempts(WINDOW_MINUTES), Optional.empty());
+        CccdVerificationResult result = refresh.result();
         var event = context.getEvent().clone().user(user);
         if (result.verified()) {
-            event.event(EventType.UPDATE_PROFILE).detail("cccd_verified", "true").success();
-            context.challenge(page(context, "vneidIdentityUpdated", new Object[0], true, ""));
+            List<IdentityField> changed = refresh.taken().map(RegistryTake::changed).orElse(List.of());
+            // which fields changed, never their values
+            event.event(EventType.UPDATE_PROFILE).detail("cccd_verified", "true")
+                    .detail("identity_fields_updated", changed.stream().map(Enum::name).collect(Collectors.joining(",")))
+                    .success();
+            String message = refresh.taken().isEmpty() ? "vneidIdentityUpdated"
+                    : changed.isEmpty() ? "vneidIdentityUnchanged" : "vneidIdentityUpdatedFields";
+            context.challenge(page(context, message, new Object[0], true, "", changed));
             return;
         }
         event.event(EventType.UPDATE_PROFILE_ERROR);
@@ -100,14 +112,16 @@ final class IdentityInfoAction implements RequiredActionProvider {
             event.detail("reason", result.eventDetail());
         }
         event.error(result.eventError());
-        context.challenge(page(context, result.messageKey(), result.messageArguments().toArray(), false, cccd));
+        context.challenge(page(context, result.messageKey(), result.messageArguments().toArray(), false, cccd,
+                List.of()));
     }
 
     private jakarta.ws.rs.core.Response page(RequiredActionContext context, String message, Object[] args,
-                                             boolean success, String typed) {
+                                             boolean success, String typed, List<IdentityField> changed) {
         UserModel user = context.getUser();
         LoginFormsProvider form = context.form()
                 .setAttribute("vneidIdentityRows", rows(user))
+                .setAttribute("vneidIdentityChanged", changed.stream().map(IdentityInfoAction::label).toList())
                 .setAttribute("vneidLinkedAccounts", LinkedAccounts.of(context.getSession(), context.getRealm(), user))
                 .setAttribute("vneidHasVerifiedCccd", "true".equals(user.getFirstAttribute(UserAttributes.CCCD_VERIFIED)))
                 .setAttribute("vneidCccd", typed);
@@ -121,21 +135,49 @@ final class IdentityInfoAction implements RequiredActionProvider {
         return form.createForm(TEMPLATE);
     }
 
-    /** The rows of the seed's identity screen: label key, value, verified. */
+    /**
+     * The ten rows of the seed's identity screen, in its order: label key, value, verified (✓ when the population
+     * database or VNeID gave or confirmed it; the phone only while it is the number VNeID vouched for; the e-mail
+     * never).
+     */
     static List<Map<String, Object>> rows(UserModel user) {
         Set<String> verified = Set.copyOf(user.getAttributeStream(CccdVerifier.VERIFIED_FIELDS).toList());
         boolean cccdVerified = "true".equals(user.getFirstAttribute(UserAttributes.CCCD_VERIFIED));
+        String phone = user.getFirstAttribute(UserAttributes.PHONE_NUMBER);
         List<Map<String, Object>> rows = new ArrayList<>();
-        rows.add(row("vneidIdentityFullName", fullName(user), verified.contains("FULL_NAME")));
-        rows.add(row("vneidIdentityCmnd", user.getFirstAttribute(UserAttributes.CMND), verified.contains("CMND")));
+        rows.add(row(label(IdentityField.FULL_NAME), fullName(user),
+                verified.contains(IdentityField.FULL_NAME.mark())));
+        rows.add(row(label(IdentityField.CMND), user.getFirstAttribute(UserAttributes.CMND),
+                verified.contains(IdentityField.CMND.mark())));
         rows.add(row("vneidIdentityCccd", user.getFirstAttribute(UserAttributes.CCCD), cccdVerified));
-        rows.add(row("vneidIdentityBirthdate", displayDate(user.getFirstAttribute(UserAttributes.BIRTHDATE)),
-                verified.contains("BIRTH_DATE")));
-        rows.add(row("vneidIdentityPhone", user.getFirstAttribute(UserAttributes.PHONE_NUMBER), false));
-        rows.add(row("vneidIdentityGender", gender(user.getFirstAttribute(UserAttributes.GENDER)),
-                verified.contains("GENDER")));
+        rows.add(row(label(IdentityField.BIRTH_DATE), displayDate(user.getFirstAttribute(UserAttributes.BIRTHDATE)),
+                verified.contains(IdentityField.BIRTH_DATE.mark())));
+        rows.add(row("vneidIdentityPhone", phone,
+                phone != null && phone.equals(user.getFirstAttribute(UserAttributes.PHONE_NUMBER_VNEID))));
+        rows.add(row(label(IdentityField.GENDER), gender(user.getFirstAttribute(UserAttributes.GENDER)),
+                verified.contains(IdentityField.GENDER.mark())));
+        rows.add(placeRow(user, verified, IdentityField.PLACE_OF_BIRTH));
         rows.add(row("vneidIdentityEmail", user.getEmail(), false));
+        rows.add(placeRow(user, verified, IdentityField.HOME_TOWN));
+        rows.add(placeRow(user, verified, IdentityField.PERMANENT_ADDRESS));
         return rows;
+    }
+
+    private static Map<String, Object> placeRow(UserModel user, Set<String> verified, IdentityField field) {
+        return row(label(field), user.getFirstAttribute(field.attribute()), verified.contains(field.mark()));
+    }
+
+    /** The message key of a field's label on the page. */
+    static String label(IdentityField field) {
+        return switch (field) {
+            case FULL_NAME -> "vneidIdentityFullName";
+            case BIRTH_DATE -> "vneidIdentityBirthdate";
+            case GENDER -> "vneidIdentityGender";
+            case CMND -> "vneidIdentityCmnd";
+            case PLACE_OF_BIRTH -> "vneidIdentityPlaceOfBirth";
+            case HOME_TOWN -> "vneidIdentityHomeTown";
+            case PERMANENT_ADDRESS -> "vneidIdentityPermanentAddress";
+        };
     }
 
     private static Map<String, Object> row(String label, String value, boolean verified) {
