@@ -21,7 +21,8 @@ final class DemoPortalPage {
 
     /** "Đăng nhập" of one portal: Keycloak's chooser (or straight back when a session exists). */
     void logIn(String clientId) {
-        browser.find("#login-" + clientId).click();
+        // awaited: right after a logout the browser may still be on its way back to the portal's page
+        browser.await("#login-" + clientId).click();
     }
 
     /** "Đăng nhập bằng VNeID" of one portal ({@code kc_idp_hint=vneid}): straight to the stand-in VNeID. */
