@@ -5,7 +5,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * Whether an account is a citizen's or an organisation's: the one place that tells them apart. Organisations
- * (the legacy portal's {@code ORGANISATION} and {@code BUSINESS} accounts, or a user whose tax code is verified)
+ * (the legacy portal's {@code ORGANISATION} accounts, or a user whose tax code is verified)
  * are identified by their tax code, never by a personal id number: they are no link candidate for a citizen's
  * VNeID login, the CCCD check does not ask them for one, and their cutoff date is their own.
  */
@@ -26,8 +26,9 @@ public enum AccountKind {
         if (legacyAccountType == null) {
             return CITIZEN;
         }
-        String type = legacyAccountType.strip().toUpperCase(Locale.ROOT);
-        return type.equals("ORGANISATION") || type.equals("BUSINESS") ? ORGANISATION : CITIZEN;
+        // BUSINESS stays a person's: the legacy portals' household businesses (hộ kinh doanh) are run by their owner
+        // under the owner's personal id; their cutoff date is the organisations' all the same (CutoffPolicy)
+        return legacyAccountType.strip().toUpperCase(Locale.ROOT).equals("ORGANISATION") ? ORGANISATION : CITIZEN;
     }
 
     /**

@@ -14,14 +14,14 @@ class AccountKindTest {
     class GivenALegacyAccountType {
 
         @ParameterizedTest
-        @ValueSource(strings = {"ORGANISATION", "BUSINESS", "organisation", " Business "})
-        void thenOrganisationsAndBusinessesAreOrganisations(String type) {
+        @ValueSource(strings = {"ORGANISATION", "organisation", " Organisation "})
+        void thenOrganisationsAreOrganisations(String type) {
             assertThat(AccountKind.ofLegacyType(type)).isEqualTo(AccountKind.ORGANISATION);
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"CITIZEN", "citizen", "", " ", "ORGANIZATION", "ADMIN", "ORGANISATION_X"})
-        void thenAnythingElseIsACitizen(String type) {
+        @ValueSource(strings = {"CITIZEN", "citizen", "BUSINESS", "", " ", "ORGANIZATION", "ADMIN", "ORGANISATION_X"})
+        void thenAnythingElseIsACitizenHouseholdBusinessesIncluded(String type) {
             assertThat(AccountKind.ofLegacyType(type)).isEqualTo(AccountKind.CITIZEN);
         }
 

@@ -1,7 +1,7 @@
 package vn.vneidbridge.legacy.cutoff;
 
 import java.time.LocalDate;
-import vn.vneidbridge.core.user.AccountKind;
+import java.util.Locale;
 
 /**
  * The cutoff dates of portal-account login by account type (Decree 59/2022/NĐ-CP: citizens from 01/07/2024,
@@ -24,6 +24,10 @@ record CutoffPolicy(LocalDate citizenDate, CutoffMode citizenMode,
     }
 
     private static boolean isOrganisation(String accountType) {
-        return AccountKind.ofLegacyType(accountType) == AccountKind.ORGANISATION;
+        if (accountType == null) {
+            return false;
+        }
+        String type = accountType.trim().toUpperCase(Locale.ROOT);
+        return type.equals("ORGANISATION") || type.equals("BUSINESS");
     }
 }
