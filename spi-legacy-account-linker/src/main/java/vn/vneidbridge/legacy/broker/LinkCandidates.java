@@ -120,8 +120,7 @@ final class LinkCandidates {
     }
 
     private static boolean isOrganisation(LegacyUserStorage.LegacyAccountRef ref) {
-        return ref.account().type() != null
-                && AccountKind.ofLegacyType(ref.account().type().name()) == AccountKind.ORGANISATION;
+        return ref.account().kind() == AccountKind.ORGANISATION;
     }
 
     /**

@@ -108,7 +108,7 @@ final class IdNumberLogin {
             }
             var row = ref.account();
             holders.add(new Holder(id, row.username(),
-                    row.type() == null ? AccountKind.CITIZEN : AccountKind.ofLegacyType(row.type().name()),
+                    row.kind(),
                     row.cccdVerified()));
         }
         return holders;

@@ -6,6 +6,7 @@ import vn.vneidbridge.core.id.CmndNumber;
 import vn.vneidbridge.core.id.Gender;
 import vn.vneidbridge.core.id.PersonalIdNumber;
 import vn.vneidbridge.core.id.PersonalIdRules;
+import vn.vneidbridge.core.user.AccountKind;
 import vn.vneidbridge.legacy.password.LegacyPasswordHash;
 
 /**
@@ -16,6 +17,11 @@ public record LegacyAccount(String legacyId, String username, LegacyPasswordHash
                             LocalDate birthDate, Optional<Gender> gender, Optional<String> cmnd,
                             Optional<String> cccd, boolean cccdVerified, String phone, String email,
                             LegacyAccountType type, boolean admin, boolean active) {
+
+    /** A citizen's account, or an organisation's ({@link AccountKind}); a row without a type is a citizen's. */
+    public AccountKind kind() {
+        return AccountKind.ofLegacyType(type == null ? null : type.name());
+    }
 
     /** Validates a row; a bad row gives the first problem found and no account. */
     public static Validated fromRow(LegacyAccountEntity row) {

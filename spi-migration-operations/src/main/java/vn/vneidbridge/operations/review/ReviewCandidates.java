@@ -49,8 +49,7 @@ final class ReviewCandidates {
                     String id = LegacyUserStorage.userId(realm, ref);
                     if (missing.remove(id)) {
                         result.byId.put(id, new Candidate(id, ref.account().username(), ref.account().legacyId(),
-                                false, ref.account().cccdVerified(), Optional.of(ref), ref.account().type() == null
-                                        ? AccountKind.CITIZEN : AccountKind.ofLegacyType(ref.account().type().name())));
+                                false, ref.account().cccdVerified(), Optional.of(ref), ref.account().kind()));
                     }
                 }
             } catch (LegacyDatabaseUnavailableException e) {
