@@ -15,7 +15,7 @@ import vn.vneidbridge.sandbox.portal.DemoPortalConfig;
 
 /**
  * The sandbox command: Keycloak with VNeID Bridge (realms {@code dvc} and {@code vneid-sandbox} imported,
- * embedded H2), the simulators and the demo portal, until Ctrl-C.
+ * embedded H2), the simulators (population database, business registry) and the demo portal, until Ctrl-C.
  */
 public final class SandboxMain {
 
@@ -56,24 +56,35 @@ public final class SandboxMain {
         private final KeycloakServer keycloak;
         private final DemoPortal portal;
         private final PopulationRegistryConnection registry;
+        private final BusinessRegistryConnection businessRegistry;
         private final PrintStream console;
 
         private Sandbox(KeycloakServer keycloak, DemoPortal portal, PopulationRegistryConnection registry,
-                        PrintStream console) {
+                        BusinessRegistryConnection businessRegistry, PrintStream console) {
             this.keycloak = keycloak;
             this.portal = portal;
             this.registry = registry;
+            this.businessRegistry = businessRegistry;
             this.console = console;
         }
 
         static Sandbox start(SandboxOptions options, PrintStream console) throws Exception {
             Ports.requireFree(options.portalPort(), "demo portal");
             Ports.requireFree(options.registryPort(), "population database simulator");
+            Ports.requireFree(options.businessRegistryPort(), "business registry simulator");
             LegacyDatabaseConnection legacy = LegacyDatabaseConnection.h2(options.serversDir().resolve("legacy-db"));
             int accounts = seedLegacyDatabase(legacy, !options.keepData());
             console.println("Legacy portal database ready: " + accounts + " accounts (" + legacy.jdbcUrl() + ").");
             PopulationRegistryConnection registry = PopulationRegistryConnection.start(options.registryPort(), 0);
             console.println("Population database simulator: " + registry.simulator().baseUri());
+            BusinessRegistryConnection businessRegistry;
+            try {
+                businessRegistry = BusinessRegistryConnection.start(options.businessRegistryPort());
+            } catch (Exception e) {
+                registry.close();
+                throw e;
+            }
+            console.println("Business registry simulator: " + businessRegistry.simulator().baseUri());
             console.println("Starting Keycloak with VNeID Bridge on port " + options.keycloakPort()
                     + " (the first start builds the server and takes about a minute)…");
             KeycloakServerConfig.Builder config = onPort(KeycloakServerConfig.builder()
@@ -91,8 +102,10 @@ public final class SandboxMain {
             portalOnPort(config, options.portalPort());
             KeycloakServer keycloak;
             try {
-                keycloak = KeycloakServer.start(registry.configure(legacy.configure(config)).build());
+                keycloak = KeycloakServer.start(
+                        businessRegistry.configure(registry.configure(legacy.configure(config))).build());
             } catch (RuntimeException e) {
+                businessRegistry.close();
                 registry.close();
                 throw e;
             }
@@ -101,9 +114,10 @@ public final class SandboxMain {
                         keycloak.baseUri()));
                 console.printf("Keycloak ready in %d s (%s).%n", keycloak.startupTime().toSeconds(),
                         keycloak.built() ? "built this time" : "build skipped, nothing changed");
-                return new Sandbox(keycloak, portal, registry, console);
+                return new Sandbox(keycloak, portal, registry, businessRegistry, console);
             } catch (Exception e) {
                 keycloak.close();
+                businessRegistry.close();
                 registry.close();
                 throw e;
             }
@@ -187,6 +201,8 @@ public final class SandboxMain {
             console.println("  Identity page (after login): " + portal.baseUri() + "/login?kc_action=vneid-identity-info");
             console.println("  Population DB simulator:     " + registry.simulator().baseUri()
                     + "  (switches: POST /_simulator/mode)");
+            console.println("  Business registry simulator: " + businessRegistry.simulator().baseUri()
+                    + "  (switches: POST /_simulator/mode)");
             console.println("  Keycloak log:                " + keycloak.logFile());
             console.println("  Legacy portal accounts:      tothinga, nguyenvanan, tranvanbinh, tranvanbinh.hcm, phamminhduc,");
             console.println("                               quantri, congtyabc (password Sandbox@123)");
@@ -197,6 +213,7 @@ public final class SandboxMain {
         public void close() {
             portal.close();
             keycloak.close();
+            businessRegistry.close();
             registry.close();
         }
     }

@@ -5,7 +5,17 @@ import java.nio.file.Path;
 /** The sandbox command's options ({@code --name=value}); unknown or malformed options are refused. */
 record SandboxOptions(Path keycloakZip, Path providersBundle, Path sandboxBundle, Path serversDir, int keycloakPort,
                       int managementPort, int portalPort, int registryPort, boolean keepData,
-                      String vneidProtocol) {
+                      String vneidProtocol, int businessRegistryPort) {
+
+    /** The business registry simulator's default port. */
+    static final int DEFAULT_BUSINESS_REGISTRY_PORT = 8083;
+
+    /** The options with the business registry simulator on its default port. */
+    SandboxOptions(Path keycloakZip, Path providersBundle, Path sandboxBundle, Path serversDir, int keycloakPort,
+                   int managementPort, int portalPort, int registryPort, boolean keepData, String vneidProtocol) {
+        this(keycloakZip, providersBundle, sandboxBundle, serversDir, keycloakPort, managementPort, portalPort,
+                registryPort, keepData, vneidProtocol, DEFAULT_BUSINESS_REGISTRY_PORT);
+    }
 
     /** The protocols realm dvc's {@code vneid} provider can speak to the stand-in VNeID. */
     static final java.util.Set<String> VNEID_PROTOCOLS = java.util.Set.of("oidc", "partner-api");
@@ -21,6 +31,8 @@ record SandboxOptions(Path keycloakZip, Path providersBundle, Path sandboxBundle
               --management-port=9000    Keycloak's management port (health, metrics)
               --portal-port=8081        the demo portal's port
               --registry-port=8082      the population database simulator's port
+              --business-registry-port=8083
+                                        the business registry simulator's port
               --keep-data               keep what the last run stored instead of starting from the seeds
               --vneid-protocol=oidc     how realm dvc's vneid provider talks to the stand-in VNeID: oidc or
                                         partner-api (VNeID's partner API: encrypted code, envelopes)
@@ -38,7 +50,8 @@ record SandboxOptions(Path keycloakZip, Path providersBundle, Path sandboxBundle
                 values.port("portal-port", 8081),
                 values.port("registry-port", 8082),
                 values.flag("keep-data"),
-                vneidProtocol(values.take("vneid-protocol")));
+                vneidProtocol(values.take("vneid-protocol")),
+                values.port("business-registry-port", DEFAULT_BUSINESS_REGISTRY_PORT));
         values.requireAllTaken();
         return options;
     }

@@ -12,6 +12,14 @@ public final class VneidProvider {
     /** The provider id of the VNeID identity provider type ({@code spi-vneid-idp}'s factory). */
     public static final String PROVIDER_ID = "vneid";
 
+    /**
+     * The brokered identity's context data (and the first-login flow's) naming whose VNeID account logged in:
+     * {@code CITIZEN} or {@code ORGANISATION} ({@link vn.vneidbridge.core.user.AccountKind}); absent for a
+     * citizen's login from before organisations were accepted. An organisation's login has its tax code as the
+     * brokered username, never a personal id number.
+     */
+    public static final String ACCOUNT_KIND_CONTEXT = "vneid.account_kind";
+
     private VneidProvider() {
     }
 }

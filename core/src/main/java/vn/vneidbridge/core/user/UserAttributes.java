@@ -32,12 +32,34 @@ public final class UserAttributes {
      * for a branch.
      */
     public static final String TAX_CODE = "tax_code";
-    /** {@code "true"} only when {@link #TAX_CODE} was verified (against the business registry, or by VNeID). */
+    /**
+     * {@code "true"} only when {@link #TAX_CODE} was verified by the organisation's VNeID account (its login linked
+     * to, or created, this account). A tax code and an enterprise's registered name are public, so the business
+     * registry's match ({@link #TAX_CODE_REGISTRY_MATCHED_AT}) alone never makes a code verified.
+     */
     public static final String TAX_CODE_VERIFIED = "tax_code_verified";
-    /** Who verified the tax code: {@code business-registry}, {@code vneid}. */
+    /**
+     * When the business registry matched {@link #TAX_CODE} with the account's name (the tax-code check after a
+     * portal-account login): the code is consistent with the registry, which lets the account be offered to the
+     * organisation's VNeID account, but proves nothing (ISO-8601 instant).
+     */
+    public static final String TAX_CODE_REGISTRY_MATCHED_AT = "tax_code_registry_matched_at";
+    /** Who verified the tax code: {@code vneid}. */
     public static final String TAX_CODE_VERIFIED_SOURCE = "tax_code_verified_source";
     /** When the tax code was verified (ISO-8601 instant). */
     public static final String TAX_CODE_VERIFIED_AT = "tax_code_verified_at";
+    /**
+     * When the VNeID organisation account of {@link #TAX_CODE} said this account is not the organisation's: the
+     * code is never verified on it again (the organisations' counterpart of {@link #CCCD_DISPUTED_AT}).
+     */
+    public static final String TAX_CODE_DISPUTED_AT = "tax_code_disputed_at";
+    /** The organisation's registered name, as the business registry or VNeID gave it with its verified tax code. */
+    public static final String ORGANISATION_NAME = "organisation_name";
+    /**
+     * The VNeID account type code of the last VNeID login ({@code LoaiTaiKhoan}: 1 citizen, 2 business, 3
+     * organisation), as VNeID gave it; admin-only.
+     */
+    public static final String VNEID_ACCOUNT_TYPE = "vneid_account_type";
 
     /** Full name as written in Vietnamese, family name first ("Tô Thị Nga"). */
     public static final String FULL_NAME = "full_name";

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import vn.vneidbridge.distribution.KeycloakServer;
 import vn.vneidbridge.distribution.KeycloakServerConfig;
+import vn.vneidbridge.sandbox.BusinessRegistryConnection;
 import vn.vneidbridge.sandbox.LegacyDatabaseConnection;
 import vn.vneidbridge.sandbox.PopulationRegistryConnection;
 import vn.vneidbridge.sandbox.legacy.LegacyDatabaseSeeder;
@@ -21,8 +22,9 @@ import vn.vneidbridge.sandbox.legacy.LegacySchema;
  * One real Keycloak with VNeID Bridge for the whole test run, its legacy portal database on H2 (the
  * sandbox's setup): started from the distribution on free ports the first time a test asks for it, stopped
  * when the run ends, with the population database simulator beside it. Tests change realm settings through
- * the admin API instead of restarting it. Inject {@link KeycloakServer}, {@link AdminApi},
- * {@link LegacyDatabaseConnection} or {@link PopulationRegistryConnection} as a parameter.
+ * the admin API instead of restarting it. The business registry simulator runs beside it too. Inject
+ * {@link KeycloakServer}, {@link AdminApi}, {@link LegacyDatabaseConnection}, {@link PopulationRegistryConnection} or
+ * {@link BusinessRegistryConnection} as a parameter.
  */
 public class TestKeycloak implements ParameterResolver {
 
@@ -35,7 +37,7 @@ public class TestKeycloak implements ParameterResolver {
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
         return type == KeycloakServer.class || type == AdminApi.class || type == LegacyDatabaseConnection.class
-                || type == PopulationRegistryConnection.class;
+                || type == PopulationRegistryConnection.class || type == BusinessRegistryConnection.class;
     }
 
     @Override
@@ -48,6 +50,9 @@ public class TestKeycloak implements ParameterResolver {
         }
         if (type == PopulationRegistryConnection.class) {
             return running.registry();
+        }
+        if (type == BusinessRegistryConnection.class) {
+            return running.businessRegistry();
         }
         return type == LegacyDatabaseConnection.class ? running.legacy() : running.server();
     }
@@ -105,9 +110,17 @@ public class TestKeycloak implements ParameterResolver {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the population database simulator", e);
         }
+        BusinessRegistryConnection businessRegistry;
+        try {
+            businessRegistry = BusinessRegistryConnection.start(0);
+        } catch (IOException e) {
+            registry.close();
+            throw new UncheckedIOException("cannot start the business registry simulator", e);
+        }
         KeycloakServer server;
         try {
-            server = KeycloakServer.start(ownDatabase(registry.configure(legacy.configure(KeycloakServerConfig.builder()
+            server = KeycloakServer.start(ownDatabase(businessRegistry.configure(registry.configure(legacy.configure(
+                    KeycloakServerConfig.builder()
                     .name(serverName())
                     .distributionZip(requiredFile("keycloak.dist.zip"))
                     .providersBundle(requiredFile("vneid.providers.bundle"))
@@ -127,14 +140,15 @@ public class TestKeycloak implements ParameterResolver {
                     .runtimeOption(BRIDGE_ADMIN + "backlog-refresh-seconds", "2")
                     // the test portals' webhooks listen on 127.0.0.1 (see allowPrivateWebhookAddresses)
                     .runtimeOption(LINK_WEBHOOK + "allow-private-addresses",
-                            String.valueOf(allowPrivateWebhookAddresses())))), workDir)
+                            String.valueOf(allowPrivateWebhookAddresses()))))), workDir)
                     .build());
         } catch (RuntimeException e) {
+            businessRegistry.close();
             registry.close();
             throw e;
         }
         return new RunningServer(server, new AdminApi(server.baseUri(), server.config().adminUsername(),
-                server.config().adminPassword()), legacy, registry, legacyDatabaseResource());
+                server.config().adminPassword()), legacy, registry, businessRegistry, legacyDatabaseResource());
     }
 
     public static Path requiredFile(String property) {
@@ -167,15 +181,20 @@ public class TestKeycloak implements ParameterResolver {
 
     /** A started server and what it uses, closed by JUnit when the whole run ends. */
     private record RunningServer(KeycloakServer server, AdminApi admin, LegacyDatabaseConnection legacy,
-                                 PopulationRegistryConnection registry, AutoCloseable legacyResource)
+                                 PopulationRegistryConnection registry, BusinessRegistryConnection businessRegistry,
+                                 AutoCloseable legacyResource)
             implements ExtensionContext.Store.CloseableResource {
         @Override
         public void close() throws Exception {
             try {
                 server.close();
             } finally {
-                registry.close();
-                legacyResource.close();
+                try {
+                    businessRegistry.close();
+                } finally {
+                    registry.close();
+                    legacyResource.close();
+                }
             }
         }
     }

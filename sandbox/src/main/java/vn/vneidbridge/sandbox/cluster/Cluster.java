@@ -10,15 +10,17 @@ import java.util.Map;
 import vn.vneidbridge.distribution.KeycloakServer;
 import vn.vneidbridge.distribution.KeycloakServerConfig;
 import vn.vneidbridge.distribution.Ports;
+import vn.vneidbridge.sandbox.BusinessRegistryConnection;
 import vn.vneidbridge.sandbox.PopulationRegistryConnection;
 import vn.vneidbridge.sandbox.portal.DemoPortal;
 import vn.vneidbridge.sandbox.portal.DemoPortalConfig;
 
 /**
- * The production-shaped deployment on one machine: PostgreSQL, the population database simulator, two Keycloak
- * nodes ({@value #FIRST}, {@value #SECOND}) in one cluster, HAProxy in front of them over HTTPS, and the demo portal
- * pointed at HAProxy. Started in that order and stopped in the reverse one; a node can be killed, restarted, and
- * both stopped and started again (what the failover tests do).
+ * The production-shaped deployment on one machine: PostgreSQL, the population database and business registry
+ * simulators (the latter on any free port, printed at the start), two Keycloak nodes ({@value #FIRST},
+ * {@value #SECOND}) in one cluster, HAProxy in front of them over HTTPS, and the demo portal pointed at HAProxy.
+ * Started in that order and stopped in the reverse one; a node can be killed, restarted, and both stopped and
+ * started again (what the failover tests do).
  */
 public final class Cluster implements AutoCloseable {
 
@@ -34,6 +36,7 @@ public final class Cluster implements AutoCloseable {
     private ClusterCertificates tls;
     private ClusterDatabase database;
     private PopulationRegistryConnection registry;
+    private BusinessRegistryConnection businessRegistry;
     private Haproxy haproxy;
     private DemoPortal portal;
 
@@ -62,6 +65,8 @@ public final class Cluster implements AutoCloseable {
             console.println("PostgreSQL ready on port " + ports.postgres() + " (databases keycloak, legacy_portal).");
             registry = started(PopulationRegistryConnection.start(options.registryPort(), 0));
             console.println("Population database simulator: " + registry.simulator().baseUri());
+            businessRegistry = started(BusinessRegistryConnection.start(0));
+            console.println("Business registry simulator: " + businessRegistry.simulator().baseUri());
             configs.put(FIRST, nodeConfig(FIRST, ports.first()));
             configs.put(SECOND, nodeConfig(SECOND, ports.second()));
             console.println("Starting Keycloak " + FIRST + " (the first start builds the server, about a minute)…");
@@ -113,6 +118,11 @@ public final class Cluster implements AutoCloseable {
 
     public PopulationRegistryConnection registry() {
         return registry;
+    }
+
+    /** The business registry simulator both nodes call. */
+    public BusinessRegistryConnection businessRegistry() {
+        return businessRegistry;
     }
 
     public Haproxy haproxy() {
@@ -170,8 +180,8 @@ public final class Cluster implements AutoCloseable {
     }
 
     private KeycloakServerConfig.Builder nodeConfig(String name, ClusterPorts.Node nodePorts) {
-        KeycloakServerConfig.Builder builder = registry.configure(
-                KeycloakNodes.node(name, nodePorts, options, tls, database, publicUri()));
+        KeycloakServerConfig.Builder builder = businessRegistry.configure(registry.configure(
+                KeycloakNodes.node(name, nodePorts, options, tls, database, publicUri())));
         nodeOptions.forEach(builder::runtimeOption);
         return builder;
     }

@@ -7,11 +7,12 @@ import java.time.Instant;
 /**
  * Stops calling a registry that keeps failing: after {@code failureThreshold} consecutive failures the
  * circuit opens for {@code openDuration}; then one trial call is let through (half-open) — its success
- * closes the circuit, its failure opens it again. Thread-safe.
+ * closes the circuit, its failure opens it again. Thread-safe. Public because the business registry
+ * ({@code vn.vneidbridge.organisation.registry}) shares it.
  */
-final class CircuitBreaker {
+public final class CircuitBreaker {
 
-    enum State { CLOSED, OPEN, HALF_OPEN }
+    public enum State { CLOSED, OPEN, HALF_OPEN }
 
     private final int failureThreshold;
     private final Duration openDuration;
@@ -22,7 +23,7 @@ final class CircuitBreaker {
     private Instant openedAt = Instant.MIN;
     private boolean trialInFlight;
 
-    CircuitBreaker(int failureThreshold, Duration openDuration, Clock clock) {
+    public CircuitBreaker(int failureThreshold, Duration openDuration, Clock clock) {
         if (failureThreshold < 1) {
             throw new IllegalArgumentException("failureThreshold must be at least 1");
         }
@@ -32,7 +33,7 @@ final class CircuitBreaker {
     }
 
     /** Whether a call may go out now; a true answer must be followed by a success or failure report. */
-    synchronized boolean tryAcquire() {
+    public synchronized boolean tryAcquire() {
         if (state == State.OPEN && !clock.instant().isBefore(openedAt.plus(openDuration))) {
             state = State.HALF_OPEN;
             trialInFlight = false;
@@ -51,13 +52,13 @@ final class CircuitBreaker {
         }
     }
 
-    synchronized void recordSuccess() {
+    public synchronized void recordSuccess() {
         state = State.CLOSED;
         consecutiveFailures = 0;
         trialInFlight = false;
     }
 
-    synchronized void recordFailure() {
+    public synchronized void recordFailure() {
         consecutiveFailures++;
         if (state == State.HALF_OPEN || consecutiveFailures >= failureThreshold) {
             state = State.OPEN;
@@ -74,7 +75,7 @@ final class CircuitBreaker {
      * The state as the next call would find it, without changing it: an open circuit whose open time is over is
      * half-open (for the metrics, read between calls).
      */
-    synchronized State observedState() {
+    public synchronized State observedState() {
         if (state == State.OPEN && !clock.instant().isBefore(openedAt.plus(openDuration))) {
             return State.HALF_OPEN;
         }

@@ -1,13 +1,16 @@
 package vn.vneidbridge.cccd.registry;
 
-/** A registry's HTTP answer: status and the (size-bounded) body. */
-record HttpReply(int status, byte[] body) {
+/**
+ * A registry's HTTP answer: status and the (size-bounded) body. Public because the business registry
+ * ({@code vn.vneidbridge.organisation.registry}) shares it.
+ */
+public record HttpReply(int status, byte[] body) {
 
-    boolean isOk() {
+    public boolean isOk() {
         return status == 200;
     }
 
-    RegistryFailure statusFailure() {
+    public RegistryFailure statusFailure() {
         return new RegistryFailure("http-" + status);
     }
 }

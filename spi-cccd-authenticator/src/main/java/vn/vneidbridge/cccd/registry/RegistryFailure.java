@@ -2,24 +2,25 @@ package vn.vneidbridge.cccd.registry;
 
 /**
  * Why no answer could be had from the registry; becomes {@link RegistryResult.Unavailable} with the same
- * reason. Carries no personal data and no stack trace (it is control flow, not a bug).
+ * reason. Carries no personal data and no stack trace (it is control flow, not a bug). Public because the business registry
+ * ({@code vn.vneidbridge.organisation.registry}) shares it.
  */
-final class RegistryFailure extends Exception {
+public final class RegistryFailure extends Exception {
 
     static final String MALFORMED_RESPONSE = "malformed-response";
 
     private final String reason;
 
-    RegistryFailure(String reason) {
+    public RegistryFailure(String reason) {
         super(reason, null, false, false);
         this.reason = reason;
     }
 
-    static RegistryFailure malformed() {
+    public static RegistryFailure malformed() {
         return new RegistryFailure(MALFORMED_RESPONSE);
     }
 
-    String reason() {
+    public String reason() {
         return reason;
     }
 

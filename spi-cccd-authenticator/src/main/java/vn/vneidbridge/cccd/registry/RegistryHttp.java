@@ -15,9 +15,10 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * One pooled HTTP client per provider factory. Every call is bounded by the read timeout, body included,
- * and every way it can fail becomes a {@link RegistryFailure} with a short reason.
+ * and every way it can fail becomes a {@link RegistryFailure} with a short reason. Public because the business registry
+ * ({@code vn.vneidbridge.organisation.registry}) shares it.
  */
-final class RegistryHttp {
+public final class RegistryHttp {
 
     /** Registry answers are a few kilobytes; anything near this is not one. */
     static final int MAX_RESPONSE_BYTES = 1 << 20;
@@ -30,7 +31,7 @@ final class RegistryHttp {
         this.readTimeout = readTimeout;
     }
 
-    static RegistryHttp create(Duration connectTimeout, Duration readTimeout) {
+    public static RegistryHttp create(Duration connectTimeout, Duration readTimeout) {
         HttpClient client = HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
                 .version(HttpClient.Version.HTTP_1_1)
@@ -40,7 +41,7 @@ final class RegistryHttp {
     }
 
     /** Sends the request and waits at most the read timeout for the whole answer. */
-    HttpReply send(HttpRequest.Builder request) throws RegistryFailure {
+    public HttpReply send(HttpRequest.Builder request) throws RegistryFailure {
         CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(
                 request.timeout(readTimeout).build(), BoundedBodySubscriber.handler(MAX_RESPONSE_BYTES));
         try {

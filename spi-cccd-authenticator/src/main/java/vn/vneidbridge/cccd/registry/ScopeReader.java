@@ -8,9 +8,10 @@ import org.keycloak.Config;
 /**
  * Null-safe, typed reading of a provider's server options: a missing scope, a missing or blank value and an
  * unreadable number all give the default (the last with a warning naming the option, never its value's
- * neighbours). Never throws.
+ * neighbours). Never throws. Public because the business registry
+ * ({@code vn.vneidbridge.organisation.registry}) shares it.
  */
-final class ScopeReader {
+public final class ScopeReader {
 
     private static final Logger LOG = Logger.getLogger(ScopeReader.class);
 
@@ -18,18 +19,18 @@ final class ScopeReader {
     private final Config.Scope scope;
 
     /** @param scope the provider's scope; may be null (no options at all) */
-    ScopeReader(String providerId, Config.Scope scope) {
+    public ScopeReader(String providerId, Config.Scope scope) {
         this.providerId = providerId;
         this.scope = scope;
     }
 
-    Optional<String> string(String name) {
+    public Optional<String> string(String name) {
         String value = scope == null ? null : scope.get(name);
         return Optional.ofNullable(value).map(String::strip).filter(text -> !text.isEmpty());
     }
 
     /** An integer of at least {@code min}; else {@code defaultValue}. */
-    int integer(String name, int defaultValue, int min) {
+    public int integer(String name, int defaultValue, int min) {
         Optional<String> text = string(name);
         if (text.isEmpty()) {
             return defaultValue;
