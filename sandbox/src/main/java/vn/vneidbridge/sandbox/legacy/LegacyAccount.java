@@ -22,6 +22,7 @@ import vn.vneidbridge.core.id.Gender;
  * @param accountType  {@code account_type}
  * @param admin        {@code is_admin}
  * @param status       {@code status}
+ * @param taxCode      {@code tax_code}, the optional column: an organisation's or business's tax code
  */
 public record LegacyAccount(
         String legacyId,
@@ -37,7 +38,8 @@ public record LegacyAccount(
         String email,
         AccountType accountType,
         boolean admin,
-        Status status) {
+        Status status,
+        String taxCode) {
 
     /** {@code account_type}. */
     public enum AccountType { CITIZEN, ORGANISATION, BUSINESS }
@@ -54,6 +56,20 @@ public record LegacyAccount(
         if (!username.equals(username.toLowerCase(Locale.ROOT))) {
             throw new IllegalArgumentException("usernames are stored lower case: " + legacyId);
         }
+    }
+
+    /** A row without a tax code (every citizen's row, and most others). */
+    public LegacyAccount(String legacyId, String username, StoredPassword password, String fullName,
+                         LocalDate birthDate, Gender gender, String cmnd, String cccd, boolean cccdVerified,
+                         String phone, String email, AccountType accountType, boolean admin, Status status) {
+        this(legacyId, username, password, fullName, birthDate, gender, cmnd, cccd, cccdVerified, phone, email,
+                accountType, admin, status, null);
+    }
+
+    /** This row with {@code tax_code} set (null: none). */
+    public LegacyAccount withTaxCode(String taxCode) {
+        return new LegacyAccount(legacyId, username, password, fullName, birthDate, gender, cmnd, cccd, cccdVerified,
+                phone, email, accountType, admin, status, taxCode);
     }
 
     /** The {@code gender} column value: {@code "M"}, {@code "F"} or null. */

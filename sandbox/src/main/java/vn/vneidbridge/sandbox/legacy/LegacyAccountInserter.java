@@ -15,8 +15,8 @@ final class LegacyAccountInserter {
 
     static final String INSERT = "INSERT INTO " + LegacySchema.TABLE + " (legacy_id, username, password_hash,"
             + " password_algorithm, password_salt, password_iterations, full_name, birth_date, gender, cmnd, cccd,"
-            + " cccd_verified, phone, email, account_type, is_admin, status)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " cccd_verified, phone, email, account_type, is_admin, status, tax_code)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final int batchSize;
 
@@ -84,6 +84,7 @@ final class LegacyAccountInserter {
         insert.setString(15, row.accountType().name());
         insert.setBoolean(16, row.admin());
         insert.setString(17, row.status().name());
+        setString(insert, 18, row.taxCode());
     }
 
     private static void setString(PreparedStatement insert, int index, String value) throws SQLException {

@@ -17,7 +17,8 @@ import vn.vneidbridge.core.id.Gender;
  *   <tr><td>tranvanbinh.hcm</td><td>DVC-0000004</td><td>md5</td><td>CCCD 042085007890, verified</td></tr>
  *   <tr><td>phamminhduc</td><td>DVC-0000005</td><td>bcrypt {@code $2a$}</td><td>CMND 025678901</td></tr>
  *   <tr><td>quantri</td><td>DVC-0000006</td><td>pbkdf2-sha256</td><td>none; portal administrator</td></tr>
- *   <tr><td>congtyabc</td><td>DVC-0000007</td><td>sha256-salted</td><td>none; organisation</td></tr>
+ *   <tr><td>congtyabc</td><td>DVC-0000007</td><td>sha256-salted</td><td>none; organisation, tax code
+ *       0312345673 (not verified)</td></tr>
  *   <tr><td>hoa.le95</td><td>DVC-0000008</td><td>bcrypt {@code $2b$}</td><td>none; a namesake of Lê Thị Hoa</td></tr>
  * </table>
  *
@@ -52,6 +53,11 @@ public final class LegacyPersonas {
     public static final String CONGTYABC = "congtyabc";
     public static final String CONGTYABC_ID = "DVC-0000007";
     /**
+     * The tax code the legacy portal holds for {@link #CONGTYABC} (not verified there): the tax-code step finds it
+     * prefilled.
+     */
+    public static final String CONGTYABC_TAX_CODE = "0312345673";
+    /**
      * Lê Thị Hoa of Hà Nội, a namesake of the VNeID persona Lê Thị Hoa (same name and birth date, another person,
      * CCCD 001195009876 in the population database): no CMND, no CCCD on her account.
      */
@@ -83,7 +89,8 @@ public final class LegacyPersonas {
                         LegacyAccount.AccountType.CITIZEN, true, LegacyAccount.Status.ACTIVE),
                 new LegacyAccount(CONGTYABC_ID, CONGTYABC, hash(PasswordFormat.SHA256_SALTED, CONGTYABC),
                         "Công ty TNHH ABC", null, null, null, null, false, "0909123456", email(CONGTYABC),
-                        LegacyAccount.AccountType.ORGANISATION, false, LegacyAccount.Status.ACTIVE),
+                        LegacyAccount.AccountType.ORGANISATION, false, LegacyAccount.Status.ACTIVE)
+                        .withTaxCode(CONGTYABC_TAX_CODE),
                 citizen(HOA_LE95_ID, HOA_LE95, PasswordFormat.BCRYPT_2B, "Lê Thị Hoa",
                         LocalDate.of(1995, 11, 20), Gender.FEMALE, null, null, "0915201195"));
 

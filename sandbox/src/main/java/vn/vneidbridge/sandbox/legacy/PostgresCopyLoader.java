@@ -17,7 +17,7 @@ final class PostgresCopyLoader {
 
     private static final String COPY = "COPY " + LegacySchema.TABLE + " (legacy_id, username, password_hash,"
             + " password_algorithm, password_salt, password_iterations, full_name, birth_date, gender, cmnd, cccd,"
-            + " cccd_verified, phone, email, account_type, is_admin, status) FROM STDIN WITH (FORMAT csv)";
+            + " cccd_verified, phone, email, account_type, is_admin, status, tax_code) FROM STDIN WITH (FORMAT csv)";
     private static final int FLUSH_CHARS = 1 << 20;
 
     private PostgresCopyLoader() {
@@ -91,7 +91,8 @@ final class PostgresCopyLoader {
         text(csv, row.email()).append(',');
         text(csv, row.accountType().name()).append(',');
         csv.append(row.admin()).append(',');
-        text(csv, row.status().name()).append('\n');
+        text(csv, row.status().name()).append(',');
+        text(csv, row.taxCode()).append('\n');
     }
 
     private static StringBuilder text(StringBuilder csv, String value) {

@@ -6,6 +6,10 @@
 -- linker must skip (unknown algorithm, malformed cmnd/cccd, ...) can still be inserted by tests.
 -- The contract wants a unique index on lower(username). H2 has no expression indexes, so usernames are
 -- stored lower case (every writer in this package lower-cases them) and the unique index is on the column.
+--
+-- tax_code is one of the contract's optional columns. It is in CREATE TABLE, last, and added by the ALTER TABLE
+-- below to a table created before it was (ADD COLUMN IF NOT EXISTS: H2 2.x and PostgreSQL 9.6+), so both end with
+-- the same columns in the same order.
 
 CREATE TABLE IF NOT EXISTS vneid_legacy_account (
     legacy_id           varchar(64)  NOT NULL,
@@ -25,6 +29,7 @@ CREATE TABLE IF NOT EXISTS vneid_legacy_account (
     account_type        varchar(16)  NOT NULL,
     is_admin            boolean      DEFAULT FALSE NOT NULL,
     status              varchar(16)  DEFAULT 'ACTIVE' NOT NULL,
+    tax_code            varchar(14),
     CONSTRAINT vneid_legacy_account_pk PRIMARY KEY (legacy_id)
 );
 
@@ -33,3 +38,7 @@ CREATE UNIQUE INDEX IF NOT EXISTS vneid_legacy_account_username_ux ON vneid_lega
 CREATE INDEX IF NOT EXISTS vneid_legacy_account_cccd_ix ON vneid_legacy_account (cccd);
 
 CREATE INDEX IF NOT EXISTS vneid_legacy_account_cmnd_ix ON vneid_legacy_account (cmnd);
+
+ALTER TABLE vneid_legacy_account ADD COLUMN IF NOT EXISTS tax_code varchar(14);
+
+CREATE INDEX IF NOT EXISTS vneid_legacy_account_tax_code_ix ON vneid_legacy_account (tax_code);

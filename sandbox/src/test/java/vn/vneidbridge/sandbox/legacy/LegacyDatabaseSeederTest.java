@@ -25,6 +25,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import vn.vneidbridge.core.id.CmndNumber;
 import vn.vneidbridge.core.id.Gender;
 import vn.vneidbridge.core.id.PersonalIdNumber;
+import vn.vneidbridge.core.id.TaxCode;
 
 class LegacyDatabaseSeederTest {
 
@@ -111,6 +112,17 @@ class LegacyDatabaseSeederTest {
             assertThat(row("hoa.le95").values()).as("Lê Thị Hoa's namesake: no CMND, no CCCD")
                     .containsExactly("Lê Thị Hoa", LocalDate.of(1995, 11, 20), "F", null, null, false, "CITIZEN", false,
                             "ACTIVE");
+        }
+
+        @Test
+        void thenOnlyTheOrganisationHasATaxCodeAndItIsValid() throws SQLException {
+            assertThat(row("congtyabc").taxCode).isEqualTo("0312345673").isEqualTo(LegacyPersonas.CONGTYABC_TAX_CODE);
+            assertThat(TaxCode.parse(row("congtyabc").taxCode).isValid()).isTrue();
+            for (LegacyAccount persona : LegacyPersonas.all()) {
+                if (!persona.username().equals(LegacyPersonas.CONGTYABC)) {
+                    assertThat(row(persona.username()).taxCode).as(persona.username()).isNull();
+                }
+            }
         }
 
         @Test
@@ -203,6 +215,7 @@ class LegacyDatabaseSeederTest {
                 row.accountType = rs.getString("account_type");
                 row.admin = rs.getBoolean("is_admin");
                 row.status = rs.getString("status");
+                row.taxCode = rs.getString("tax_code");
                 assertThat(rs.next()).as("one row of " + username).isFalse();
                 return row;
             }
@@ -227,6 +240,7 @@ class LegacyDatabaseSeederTest {
         String accountType;
         boolean admin;
         String status;
+        String taxCode;
 
         List<Object> values() {
             List<Object> values = new ArrayList<>();

@@ -75,16 +75,17 @@ class LegacySchemaTest {
                     Map.entry("email", "character varying(254)"),
                     Map.entry("account_type", "character varying(16)"),
                     Map.entry("is_admin", "boolean"),
-                    Map.entry("status", "character varying(16)"));
+                    Map.entry("status", "character varying(16)"),
+                    Map.entry("tax_code", "character varying(14)"));
             assertThat(nullable).allSatisfy((name, value) -> assertThat(value)
                     .as(name)
                     .isEqualTo(List.of("password_salt", "password_iterations", "full_name", "birth_date", "gender",
-                            "cmnd", "cccd", "phone", "email").contains(name)
+                            "cmnd", "cccd", "phone", "email", "tax_code").contains(name)
                             ? DatabaseMetaData.columnNullable : DatabaseMetaData.columnNoNulls));
         }
 
         @Test
-        void thenLegacyIdUsernameCccdAndCmndAreIndexed() throws SQLException {
+        void thenLegacyIdUsernameCccdCmndAndTaxCodeAreIndexed() throws SQLException {
             LegacySchema.create(connection);
 
             List<String> indexed = new ArrayList<>();
@@ -100,13 +101,60 @@ class LegacySchemaTest {
                 }
             }
 
-            assertThat(indexed).contains("legacy_id", "username", "cccd", "cmnd");
-            assertThat(unique).contains("legacy_id", "username").doesNotContain("cccd", "cmnd");
+            assertThat(indexed).contains("legacy_id", "username", "cccd", "cmnd", "tax_code");
+            assertThat(unique).contains("legacy_id", "username").doesNotContain("cccd", "cmnd", "tax_code");
         }
 
         private String size(String type, int size) {
             String lower = type.toLowerCase(Locale.ROOT);
             return lower.startsWith("character") ? "(" + size + ")" : "";
+        }
+    }
+
+    @Nested
+    class GivenATableCreatedBeforeTheTaxCodeColumn {
+
+        @BeforeEach
+        void createTheOldTable() throws SQLException {
+            try (Statement statement = connection.createStatement()) {
+                // the table as schema.sql created it before the column
+                statement.execute("CREATE TABLE vneid_legacy_account (legacy_id varchar(64) NOT NULL,"
+                        + " username varchar(100) NOT NULL, password_hash varchar(255) NOT NULL,"
+                        + " password_algorithm varchar(32) NOT NULL, password_salt varchar(255),"
+                        + " password_iterations integer, full_name varchar(200), birth_date date, gender char(1),"
+                        + " cmnd char(9), cccd char(12), cccd_verified boolean DEFAULT FALSE NOT NULL,"
+                        + " phone varchar(20), email varchar(254), account_type varchar(16) NOT NULL,"
+                        + " is_admin boolean DEFAULT FALSE NOT NULL, status varchar(16) DEFAULT 'ACTIVE' NOT NULL,"
+                        + " CONSTRAINT vneid_legacy_account_pk PRIMARY KEY (legacy_id))");
+                statement.executeUpdate("INSERT INTO vneid_legacy_account"
+                        + " (legacy_id, username, password_hash, password_algorithm, account_type)"
+                        + " VALUES ('X-1', 'someone', 'x', 'md5', 'ORGANISATION')");
+            }
+        }
+
+        @Test
+        void thenCreatingAddsTheColumnAndItsIndexAndKeepsTheRows() throws SQLException {
+            LegacySchema.create(connection);
+            LegacySchema.create(connection);
+
+            List<String> columns = new ArrayList<>();
+            try (ResultSet rs = connection.getMetaData().getColumns(null, null, "VNEID_LEGACY_ACCOUNT", "TAX_CODE")) {
+                while (rs.next()) {
+                    columns.add(rs.getString("TYPE_NAME").toLowerCase(Locale.ROOT) + "(" + rs.getInt("COLUMN_SIZE")
+                            + ")");
+                }
+            }
+            List<String> indexed = new ArrayList<>();
+            try (ResultSet rs = connection.getMetaData().getIndexInfo(null, null, "VNEID_LEGACY_ACCOUNT", false,
+                    false)) {
+                while (rs.next()) {
+                    indexed.add(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+                }
+            }
+
+            assertThat(columns).containsExactly("character varying(14)");
+            assertThat(indexed).contains("tax_code");
+            assertThat(TestDatabases.count(connection, "legacy_id = 'X-1' AND tax_code IS NULL")).isEqualTo(1);
         }
     }
 

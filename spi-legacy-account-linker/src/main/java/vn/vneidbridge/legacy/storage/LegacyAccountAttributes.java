@@ -13,7 +13,8 @@ import vn.vneidbridge.legacy.store.LegacyAccount;
 /**
  * How a legacy account's data becomes Keycloak user data: names split Vietnamese-style (last name = family
  * name, first name = middle and given names, full name kept whole), ids and profile as attributes.
- * The CCCD is marked verified only when the legacy portal had verified it.
+ * The CCCD is marked verified only when the legacy portal had verified it; an organisation's tax code never is
+ * ({@link LegacyTaxCode}).
  */
 final class LegacyAccountAttributes {
 
@@ -40,6 +41,16 @@ final class LegacyAccountAttributes {
             put(values, UserAttributes.CCCD_VERIFIED, "true");
             put(values, UserAttributes.CCCD_VERIFIED_SOURCE, VERIFIED_BY_LEGACY_PORTAL);
         }
+        return Map.copyOf(values);
+    }
+
+    /** The account's attributes with its row's tax code, if it has a valid one (unverified). */
+    static Map<String, List<String>> of(LegacyAccount account, LegacyTaxCode taxCode) {
+        if (taxCode.code().isEmpty()) {
+            return of(account);
+        }
+        Map<String, List<String>> values = new LinkedHashMap<>(of(account));
+        values.put(UserAttributes.TAX_CODE, List.of(taxCode.code().get().value()));
         return Map.copyOf(values);
     }
 

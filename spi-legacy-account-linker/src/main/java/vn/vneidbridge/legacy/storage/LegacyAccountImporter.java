@@ -3,6 +3,7 @@ package vn.vneidbridge.legacy.storage;
 import java.time.Instant;
 import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
+import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelDuplicateException;
@@ -18,7 +19,8 @@ import vn.vneidbridge.legacy.store.LegacyAccount;
 
 /**
  * Brings a legacy account into Keycloak once: a local user with the account's fixed id, linked to this
- * provider, carrying the legacy id and profile. Importing an account that is already there returns it.
+ * provider, carrying the legacy id and profile (and an organisation's tax code, unverified: {@link LegacyTaxCode}).
+ * Importing an account that is already there returns it, unchanged.
  */
 final class LegacyAccountImporter {
 
@@ -64,6 +66,8 @@ final class LegacyAccountImporter {
                 user.setAttribute(name, values);
             }
         });
+        LegacyTaxCode taxCode = LegacyTaxCode.read(account, LegacyUserStorage.store(session, model)::taxCodeOf);
+        taxCode.writeTo(user);
         Instant now = Instant.now();
         user.setSingleAttribute(UserAttributes.LEGACY_IMPORTED_AT, now.toString());
         if (account.cccdVerified()) {
@@ -83,13 +87,17 @@ final class LegacyAccountImporter {
         // the username now belongs to the imported user: drop what the cache remembers of the legacy view
         UserCache cache = UserStorageUtil.userCache(session);
         if (cache != null) {
-            cache.evict(realm, new LegacyUserAdapter(session, realm, model, account));
+            cache.evict(realm, new LegacyUserAdapter(session, realm, model, account, LegacyTaxCode.Column.NOT_READ));
         }
-        LegacyEvents.event(session, realm, EventType.REGISTER)
+        EventBuilder registered = LegacyEvents.event(session, realm, EventType.REGISTER)
                 .user(user)
                 .detail(LegacyEvents.DETAIL_REGISTER_METHOD, "legacy_import")
-                .detail(LegacyEvents.DETAIL_LEGACY_ID, account.legacyId())
-                .success();
+                .detail(LegacyEvents.DETAIL_LEGACY_ID, account.legacyId());
+        if (taxCode.malformed()) {
+            // imported all the same, without the code: the operator sees which row to correct
+            registered.detail(LegacyEvents.DETAIL_PROBLEM, LegacyTaxCode.MALFORMED);
+        }
+        registered.success();
         LOG.debugf("imported legacy account %s into realm %s", account.legacyId(), realm.getName());
         return user;
     }

@@ -10,25 +10,31 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.SubjectCredentialManager;
 import org.keycloak.storage.StorageId;
 import org.keycloak.storage.adapter.AbstractUserAdapter;
+import vn.vneidbridge.core.user.UserAttributes;
 import vn.vneidbridge.legacy.store.LegacyAccount;
 
 /**
  * A legacy account not imported yet, as the login form sees it: read only, with a federated id
  * ({@code f:<provider>:<legacy id>}). Its password is checked by {@link LegacyUserStorageProvider}, which
  * imports the account only when the check succeeds — a wrong password imports nothing — and from then on
- * resolves this federated id to the imported user.
+ * resolves this federated id to the imported user. The row's tax code, the one attribute that takes a read of its
+ * own ({@link LegacyTaxCode}), is read only when asked for.
  */
 final class LegacyUserAdapter extends AbstractUserAdapter {
 
     private final LegacyAccount account;
     private final String id;
     private final Map<String, List<String>> attributes;
+    private final LegacyTaxCode.Column taxCodes;
+    private Map<String, List<String>> allAttributes;
 
-    LegacyUserAdapter(KeycloakSession session, RealmModel realm, ComponentModel model, LegacyAccount account) {
+    LegacyUserAdapter(KeycloakSession session, RealmModel realm, ComponentModel model, LegacyAccount account,
+                      LegacyTaxCode.Column taxCodes) {
         super(session, realm, model);
         this.account = account;
         this.id = new StorageId(model.getId(), account.legacyId()).getId();
         this.attributes = LegacyAccountAttributes.of(account);
+        this.taxCodes = taxCodes;
     }
 
     LegacyAccount account() {
@@ -67,18 +73,29 @@ final class LegacyUserAdapter extends AbstractUserAdapter {
 
     @Override
     public Map<String, List<String>> getAttributes() {
-        return attributes;
+        return withTaxCode();
     }
 
     @Override
     public String getFirstAttribute(String name) {
-        List<String> values = attributes.get(name);
-        return values == null || values.isEmpty() ? null : values.get(0);
+        List<String> values = values(name);
+        return values.isEmpty() ? null : values.get(0);
     }
 
     @Override
     public Stream<String> getAttributeStream(String name) {
-        return attributes.getOrDefault(name, List.of()).stream();
+        return values(name).stream();
+    }
+
+    private List<String> values(String name) {
+        return (UserAttributes.TAX_CODE.equals(name) ? withTaxCode() : attributes).getOrDefault(name, List.of());
+    }
+
+    private Map<String, List<String>> withTaxCode() {
+        if (allAttributes == null) {
+            allAttributes = LegacyAccountAttributes.of(account, LegacyTaxCode.read(account, taxCodes));
+        }
+        return allAttributes;
     }
 
     @Override

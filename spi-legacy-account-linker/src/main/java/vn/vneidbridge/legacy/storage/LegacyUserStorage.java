@@ -48,6 +48,17 @@ public final class LegacyUserStorage {
         return accounts(session, realm, store -> store.byCmnd(cmnd, MAX_ROWS_PER_NUMBER));
     }
 
+    /**
+     * The legacy accounts whose optional {@code tax_code} column holds this tax code, through every enabled legacy
+     * provider of the realm; none from a view without the column.
+     *
+     * @throws LegacyDatabaseUnavailableException when a legacy database does not answer
+     */
+    public static List<LegacyAccountRef> accountsWithTaxCode(KeycloakSession session, RealmModel realm,
+                                                             String taxCode) {
+        return accounts(session, realm, store -> store.byTaxCode(taxCode, MAX_ROWS_PER_NUMBER));
+    }
+
     private static List<LegacyAccountRef> accounts(KeycloakSession session, RealmModel realm,
                                                    Function<LegacyAccountStore, List<LegacyAccount>> query) {
         List<LegacyAccountRef> found = new ArrayList<>();

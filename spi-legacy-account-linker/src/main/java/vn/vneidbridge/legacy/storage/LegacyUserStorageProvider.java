@@ -60,7 +60,7 @@ final class LegacyUserStorageProvider implements UserStorageProvider, UserLookup
             return null;
         }
         return found.account().filter(account -> serves(account.type()))
-                .map(account -> new LegacyUserAdapter(session, realm, model, account))
+                .map(account -> new LegacyUserAdapter(session, realm, model, account, store::taxCodeOf))
                 .orElse(null);
     }
 
@@ -79,7 +79,7 @@ final class LegacyUserStorageProvider implements UserStorageProvider, UserLookup
         }
         try {
             return lookup(() -> store.byLegacyId(legacyId)).account().filter(account -> serves(account.type()))
-                    .map(account -> (UserModel) new LegacyUserAdapter(session, realm, model, account))
+                    .map(account -> (UserModel) new LegacyUserAdapter(session, realm, model, account, store::taxCodeOf))
                     .orElse(null);
         } catch (LegacyDatabaseUnavailableException e) {
             return null;

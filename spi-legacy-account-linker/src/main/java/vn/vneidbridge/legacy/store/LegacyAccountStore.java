@@ -26,6 +26,9 @@ public final class LegacyAccountStore {
      * ({@link BrokenConnections}); each such failure makes the pool drop that connection.
      */
     private static final int MAX_ATTEMPTS = 4;
+    /** Whether each persistence unit's view has the optional column {@code tax_code}, kept across stores. */
+    private static final java.util.Map<String, OptionalColumn> TAX_CODE_COLUMNS =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private final KeycloakSessionFactory sessions;
     private final String persistenceUnit;
@@ -129,8 +132,75 @@ public final class LegacyAccountStore {
         }
     }
 
+    /**
+     * Whether the legacy view has the contract's optional column {@code tax_code}. The database is asked at most once
+     * every {@link OptionalColumn#RECHECK_AFTER} per persistence unit; a view without the column is its answer, not a
+     * failure of the legacy database. False also while the database does not answer.
+     */
+    public boolean hasTaxCodes() {
+        return taxCodeColumn().isThere(() -> readOptionalColumn(em -> em.createQuery(
+                        "select t.taxCode from LegacyAccountTaxCode t", String.class)
+                .setMaxResults(1).setHint(TIMEOUT_HINT, queryTimeoutMillis).getResultList()).isPresent());
+    }
+
+    /**
+     * The optional column {@code tax_code} of the row with this legacy id, as the row has it: trimmed, not validated.
+     * Empty when the view has no such column, the row has no code, or there is no such row. Callers read it for
+     * organisations' and businesses' rows only ({@link LegacyAccountTaxCode#isReadFor}).
+     *
+     * @throws LegacyDatabaseUnavailableException when the legacy database does not answer
+     */
+    public Optional<String> taxCodeOf(String legacyId) {
+        if (legacyId == null || legacyId.isBlank() || legacyId.length() > 64 || !hasTaxCodes()) {
+            return Optional.empty();
+        }
+        Optional<List<String>> codes = readOptionalColumn(em -> em.createQuery(
+                        "select t.taxCode from LegacyAccountTaxCode t where t.legacyId = :legacyId", String.class)
+                .setParameter("legacyId", legacyId)
+                .setMaxResults(2)
+                .setHint(TIMEOUT_HINT, queryTimeoutMillis)
+                .getResultList());
+        if (codes.isEmpty()) {
+            taxCodeColumn().missing(); // the view lost the column since it was last asked
+            return Optional.empty();
+        }
+        List<String> found = codes.get();
+        return found.size() != 1 || found.get(0) == null ? Optional.empty()
+                : Optional.of(found.get(0).strip()).filter(code -> !code.isEmpty());
+    }
+
     /** A row of a scan: its key, and the account when the row is valid. */
     public record PageRow(String legacyId, Optional<LegacyAccount> account) {
+    }
+
+    /**
+     * The valid accounts whose optional column {@code tax_code} holds exactly this code (at most {@code limit} rows
+     * are read); none when the view has no such column. The code is compared as the row has it: a view should give
+     * codes in their canonical form ({@code 0123456789}, {@code 0123456789-001}).
+     *
+     * @throws LegacyDatabaseUnavailableException when the legacy database does not answer
+     */
+    public List<LegacyAccount> byTaxCode(String taxCode, int limit) {
+        if (taxCode == null || taxCode.isBlank() || taxCodeColumn().knownMissing()) {
+            return List.of();
+        }
+        // a branch's code as the view may hold it: with its hyphen, or its 13 digits
+        String bare = taxCode.replace("-", "");
+        // a database that does not answer throws here: never taken for a view without the column
+        Optional<List<LegacyAccountEntity>> rows = readOptionalColumn(em -> em.createQuery(
+                        "select a from LegacyAccountEntity a where a.legacyId in "
+                                + "(select t.legacyId from LegacyAccountTaxCode t where t.taxCode in (:code, :bare))",
+                        LegacyAccountEntity.class)
+                .setParameter("code", taxCode)
+                .setParameter("bare", bare)
+                .setMaxResults(limit)
+                .setHint(TIMEOUT_HINT, queryTimeoutMillis)
+                .getResultList());
+        if (rows.isEmpty()) {
+            taxCodeColumn().missing();
+            return List.of();
+        }
+        return valid(rows.get());
     }
 
     /** A page of a scan and the key to continue after (empty when the page is empty: the scan is over). */
@@ -152,7 +222,30 @@ public final class LegacyAccountStore {
         });
     }
 
+    private OptionalColumn taxCodeColumn() {
+        return TAX_CODE_COLUMNS.computeIfAbsent(persistenceUnit,
+                unit -> new OptionalColumn(OptionalColumn.RECHECK_AFTER, System::nanoTime));
+    }
+
+    /** A read of an optional column: empty when the view has no such column (an answer of the database). */
+    private <T> Optional<T> readOptionalColumn(java.util.function.Function<EntityManager, T> work) {
+        try {
+            return Optional.of(read(work, true));
+        } catch (MissingColumn e) {
+            LOG.debugf("legacy database (unit %s): the view has no such optional column", persistenceUnit);
+            return Optional.empty();
+        }
+    }
+
     private <T> T read(java.util.function.Function<EntityManager, T> work) {
+        return read(work, false);
+    }
+
+    /**
+     * @param optionalColumn whether {@code work} reads one of the contract's optional columns: a view without it is
+     *                       then answered with {@link MissingColumn}, and the legacy database counts as up
+     */
+    private <T> T read(java.util.function.Function<EntityManager, T> work, boolean optionalColumn) {
         for (int attempt = 1; ; attempt++) {
             try {
                 T answer = KeycloakModelUtils.runJobInTransactionWithResult(sessions, session -> {
@@ -170,6 +263,10 @@ public final class LegacyAccountStore {
                             persistenceUnit, attempt);
                     continue;
                 }
+                if (optionalColumn && OptionalColumn.isMissingColumn(e)) {
+                    BridgeMetrics.legacyDatabase(true);
+                    throw new MissingColumn(e);
+                }
                 BridgeMetrics.legacyDatabase(false);
                 LOG.debugf(e, "legacy database (unit %s) failed", persistenceUnit);
                 throw new LegacyDatabaseUnavailableException("the legacy portal database is unavailable ("
@@ -185,6 +282,14 @@ public final class LegacyAccountStore {
                     + persistenceUnit + " and rebuild Keycloak");
         }
         return connection.getEntityManager();
+    }
+
+    /** The view has no such optional column: the database's answer to a read of one, not a failure. */
+    private static final class MissingColumn extends RuntimeException {
+
+        MissingColumn(Throwable cause) {
+            super("the legacy view has no such optional column", cause);
+        }
     }
 
     /** What a lookup by a unique key found: an account, a row that was refused (and why), or nothing. */
