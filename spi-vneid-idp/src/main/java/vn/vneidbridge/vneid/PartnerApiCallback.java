@@ -94,7 +94,7 @@ final class PartnerApiCallback {
         } catch (WebApplicationException e) {
             return e.getResponse();
         } catch (IdentityBrokerException e) {
-            // a VNeID check V1-V4 (reason already in the event) or a refused link
+            // a VNeID check V1-V4 or O0-O3 (reason already in the event) or a refused link
             return errorPage(e.getMessageCode() != null ? e.getMessageCode() : PartnerRefusal.ANSWER_UNREADABLE.messageKey());
         } catch (RuntimeException e) {
             // as Keycloak's own callback does; the exception's class only, its message may quote an answer

@@ -41,6 +41,11 @@ public record VneidClaimNames(String idNumber, String fullName, String birthDate
     public static final String FALLBACK_GENDER = "GioiTinh";
     /** Fallback of {@link #phone()}: số điện thoại. */
     public static final String FALLBACK_PHONE = "SoDienThoai";
+    /**
+     * The account type claim of the national portal's SSO (loại tài khoản: 1 citizen, 2 business, 3 organisation):
+     * the OIDC default of the account type claim, and its fallback ({@link VneidAccountKind}).
+     */
+    public static final String FALLBACK_ACCOUNT_TYPE = "LoaiTaiKhoan";
 
     /** The standard OIDC claim names. */
     public static final VneidClaimNames DEFAULTS = new VneidClaimNames(DEFAULT_ID_NUMBER, DEFAULT_FULL_NAME,

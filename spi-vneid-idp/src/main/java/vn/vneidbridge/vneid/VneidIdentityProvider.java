@@ -62,11 +62,12 @@ import vn.vneidbridge.core.flow.VneidSessionNotes;
  * <ul>
  *   <li>{@link #createAuthorizationUrl}: sends {@code acr_values} = the level this login requires, and
  *       {@code prompt=login} when the identity page asks the citizen to log in again before an unlink;</li>
- *   <li>{@link #extractIdentity}: runs the VNeID checks V1–V4 and maps the identity;</li>
+ *   <li>{@link #extractIdentity}: runs the VNeID checks (V1–V4 for a citizen's account, O0, O1, V2, O3 for an
+ *       organisation's, told apart by the account type claim) and maps the identity;</li>
  *   <li>{@link #authenticationFinished}: stores the level as the user-session note {@value VneidContext#LEVEL_NOTE}
  *       and the time of this VNeID authentication as {@value VneidSessionNotes#AUTH_TIME};</li>
  *   <li>{@link #preprocessFederatedIdentity}: refuses a link to an account whose verified CCCD is not the
- *       VNeID id number ({@link VneidLinkGuard});</li>
+ *       VNeID id number, or whose verified tax code is not the VNeID organisation's ({@link VneidLinkGuard});</li>
  *   <li>{@link #callback}: keeps the login's event builder, so a refusal is recorded with its reason, and
  *       answers with {@link VneidEndpoint}, which completes a portal's logout that VNeID's back-channel logout
  *       already finished.</li>
@@ -203,9 +204,9 @@ final class VneidIdentityProvider extends OIDCIdentityProvider implements Social
 
     /**
      * Keycloak's identity (validated ID token, userinfo, {@code sub}, session id), then the VNeID checks, then
-     * the mapping: username = id number, first/last name split Vietnamese-style, the validated attributes in
-     * the context for the {@code vneid-identity-mapper}. A refusal is an {@link IdentityBrokerException} with
-     * the message key, which Keycloak's broker endpoint shows on its error page.
+     * the mapping ({@link #map}): a citizen's username = id number, an organisation's = tax code; the validated
+     * attributes in the context for the {@code vneid-identity-mapper}. A refusal is an {@link IdentityBrokerException}
+     * with the message key, which Keycloak's broker endpoint shows on its error page.
      */
     @Override
     protected BrokeredIdentityContext extractIdentity(AccessTokenResponse tokenResponse, String accessToken,
@@ -215,16 +216,23 @@ final class VneidIdentityProvider extends OIDCIdentityProvider implements Social
                 (JsonNode) identity.getContextData().get(USER_INFO));
         // the realm's minimum: below it no login at all (an error page that says why); a portal's own level is
         // checked in preprocessFederatedIdentity, so that the portal gets the error
-        VneidCheckResult result = new VneidIdentityValidator(getConfig().getClaimNames())
-                .validate(claims, getConfig().getMinimumLevel());
+        VneidCheckResult result = validator(getConfig()).validate(claims, getConfig().getMinimumLevel());
         if (result instanceof VneidCheckResult.Refused refused) {
             throw refuse(refused);
         }
-        VneidIdentity vneid = ((VneidCheckResult.Accepted) result).identity();
-        LOG.debugf("VNeID login accepted by %s: %s", getConfig().getAlias(), vneid);
-        map(vneid, identity);
+        LOG.debugf("VNeID login accepted by %s: %s", getConfig().getAlias(), accepted(result));
+        map(result, identity);
         identity.getContextData().put(VneidSessionNotes.AUTH_TIME, String.valueOf(authTime(idToken)));
         return identity;
+    }
+
+    /**
+     * The checks with this provider's claim names, level claim ({@code acr} with OIDC, {@code accountLevel} with the
+     * partner API), account type claim and organisation settings.
+     */
+    private static VneidIdentityValidator validator(VneidIdentityProviderConfig config) {
+        return new VneidIdentityValidator(config.getClaimNames(), config.getLevelClaim(), config.getAccountKind(),
+                config.isAcceptOrganisations());
     }
 
     /**
@@ -241,23 +249,21 @@ final class VneidIdentityProvider extends OIDCIdentityProvider implements Social
     }
 
     /**
-     * The identity of a partner-API login from VNeID's decrypted userinfo: the same checks V1–V4 (the level from the
-     * account level claim) and the same mapping as OIDC; the federated user id is {@link PartnerSubject}'s keyed
-     * digest of the id number (the API has no {@code sub}); the time of authentication is now (no ID token).
+     * The identity of a partner-API login from VNeID's decrypted userinfo: the same checks (the level from the
+     * account level claim, the kind from the account type claim) and the same mapping as OIDC; the federated user id
+     * is {@link PartnerSubject}'s keyed digest of the id number, or of an organisation's tax code (the API has no
+     * {@code sub}); the time of authentication is now (no ID token).
      */
     BrokeredIdentityContext partnerIdentity(JsonNode userInfo) {
         VneidIdentityProviderConfig config = getConfig();
         Map<String, Object> claims = VneidClaims.merge(null, userInfo);
-        VneidCheckResult result = new VneidIdentityValidator(config.getClaimNames(), config.getLevelClaim())
-                .validate(claims, config.getMinimumLevel());
+        VneidCheckResult result = validator(config).validate(claims, config.getMinimumLevel());
         if (result instanceof VneidCheckResult.Refused refused) {
             throw refuse(refused);
         }
-        VneidIdentity vneid = ((VneidCheckResult.Accepted) result).identity();
-        BrokeredIdentityContext identity = new BrokeredIdentityContext(partnerSubject(vneid.idNumber().value()),
-                config);
-        LOG.debugf("VNeID partner-API login accepted by %s: %s", config.getAlias(), vneid);
-        map(vneid, identity);
+        BrokeredIdentityContext identity = new BrokeredIdentityContext(partnerSubject(subjectKey(result)), config);
+        LOG.debugf("VNeID partner-API login accepted by %s: %s", config.getAlias(), accepted(result));
+        map(result, identity);
         identity.getContextData().put(VneidSessionNotes.AUTH_TIME, String.valueOf(Time.currentTime()));
         return identity;
     }
@@ -296,7 +302,53 @@ final class VneidIdentityProvider extends OIDCIdentityProvider implements Social
                 .withMessageCode(refusal.messageKey());
     }
 
-    private void map(VneidIdentity vneid, BrokeredIdentityContext identity) {
+    /** The accepted identity of {@code result}, a citizen's or an organisation's (its {@code toString} is masked). */
+    private static Object accepted(VneidCheckResult result) {
+        if (result instanceof VneidCheckResult.AcceptedOrganisation organisation) {
+            return organisation.identity();
+        }
+        if (result instanceof VneidCheckResult.Accepted citizen) {
+            return citizen.identity();
+        }
+        throw new IllegalArgumentException("not an accepted VNeID identity");
+    }
+
+    /** The brokered username of an accepted identity: a citizen's id number, an organisation's canonical tax code. */
+    static String username(VneidCheckResult result) {
+        if (result instanceof VneidCheckResult.AcceptedOrganisation organisation) {
+            return organisation.identity().taxCode().value();
+        }
+        if (result instanceof VneidCheckResult.Accepted citizen) {
+            return citizen.identity().idNumber().value();
+        }
+        throw new IllegalArgumentException("not an accepted VNeID identity");
+    }
+
+    /**
+     * What the partner-API subject is the digest of: the citizen's id number, or the organisation's tax code tagged
+     * {@value #ORGANISATION_SUBJECT_TAG}, so that a citizen's and an organisation's subjects can never be the same
+     * whatever digits they have (a household business's tax code is its owner's personal id number since 2025).
+     */
+    static String subjectKey(VneidCheckResult result) {
+        return result instanceof VneidCheckResult.AcceptedOrganisation
+                ? ORGANISATION_SUBJECT_TAG + username(result) : username(result);
+    }
+
+    static final String ORGANISATION_SUBJECT_TAG = "tax-code:";
+
+    /** Maps an accepted identity, a citizen's or an organisation's, onto Keycloak's brokered identity. */
+    private static void map(VneidCheckResult result, BrokeredIdentityContext identity) {
+        if (result instanceof VneidCheckResult.AcceptedOrganisation organisation) {
+            map(organisation.identity(), identity);
+        } else if (result instanceof VneidCheckResult.Accepted citizen) {
+            map(citizen.identity(), identity);
+        } else {
+            throw new IllegalArgumentException("not an accepted VNeID identity");
+        }
+    }
+
+    /** A citizen: username = id number, first/last name split Vietnamese-style, the validated attributes. */
+    private static void map(VneidIdentity vneid, BrokeredIdentityContext identity) {
         identity.setUsername(vneid.idNumber().value());
         identity.setFirstName(vneid.firstName());
         identity.setLastName(vneid.lastName().isEmpty() ? null : vneid.lastName());
@@ -308,8 +360,23 @@ final class VneidIdentityProvider extends OIDCIdentityProvider implements Social
     }
 
     /**
+     * An organisation: username = the canonical tax code, first name = the organisation's name, no last name, no
+     * e-mail (VNeID's may be the legal representative's own); the attributes of
+     * {@link OrganisationIdentity#userAttributes()} only (never {@code cccd}, {@code full_name}, {@code birthdate},
+     * {@code gender}, a phone); the kind in the context data.
+     */
+    private static void map(OrganisationIdentity organisation, BrokeredIdentityContext identity) {
+        identity.setUsername(organisation.taxCode().value());
+        identity.setFirstName(organisation.name());
+        identity.setLastName(null);
+        organisation.userAttributes().forEach(identity::setUserAttribute);
+        VneidContext.store(identity, organisation);
+    }
+
+    /**
      * Keycloak's nonce check, then {@link VneidLinkGuard}: a login that links to (or must land on) one account
-     * goes on only when the VNeID id number is that account's verified CCCD.
+     * goes on only when the VNeID id number is that account's verified CCCD, or, for an organisation's VNeID account,
+     * its tax code is that organisation account's verified tax code.
      */
     @Override
     public void preprocessFederatedIdentity(KeycloakSession session, RealmModel realm, BrokeredIdentityContext context) {

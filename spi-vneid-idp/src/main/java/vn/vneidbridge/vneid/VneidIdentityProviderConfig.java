@@ -3,13 +3,16 @@ package vn.vneidbridge.vneid;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.broker.oidc.OIDCIdentityProviderConfig;
+import org.keycloak.models.Constants;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.IdentityProviderSyncMode;
 import org.keycloak.models.RealmModel;
@@ -44,7 +47,19 @@ public final class VneidIdentityProviderConfig extends OIDCIdentityProviderConfi
     public static final String PROTOCOL = "protocol";
     /** AES mode of the partner API's ciphertexts: {@code ECB} (default) or {@code CBC}. */
     public static final String PARTNER_AES_MODE = "partnerAesMode";
+    /**
+     * The claim holding the account type, read with both protocols ({@link VneidAccountKind}); default
+     * {@code LoaiTaiKhoan} with OIDC, {@code accountType} with the partner API.
+     */
     public static final String ACCOUNT_TYPE_CLAIM = "accountTypeClaim";
+    /** Whether organisations' VNeID accounts may log in: {@code true}, or {@code false} (default; refusal O0). */
+    public static final String ACCEPT_ORGANISATIONS = "acceptOrganisations";
+    /**
+     * The account type values that mean an organisation: a multivalued setting, kept joined by Keycloak's
+     * {@value Constants#CFG_DELIMITER} (as the admin console stores it); commas separate values too. Default
+     * {@code 2##3}.
+     */
+    public static final String ORGANISATION_ACCOUNT_TYPES = "organisationAccountTypes";
     /** The claim holding the account level; only read with the partner API (OIDC reads the ID token's acr). */
     public static final String ACCOUNT_LEVEL_CLAIM = "accountLevelClaim";
     static final String CLIENT_AUTH_METHOD = "clientAuthMethod";
@@ -65,6 +80,11 @@ public final class VneidIdentityProviderConfig extends OIDCIdentityProviderConfi
 
     static final Set<String> CLIENT_AUTH_METHODS =
             Set.of(OIDCLoginProtocol.CLIENT_SECRET_POST, OIDCLoginProtocol.CLIENT_SECRET_BASIC);
+
+    /** An account type value: a short token of letters, digits, {@code -} and {@code _}. */
+    private static final Pattern ACCOUNT_TYPE = Pattern.compile("[A-Za-z0-9_-]{1,32}");
+    /** The citizens' account type of the national portal's SSO: never an organisation's. */
+    private static final String CITIZEN_ACCOUNT_TYPE = "1";
 
     public VneidIdentityProviderConfig() {
     }
@@ -93,6 +113,9 @@ public final class VneidIdentityProviderConfig extends OIDCIdentityProviderConfi
         config.getConfig().put(SEND_ID_TOKEN_ON_LOGOUT, "true");
         config.getConfig().put(SEND_CLIENT_ID_ON_LOGOUT, "true");
         config.getConfig().put(BACKCHANNEL_SUPPORTED, "false");
+        config.getConfig().put(ACCEPT_ORGANISATIONS, "false");
+        config.getConfig().put(ORGANISATION_ACCOUNT_TYPES,
+                String.join(Constants.CFG_DELIMITER, VneidAccountKind.DEFAULT_ORGANISATION_TYPES));
         return config;
     }
 
@@ -152,9 +175,47 @@ public final class VneidIdentityProviderConfig extends OIDCIdentityProviderConfi
         return orDefault(PHONE_CLAIM, isPartnerApi() ? VneidClaimNames.PARTNER_PHONE : VneidClaimNames.DEFAULT_PHONE);
     }
 
-    /** The account type claim of the partner API; default {@code accountType}. */
+    /**
+     * The account type claim, with both protocols: default {@code LoaiTaiKhoan} (OIDC, the national portal SSO's
+     * name) or {@code accountType} (partner API). {@link VneidAccountKind} falls back to {@code LoaiTaiKhoan}.
+     */
     public String getAccountTypeClaim() {
-        return orDefault(ACCOUNT_TYPE_CLAIM, VneidClaimNames.PARTNER_ACCOUNT_TYPE);
+        return orDefault(ACCOUNT_TYPE_CLAIM, isPartnerApi() ? VneidClaimNames.PARTNER_ACCOUNT_TYPE
+                : VneidClaimNames.FALLBACK_ACCOUNT_TYPE);
+    }
+
+    /** Whether organisations' VNeID accounts may log in; false when unset or unreadable. */
+    public boolean isAcceptOrganisations() {
+        return flag(ACCEPT_ORGANISATIONS, false);
+    }
+
+    /**
+     * The account type values that mean an organisation, trimmed, without blanks or repeats, in the order set; the
+     * stored value is split at {@value Constants#CFG_DELIMITER} and at commas. {@code 2} and {@code 3} when unset or
+     * holding no value.
+     */
+    public List<String> getOrganisationAccountTypes() {
+        List<String> types = organisationAccountTypes(explicit(ORGANISATION_ACCOUNT_TYPES));
+        return types.isEmpty() ? VneidAccountKind.DEFAULT_ORGANISATION_TYPES : types;
+    }
+
+    /** Whose account a login is, from the account type claim and the organisation types. */
+    public VneidAccountKind getAccountKind() {
+        return new VneidAccountKind(getAccountTypeClaim(), getOrganisationAccountTypes());
+    }
+
+    private static List<String> organisationAccountTypes(String value) {
+        Set<String> types = new LinkedHashSet<>();
+        if (value != null) {
+            for (String entry : value.split(Pattern.quote(Constants.CFG_DELIMITER))) {
+                for (String type : entry.split(",")) {
+                    if (!type.isBlank()) {
+                        types.add(type.strip());
+                    }
+                }
+            }
+        }
+        return List.copyOf(types);
     }
 
     /**
@@ -320,6 +381,7 @@ public final class VneidIdentityProviderConfig extends OIDCIdentityProviderConfi
         if (aesMode != null && PartnerAesMode.parse(aesMode).isEmpty()) {
             throw new IllegalArgumentException("VNeID: unknown AES mode '" + aesMode + "'; use ECB or CBC");
         }
+        validateOrganisations();
         if (isPartnerApi()) {
             validatePartnerEndpoints();
         } else if (getEnvironment() == VneidEnvironment.PRODUCTION && !isValidateSignature()) {
@@ -328,6 +390,28 @@ public final class VneidIdentityProviderConfig extends OIDCIdentityProviderConfi
         validateLinkWebhooks(realm);
         storeDerivedIssuer();
         super.validate(realm);
+    }
+
+    /**
+     * {@code acceptOrganisations} is {@code true} or {@code false}; each organisation account type is a short token,
+     * and never {@code 1}, the citizens' type (every citizen would be taken for an organisation and refused).
+     */
+    private void validateOrganisations() {
+        String accept = explicit(ACCEPT_ORGANISATIONS);
+        if (accept != null && !"true".equalsIgnoreCase(accept) && !"false".equalsIgnoreCase(accept)) {
+            throw new IllegalArgumentException("VNeID: accept organisations must be true or false, not '" + accept
+                    + "'");
+        }
+        for (String type : organisationAccountTypes(explicit(ORGANISATION_ACCOUNT_TYPES))) {
+            if (!ACCOUNT_TYPE.matcher(type).matches()) {
+                throw new IllegalArgumentException("VNeID: an organisation account type is a short code of letters "
+                        + "and digits (2 business, 3 organisation), not '" + type + "'");
+            }
+            if (CITIZEN_ACCOUNT_TYPE.equals(type)) {
+                throw new IllegalArgumentException("VNeID: account type 1 is the citizens' account type, not an "
+                        + "organisation's");
+            }
+        }
     }
 
     /**

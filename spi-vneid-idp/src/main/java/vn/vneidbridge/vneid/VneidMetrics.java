@@ -16,8 +16,8 @@ import vn.vneidbridge.vneid.partner.PartnerRefusal;
  *       {@code unknown}). How the citizen authenticated at VNeID (password, QR code in the app) is VNeID's own and
  *       not told to relying parties;</li>
  *   <li>{@code vneid_bridge_vneid_refusals_total{reason}} — VNeID logins refused, by {@link #REASONS}: the checks
- *       V1–V4 ({@link VneidRefusal}), the partner-API steps P1–P7 ({@link PartnerRefusal}), the portal's level not
- *       met ({@value #LEVEL_NOT_MET}) and the link guard's refusals;</li>
+ *       V1–V4 and O0, O1, O3 ({@link VneidRefusal}), the partner-API steps P1–P7 ({@link PartnerRefusal}), the
+ *       portal's level not met ({@value #LEVEL_NOT_MET}) and the link guard's refusals ({@link VneidLinkGuard});</li>
  *   <li>{@code vneid_partner_api_decrypt_seconds{what}} — the partner API's decryptions
  *       ({@link PartnerDecryptionTimers}).</li>
  * </ul>
@@ -30,6 +30,10 @@ public final class VneidMetrics {
     static final String LINK_ID_MISMATCH = "link_id_mismatch";
     static final String LINK_ADMINISTRATOR = "link_administrator";
     static final String LINK_ORGANISATION = "link_organisation";
+    /** An organisation's VNeID account bound to a citizen's account (or any account that is no organisation's). */
+    static final String LINK_CITIZEN_ACCOUNT = "link_citizen_account";
+    /** An organisation's VNeID account whose tax code is not the organisation account's verified one. */
+    static final String LINK_TAX_CODE_MISMATCH = "link_tax_code_mismatch";
     static final String UNLINK_REAUTH_MISMATCH = "unlink_reauth_mismatch";
 
     /** Every refusal reason. */
@@ -48,11 +52,11 @@ public final class VneidMetrics {
             reasons.add(reason(refusal));
         }
         reasons.addAll(List.of(LEVEL_NOT_MET, LINK_ID_MISMATCH, LINK_ADMINISTRATOR, LINK_ORGANISATION,
-                UNLINK_REAUTH_MISMATCH));
+                LINK_CITIZEN_ACCOUNT, LINK_TAX_CODE_MISMATCH, UNLINK_REAUTH_MISMATCH));
         return List.copyOf(reasons);
     }
 
-    /** {@code V2_level_too_low}: the check's number and its reason. */
+    /** {@code V2_level_too_low}, {@code O1_tax_code_invalid}: the check's number and its reason. */
     static String reason(VneidRefusal refusal) {
         return refusal.eventReason().substring("vneid-".length()).replace('-', '_');
     }

@@ -19,6 +19,7 @@ final class MintedTokens {
     static final String ISSUER = "http://localhost:8080/realms/vneid-sandbox";
     static final String CLIENT_ID = "dvc-broker";
     static final String SUBJECT = "7d1c1a52-0000-4000-8000-000000000001";
+    static final String ORGANISATION_SUBJECT = "7d1c1a52-0000-4000-8000-000000000009";
 
     final KeyPair keyPair;
     final String kid;
@@ -57,6 +58,30 @@ final class MintedTokens {
                 .claim("birthdate", "1989-03-15")
                 .claim("gender", "female")
                 .claim("phone_number", "0912345678");
+    }
+
+    /**
+     * The claims of Công ty TNHH ABC's ID token (an organisation's VNeID account, as the stand-in issues it): the tax
+     * code as username, the organisation's name, its representative's phone, {@code LoaiTaiKhoan} 2 (business).
+     */
+    static JWTClaimsSet.Builder congTyAbc() {
+        Instant now = Instant.now();
+        return new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
+                .audience(CLIENT_ID)
+                .subject(ORGANISATION_SUBJECT)
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(300)))
+                .claim("azp", CLIENT_ID)
+                .claim("typ", "ID")
+                .claim("nonce", "n-0S6_WzA2Mj")
+                .claim("sid", "session-2")
+                .claim("acr", "2")
+                .claim("preferred_username", "0312345673")
+                .claim("name", "Công ty TNHH ABC")
+                .claim("given_name", "Công ty TNHH ABC")
+                .claim("phone_number", "0986050588")
+                .claim("LoaiTaiKhoan", "2");
     }
 
     String sign(JWTClaimsSet.Builder claims) {

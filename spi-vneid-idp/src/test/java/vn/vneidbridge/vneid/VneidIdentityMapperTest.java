@@ -23,6 +23,7 @@ import vn.vneidbridge.vneid.VneidIdentityMapper.CccdAction;
 class VneidIdentityMapperTest {
 
     private static final String NGA = "052189000123";
+    private static final String ABC = "0312345673";
 
     private final List<UserModel> users = new ArrayList<>();
     private final List<String> conflicts = new ArrayList<>();
@@ -70,7 +71,23 @@ class VneidIdentityMapperTest {
         VneidCheckResult result = new VneidIdentityValidator(VneidClaimNames.DEFAULTS).validate(Map.of(
                 "preferred_username", NGA, "name", "Tô Thị Nga", "birthdate", "1989-03-15", "gender", "female",
                 "phone_number", "0912345678", "acr", "2"), VneidLevel.LEVEL_1);
+        assertThat(result).isInstanceOf(VneidCheckResult.Accepted.class);
         VneidContext.store(context, ((VneidCheckResult.Accepted) result).identity());
+        return context;
+    }
+
+    /** The context of Công ty TNHH ABC's VNeID organisation login after the checks passed. */
+    private static BrokeredIdentityContext abcLogin() {
+        VneidIdentityProviderConfig config = VneidIdentityProviderConfig.withDefaults();
+        config.setAlias("vneid");
+        config.setEnabled(true);
+        BrokeredIdentityContext context = new BrokeredIdentityContext("sub-9", config);
+        VneidCheckResult result = new VneidIdentityValidator(VneidClaimNames.DEFAULTS, VneidIdentityValidator.ACR,
+                VneidAccountKind.DEFAULTS, true).validate(Map.of("preferred_username", ABC,
+                "name", "Công ty TNHH ABC", "phone_number", "0986050588", "acr", "2", "LoaiTaiKhoan", "2"),
+                VneidLevel.LEVEL_1);
+        assertThat(result).isInstanceOf(VneidCheckResult.AcceptedOrganisation.class);
+        VneidContext.store(context, ((VneidCheckResult.AcceptedOrganisation) result).identity());
         return context;
     }
 
@@ -241,6 +258,161 @@ class VneidIdentityMapperTest {
             mapper.updateBrokeredUser(session, realm, user, model(), ngaLogin());
 
             assertThat(conflicts).isEmpty();
+        }
+    }
+
+    @Nested
+    class GivenAnOrganisationsVneidIdentity {
+
+        @Test
+        void thenANewUserGetsTheVerifiedTaxCodeAndNothingPersonal() {
+            UserModel user = user("u-org");
+
+            mapper.importNewUser(session, realm, user, model(), abcLogin());
+
+            assertThat(rollbacks).isEmpty();
+            assertThat(conflicts).isEmpty();
+            assertThat(attributes(user))
+                    .containsEntry("tax_code", ABC)
+                    .containsEntry("tax_code_verified", "true")
+                    .containsEntry("tax_code_verified_source", "vneid")
+                    .containsKey("tax_code_verified_at")
+                    .containsEntry("organisation_name", "Công ty TNHH ABC")
+                    .containsEntry("vneid_level", "2")
+                    .containsEntry("vneid_account_type", "2")
+                    .containsKey("vneid_linked_at")
+                    // the legal representative's own phone is not the organisation's
+                    .doesNotContainKeys("cccd", "cccd_verified", "full_name", "birthdate", "gender", "phone_number",
+                            "phone_number_vneid");
+        }
+
+        @Test
+        void thenTheCodeAnOrganisationAccountHoldsUnverifiedBecomesVerified() {
+            UserModel user = user("u-congtyabc", "legacy_account_type", "ORGANISATION", "tax_code", ABC);
+
+            mapper.updateBrokeredUser(session, realm, user, model(), abcLogin());
+
+            assertThat(attributes(user)).containsEntry("tax_code", ABC).containsEntry("tax_code_verified", "true")
+                    .containsEntry("tax_code_verified_source", "vneid");
+        }
+
+        @Test
+        void thenACodeVerifiedByTheBusinessRegistryKeepsItsSource() {
+            UserModel user = user("u-congtyabc", "legacy_account_type", "ORGANISATION", "tax_code", ABC,
+                    "tax_code_verified", "true", "tax_code_verified_source", "business-registry",
+                    "tax_code_verified_at", "2026-12-01T00:00:00Z", "vneid_level", "1");
+
+            mapper.updateBrokeredUser(session, realm, user, model(), abcLogin());
+
+            assertThat(attributes(user)).containsEntry("tax_code_verified_source", "business-registry")
+                    .containsEntry("tax_code_verified_at", "2026-12-01T00:00:00Z")
+                    .containsEntry("vneid_level", "2");
+        }
+
+        @Test
+        void thenTheRepresentativesCccdOnTheCompanyAccountIsNeitherWrittenNorCleared() {
+            UserModel user = user("u-congtyabc", "legacy_account_type", "ORGANISATION", "cccd", "036088002468",
+                    "cccd_verified", "true", "full_name", "Công ty TNHH ABC");
+
+            mapper.updateBrokeredUser(session, realm, user, model(), abcLogin());
+
+            assertThat(attributes(user)).containsEntry("cccd", "036088002468").containsEntry("cccd_verified", "true")
+                    .containsEntry("tax_code", ABC).containsEntry("tax_code_verified", "true");
+        }
+
+        @Test
+        void thenADifferentUnverifiedCodeIsReplaced() {
+            UserModel user = user("u-congtyabc", "legacy_account_type", "ORGANISATION", "tax_code", "0100233488");
+
+            mapper.updateBrokeredUser(session, realm, user, model(), abcLogin());
+
+            assertThat(attributes(user)).containsEntry("tax_code", ABC).containsEntry("tax_code_verified", "true");
+        }
+    }
+
+    @Nested
+    class GivenATaxCodeConflict {
+
+        private void assertRefusedAndUntouched(UserModel user, Map<String, String> before,
+                                               org.assertj.core.api.ThrowableAssert.ThrowingCallable login) {
+            assertThatThrownBy(login).isInstanceOfSatisfying(IdentityBrokerException.class,
+                    e -> assertThat(e.getMessageCode()).isEqualTo("vneidTaxCodeConflict"));
+            assertThat(attributes(user)).isEqualTo(before);
+            assertThat(conflicts).containsExactly(user.getId());
+            assertThat(rollbacks).containsExactly("rollback-only");
+        }
+
+        @Test
+        void thenADifferentVerifiedCodeIsNeverTouched() {
+            UserModel user = user("u-other-company", "legacy_account_type", "ORGANISATION", "tax_code", "0100233488",
+                    "tax_code_verified", "true", "organisation_name", "Công ty XYZ");
+            Map<String, String> before = Map.copyOf(attributes(user));
+
+            assertRefusedAndUntouched(user, before,
+                    () -> mapper.updateBrokeredUser(session, realm, user, model(), abcLogin()));
+        }
+
+        @Test
+        void thenTheCodeIsNotGivenToASecondAccountWhileAnotherOrganisationHasItVerified() {
+            user("u-congtyabc", "legacy_account_type", "ORGANISATION", "tax_code", ABC, "tax_code_verified", "true");
+            UserModel user = user("u-1");
+
+            assertRefusedAndUntouched(user, Map.of(),
+                    () -> mapper.importNewUser(session, realm, user, model(), abcLogin()));
+        }
+
+        @Test
+        void thenAnAccountTheOrganisationDisownedIsNotMarkedAgain() {
+            UserModel user = user("u-namesake", "legacy_account_type", "ORGANISATION", "tax_code", ABC,
+                    "tax_code_verified", "false", "tax_code_disputed_at", "2026-12-02T10:00:00Z");
+            Map<String, String> before = Map.copyOf(attributes(user));
+
+            assertRefusedAndUntouched(user, before,
+                    () -> mapper.updateBrokeredUser(session, realm, user, model(), abcLogin()));
+        }
+
+        @Test
+        void thenACitizensAccountWithAVerifiedCccdIsRefused() {
+            UserModel user = user("u-duc", "legacy_account_type", "CITIZEN", "cccd", "036088002468",
+                    "cccd_verified", "true", "full_name", "Phạm Minh Đức");
+            Map<String, String> before = Map.copyOf(attributes(user));
+
+            assertRefusedAndUntouched(user, before,
+                    () -> mapper.updateBrokeredUser(session, realm, user, model(), abcLogin()));
+        }
+
+        @Test
+        void thenAnAdministratorsAccountIsRefused() {
+            org.keycloak.models.RoleModel adminRole = Stub.of(org.keycloak.models.RoleModel.class).build();
+            RealmModel withAdmins = Stub.of(RealmModel.class).returning("getId", "dvc-id")
+                    .returning("getRole", adminRole).build();
+            Map<String, String> values = new HashMap<>(Map.of("legacy_account_type", "ORGANISATION"));
+            UserModel admin = Stub.of(UserModel.class)
+                    .returning("getId", "u-admin")
+                    .on("getFirstAttribute", args -> values.get((String) args[0]))
+                    .on("setSingleAttribute", args -> values.put((String) args[0], (String) args[1]))
+                    .on("hasRole", args -> args[0] == adminRole)
+                    .build();
+
+            assertThatThrownBy(() -> mapper.updateBrokeredUser(session, withAdmins, admin, model(), abcLogin()))
+                    .isInstanceOfSatisfying(IdentityBrokerException.class,
+                            e -> assertThat(e.getMessageCode()).isEqualTo("vneidTaxCodeConflict"));
+            assertThat(values).containsOnlyKeys("legacy_account_type");
+            assertThat(conflicts).containsExactly("u-admin");
+        }
+    }
+
+    @Nested
+    class GivenACitizensVneidIdentityOnAnOrganisationAccount {
+
+        @Test
+        void thenTodaysRuleApplies() {
+            UserModel user = user("u-congtyabc", "legacy_account_type", "ORGANISATION");
+
+            mapper.updateBrokeredUser(session, realm, user, model(), ngaLogin());
+
+            assertThat(attributes(user)).containsEntry("cccd", NGA).containsEntry("cccd_verified", "true")
+                    .doesNotContainKeys("tax_code", "tax_code_verified");
         }
     }
 

@@ -264,6 +264,80 @@ class VneidIdentityProviderConfigTest {
     }
 
     @Nested
+    class GivenTheOrganisationSettings {
+
+        @Test
+        void thenNothingConfiguredRefusesOrganisationsOfTypesTwoAndThreeReadFromLoaiTaiKhoan() {
+            VneidIdentityProviderConfig config = config();
+
+            assertThat(config.isAcceptOrganisations()).isFalse();
+            assertThat(config.getOrganisationAccountTypes()).containsExactly("2", "3");
+            assertThat(config.getAccountTypeClaim()).isEqualTo("LoaiTaiKhoan");
+            assertThat(config.getAccountKind().claim()).isEqualTo("LoaiTaiKhoan");
+        }
+
+        @Test
+        void thenThePartnerApiReadsAccountType() {
+            assertThat(config("protocol", "partner-api").getAccountTypeClaim()).isEqualTo("accountType");
+            assertThat(config("protocol", "partner-api", "accountTypeClaim", "loai").getAccountTypeClaim())
+                    .isEqualTo("loai");
+            assertThat(config("accountTypeClaim", " kind ").getAccountTypeClaim()).isEqualTo("kind");
+        }
+
+        @Test
+        void thenOrganisationsAreAcceptedOnlyWhenSetToTrue() {
+            assertThat(config("acceptOrganisations", "true").isAcceptOrganisations()).isTrue();
+            assertThat(config("acceptOrganisations", " TRUE ").isAcceptOrganisations()).isTrue();
+            assertThat(config("acceptOrganisations", "false").isAcceptOrganisations()).isFalse();
+            assertThat(config("acceptOrganisations", "").isAcceptOrganisations()).isFalse();
+            assertThat(config("acceptOrganisations", "yes").isAcceptOrganisations()).isFalse();
+        }
+
+        @Test
+        void thenTheTypesAreReadAsTheAdminConsoleJoinsThemAndWithCommas() {
+            assertThat(config("organisationAccountTypes", "2##3").getOrganisationAccountTypes())
+                    .containsExactly("2", "3");
+            assertThat(config("organisationAccountTypes", "2,3").getOrganisationAccountTypes())
+                    .containsExactly("2", "3");
+            assertThat(config("organisationAccountTypes", " 4 ##5, 6,,##4").getOrganisationAccountTypes())
+                    .containsExactly("4", "5", "6");
+            assertThat(config("organisationAccountTypes", "3").getOrganisationAccountTypes()).containsExactly("3");
+        }
+
+        @Test
+        void thenNoTypeAtAllFallsBackToTheDefaults() {
+            assertThat(config("organisationAccountTypes", " ## , ").getOrganisationAccountTypes())
+                    .containsExactly("2", "3");
+        }
+
+        @Test
+        void thenANewProviderStoresTheDefaultsForTheAdminConsole() {
+            assertThat(VneidIdentityProviderConfig.withDefaults().getConfig())
+                    .containsEntry("acceptOrganisations", "false")
+                    .containsEntry("organisationAccountTypes", "2##3");
+        }
+
+        @Test
+        void thenTheyValidate() {
+            config("acceptOrganisations", "TRUE", "organisationAccountTypes", "2##3,ORG_4").validate(realm());
+        }
+
+        @Test
+        void thenAnUnreadableSwitchIsRejected() {
+            assertThatThrownBy(() -> config("acceptOrganisations", "yes").validate(realm()))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("true or false");
+        }
+
+        @Test
+        void thenTheCitizensTypeOrAMalformedTypeIsRejected() {
+            assertThatThrownBy(() -> config("organisationAccountTypes", "1##2").validate(realm()))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("citizens");
+            assertThatThrownBy(() -> config("organisationAccountTypes", "2##loại 3").validate(realm()))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'loại 3'");
+        }
+    }
+
+    @Nested
     class GivenLinkWebhooks {
 
         @Test

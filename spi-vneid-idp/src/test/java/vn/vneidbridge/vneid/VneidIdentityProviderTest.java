@@ -27,6 +27,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.representations.AccessTokenResponse;
 import org.keycloak.representations.JsonWebToken;
 import org.keycloak.sessions.AuthenticationSessionModel;
+import vn.vneidbridge.core.user.AccountKind;
 
 /**
  * The provider with real RS256 tokens, through Keycloak's own validation code ({@code validateToken},
@@ -281,6 +282,76 @@ class VneidIdentityProviderTest {
         }
 
         @Test
+        void thenACitizensLoginSaysSoInTheContextData() throws Exception {
+            BrokeredIdentityContext identity = extract(provider(), VNEID.sign(MintedTokens.nga()));
+
+            assertThat(identity.getContextData()).containsEntry("vneid.account_kind", "CITIZEN");
+            assertThat(VneidContext.accountKind(identity)).isEqualTo(AccountKind.CITIZEN);
+        }
+
+        @Test
+        void thenAnOrganisationsLoginIsRefusedWithO0WhereOrganisationsAreNotAccepted() {
+            String token = VNEID.sign(MintedTokens.congTyAbc());
+
+            assertThatThrownBy(() -> extract(provider(), token))
+                    .isInstanceOfSatisfying(IdentityBrokerException.class, e -> {
+                        assertThat(e.getMessageCode()).isEqualTo("vneidOrganisationNotAccepted");
+                        assertThat(e.getMessage()).contains("O0").doesNotContain("0312345673");
+                    });
+        }
+
+        @Test
+        void thenAnOrganisationsLoginIsMappedToItsTaxCodeAndName() throws Exception {
+            BrokeredIdentityContext identity = extract(provider("acceptOrganisations", "true"),
+                    VNEID.sign(MintedTokens.congTyAbc()));
+
+            assertThat(identity.getId()).isEqualTo(MintedTokens.ORGANISATION_SUBJECT);
+            assertThat(identity.getUsername()).isEqualTo("0312345673");
+            assertThat(identity.getFirstName()).isEqualTo("Công ty TNHH ABC");
+            assertThat(identity.getLastName()).isNull();
+            assertThat(identity.getContextData()).containsEntry("vneid.account_kind", "ORGANISATION");
+            assertThat(VneidContext.accountKind(identity)).isEqualTo(AccountKind.ORGANISATION);
+            assertThat(VneidContext.level(identity)).isEqualTo("2");
+        }
+
+        @Test
+        void thenAnOrganisationsAttributesNameNoPerson() throws Exception {
+            BrokeredIdentityContext identity = extract(provider("acceptOrganisations", "true"),
+                    VNEID.sign(MintedTokens.congTyAbc()));
+
+            assertThat(VneidContext.attributes(identity)).containsOnly(
+                    Map.entry("tax_code", "0312345673"), Map.entry("organisation_name", "Công ty TNHH ABC"),
+                    Map.entry("vneid_level", "2"), Map.entry("vneid_account_type", "2"));
+            assertThat(identity.getEmail()).as("VNeID's e-mail may be the legal representative's").isNull();
+            assertThat(identity.getUserAttribute("tax_code")).isEqualTo("0312345673");
+            assertThat(identity.getUserAttribute("vneid_account_type")).isEqualTo("2");
+            for (String personal : List.of("cccd", "birthdate", "gender", "full_name", "phone_number")) {
+                assertThat(identity.getUserAttribute(personal)).as(personal).isNull();
+            }
+        }
+
+        @Test
+        void thenAnOrganisationsLoginWithAnInvalidTaxCodeIsRefusedWithO1() {
+            VneidIdentityProvider provider = provider("acceptOrganisations", "true");
+            String token = VNEID.sign(MintedTokens.congTyAbc().claim("preferred_username", "0312345674"));
+
+            assertThatThrownBy(() -> extract(provider, token))
+                    .isInstanceOfSatisfying(IdentityBrokerException.class,
+                            e -> assertThat(e.getMessageCode()).isEqualTo("vneidTaxCodeInvalid"));
+        }
+
+        @Test
+        void thenTheAccountTypeClaimCanBeConfigured() throws Exception {
+            String token = VNEID.sign(MintedTokens.congTyAbc().claim("LoaiTaiKhoan", "1"), Map.of("loai", "3"));
+
+            BrokeredIdentityContext identity = extract(provider("acceptOrganisations", "true",
+                    "accountTypeClaim", "loai"), token);
+
+            assertThat(identity.getUsername()).isEqualTo("0312345673");
+            assertThat(VneidContext.attributes(identity)).containsEntry("vneid_account_type", "3");
+        }
+
+        @Test
         void thenFinishingTheLoginStoresTheLevelAsAUserSessionNote() throws Exception {
             VneidIdentityProvider provider = provider();
             BrokeredIdentityContext identity = extract(provider, VNEID.sign(MintedTokens.nga()));
@@ -375,11 +446,15 @@ class VneidIdentityProviderTest {
                 String refused = VNEID.sign(MintedTokens.nga().claim("acr", "1"));
                 assertThatThrownBy(() -> provider.extractIdentity(tokenResponse(refused), null,
                         provider.validateToken(refused))).isInstanceOf(IdentityBrokerException.class);
+                String organisation = VNEID.sign(MintedTokens.congTyAbc());
+                assertThatThrownBy(() -> provider.extractIdentity(tokenResponse(organisation), null,
+                        provider.validateToken(organisation))).isInstanceOf(IdentityBrokerException.class);
 
                 assertThat(records).isNotEmpty().allSatisfy(record -> {
                     if (record.getLevel().intValue() >= java.util.logging.Level.INFO.intValue()) {
                         String text = String.valueOf(record.getMessage()) + java.util.Arrays.toString(record.getParameters());
-                        assertThat(text).doesNotContain("052189000123", "Tô Thị Nga", accepted, refused);
+                        assertThat(text).doesNotContain("052189000123", "Tô Thị Nga", accepted, refused,
+                                "0312345673", "0986050588", organisation);
                     }
                 });
             } finally {
@@ -418,7 +493,8 @@ class VneidIdentityProviderTest {
         assertThat(new VneidIdentityProviderFactory().getConfigProperties()).extracting("name")
                 .containsExactly("protocol", "environment", "sandboxIssuer", "minimumLevel", "clientAuthMethod",
                         "partnerAesMode", "idNumberClaim", "fullNameClaim", "birthDateClaim", "genderClaim", "phoneClaim",
-                        "accountTypeClaim", "accountLevelClaim", "linkWebhooks");
+                        "acceptOrganisations", "organisationAccountTypes", "accountTypeClaim", "accountLevelClaim",
+                        "linkWebhooks");
         assertThat(new VneidIdentityProviderFactory().getConfigProperties()).allSatisfy(property -> {
             assertThat(property.getLabel()).startsWith("vneid");
             assertThat(property.getHelpText()).isEqualTo(property.getLabel() + "Help");

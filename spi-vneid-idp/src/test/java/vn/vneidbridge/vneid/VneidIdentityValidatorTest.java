@@ -424,6 +424,279 @@ class VneidIdentityValidatorTest {
         }
     }
 
+    /** Công ty TNHH ABC's VNeID organisation account, as the stand-in VNeID puts it in its tokens. */
+    private static Map<String, Object> congTyAbc() {
+        Map<String, Object> claims = new HashMap<>();
+        claims.put("sub", "7d1c1a52-0000-4000-8000-000000000009");
+        claims.put("preferred_username", "0312345673");
+        claims.put("SoDinhDanh", "0312345673");
+        claims.put("name", "Công ty TNHH ABC");
+        claims.put("given_name", "Công ty TNHH ABC");
+        claims.put("phone_number", "0986050588");
+        claims.put("acr", "2");
+        claims.put("LoaiTaiKhoan", "2");
+        return claims;
+    }
+
+    private final VneidIdentityValidator acceptingOrganisations = new VneidIdentityValidator(VneidClaimNames.DEFAULTS,
+            VneidIdentityValidator.ACR, VneidAccountKind.DEFAULTS, true);
+
+    private OrganisationIdentity organisation(Map<String, Object> claims, VneidLevel required) {
+        VneidCheckResult result = acceptingOrganisations.validate(claims, required);
+        assertThat(result).isInstanceOf(VneidCheckResult.AcceptedOrganisation.class);
+        return ((VneidCheckResult.AcceptedOrganisation) result).identity();
+    }
+
+    private VneidCheckResult.Refused refusedOrganisation(Map<String, Object> claims, VneidLevel required) {
+        VneidCheckResult result = acceptingOrganisations.validate(claims, required);
+        assertThat(result).isInstanceOf(VneidCheckResult.Refused.class);
+        return (VneidCheckResult.Refused) result;
+    }
+
+    @Nested
+    class GivenAnOrganisationsAccountWhereOrganisationsAreNotAccepted {
+
+        @Test
+        void thenCheckO0RefusesIt() {
+            VneidCheckResult.Refused refused = refused(congTyAbc(), VneidLevel.LEVEL_1);
+
+            assertThat(refused.refusal()).isEqualTo(VneidRefusal.ORGANISATION_NOT_ACCEPTED);
+            assertThat(refused.refusal().check()).isEqualTo("O0");
+            assertThat(refused.refusal().messageKey()).isEqualTo("vneidOrganisationNotAccepted");
+            assertThat(refused.refusal().eventReason()).isEqualTo("vneid-O0-organisation_not_accepted");
+            assertThat(refused.detail()).isEqualTo("account type 2").doesNotContain("0312345673");
+        }
+
+        @Test
+        void thenO0ComesBeforeEveryOtherCheck() {
+            Map<String, Object> claims = congTyAbc();
+            claims.put("preferred_username", "052189000123");
+            claims.remove("acr");
+            claims.remove("name");
+
+            assertThat(refused(claims, VneidLevel.LEVEL_2).refusal()).isEqualTo(VneidRefusal.ORGANISATION_NOT_ACCEPTED);
+        }
+
+        @Test
+        void thenAPersonalIdNumberDoesNotMakeItACitizensAccount() {
+            Map<String, Object> claims = nga();
+            claims.put("LoaiTaiKhoan", "3");
+
+            assertThat(refused(claims, VneidLevel.LEVEL_1).refusal()).isEqualTo(VneidRefusal.ORGANISATION_NOT_ACCEPTED);
+        }
+    }
+
+    @Nested
+    class GivenAnOrganisationsAccountWhereOrganisationsAreAccepted {
+
+        @Test
+        void thenTheOrganisationsIdentityIsAccepted() {
+            OrganisationIdentity identity = organisation(congTyAbc(), VneidLevel.LEVEL_1);
+
+            assertThat(identity.taxCode().value()).isEqualTo("0312345673");
+            assertThat(identity.name()).isEqualTo("Công ty TNHH ABC");
+            assertThat(identity.phoneNumber()).isEqualTo("0986050588");
+            assertThat(identity.email()).isNull();
+            assertThat(identity.level()).isEqualTo(VneidLevel.LEVEL_2);
+            assertThat(identity.accountType()).isEqualTo("2");
+        }
+
+        @Test
+        void thenItsUserAttributesNameTheOrganisationAndNoPerson() {
+            assertThat(organisation(congTyAbc(), VneidLevel.LEVEL_1).userAttributes()).containsExactly(
+                    Map.entry("tax_code", "0312345673"),
+                    Map.entry("organisation_name", "Công ty TNHH ABC"),
+                    Map.entry("vneid_level", "2"),
+                    Map.entry("vneid_account_type", "2"));
+        }
+
+        @Test
+        void thenTheLegalRepresentativesPhoneIsNeverAnAttributeOfTheOrganisation() {
+            assertThat(organisation(congTyAbc(), VneidLevel.LEVEL_1).userAttributes())
+                    .doesNotContainKeys("phone_number", "email").doesNotContainValue("0986050588");
+        }
+
+        @Test
+        void thenToStringShowsOnlyTheMaskedCodeAndTheLevel() {
+            String text = organisation(congTyAbc(), VneidLevel.LEVEL_1).toString();
+
+            assertThat(text).contains("031******3", "level 2").doesNotContain("0312345673", "ABC", "0986050588");
+        }
+
+        @Test
+        void thenTheVietnameseClaimNamesAreRead() {
+            Map<String, Object> claims = new HashMap<>();
+            claims.put("SoDinhDanh", "0312345673");
+            claims.put("HoVaTen", "Công ty TNHH ABC");
+            claims.put("SoDienThoai", "0986050588");
+            claims.put("ThuDienTu", "lienhe@abc.example.vn");
+            claims.put("LoaiTaiKhoan", 3);
+            claims.put("acr", "LoA2");
+
+            OrganisationIdentity identity = organisation(claims, VneidLevel.LEVEL_2);
+
+            assertThat(identity.taxCode().value()).isEqualTo("0312345673");
+            assertThat(identity.name()).isEqualTo("Công ty TNHH ABC");
+            assertThat(identity.phoneNumber()).isEqualTo("0986050588");
+            assertThat(identity.email()).isEqualTo("lienhe@abc.example.vn");
+            assertThat(identity.accountType()).isEqualTo("3");
+        }
+
+        @Test
+        void thenABranchsCodeIsKeptInItsCanonicalForm() {
+            Map<String, Object> claims = congTyAbc();
+            claims.put("preferred_username", "0312345673001");
+
+            assertThat(organisation(claims, VneidLevel.LEVEL_1).taxCode().value()).isEqualTo("0312345673-001");
+        }
+
+        @Test
+        void thenNoDateOfBirthOrGenderIsAskedFor() {
+            Map<String, Object> claims = congTyAbc();
+            claims.put("gender", "female");
+            claims.put("birthdate", "not a date");
+
+            assertThat(organisation(claims, VneidLevel.LEVEL_1).userAttributes())
+                    .doesNotContainKeys("cccd", "full_name", "birthdate", "gender");
+        }
+    }
+
+    @Nested
+    class GivenCheckO1TheTaxCode {
+
+        @Test
+        void thenAMissingCodeIsRefused() {
+            Map<String, Object> claims = congTyAbc();
+            claims.remove("preferred_username");
+            claims.remove("SoDinhDanh");
+
+            VneidCheckResult.Refused refused = refusedOrganisation(claims, VneidLevel.LEVEL_1);
+
+            assertThat(refused.refusal()).isEqualTo(VneidRefusal.TAX_CODE_INVALID);
+            assertThat(refused.refusal().check()).isEqualTo("O1");
+            assertThat(refused.refusal().messageKey()).isEqualTo("vneidTaxCodeInvalid");
+            assertThat(refused.detail()).isEqualTo("tax-code-missing");
+        }
+
+        @Test
+        void thenAWrongCheckDigitIsRefusedWithoutEchoingTheCode() {
+            Map<String, Object> claims = congTyAbc();
+            claims.put("preferred_username", "0312345674");
+
+            VneidCheckResult.Refused refused = refusedOrganisation(claims, VneidLevel.LEVEL_1);
+
+            assertThat(refused.refusal()).isEqualTo(VneidRefusal.TAX_CODE_INVALID);
+            assertThat(refused.detail()).isEqualTo("tax-code-check-digit").doesNotContain("031234567");
+        }
+
+        @Test
+        void thenAPersonalIdNumberIsNoTaxCode() {
+            Map<String, Object> claims = congTyAbc();
+            claims.put("preferred_username", "052189000123");
+
+            assertThat(refusedOrganisation(claims, VneidLevel.LEVEL_1).detail()).isEqualTo("tax-code-length");
+        }
+
+        @Test
+        void thenACodeSentAsAJsonNumberIsRefusedBecauseItsLeadingZeroIsLost() {
+            Map<String, Object> claims = congTyAbc();
+            claims.put("preferred_username", 312345673L);
+            claims.remove("SoDinhDanh");
+
+            assertThat(refusedOrganisation(claims, VneidLevel.LEVEL_1).refusal())
+                    .isEqualTo(VneidRefusal.TAX_CODE_INVALID);
+        }
+    }
+
+    @Nested
+    class GivenCheckV2TheLevelOfAnOrganisation {
+
+        @Test
+        void thenAMissingLevelIsRefused() {
+            Map<String, Object> claims = congTyAbc();
+            claims.remove("acr");
+
+            VneidCheckResult.Refused refused = refusedOrganisation(claims, VneidLevel.LEVEL_1);
+
+            assertThat(refused.refusal()).isEqualTo(VneidRefusal.LEVEL_MISSING);
+            assertThat(refused.detail()).isEqualTo("acr absent");
+        }
+
+        @Test
+        void thenALowerLevelThanRequiredIsRefused() {
+            Map<String, Object> claims = congTyAbc();
+            claims.put("acr", "1");
+
+            VneidCheckResult.Refused refused = refusedOrganisation(claims, VneidLevel.LEVEL_2);
+
+            assertThat(refused.refusal()).isEqualTo(VneidRefusal.LEVEL_TOO_LOW);
+            assertThat(refused.detail()).isEqualTo("level 1, required 2");
+        }
+    }
+
+    @Nested
+    class GivenCheckO3TheOrganisationsName {
+
+        @Test
+        void thenAMissingNameIsRefused() {
+            Map<String, Object> claims = congTyAbc();
+            claims.remove("name");
+            claims.remove("given_name");
+
+            VneidCheckResult.Refused refused = refusedOrganisation(claims, VneidLevel.LEVEL_1);
+
+            assertThat(refused.refusal()).isEqualTo(VneidRefusal.ORGANISATION_NAME_MISSING);
+            assertThat(refused.refusal().check()).isEqualTo("O3");
+            assertThat(refused.refusal().messageKey()).isEqualTo("vneidOrganisationNameMissing");
+        }
+
+        @Test
+        void thenTheGivenNameAloneIsAName() {
+            Map<String, Object> claims = congTyAbc();
+            claims.remove("name");
+
+            assertThat(organisation(claims, VneidLevel.LEVEL_1).name()).isEqualTo("Công ty TNHH ABC");
+        }
+
+        @Test
+        void thenTheFirstCheckInOrderIsReported() {
+            Map<String, Object> claims = congTyAbc();
+            claims.put("preferred_username", "0312345674");
+            claims.put("acr", "1");
+            claims.remove("name");
+            claims.remove("given_name");
+
+            assertThat(refusedOrganisation(claims, VneidLevel.LEVEL_2).refusal())
+                    .isEqualTo(VneidRefusal.TAX_CODE_INVALID);
+        }
+    }
+
+    @Nested
+    class GivenACitizensAccountWhereOrganisationsAreAccepted {
+
+        @Test
+        void thenACitizensAccountTypeKeepsTheCitizensChecks() {
+            Map<String, Object> claims = nga();
+            claims.put("LoaiTaiKhoan", "1");
+
+            VneidCheckResult result = acceptingOrganisations.validate(claims, VneidLevel.LEVEL_1);
+
+            assertThat(result).isInstanceOfSatisfying(VneidCheckResult.Accepted.class,
+                    accepted -> assertThat(accepted.identity().idNumber().value()).isEqualTo("052189000123"));
+        }
+
+        @Test
+        void thenATenDigitUsernameWithoutAnAccountTypeIsStillCheckV1() {
+            Map<String, Object> claims = congTyAbc();
+            claims.remove("LoaiTaiKhoan");
+
+            VneidCheckResult.Refused refused = refusedOrganisation(claims, VneidLevel.LEVEL_1);
+
+            assertThat(refused.refusal()).isEqualTo(VneidRefusal.ID_NUMBER_INVALID);
+            assertThat(refused.detail()).isEqualTo("cccd-length");
+        }
+    }
+
     @Nested
     class GivenSeveralProblems {
 

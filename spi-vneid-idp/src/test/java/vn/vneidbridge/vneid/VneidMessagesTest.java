@@ -51,6 +51,19 @@ class VneidMessagesTest {
     }
 
     @Test
+    void thenTheOrganisationsRefusalsQuoteTheirErrorCodes() throws IOException {
+        Properties vi = messages("vi");
+        Properties en = messages("en");
+        for (VneidRefusal refusal : new VneidRefusal[] {VneidRefusal.ORGANISATION_NOT_ACCEPTED,
+                VneidRefusal.TAX_CODE_INVALID, VneidRefusal.ORGANISATION_NAME_MISSING}) {
+            assertThat(vi.getProperty(refusal.messageKey())).endsWith("(Mã lỗi VNeID-" + refusal.check() + ")");
+            assertThat(en.getProperty(refusal.messageKey())).endsWith("(Error code VNeID-" + refusal.check() + ")");
+        }
+        assertThat(vi.getProperty(VneidIdentityMapper.TAX_CODE_CONFLICT_MESSAGE)).isNotBlank();
+        assertThat(vi.getProperty(VneidLinkGuard.MESSAGE_TAX_CODE_MISMATCH)).contains("mã số thuế");
+    }
+
+    @Test
     void thenTheLoginPageTextsAreThere() throws IOException {
         assertThat(messages("vi").getProperty("vneidLoginButton")).isEqualTo("Tài khoản Định danh điện tử cấp bởi Bộ Công an");
         assertThat(messages("en").getProperty("vneidLoginButton"))

@@ -20,6 +20,14 @@ class VneidMetricsTest {
     }
 
     @Test
+    void theOrganisationsRefusalsArePublishedToo() {
+        assertThat(VneidMetrics.reason(VneidRefusal.ORGANISATION_NOT_ACCEPTED))
+                .isEqualTo("O0_organisation_not_accepted");
+        assertThat(VneidMetrics.REASONS).contains("O0_organisation_not_accepted", "O1_tax_code_invalid",
+                "O3_organisation_name_missing", "link_citizen_account", "link_tax_code_mismatch");
+    }
+
+    @Test
     void levelsAreOneTwoOrUnknownWhateverVneidSent() {
         assertThat(VneidMetrics.level("LoA2")).isEqualTo("2");
         assertThat(VneidMetrics.level("1")).isEqualTo("1");

@@ -8,10 +8,18 @@ import java.util.Map;
 
 /**
  * The partner API's userinfo ({@code citizenPid}, {@code fullName}, {@code birthDate} dd/MM/yyyy, {@code gender} in
- * Vietnamese words, {@code phoneNumber}, {@code accountType} "1" citizen, {@code accountLevel}) from the claims the
- * stand-in's own OpenID Connect face issued for the same login — so the level is that login's {@code acr}.
+ * Vietnamese words, {@code phoneNumber}, {@code accountType}, {@code accountLevel}) from the claims the stand-in's own
+ * OpenID Connect face issued for the same login — so the level is that login's {@code acr}, and the account type its
+ * {@code LoaiTaiKhoan} (the user attribute {@code account_type_code}: 2 business, 3 organisation), {@code "1"} (citizen)
+ * when there is none. An organisation's {@code citizenPid} is its username, the tax code; it has no date of birth or
+ * gender, so none is sent.
  */
 final class CitizenClaims {
+
+    /** The ID token claim the stand-in's client {@code dvc-broker} maps from the user attribute account_type_code. */
+    static final String ACCOUNT_TYPE_CLAIM = "LoaiTaiKhoan";
+    /** The citizens' account type, sent when the login has no {@value #ACCOUNT_TYPE_CLAIM}. */
+    static final String CITIZEN_ACCOUNT_TYPE = "1";
 
     private static final DateTimeFormatter VIETNAMESE_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
@@ -26,7 +34,9 @@ final class CitizenClaims {
         userinfo.put("birthDate", vietnameseDate(text(idToken.get("birthdate"))));
         userinfo.put("gender", vietnameseGender(text(idToken.get("gender"))));
         userinfo.put("phoneNumber", text(idToken.get("phone_number")));
-        userinfo.put("accountType", "1");
+        String accountType = text(idToken.get(ACCOUNT_TYPE_CLAIM));
+        userinfo.put("accountType", accountType == null || accountType.isBlank() ? CITIZEN_ACCOUNT_TYPE
+                : accountType.strip());
         userinfo.put("accountLevel", text(idToken.get("acr")));
         userinfo.values().removeIf(java.util.Objects::isNull);
         return userinfo;

@@ -105,6 +105,31 @@ class PartnerRequestChecksTest {
             assertThat(userinfo).containsEntry("citizenPid", "052189000123").containsEntry("gender", "Nữ")
                     .containsEntry("accountLevel", "1").doesNotContainKeys("birthDate", "fullName", "phoneNumber");
         }
+
+        @Test
+        void thenACitizenWithoutLoaiTaiKhoanIsAccountTypeOne() {
+            assertThat(CitizenClaims.fromOidc(Map.of("preferred_username", "052189000123", "acr", "2")))
+                    .containsEntry("accountType", "1");
+            assertThat(CitizenClaims.fromOidc(Map.of("preferred_username", "052189000123", "LoaiTaiKhoan", " ")))
+                    .containsEntry("accountType", "1");
+        }
+
+        @Test
+        void thenAnOrganisationIsItsTaxCodeAndAccountTypeWithoutBirthDateOrGender() {
+            Map<String, Object> idToken = new HashMap<>();
+            idToken.put("SoDinhDanh", "0312345673");
+            idToken.put("preferred_username", "0312345673");
+            idToken.put("name", "Công ty TNHH ABC");
+            idToken.put("given_name", "Công ty TNHH ABC");
+            idToken.put("phone_number", "0986050588");
+            idToken.put("LoaiTaiKhoan", "2");
+            idToken.put("acr", "2");
+
+            assertThat(CitizenClaims.fromOidc(idToken)).containsExactly(
+                    Map.entry("citizenPid", "0312345673"), Map.entry("fullName", "Công ty TNHH ABC"),
+                    Map.entry("phoneNumber", "0986050588"), Map.entry("accountType", "2"),
+                    Map.entry("accountLevel", "2"));
+        }
     }
 
     @Nested
