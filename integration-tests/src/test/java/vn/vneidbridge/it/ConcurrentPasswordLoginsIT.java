@@ -48,9 +48,10 @@ class ConcurrentPasswordLoginsIT {
     /** A browser's login and the answer to its password. */
     private record Attempt(PortalLogin browser, PortalLogin.Outcome answer) {
 
-        /** Past the CCCD form and the linking notice, to the portal: the ID token's subject. */
+        /** Past the CCCD or tax-code form and the linking notice, to the portal: the ID token's subject. */
         String subjectAtThePortal() {
-            return browser.finish(browser.skipLinkNoticeIfShown(browser.skipCccdFormIfShown(answer))).getSubject();
+            return browser.finish(browser.skipLinkNoticeIfShown(browser.skipTaxCodeFormIfShown(
+                    browser.skipCccdFormIfShown(answer)))).getSubject();
         }
     }
 

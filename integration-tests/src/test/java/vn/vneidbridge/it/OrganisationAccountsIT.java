@@ -106,17 +106,23 @@ class OrganisationAccountsIT {
 
         @Test
         void thenNoFormAsksForAPersonsIdNumberAndNoNoticeSendsThemToAPersonalVneid() {
-            PortalLogin.Outcome outcome = new PortalLogin(keycloak, "dvcqg-portal").submitPassword(COMPANY, PASSWORD);
+            PortalLogin login = new PortalLogin(keycloak, "dvcqg-portal");
+            PortalLogin.Outcome outcome = login.submitPassword(COMPANY, PASSWORD);
 
-            assertThat(outcome.callback()).as("straight back to the portal; Keycloak showed:\n"
-                    + outcome.page().body()).isPresent();
+            // the organisation is asked for its tax code (it has none verified), never for a person's id number
+            assertThat(PortalLogin.isTaxCodeForm(outcome)).as("the tax-code form; Keycloak showed:\n"
+                    + outcome.page().body()).isTrue();
+            assertThat(outcome.page().body()).doesNotContain("vneid-cccd-form");
+            PortalLogin.Outcome skipped = login.skipTaxCodeFormIfShown(outcome);
+            assertThat(skipped.callback()).as("back to the portal, with no notice; Keycloak showed:\n"
+                    + skipped.page().body()).isPresent();
         }
 
         @Test
         void thenKeycloaksAccountLinkingRefusesTheRepresentativesPersonalVneid() {
             PortalLogin login = new PortalLogin(keycloak, "dvcqg-portal");
             HttpResponse<String> form = login.open(Map.of("kc_action", "idp_link:vneid"));
-            PortalLogin.Outcome notice = login.submitPasswordOn(form, COMPANY, PASSWORD);
+            PortalLogin.Outcome notice = login.skipTaxCodeFormIfShown(login.submitPasswordOn(form, COMPANY, PASSWORD));
 
             PortalLogin.Outcome refused = login.linkWithVneid(notice, representative, VneidStandIn.PASSWORD,
                     VneidStandIn.OTP);

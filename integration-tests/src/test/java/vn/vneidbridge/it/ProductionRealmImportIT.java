@@ -223,6 +223,17 @@ class ProductionRealmImportIT {
         }
 
         @Test
+        void thenOrganisationsVneidAccountsAreRefusedUntilAnOperatorTurnsThemOnAndTheirTaxCodeStepIsInTheForms() {
+            JsonNode config = admin.get("/admin/realms/dvc/identity-provider/instances/vneid").path("config");
+            assertThat(config.path("acceptOrganisations").asText()).isEqualTo("false");
+            assertThat(config.path("organisationAccountTypes").asText()).isEqualTo("2##3");
+            List<String> steps = new ArrayList<>();
+            admin.get("/admin/realms/dvc/authentication/flows/dvc%20browser%20forms/executions")
+                    .forEach(execution -> steps.add(execution.path("providerId").asText()));
+            assertThat(steps).containsSubsequence("vneid-cccd-check", "vneid-tax-code-check", "vneid-link-notice");
+        }
+
+        @Test
         void thenTheScopesAreTheSandboxRealmsWithOnlyTheMinimumAsRealmDefaults() {
             List<String> scopes = new ArrayList<>();
             admin.get("/admin/realms/dvc/client-scopes").forEach(scope -> scopes.add(scope.path("name").asText()));

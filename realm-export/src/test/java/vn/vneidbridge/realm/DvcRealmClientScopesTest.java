@@ -95,6 +95,22 @@ class DvcRealmClientScopesTest {
         }
     }
 
+    @Nested
+    class GivenTheScopeVneidOrganisation {
+
+        @Test
+        void thenItReleasesOnlyTheOrganisationsClaimsAndOnlyTheNationalPortalHasItByDefault() {
+            assertThat(mapperTypes(scope("vneid-organisation"))).containsExactly("vneid-organisation-claims");
+            assertThat(names(realm.path("defaultDefaultClientScopes"))).doesNotContain("vneid-organisation");
+            for (JsonNode client : realm.path("clients")) {
+                String id = client.path("clientId").asText();
+                boolean granted = names(client.path("defaultClientScopes")).contains("vneid-organisation")
+                        || names(client.path("optionalClientScopes")).contains("vneid-organisation");
+                assertThat(granted).as(id).isEqualTo(id.equals("dvcqg-portal"));
+            }
+        }
+    }
+
     private static JsonNode scope(String name) {
         for (JsonNode scope : realm.path("clientScopes")) {
             if (scope.path("name").asText().equals(name)) {

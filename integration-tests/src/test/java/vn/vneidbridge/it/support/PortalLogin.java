@@ -130,6 +130,25 @@ public final class PortalLogin {
         return follow(web.submit(outcome.page(), "#vneid-cccd-form", Map.of("action", "skip")));
     }
 
+    /** The form of an organisation account without a verified tax code ("Xác thực mã số thuế của tổ chức"). */
+    public static boolean isTaxCodeForm(Outcome outcome) {
+        return outcome.callback().isEmpty() && outcome.page().body().contains("vneid-tax-code-form");
+    }
+
+    /** Presses "Bỏ qua" on the tax-code form when Keycloak shows it, as an organisation that skips the step does. */
+    public Outcome skipTaxCodeFormIfShown(Outcome outcome) {
+        if (!isTaxCodeForm(outcome)) {
+            return outcome;
+        }
+        return follow(web.submit(outcome.page(), "#vneid-tax-code-form", Map.of("action", "skip")));
+    }
+
+    /** Submits the tax-code form with a code. */
+    public Outcome submitTaxCode(Outcome form, String taxCode) {
+        assertThat(isTaxCodeForm(form)).as("the tax-code form:\n" + form.page().body()).isTrue();
+        return follow(web.submit(form.page(), "#vneid-tax-code-form", Map.of("action", "update", "tax_code", taxCode)));
+    }
+
     /** The "log in with VNeID" notice of an account with a verified CCCD (Keycloak's idp_link page). */
     public static boolean isLinkNotice(Outcome outcome) {
         return outcome.callback().isEmpty() && outcome.page().body().contains("name=\"cancel-aia\"");
@@ -225,11 +244,12 @@ public final class PortalLogin {
     }
 
     /**
-     * Logs in (skipping the CCCD form and the linking notice if they are shown) and returns the validated ID token's claims; fails the
+     * Logs in (skipping the CCCD form, the tax-code form and the linking notice if they are shown) and returns the validated ID token's claims; fails the
      * test if the login does not succeed.
      */
     public JWTClaimsSet passwordLogin(String username, String password) {
-        return finish(skipLinkNoticeIfShown(skipCccdFormIfShown(submitPassword(username, password))));
+        return finish(skipLinkNoticeIfShown(skipTaxCodeFormIfShown(skipCccdFormIfShown(submitPassword(username,
+                password)))));
     }
 
     public JsonNode exchange(String code, String codeVerifier) {

@@ -13,12 +13,14 @@ import org.keycloak.protocol.oidc.mappers.TokenIntrospectionTokenMapper;
 import org.keycloak.protocol.oidc.mappers.UserInfoTokenMapper;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.representations.IDToken;
+import vn.vneidbridge.core.user.AccountKind;
 import vn.vneidbridge.core.user.UserAttributes;
 
 /**
  * Gives portals what they need to find a citizen's old data: {@code legacy_account_id} and
  * {@code legacy_account_type} for an account that came from a legacy portal, and {@code cccd} — only once
- * the number is verified (an unverified number typed by someone is never handed to a portal).
+ * the number is verified (an unverified number typed by someone is never handed to a portal), and only for a
+ * citizen's account (an organisation's may hold its legal representative's number).
  */
 public final class LegacyAccountClaimsMapper extends AbstractOIDCProtocolMapper
         implements OIDCAccessTokenMapper, OIDCIDTokenMapper, UserInfoTokenMapper, TokenIntrospectionTokenMapper {
@@ -64,7 +66,9 @@ public final class LegacyAccountClaimsMapper extends AbstractOIDCProtocolMapper
         UserModel user = userSession.getUser();
         put(token, CLAIM_LEGACY_ACCOUNT_ID, user.getFirstAttribute(UserAttributes.LEGACY_ACCOUNT_ID));
         put(token, CLAIM_LEGACY_ACCOUNT_TYPE, user.getFirstAttribute(UserAttributes.LEGACY_ACCOUNT_TYPE));
-        if ("true".equals(user.getFirstAttribute(UserAttributes.CCCD_VERIFIED))) {
+        if ("true".equals(user.getFirstAttribute(UserAttributes.CCCD_VERIFIED))
+                && AccountKind.ofUser(user::getFirstAttribute) == AccountKind.CITIZEN) {
+            // an organisation's account may hold its legal representative's number: that person's, not the company's
             put(token, CLAIM_CCCD, user.getFirstAttribute(UserAttributes.CCCD));
         }
     }
