@@ -47,6 +47,8 @@ class CitizenJourneysIT {
     private static final String AN = "001090001234";
     private static final String HOA = "079195004567";
     private static final String BINH = "042085007890";
+    /** Công ty TNHH ABC's tax code: in the legacy row of congtyabc, the business registry and the stand-in VNeID. */
+    private static final String ABC_TAX_CODE = "0312345673";
     private static final String DATE = "\\d{2}/\\d{2}/\\d{4}";
     private static final String REVIEW = "/admin/realms/dvc/vneid-bridge/review-entries";
 
@@ -511,11 +513,12 @@ class CitizenJourneysIT {
         void backToTheSandboxPolicy() {
             CutoffSettings.sandbox(admin);
             forget(LegacyPersonas.CONGTYABC);
+            VneidUsers.deleteCreatedForOrganisation(admin, ABC_TAX_CODE);
             forget(LegacyPersonas.TOTHINGA);
         }
 
         @Test
-        void thenInTheSandboxItLogsInWithItsPortalAccountAfterTheNoticeAndIsNeverAskedForAPersonalId() {
+        void thenItVerifiesItsTaxCodeLinksItsVneidOrganisationAccountAndComesBackThroughVneidAsTheSameAccount() {
             forget(LegacyPersonas.CONGTYABC);
             try (Browser browser = BrowserSupport.open("congtyabc")) {
                 DemoPortalPage home = new DemoPortalPage(browser, home()).open();
@@ -527,14 +530,61 @@ class CitizenJourneysIT {
                 dvc.choosePortalAccount();
                 dvc.logIn(LegacyPersonas.CONGTYABC, LegacyPersonas.PASSWORD);
 
-                // mode notice (the sandbox's, and before 30/06/2025): the login goes on; an organisation is
-                // identified by its tax code, so the form for a person's 12-digit id does not stop it on the way
+                // mode notice (the sandbox's, and before 30/06/2025): an organisation is identified by its tax code,
+                // never by a person's 12-digit id; the code the old portal held is there, to be checked
+                dvc.awaitTaxCodeForm();
+                assertThat(browser.has("#vneid-cccd-form")).isFalse();
+                assertThat(dvc.taxCodeValue()).isEqualTo(ABC_TAX_CODE);
+                assertThat(dvc.organisationName()).isEqualTo("Công ty TNHH ABC");
+                assertThat(browser.has("#vneid-tax-code-skip")).isTrue();
+                browser.capture("tax-code-form");
+                dvc.updateTaxCode(ABC_TAX_CODE);
+
+                // matched by the business registry: the notice sends it to its VNeID organisation account
+                browser.await("#dvc-link-notice-form");
+                browser.capture("notice");
+                browser.find("#kc-continue").click();
+                VneidStandInPages vneid = new VneidStandInPages(browser).awaitLogin();
+                vneid.logIn(ABC_TAX_CODE);
+                vneid.awaitOtp();
+                // the code goes to the legal representative's phone (Phạm Minh Đức's)
+                assertThat(browser.text()).contains("******588").doesNotContain("0986050588");
+                browser.captureStandIn("vneid-organisation-otp");
+                vneid.enterOtp();
+
                 home.awaitLoggedIn();
+                String portalAccount = home.claim("sub");
                 assertThat(home.claim("legacy_account_id")).isEqualTo(LegacyPersonas.CONGTYABC_ID);
                 assertThat(home.claim("legacy_account_type")).isEqualTo("ORGANISATION");
+                assertThat(home.claim("account_type")).isEqualTo("ORGANISATION");
+                assertThat(home.claim("tax_code")).isEqualTo(ABC_TAX_CODE);
+                assertThat(home.claim("organisation_name")).isEqualTo("Công ty TNHH ABC");
                 assertThat(home.hasClaim("cccd")).isFalse();
-                browser.capture("portal");
+                browser.capture("portal-linked");
+                home.logOut();
+
+                // from now on: VNeID's organisation account, and the same account at the portal
+                home.logIn(PORTAL);
+                dvc.awaitChooser().chooseProvider("vneid");
+                vneid.awaitLogin();
+                vneid.logIn(ABC_TAX_CODE);
+                vneid.awaitOtp().enterOtp();
+                home.awaitLoggedIn();
+                assertThat(home.claim("sub")).as("the same account through either door").isEqualTo(portalAccount);
+                assertThat(home.claim("legacy_account_id")).isEqualTo(LegacyPersonas.CONGTYABC_ID);
+                assertThat(home.claim("tax_code")).isEqualTo(ABC_TAX_CODE);
+                browser.capture("portal-through-vneid");
             }
+            JsonNode company = admin.get("/admin/realms/dvc/users?exact=true&briefRepresentation=false&username="
+                    + LegacyPersonas.CONGTYABC).get(0);
+            assertThat(admin.get("/admin/realms/dvc/users/" + company.get("id").asText() + "/federated-identity")
+                    .findValuesAsText("identityProvider")).containsExactly("vneid");
+            assertThat(company.path("attributes").path("tax_code_registry_matched_at").isArray())
+                    .as("matched by the business registry first").isTrue();
+            assertThat(company.path("attributes").path("tax_code_verified_source").get(0).asText())
+                    .as("then vouched for by the organisation's VNeID account").isEqualTo("vneid");
+            assertThat(VneidUsers.createdForOrganisation(admin, ABC_TAX_CODE)).as("no second organisation user")
+                    .isEmpty();
         }
 
         @Test

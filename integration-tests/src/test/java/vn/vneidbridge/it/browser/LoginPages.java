@@ -76,6 +76,25 @@ final class LoginPages {
         browser.find("#vneid-cccd-skip").click();
     }
 
+    /** The tax-code form of an organisation's account "Xác thực mã số thuế của tổ chức". */
+    LoginPages awaitTaxCodeForm() {
+        browser.await("#vneid-tax-code-form");
+        return this;
+    }
+
+    String taxCodeValue() {
+        return browser.find("#tax_code").getAttribute("value");
+    }
+
+    String organisationName() {
+        return browser.find("#vneid-organisation-name").getAttribute("value");
+    }
+
+    void updateTaxCode(String taxCode) {
+        browser.type("#tax_code", taxCode);
+        browser.find("#vneid-tax-code-update").click();
+    }
+
     /** The identity page "Thông tin định danh". */
     LoginPages awaitIdentityPage() {
         browser.await("#vneid-identity");

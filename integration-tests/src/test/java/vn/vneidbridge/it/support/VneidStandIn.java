@@ -69,6 +69,23 @@ public final class VneidStandIn {
         return before;
     }
 
+    /**
+     * Gives an organisation a VNeID organisation account (username = tax code, account type 2 as the national portal's
+     * SSO says a business, level 2, the OTP to its legal representative's phone) unless it has one; its tax code.
+     */
+    public static String organisation(AdminApi admin, String taxCode, String name, String representativesPhone) {
+        if (admin.get("/admin/realms/vneid-sandbox/users?exact=true&username=" + taxCode).isEmpty()) {
+            admin.createUser("vneid-sandbox", taxCode, PASSWORD, Map.of(
+                    "firstName", name,
+                    "attributes", Map.of(
+                            "full_name", List.of(name),
+                            "phone_number", List.of(representativesPhone),
+                            "vneid_level", List.of("2"),
+                            "account_type_code", List.of("2"))));
+        }
+        return taxCode;
+    }
+
     /** Gives a synthetic person a VNeID account (username = id number) unless it has one; its id number. */
     public static String account(AdminApi admin, SyntheticPerson person, int level) {
         if (admin.get("/admin/realms/vneid-sandbox/users?exact=true&username=" + person.cccd()).isEmpty()) {

@@ -30,6 +30,28 @@ public final class VneidUsers {
         return found;
     }
 
+    /** The users created from an organisation's VNeID account for this tax code (full representations). */
+    public static List<JsonNode> createdForOrganisation(AdminApi admin, String taxCode) {
+        List<JsonNode> found = new ArrayList<>();
+        for (JsonNode user : admin.get("/admin/realms/dvc/users?briefRepresentation=false&max=100&q=tax_code:"
+                + taxCode)) {
+            if (taxCode.equals(CitizenAccounts.attribute(user, "tax_code"))
+                    && user.path("username").asText().startsWith(USERNAME_PREFIX)) {
+                found.add(user);
+            }
+        }
+        return found;
+    }
+
+    /** Deletes the users created from an organisation's VNeID account for these tax codes. */
+    public static void deleteCreatedForOrganisation(AdminApi admin, String... taxCodes) {
+        for (String taxCode : taxCodes) {
+            for (JsonNode user : createdForOrganisation(admin, taxCode)) {
+                admin.send("DELETE", "/admin/realms/dvc/users/" + user.get("id").asText(), null);
+            }
+        }
+    }
+
     /** The username of the one user created from VNeID for this id number; fails unless there is exactly one. */
     public static String usernameOf(AdminApi admin, String idNumber) {
         List<JsonNode> found = createdFor(admin, idNumber);

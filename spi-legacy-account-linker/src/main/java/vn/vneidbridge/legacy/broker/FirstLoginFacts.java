@@ -11,8 +11,12 @@ import org.keycloak.models.UserModel;
 import vn.vneidbridge.cccd.verification.CccdVerificationResult;
 import vn.vneidbridge.cccd.verification.CccdVerifier;
 import vn.vneidbridge.cccd.verification.FormerIdLookup;
+import vn.vneidbridge.core.id.TaxCode;
 import vn.vneidbridge.core.user.UserAttributes;
 import vn.vneidbridge.legacy.operations.LinkOperations;
+import vn.vneidbridge.organisation.registry.DkkdJsonRegistryFactory;
+import vn.vneidbridge.organisation.verification.TaxCodeVerificationResult;
+import vn.vneidbridge.organisation.verification.TaxCodeVerifier;
 import vn.vneidbridge.legacy.storage.LegacyUserStorage;
 import vn.vneidbridge.legacy.store.LegacyDatabaseUnavailableException;
 
@@ -25,26 +29,45 @@ import vn.vneidbridge.legacy.store.LegacyDatabaseUnavailableException;
  */
 final class FirstLoginFacts {
 
+    /** The business registry an organisation account's tax code is checked against. */
+    static final String BUSINESS_REGISTRY = DkkdJsonRegistryFactory.PROVIDER_ID;
+
     private final KeycloakSession session;
     private final RealmModel realm;
     private final FirstLoginLinkConfig config;
     private final BrokeredIdentityContext brokerContext;
     private final String idNumber;
+    private final TaxCode organisationCode;
     private LinkCandidates candidates;
     private FirstVneidLoginDecision.Facts facts;
     private FirstLoginRefusal unavailable;
 
     FirstLoginFacts(KeycloakSession session, RealmModel realm, FirstLoginLinkConfig config,
                     BrokeredIdentityContext brokerContext, String idNumber) {
+        this(session, realm, config, brokerContext, idNumber, null);
+    }
+
+    /**
+     * @param idNumber         the citizen's personal id number, or null
+     * @param organisationCode the organisation's tax code when VNeID vouched for an organisation, else null
+     */
+    FirstLoginFacts(KeycloakSession session, RealmModel realm, FirstLoginLinkConfig config,
+                    BrokeredIdentityContext brokerContext, String idNumber, TaxCode organisationCode) {
         this.session = session;
         this.realm = realm;
         this.config = config;
         this.brokerContext = brokerContext;
-        this.idNumber = idNumber;
+        this.idNumber = organisationCode == null ? idNumber : null;
+        this.organisationCode = organisationCode;
     }
 
     String idNumber() {
         return idNumber;
+    }
+
+    /** The organisation's tax code, when the VNeID identity is an organisation's. */
+    Optional<TaxCode> organisationCode() {
+        return Optional.ofNullable(organisationCode);
     }
 
     /** The decision on the facts, or the refusal of a database that did not answer. */
@@ -61,6 +84,25 @@ final class FirstLoginFacts {
 
     private void gather() {
         if (facts != null || unavailable != null) {
+            return;
+        }
+        if (organisationCode != null) {
+            // the same decision as for citizens, on the organisation accounts holding the code
+            try {
+                candidates = LinkCandidates.findOrganisation(session, realm, organisationCode);
+            } catch (LegacyDatabaseUnavailableException e) {
+                unavailable = FirstLoginRefusal.LEGACY_DATABASE_UNAVAILABLE;
+                return;
+            }
+            String alias = brokerContext.getIdpConfig().getAlias();
+            List<FirstVneidLoginDecision.Account> verified = candidates.verifiedAccounts(session, realm, alias);
+            List<String> offered = verified.isEmpty()
+                    ? accountsOfThisOrganisation(candidates.usernamesToConfirm()) : List.of();
+            if (unavailable != null) {
+                return;
+            }
+            facts = new FirstVneidLoginDecision.Facts(true, verified, offered, candidates.verifiedToConfirm(),
+                    candidates.createdFromVneidAccount(session, realm, alias), candidates.usernameTaken(), false);
             return;
         }
         if (idNumber == null) {
@@ -107,6 +149,34 @@ final class FirstLoginFacts {
         }
         answer.cmnd().ifPresent(cmnd -> found.addHoldersOfCmnd(session, realm, cmnd));
         return true;
+    }
+
+    /**
+     * The organisation accounts to confirm whose name the business registry confirms for the tax code VNeID vouched
+     * for (so nobody learns whether a password of another organisation's account is right). Nothing stored.
+     */
+    private List<String> accountsOfThisOrganisation(List<String> usernames) {
+        TaxCodeVerifier verifier = new TaxCodeVerifier(session, BUSINESS_REGISTRY);
+        List<String> offered = new ArrayList<>();
+        for (String username : usernames) {
+            UserModel account = session.users().getUserByUsername(realm, username);
+            if (account == null) {
+                if (LegacyUserStorage.databaseUnavailable(session)) {
+                    unavailable = FirstLoginRefusal.LEGACY_DATABASE_UNAVAILABLE;
+                    return List.of();
+                }
+                continue;
+            }
+            TaxCodeVerificationResult result = verifier.check(realm, account, organisationCode.value());
+            if (result.outcome() == TaxCodeVerificationResult.Outcome.UNAVAILABLE) {
+                unavailable = FirstLoginRefusal.BUSINESS_REGISTRY_UNAVAILABLE;
+                return List.of();
+            }
+            if (result.verified()) {
+                offered.add(username);
+            }
+        }
+        return offered;
     }
 
     /** The accounts to confirm whose data the population database confirms for the VNeID number. Nothing stored. */

@@ -28,6 +28,9 @@ enum FirstLoginRefusal {
     /** The population database did not answer. */
     REGISTRY_UNAVAILABLE("vneidFirstLoginRegistryUnavailable", "population_registry_unavailable",
             Response.Status.SERVICE_UNAVAILABLE),
+    /** The business registry did not answer (an organisation's first VNeID login). */
+    BUSINESS_REGISTRY_UNAVAILABLE("vneidTaxCodeRegistryUnavailable", "business_registry_unavailable",
+            Response.Status.SERVICE_UNAVAILABLE),
     /** An account that is not this person's has the id number as its username: no user can be created. */
     USERNAME_TAKEN("vneidIdNumberIsAnotherUsername", Errors.FEDERATED_IDENTITY_EXISTS, Response.Status.CONFLICT),
     /** After a right password the population database did not confirm the account for the number. */

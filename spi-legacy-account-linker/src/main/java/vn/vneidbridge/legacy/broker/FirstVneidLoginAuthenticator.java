@@ -21,6 +21,8 @@ import vn.vneidbridge.cccd.verification.CccdVerificationResult;
 import vn.vneidbridge.cccd.verification.CccdVerifier;
 import vn.vneidbridge.core.broker.VneidProvider;
 import vn.vneidbridge.core.id.PersonalIdNumber;
+import vn.vneidbridge.core.id.TaxCode;
+import vn.vneidbridge.core.user.AccountKind;
 import vn.vneidbridge.core.user.PortalAdministrators;
 import vn.vneidbridge.core.user.UserAttributes;
 import vn.vneidbridge.legacy.broker.FirstVneidLoginDecision.Conflict;
@@ -34,6 +36,8 @@ import vn.vneidbridge.legacy.broker.FirstVneidLoginDecision.ShowAccount;
 import vn.vneidbridge.legacy.operations.ReviewQueue;
 import vn.vneidbridge.legacy.username.RealmUsernameKey;
 import vn.vneidbridge.legacy.username.VneidUsernames;
+import vn.vneidbridge.organisation.verification.TaxCodeVerificationResult;
+import vn.vneidbridge.organisation.verification.TaxCodeVerifier;
 
 /**
  * First VNeID login (step {@code vneid-create-user-if-no-account}): turns {@link FirstVneidLoginDecision}'s
@@ -44,6 +48,8 @@ final class FirstVneidLoginAuthenticator extends IdpCreateUserIfUniqueAuthentica
 
     private static final String VNEID_PROVIDER = VneidProvider.PROVIDER_ID;
     private static final Logger LOG = Logger.getLogger(FirstVneidLoginAuthenticator.class);
+    /** The link method of an organisation's account shown to its VNeID account and confirmed by it. */
+    static final String LINK_METHOD_VERIFIED_TAX_CODE = "verified_tax_code";
 
     @Override
     protected void authenticateImpl(AuthenticationFlowContext context, SerializedBrokeredIdentityContext serializedCtx,
@@ -147,8 +153,11 @@ final class FirstVneidLoginAuthenticator extends IdpCreateUserIfUniqueAuthentica
                     .error(FirstLoginRefusal.SEVERAL_ACCOUNTS.eventError());
             LOG.warnf("VNeID login refused in realm %s: %d accounts match one VNeID identity (review needed)",
                     context.getRealm().getName(), conflict.accountIds().size());
-            ReviewQueue.open(context.getSession(), context.getRealm(), brokerContext.getIdpConfig().getAlias(),
-                    facts.idNumber(), brokerContext.getId(), brokerContext.getUsername(), conflict.accountIds());
+            if (facts.organisationCode().isEmpty()) {
+                // the review queue holds personal id numbers; organisations' accounts are resolved by support
+                ReviewQueue.open(context.getSession(), context.getRealm(), brokerContext.getIdpConfig().getAlias(),
+                        facts.idNumber(), brokerContext.getId(), brokerContext.getUsername(), conflict.accountIds());
+            }
             refuse(context, FirstLoginRefusal.SEVERAL_ACCOUNTS.messageKey(), FirstLoginRefusal.SEVERAL_ACCOUNTS.status());
         } else if (outcome instanceof ShowAccount show) {
             context.challenge(new ShownAccount(context).show(show.accountId(),
@@ -191,9 +200,14 @@ final class FirstVneidLoginAuthenticator extends IdpCreateUserIfUniqueAuthentica
                 disputed.add(account);
             }
         }
-        new NumberDispute(context.getSession(), context.getRealm()).dispute(disputed,
-                brokerContext.getIdpConfig().getAlias(), facts.idNumber(), brokerContext.getId(),
-                context.getAuthenticationSession().getClient().getClientId());
+        NumberDispute dispute = new NumberDispute(context.getSession(), context.getRealm());
+        String clientId = context.getAuthenticationSession().getClient().getClientId();
+        if (facts.organisationCode().isPresent()) {
+            dispute.disputeTaxCode(disputed, brokerContext.getIdpConfig().getAlias(), clientId);
+        } else {
+            dispute.dispute(disputed, brokerContext.getIdpConfig().getAlias(), facts.idNumber(), brokerContext.getId(),
+                    clientId);
+        }
         super.authenticateImpl(context, serializedCtx, brokerContext);
     }
 
@@ -213,6 +227,11 @@ final class FirstVneidLoginAuthenticator extends IdpCreateUserIfUniqueAuthentica
             refuse(context, FirstLoginRefusal.ADMINISTRATOR.messageKey(), FirstLoginRefusal.ADMINISTRATOR.status());
             return;
         }
+        Optional<TaxCode> organisation = organisationCode(brokerContext);
+        if (organisation.isPresent()) {
+            linkConfirmedOrganisation(context, brokerContext, confirmation, user, organisation.get());
+            return;
+        }
         String idNumber = idNumber(brokerContext).orElseThrow();
         FirstLoginLinkConfig config = new FirstLoginLinkConfig(context.getAuthenticatorConfig());
         CccdVerificationResult verified = new CccdVerifier(context.getSession(), config.registry())
@@ -227,6 +246,29 @@ final class FirstVneidLoginAuthenticator extends IdpCreateUserIfUniqueAuthentica
         }
         if (!verified.verified()) {
             // matched when offered, not now (the account or the registry changed meanwhile)
+            confirmation.refuse(FirstLoginRefusal.NOT_MATCHED.messageKey());
+            event(context, brokerContext).user(user).detail("reason", verified.eventError())
+                    .error(FirstLoginRefusal.NOT_MATCHED.eventError());
+            refuse(context, FirstLoginRefusal.NOT_MATCHED.messageKey(), FirstLoginRefusal.NOT_MATCHED.status());
+            return;
+        }
+        confirmation.end();
+        linkUser(context, brokerContext, user, LinkMethod.PASSWORD_AND_REGISTRY);
+    }
+
+    /** The organisation account's password was right: its tax code is verified against the business registry. */
+    private void linkConfirmedOrganisation(AuthenticationFlowContext context, BrokeredIdentityContext brokerContext,
+                                           PortalAccountConfirmation confirmation, UserModel user, TaxCode code) {
+        TaxCodeVerificationResult verified = new TaxCodeVerifier(context.getSession(),
+                FirstLoginFacts.BUSINESS_REGISTRY).verify(context.getRealm(), user, code.value());
+        if (verified.outcome() == TaxCodeVerificationResult.Outcome.UNAVAILABLE) {
+            event(context, brokerContext).user(user).detail("business_registry", "unavailable")
+                    .error(FirstLoginRefusal.BUSINESS_REGISTRY_UNAVAILABLE.eventError());
+            context.challenge(confirmation.page("vneidTaxCodeRegistryUnavailable", Response.Status.SERVICE_UNAVAILABLE,
+                    user.getUsername()));
+            return;
+        }
+        if (!verified.verified()) {
             confirmation.refuse(FirstLoginRefusal.NOT_MATCHED.messageKey());
             event(context, brokerContext).user(user).detail("reason", verified.eventError())
                     .error(FirstLoginRefusal.NOT_MATCHED.eventError());
@@ -255,9 +297,11 @@ final class FirstVneidLoginAuthenticator extends IdpCreateUserIfUniqueAuthentica
         }
         user.setSingleAttribute(UserAttributes.VNEID_LINKED_AT, Instant.now().toString());
         user.removeAttribute(UserAttributes.VNEID_UNLINKED_AT);
+        String linkMethod = organisationCode(brokerContext).isPresent() && method == LinkMethod.SHOWN_AND_CONFIRMED
+                ? LINK_METHOD_VERIFIED_TAX_CODE : method.eventValue();
         context.getEvent().clone().event(EventType.FEDERATED_IDENTITY_LINK).user(user)
                 .detail(Details.IDENTITY_PROVIDER, brokerContext.getIdpConfig().getAlias())
-                .detail("link_method", method.eventValue()).success();
+                .detail("link_method", linkMethod).success();
         context.setUser(user);
         context.success();
     }
@@ -265,7 +309,7 @@ final class FirstVneidLoginAuthenticator extends IdpCreateUserIfUniqueAuthentica
     private FirstLoginFacts facts(AuthenticationFlowContext context, BrokeredIdentityContext brokerContext) {
         return new FirstLoginFacts(context.getSession(), context.getRealm(),
                 new FirstLoginLinkConfig(context.getAuthenticatorConfig()), brokerContext,
-                idNumber(brokerContext).orElse(null));
+                idNumber(brokerContext).orElse(null), organisationCode(brokerContext).orElse(null));
     }
 
     /**
@@ -276,14 +320,29 @@ final class FirstVneidLoginAuthenticator extends IdpCreateUserIfUniqueAuthentica
     @Override
     protected String getUsername(AuthenticationFlowContext context, SerializedBrokeredIdentityContext serializedCtx,
                                  BrokeredIdentityContext brokerContext) {
-        return idNumber(brokerContext)
+        return idNumber(brokerContext).or(() -> organisationCode(brokerContext).map(LinkCandidates::usernameKey))
                 .map(number -> RealmUsernameKey.usernames(context.getSession(), context.getRealm()).of(number))
                 .orElseGet(() -> super.getUsername(context, serializedCtx, brokerContext));
     }
 
     /** The id number the VNeID provider validated (V1-V4), never a username template or an e-mail. */
     private static Optional<String> idNumber(BrokeredIdentityContext brokerContext) {
+        if (organisationCode(brokerContext).isPresent()) {
+            return Optional.empty();
+        }
         return PersonalIdNumber.parse(brokerContext.getUsername()).number().map(PersonalIdNumber::value);
+    }
+
+    /**
+     * The tax code of an organisation's VNeID account (the provider validated it and said whose account it is), never
+     * guessed from the shape of the username.
+     */
+    private static Optional<TaxCode> organisationCode(BrokeredIdentityContext brokerContext) {
+        Object kind = brokerContext.getContextData().get(VneidProvider.ACCOUNT_KIND_CONTEXT);
+        if (!AccountKind.ORGANISATION.name().equals(kind)) {
+            return Optional.empty();
+        }
+        return TaxCode.parse(brokerContext.getUsername()).number();
     }
 
     private static String safeUsername(String typed) {
@@ -302,6 +361,8 @@ final class FirstVneidLoginAuthenticator extends IdpCreateUserIfUniqueAuthentica
             event.detail("legacy_database", "unavailable");
         } else if (reason == FirstLoginRefusal.REGISTRY_UNAVAILABLE) {
             event.detail("population_registry", "unavailable");
+        } else if (reason == FirstLoginRefusal.BUSINESS_REGISTRY_UNAVAILABLE) {
+            event.detail("business_registry", "unavailable");
         }
         event.error(reason.eventError());
         refuse(context, reason.messageKey(), reason.status());

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import vn.vneidbridge.core.id.TaxCode;
 import vn.vneidbridge.core.user.AccountKind;
 import vn.vneidbridge.core.user.PortalAdministrators;
 import vn.vneidbridge.core.user.UserAttributes;
@@ -84,6 +85,66 @@ final class LinkCandidates {
         }
         candidates.toConfirm.keySet().removeAll(candidates.verified.keySet());
         return candidates;
+    }
+
+    /**
+     * The accounts an organisation's tax code could belong to: organisation accounts holding it verified (by the
+     * business registry or by VNeID; not unlinked by the organisation, not disowned by its VNeID account), the
+     * organisation accounts in Keycloak holding it otherwise (as their old portal had it, or unlinked): to be
+     * confirmed by their password after the business registry matches the code with their name, and the username
+     * slot of a user created from the organisation's VNeID account; and the legacy rows holding the code in the
+     * optional {@code tax_code} column, not yet brought into Keycloak, to be confirmed the same way. A citizen's
+     * account is never one, whatever it holds.
+     *
+     * @throws vn.vneidbridge.legacy.store.LegacyDatabaseUnavailableException when the legacy database does not answer
+     */
+    static LinkCandidates findOrganisation(KeycloakSession session, RealmModel realm, TaxCode code) {
+        LinkCandidates candidates = new LinkCandidates();
+        session.users().searchForUserByUserAttributeStream(realm, UserAttributes.TAX_CODE, code.value())
+                .filter(user -> code.value().equals(user.getFirstAttribute(UserAttributes.TAX_CODE)))
+                .filter(LinkCandidates::isOrganisation)
+                .forEach(user -> {
+                    if (linkable(user.getFirstAttribute(UserAttributes.TAX_CODE_VERIFIED),
+                            user.getFirstAttribute(UserAttributes.VNEID_UNLINKED_AT),
+                            user.getFirstAttribute(UserAttributes.TAX_CODE_DISPUTED_AT))) {
+                        candidates.verified.put(user.getId(), new Candidate(Optional.of(user), Optional.empty()));
+                        return;
+                    }
+                    candidates.toConfirm.put(user.getId(), user.getUsername());
+                    if ("true".equals(user.getFirstAttribute(UserAttributes.TAX_CODE_VERIFIED))) {
+                        candidates.verifiedToConfirm.add(user.getId());
+                    }
+                });
+        for (LegacyUserStorage.LegacyAccountRef ref : LegacyUserStorage.accountsWithTaxCode(session, realm,
+                code.value())) {
+            String id = LegacyUserStorage.userId(realm, ref);
+            if (!isOrganisation(ref) || candidates.verified.containsKey(id) || candidates.toConfirm.containsKey(id)) {
+                continue;
+            }
+            UserModel imported = session.users().getUserById(realm, id);
+            if (imported != null && (imported.getFirstAttribute(UserAttributes.TAX_CODE) != null
+                    || !isOrganisation(imported))) {
+                continue; // imported with a code of its own: the Keycloak user above is the truth
+            }
+            // the old portal's word only (also for an account imported before the view had the column): its password,
+            // once the business registry matches the code with its name
+            candidates.toConfirm.put(id, imported != null ? imported.getUsername() : ref.account().username());
+        }
+        UserModel byUsername = session.users().getUserByUsername(realm,
+                RealmUsernameKey.usernames(session, realm).of(usernameKey(code)));
+        if (byUsername != null && !candidates.verified.containsKey(byUsername.getId())) {
+            candidates.sameUsername = byUsername;
+            candidates.sameUsernameCreatedFromVneid = createdFromVneid(session, realm, byUsername);
+        }
+        return candidates;
+    }
+
+    /**
+     * What the username of a user created from an organisation's VNeID account is the keyed digest of: its tax code,
+     * tagged, so that it is never a citizen's whatever digits the two have ({@code VneidUsernames}).
+     */
+    static String usernameKey(TaxCode code) {
+        return "tax-code:" + code.value();
     }
 
     private void addKeycloakUser(UserModel user, String idNumber) {

@@ -24,6 +24,7 @@ import vn.vneidbridge.legacy.operations.UserRowLock;
 final class NumberDispute {
 
     static final String EVENT_ERROR = "vneid_cccd_disputed_by_holder";
+    static final String TAX_CODE_EVENT_ERROR = "vneid_tax_code_disputed_by_organisation";
     private static final Logger LOG = Logger.getLogger(NumberDispute.class);
 
     private final KeycloakSession session;
@@ -69,5 +70,32 @@ final class NumberDispute {
                 + "review entry opened", realm.getName(), accounts.size());
         ReviewQueue.open(session, realm, identityProvider, idNumber, vneidSubject, null,
                 accounts.stream().map(UserModel::getId).toList());
+    }
+
+    /**
+     * The same for an organisation: its VNeID account said that these organisation accounts, holding its tax code
+     * verified, are not its own. The mark is taken off ({@code tax_code_verified=false}, {@code tax_code_disputed_at});
+     * the code stays for support to see, and the tax-code check refuses to verify it there again. An event on each
+     * account records it (the review queue holds personal id numbers only).
+     */
+    void disputeTaxCode(List<UserModel> accounts, String identityProvider, String clientId) {
+        if (accounts.isEmpty()) {
+            return;
+        }
+        String now = Instant.now().toString();
+        accounts.stream().map(UserModel::getId).sorted().forEach(id -> UserRowLock.lock(session, realm.getId(), id));
+        for (UserModel account : accounts) {
+            account.setSingleAttribute(UserAttributes.TAX_CODE_VERIFIED, "false");
+            account.removeAttribute(UserAttributes.TAX_CODE_VERIFIED_SOURCE);
+            account.removeAttribute(UserAttributes.TAX_CODE_VERIFIED_AT);
+            account.setSingleAttribute(UserAttributes.TAX_CODE_DISPUTED_AT, now);
+            new EventBuilder(realm, session, session.getContext().getConnection())
+                    .event(EventType.UPDATE_PROFILE_ERROR).user(account).client(clientId)
+                    .detail(Details.IDENTITY_PROVIDER, identityProvider)
+                    .detail(Details.REASON, "the organisation's VNeID account said this account is not the organisation's")
+                    .error(TAX_CODE_EVENT_ERROR);
+        }
+        LOG.infof("realm %s: %d organisation account(s) lost the verified mark of a tax code the organisation's VNeID "
+                + "account disowned", realm.getName(), accounts.size());
     }
 }
