@@ -133,6 +133,9 @@ public final class LegacyFixtures {
     /** Two accounts holding synthetic person 176's CCCD, both verified: the number logs into neither (IdNumberLoginIT). */
     public static final String ID_NUMBER_TWIN_A = "it.idnumbertwina";
     public static final String ID_NUMBER_TWIN_B = "it.idnumbertwinb";
+    /** A citizen's row whose view gives the optional place columns (LegacyPlacesIT). */
+    public static final String PLACES = "it.places";
+    public static final String PLACES_HOME_TOWN = "Xã Tân Lập, Huyện Đan Phượng, Thành phố Hà Nội";
     private static final Map<String, Integer> OWN_PEOPLE = Map.of(VERIFIED_WHILE_DOWN, 188, LOCKED_VERIFIED, 191,
             LINKED_PASSWORD, 177, ORGANISATION_OF_REPRESENTATIVE, 178, ID_NUMBER_LOGIN, 179, ID_NUMBER_TWIN_A, 176,
             ID_NUMBER_TWIN_B, 176);
@@ -237,6 +240,15 @@ public final class LegacyFixtures {
         insert(connection, portalA, CONCURRENT_DOUBLE, PasswordFormat.MD5, "Kiều Văn Đúp", null, false, "CITIZEN", "ACTIVE");
         insert(connection, portalA, CONCURRENT_WRONG, PasswordFormat.MD5, "Kiều Văn Đoán", null, false, "CITIZEN", "ACTIVE");
         insert(connection, portalA, CONCURRENT_WRONG_SLOW, PasswordFormat.MD5, "Kiều Thị Đoán", null, false, "CITIZEN", "ACTIVE");
+        insert(connection, portalA, PLACES, PasswordFormat.MD5, "Lâm Thị Quê", null, false, "CITIZEN", "ACTIVE");
+        try (PreparedStatement places = connection.prepareStatement("UPDATE " + portalA
+                + " SET place_of_birth = ?, home_town = ?, permanent_address = ? WHERE username = ?")) {
+            places.setString(1, "Bệnh viện Phụ sản Hà Nội");
+            places.setString(2, "  " + PLACES_HOME_TOWN + "  ");
+            places.setString(3, "   "); // blank: nothing imported
+            places.setString(4, PLACES);
+            places.executeUpdate();
+        }
         for (String username : OWN_PEOPLE.keySet()) {
             SyntheticPerson person = person(username);
             boolean company = username.equals(ORGANISATION_OF_REPRESENTATIVE);

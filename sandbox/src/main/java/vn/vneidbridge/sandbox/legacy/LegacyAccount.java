@@ -23,6 +23,9 @@ import vn.vneidbridge.core.id.Gender;
  * @param admin        {@code is_admin}
  * @param status       {@code status}
  * @param taxCode      {@code tax_code}, the optional column: an organisation's or business's tax code
+ * @param placeOfBirth     {@code place_of_birth}, an optional column: where the birth was registered, in words
+ * @param homeTown         {@code home_town}, an optional column: the home town, in words
+ * @param permanentAddress {@code permanent_address}, an optional column: the permanent residence, in words
  */
 public record LegacyAccount(
         String legacyId,
@@ -39,7 +42,10 @@ public record LegacyAccount(
         AccountType accountType,
         boolean admin,
         Status status,
-        String taxCode) {
+        String taxCode,
+        String placeOfBirth,
+        String homeTown,
+        String permanentAddress) {
 
     /** {@code account_type}. */
     public enum AccountType { CITIZEN, ORGANISATION, BUSINESS }
@@ -66,10 +72,28 @@ public record LegacyAccount(
                 accountType, admin, status, null);
     }
 
+    /** A row with a tax code (null: none) and no places. */
+    public LegacyAccount(String legacyId, String username, StoredPassword password, String fullName,
+                         LocalDate birthDate, Gender gender, String cmnd, String cccd, boolean cccdVerified,
+                         String phone, String email, AccountType accountType, boolean admin, Status status,
+                         String taxCode) {
+        this(legacyId, username, password, fullName, birthDate, gender, cmnd, cccd, cccdVerified, phone, email,
+                accountType, admin, status, taxCode, null, null, null);
+    }
+
     /** This row with {@code tax_code} set (null: none). */
     public LegacyAccount withTaxCode(String taxCode) {
         return new LegacyAccount(legacyId, username, password, fullName, birthDate, gender, cmnd, cccd, cccdVerified,
-                phone, email, accountType, admin, status, taxCode);
+                phone, email, accountType, admin, status, taxCode, placeOfBirth, homeTown, permanentAddress);
+    }
+
+    /**
+     * This row with {@code place_of_birth}, {@code home_town} and {@code permanent_address} set (null: none); they
+     * are imported unverified.
+     */
+    public LegacyAccount withPlaces(String placeOfBirth, String homeTown, String permanentAddress) {
+        return new LegacyAccount(legacyId, username, password, fullName, birthDate, gender, cmnd, cccd, cccdVerified,
+                phone, email, accountType, admin, status, taxCode, placeOfBirth, homeTown, permanentAddress);
     }
 
     /** The {@code gender} column value: {@code "M"}, {@code "F"} or null. */

@@ -15,8 +15,8 @@ final class LegacyAccountInserter {
 
     static final String INSERT = "INSERT INTO " + LegacySchema.TABLE + " (legacy_id, username, password_hash,"
             + " password_algorithm, password_salt, password_iterations, full_name, birth_date, gender, cmnd, cccd,"
-            + " cccd_verified, phone, email, account_type, is_admin, status, tax_code)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " cccd_verified, phone, email, account_type, is_admin, status, tax_code, place_of_birth, home_town,"
+            + " permanent_address) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final int batchSize;
 
@@ -85,6 +85,9 @@ final class LegacyAccountInserter {
         insert.setBoolean(16, row.admin());
         insert.setString(17, row.status().name());
         setString(insert, 18, row.taxCode());
+        setString(insert, 19, row.placeOfBirth());
+        setString(insert, 20, row.homeTown());
+        setString(insert, 21, row.permanentAddress());
     }
 
     private static void setString(PreparedStatement insert, int index, String value) throws SQLException {

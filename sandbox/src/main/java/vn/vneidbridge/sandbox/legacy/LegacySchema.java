@@ -15,9 +15,10 @@ import java.util.List;
  * {@code schema.sql} (H2 2.x and PostgreSQL).
  *
  * <p>{@link #create} is idempotent ({@code CREATE ... IF NOT EXISTS}): on a database that already has the
- * table it keeps the rows and only adds what a table created by an older version lacks (the optional column
- * {@code tax_code} and its index). {@link #drop} removes the table, rows and indexes, for a fresh start. Both
- * run in the connection's current transaction mode and commit when auto-commit is off.
+ * table it keeps the rows and only adds what a table created by an older version lacks (the optional columns
+ * {@code tax_code} with its index, {@code place_of_birth}, {@code home_town} and {@code permanent_address}).
+ * {@link #drop} removes the table, rows and indexes, for a fresh start. Both run in the connection's current
+ * transaction mode and commit when auto-commit is off.
  */
 public final class LegacySchema {
 

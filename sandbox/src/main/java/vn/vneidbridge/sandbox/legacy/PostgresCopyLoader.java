@@ -17,7 +17,8 @@ final class PostgresCopyLoader {
 
     private static final String COPY = "COPY " + LegacySchema.TABLE + " (legacy_id, username, password_hash,"
             + " password_algorithm, password_salt, password_iterations, full_name, birth_date, gender, cmnd, cccd,"
-            + " cccd_verified, phone, email, account_type, is_admin, status, tax_code) FROM STDIN WITH (FORMAT csv)";
+            + " cccd_verified, phone, email, account_type, is_admin, status, tax_code, place_of_birth, home_town,"
+            + " permanent_address) FROM STDIN WITH (FORMAT csv)";
     private static final int FLUSH_CHARS = 1 << 20;
 
     private PostgresCopyLoader() {
@@ -92,7 +93,10 @@ final class PostgresCopyLoader {
         text(csv, row.accountType().name()).append(',');
         csv.append(row.admin()).append(',');
         text(csv, row.status().name()).append(',');
-        text(csv, row.taxCode()).append('\n');
+        text(csv, row.taxCode()).append(',');
+        text(csv, row.placeOfBirth()).append(',');
+        text(csv, row.homeTown()).append(',');
+        text(csv, row.permanentAddress()).append('\n');
     }
 
     private static StringBuilder text(StringBuilder csv, String value) {

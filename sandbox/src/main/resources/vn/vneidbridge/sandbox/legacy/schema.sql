@@ -7,9 +7,9 @@
 -- The contract wants a unique index on lower(username). H2 has no expression indexes, so usernames are
 -- stored lower case (every writer in this package lower-cases them) and the unique index is on the column.
 --
--- tax_code is one of the contract's optional columns. It is in CREATE TABLE, last, and added by the ALTER TABLE
--- below to a table created before it was (ADD COLUMN IF NOT EXISTS: H2 2.x and PostgreSQL 9.6+), so both end with
--- the same columns in the same order.
+-- tax_code, place_of_birth, home_town and permanent_address are among the contract's optional columns. They are in
+-- CREATE TABLE, last and in that order, and added by the ALTER TABLEs below to a table created before they were
+-- (ADD COLUMN IF NOT EXISTS: H2 2.x and PostgreSQL 9.6+), so both end with the same columns in the same order.
 
 CREATE TABLE IF NOT EXISTS vneid_legacy_account (
     legacy_id           varchar(64)  NOT NULL,
@@ -30,6 +30,9 @@ CREATE TABLE IF NOT EXISTS vneid_legacy_account (
     is_admin            boolean      DEFAULT FALSE NOT NULL,
     status              varchar(16)  DEFAULT 'ACTIVE' NOT NULL,
     tax_code            varchar(14),
+    place_of_birth      varchar(255),
+    home_town           varchar(255),
+    permanent_address   varchar(255),
     CONSTRAINT vneid_legacy_account_pk PRIMARY KEY (legacy_id)
 );
 
@@ -42,3 +45,9 @@ CREATE INDEX IF NOT EXISTS vneid_legacy_account_cmnd_ix ON vneid_legacy_account 
 ALTER TABLE vneid_legacy_account ADD COLUMN IF NOT EXISTS tax_code varchar(14);
 
 CREATE INDEX IF NOT EXISTS vneid_legacy_account_tax_code_ix ON vneid_legacy_account (tax_code);
+
+ALTER TABLE vneid_legacy_account ADD COLUMN IF NOT EXISTS place_of_birth varchar(255);
+
+ALTER TABLE vneid_legacy_account ADD COLUMN IF NOT EXISTS home_town varchar(255);
+
+ALTER TABLE vneid_legacy_account ADD COLUMN IF NOT EXISTS permanent_address varchar(255);

@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -126,6 +127,16 @@ class LegacyDatabaseSeederTest {
         }
 
         @Test
+        void thenNoneHasPlaces() throws SQLException {
+            // Tô Thị Nga's journey shows the population database filling them in
+            for (LegacyAccount persona : LegacyPersonas.all()) {
+                Row row = row(persona.username());
+                assertThat(Arrays.asList(row.placeOfBirth, row.homeTown, row.permanentAddress))
+                        .as(persona.username()).containsOnlyNulls();
+            }
+        }
+
+        @Test
         void thenTheirIdsAndPhonesAreWellFormed() throws SQLException {
             for (LegacyAccount persona : LegacyPersonas.all()) {
                 Row row = row(persona.username());
@@ -162,6 +173,22 @@ class LegacyDatabaseSeederTest {
 
             assertThat(TestDatabases.count(connection, "")).isEqualTo(9);
             assertThat(row("tothinga").legacyId).isEqualTo("DVC-0000001");
+        }
+
+        @Test
+        void thenARowsPlacesAreInsertedAsGiven() throws SQLException {
+            LegacyAccount other = SyntheticAccountGenerator.accounts(1, 1).findFirst().orElseThrow()
+                    .withPlaces("Bệnh viện Phụ sản Hà Nội", "Xã Phước Lộc, Huyện Tuy Phước, Tỉnh Bình Định", null);
+            try (PreparedStatement insert = connection.prepareStatement(LegacyAccountInserter.INSERT)) {
+                LegacyAccountInserter.bind(insert, other);
+                insert.executeUpdate();
+            }
+
+            Row row = row(other.username());
+            assertThat(row.placeOfBirth).isEqualTo("Bệnh viện Phụ sản Hà Nội");
+            assertThat(row.homeTown).isEqualTo("Xã Phước Lộc, Huyện Tuy Phước, Tỉnh Bình Định");
+            assertThat(row.permanentAddress).isNull();
+            assertThat(row.taxCode).isEqualTo(other.taxCode());
         }
     }
 
@@ -216,6 +243,9 @@ class LegacyDatabaseSeederTest {
                 row.admin = rs.getBoolean("is_admin");
                 row.status = rs.getString("status");
                 row.taxCode = rs.getString("tax_code");
+                row.placeOfBirth = rs.getString("place_of_birth");
+                row.homeTown = rs.getString("home_town");
+                row.permanentAddress = rs.getString("permanent_address");
                 assertThat(rs.next()).as("one row of " + username).isFalse();
                 return row;
             }
@@ -241,6 +271,9 @@ class LegacyDatabaseSeederTest {
         boolean admin;
         String status;
         String taxCode;
+        String placeOfBirth;
+        String homeTown;
+        String permanentAddress;
 
         List<Object> values() {
             List<Object> values = new ArrayList<>();

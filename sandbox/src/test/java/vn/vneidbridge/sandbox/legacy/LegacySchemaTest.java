@@ -76,11 +76,15 @@ class LegacySchemaTest {
                     Map.entry("account_type", "character varying(16)"),
                     Map.entry("is_admin", "boolean"),
                     Map.entry("status", "character varying(16)"),
-                    Map.entry("tax_code", "character varying(14)"));
+                    Map.entry("tax_code", "character varying(14)"),
+                    Map.entry("place_of_birth", "character varying(255)"),
+                    Map.entry("home_town", "character varying(255)"),
+                    Map.entry("permanent_address", "character varying(255)"));
             assertThat(nullable).allSatisfy((name, value) -> assertThat(value)
                     .as(name)
                     .isEqualTo(List.of("password_salt", "password_iterations", "full_name", "birth_date", "gender",
-                            "cmnd", "cccd", "phone", "email", "tax_code").contains(name)
+                            "cmnd", "cccd", "phone", "email", "tax_code", "place_of_birth", "home_town", "permanent_address")
+                            .contains(name)
                             ? DatabaseMetaData.columnNullable : DatabaseMetaData.columnNoNulls));
         }
 
@@ -155,6 +159,50 @@ class LegacySchemaTest {
             assertThat(columns).containsExactly("character varying(14)");
             assertThat(indexed).contains("tax_code");
             assertThat(TestDatabases.count(connection, "legacy_id = 'X-1' AND tax_code IS NULL")).isEqualTo(1);
+        }
+    }
+
+    @Nested
+    class GivenATableCreatedBeforeThePlaceColumns {
+
+        @BeforeEach
+        void createTheOldTable() throws SQLException {
+            try (Statement statement = connection.createStatement()) {
+                // the table as schema.sql created it with tax_code, before the places
+                statement.execute("CREATE TABLE vneid_legacy_account (legacy_id varchar(64) NOT NULL,"
+                        + " username varchar(100) NOT NULL, password_hash varchar(255) NOT NULL,"
+                        + " password_algorithm varchar(32) NOT NULL, password_salt varchar(255),"
+                        + " password_iterations integer, full_name varchar(200), birth_date date, gender char(1),"
+                        + " cmnd char(9), cccd char(12), cccd_verified boolean DEFAULT FALSE NOT NULL,"
+                        + " phone varchar(20), email varchar(254), account_type varchar(16) NOT NULL,"
+                        + " is_admin boolean DEFAULT FALSE NOT NULL, status varchar(16) DEFAULT 'ACTIVE' NOT NULL,"
+                        + " tax_code varchar(14), CONSTRAINT vneid_legacy_account_pk PRIMARY KEY (legacy_id))");
+                statement.executeUpdate("INSERT INTO vneid_legacy_account"
+                        + " (legacy_id, username, password_hash, password_algorithm, account_type)"
+                        + " VALUES ('X-1', 'someone', 'x', 'md5', 'CITIZEN')");
+            }
+        }
+
+        @Test
+        void thenCreatingAddsThemLastInOrderAndKeepsTheRows() throws SQLException {
+            LegacySchema.create(connection);
+            LegacySchema.create(connection);
+
+            Map<String, String> columns = new LinkedHashMap<>();
+            try (ResultSet rs = connection.getMetaData().getColumns(null, null, "VNEID_LEGACY_ACCOUNT", null)) {
+                while (rs.next()) {
+                    columns.put(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT),
+                            rs.getString("TYPE_NAME").toLowerCase(Locale.ROOT) + "(" + rs.getInt("COLUMN_SIZE") + ")");
+                }
+            }
+
+            assertThat(List.copyOf(columns.keySet()).subList(columns.size() - 4, columns.size()))
+                    .containsExactly("tax_code", "place_of_birth", "home_town", "permanent_address");
+            assertThat(columns).containsEntry("place_of_birth", "character varying(255)")
+                    .containsEntry("home_town", "character varying(255)")
+                    .containsEntry("permanent_address", "character varying(255)");
+            assertThat(TestDatabases.count(connection, "legacy_id = 'X-1' AND place_of_birth IS NULL"
+                    + " AND home_town IS NULL AND permanent_address IS NULL")).isEqualTo(1);
         }
     }
 

@@ -14,7 +14,7 @@ import vn.vneidbridge.legacy.store.LegacyAccount;
  * How a legacy account's data becomes Keycloak user data: names split Vietnamese-style (last name = family
  * name, first name = middle and given names, full name kept whole), ids and profile as attributes.
  * The CCCD is marked verified only when the legacy portal had verified it; an organisation's tax code never is
- * ({@link LegacyTaxCode}).
+ * ({@link LegacyTaxCode}), nor a person's places ({@link LegacyPlaces}).
  */
 final class LegacyAccountAttributes {
 
@@ -51,6 +51,16 @@ final class LegacyAccountAttributes {
         }
         Map<String, List<String>> values = new LinkedHashMap<>(of(account));
         values.put(UserAttributes.TAX_CODE, List.of(taxCode.code().get().value()));
+        return Map.copyOf(values);
+    }
+
+    /** The account's attributes with its row's tax code (if valid) and places, all unverified. */
+    static Map<String, List<String>> of(LegacyAccount account, LegacyTaxCode taxCode, LegacyPlaces places) {
+        if (places.values().isEmpty()) {
+            return of(account, taxCode);
+        }
+        Map<String, List<String>> values = new LinkedHashMap<>(of(account, taxCode));
+        values.putAll(places.attributes());
         return Map.copyOf(values);
     }
 

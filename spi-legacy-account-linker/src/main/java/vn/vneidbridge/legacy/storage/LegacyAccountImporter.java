@@ -16,10 +16,12 @@ import org.keycloak.storage.UserStoragePrivateUtil;
 import org.keycloak.storage.UserStorageUtil;
 import vn.vneidbridge.core.user.UserAttributes;
 import vn.vneidbridge.legacy.store.LegacyAccount;
+import vn.vneidbridge.legacy.store.LegacyAccountStore;
 
 /**
  * Brings a legacy account into Keycloak once: a local user with the account's fixed id, linked to this
- * provider, carrying the legacy id and profile (and an organisation's tax code, unverified: {@link LegacyTaxCode}).
+ * provider, carrying the legacy id and profile (and an organisation's tax code, unverified: {@link LegacyTaxCode};
+ * a person's places, unverified: {@link LegacyPlaces}).
  * Importing an account that is already there returns it, unchanged.
  */
 final class LegacyAccountImporter {
@@ -66,8 +68,10 @@ final class LegacyAccountImporter {
                 user.setAttribute(name, values);
             }
         });
-        LegacyTaxCode taxCode = LegacyTaxCode.read(account, LegacyUserStorage.store(session, model)::taxCodeOf);
+        LegacyAccountStore store = LegacyUserStorage.store(session, model);
+        LegacyTaxCode taxCode = LegacyTaxCode.read(account, store::taxCodeOf);
         taxCode.writeTo(user);
+        LegacyPlaces.read(account, store::placesOf).writeTo(user);
         Instant now = Instant.now();
         user.setSingleAttribute(UserAttributes.LEGACY_IMPORTED_AT, now.toString());
         if (account.cccdVerified()) {
@@ -87,7 +91,8 @@ final class LegacyAccountImporter {
         // the username now belongs to the imported user: drop what the cache remembers of the legacy view
         UserCache cache = UserStorageUtil.userCache(session);
         if (cache != null) {
-            cache.evict(realm, new LegacyUserAdapter(session, realm, model, account, LegacyTaxCode.Column.NOT_READ));
+            cache.evict(realm, new LegacyUserAdapter(session, realm, model, account, LegacyTaxCode.Column.NOT_READ,
+                    LegacyPlaces.Column.NOT_READ));
         }
         EventBuilder registered = LegacyEvents.event(session, realm, EventType.REGISTER)
                 .user(user)

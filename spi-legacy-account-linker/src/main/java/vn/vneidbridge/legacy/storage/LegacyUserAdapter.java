@@ -17,8 +17,8 @@ import vn.vneidbridge.legacy.store.LegacyAccount;
  * A legacy account not imported yet, as the login form sees it: read only, with a federated id
  * ({@code f:<provider>:<legacy id>}). Its password is checked by {@link LegacyUserStorageProvider}, which
  * imports the account only when the check succeeds — a wrong password imports nothing — and from then on
- * resolves this federated id to the imported user. The row's tax code, the one attribute that takes a read of its
- * own ({@link LegacyTaxCode}), is read only when asked for.
+ * resolves this federated id to the imported user. The row's tax code ({@link LegacyTaxCode}) and places
+ * ({@link LegacyPlaces}), the attributes that take a read of their own, are each read only when asked for.
  */
 final class LegacyUserAdapter extends AbstractUserAdapter {
 
@@ -26,15 +26,19 @@ final class LegacyUserAdapter extends AbstractUserAdapter {
     private final String id;
     private final Map<String, List<String>> attributes;
     private final LegacyTaxCode.Column taxCodes;
+    private final LegacyPlaces.Column placesOf;
+    private LegacyTaxCode taxCode;
+    private LegacyPlaces places;
     private Map<String, List<String>> allAttributes;
 
     LegacyUserAdapter(KeycloakSession session, RealmModel realm, ComponentModel model, LegacyAccount account,
-                      LegacyTaxCode.Column taxCodes) {
+                      LegacyTaxCode.Column taxCodes, LegacyPlaces.Column placesOf) {
         super(session, realm, model);
         this.account = account;
         this.id = new StorageId(model.getId(), account.legacyId()).getId();
         this.attributes = LegacyAccountAttributes.of(account);
         this.taxCodes = taxCodes;
+        this.placesOf = placesOf;
     }
 
     LegacyAccount account() {
@@ -73,7 +77,10 @@ final class LegacyUserAdapter extends AbstractUserAdapter {
 
     @Override
     public Map<String, List<String>> getAttributes() {
-        return withTaxCode();
+        if (allAttributes == null) {
+            allAttributes = LegacyAccountAttributes.of(account, taxCode(), places());
+        }
+        return allAttributes;
     }
 
     @Override
@@ -88,14 +95,27 @@ final class LegacyUserAdapter extends AbstractUserAdapter {
     }
 
     private List<String> values(String name) {
-        return (UserAttributes.TAX_CODE.equals(name) ? withTaxCode() : attributes).getOrDefault(name, List.of());
+        if (UserAttributes.TAX_CODE.equals(name)) {
+            return taxCode().code().map(code -> List.of(code.value())).orElse(List.of());
+        }
+        if (LegacyPlaces.ATTRIBUTES.contains(name)) {
+            return places().attributes().getOrDefault(name, List.of());
+        }
+        return attributes.getOrDefault(name, List.of());
     }
 
-    private Map<String, List<String>> withTaxCode() {
-        if (allAttributes == null) {
-            allAttributes = LegacyAccountAttributes.of(account, LegacyTaxCode.read(account, taxCodes));
+    private LegacyTaxCode taxCode() {
+        if (taxCode == null) {
+            taxCode = LegacyTaxCode.read(account, taxCodes);
         }
-        return allAttributes;
+        return taxCode;
+    }
+
+    private LegacyPlaces places() {
+        if (places == null) {
+            places = LegacyPlaces.read(account, placesOf);
+        }
+        return places;
     }
 
     @Override

@@ -60,7 +60,8 @@ final class LegacyUserStorageProvider implements UserStorageProvider, UserLookup
             return null;
         }
         return found.account().filter(account -> serves(account.type()))
-                .map(account -> new LegacyUserAdapter(session, realm, model, account, store::taxCodeOf))
+                .map(account -> new LegacyUserAdapter(session, realm, model, account, store::taxCodeOf,
+                        store::placesOf))
                 .orElse(null);
     }
 
@@ -79,7 +80,8 @@ final class LegacyUserStorageProvider implements UserStorageProvider, UserLookup
         }
         try {
             return lookup(() -> store.byLegacyId(legacyId)).account().filter(account -> serves(account.type()))
-                    .map(account -> (UserModel) new LegacyUserAdapter(session, realm, model, account, store::taxCodeOf))
+                    .map(account -> (UserModel) new LegacyUserAdapter(session, realm, model, account,
+                            store::taxCodeOf, store::placesOf))
                     .orElse(null);
         } catch (LegacyDatabaseUnavailableException e) {
             return null;

@@ -29,6 +29,12 @@ public final class LegacyAccountStore {
     /** Whether each persistence unit's view has the optional column {@code tax_code}, kept across stores. */
     private static final java.util.Map<String, OptionalColumn> TAX_CODE_COLUMNS =
             new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Whether each persistence unit's view has the optional columns {@code place_of_birth}, {@code home_town} and
+     * {@code permanent_address} (the three together), kept across stores.
+     */
+    private static final java.util.Map<String, OptionalColumn> PLACE_COLUMNS =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private final KeycloakSessionFactory sessions;
     private final String persistenceUnit;
@@ -169,6 +175,61 @@ public final class LegacyAccountStore {
                 : Optional.of(found.get(0).strip()).filter(code -> !code.isEmpty());
     }
 
+    /**
+     * Whether the legacy view has the contract's optional columns {@code place_of_birth}, {@code home_town} and
+     * {@code permanent_address} (all three: a view with only some of them counts as without them). Kept like
+     * {@link #hasTaxCodes()}: asked at most once every {@link OptionalColumn#RECHECK_AFTER} per persistence unit; a view
+     * without them is its answer, not a failure of the legacy database. False also while the database does not answer.
+     */
+    public boolean hasPlaces() {
+        return placeColumns().isThere(() -> readOptionalColumn(em -> em.createQuery(
+                        "select p from LegacyAccountPlaces p", LegacyAccountPlaces.class)
+                .setMaxResults(1).setHint(TIMEOUT_HINT, queryTimeoutMillis).getResultList()).isPresent());
+    }
+
+    /**
+     * The optional columns {@code place_of_birth}, {@code home_town} and {@code permanent_address} of the row with this
+     * legacy id, as the row has them: not trimmed, not validated, each null when the row has none. Empty when the view
+     * has no such columns or there is no such row. Callers read them for citizens' and businesses' rows only
+     * ({@link LegacyAccountPlaces#isReadFor}).
+     *
+     * @throws LegacyDatabaseUnavailableException when the legacy database does not answer (never taken for a view
+     *                                            without the columns)
+     */
+    public Optional<Places> placesOf(String legacyId) {
+        if (legacyId == null || legacyId.isBlank() || legacyId.length() > 64 || placeColumns().knownMissing()) {
+            return Optional.empty();
+        }
+        // a database that does not answer throws here: never taken for a view without the columns
+        Optional<List<Places>> rows = readOptionalColumn(em -> em.createQuery(
+                        "select p from LegacyAccountPlaces p where p.legacyId = :legacyId", LegacyAccountPlaces.class)
+                .setParameter("legacyId", legacyId)
+                .setMaxResults(2)
+                .setHint(TIMEOUT_HINT, queryTimeoutMillis)
+                .getResultList().stream()
+                .map(row -> new Places(row.getPlaceOfBirth(), row.getHomeTown(), row.getPermanentAddress()))
+                .toList());
+        if (rows.isEmpty()) {
+            placeColumns().missing(); // the view has not (or no longer) the columns
+            return Optional.empty();
+        }
+        List<Places> found = rows.get();
+        return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+    }
+
+    /**
+     * A row's optional columns {@code place_of_birth}, {@code home_town} and {@code permanent_address}, as the row has
+     * them (each null when the row has none).
+     */
+    public record Places(String placeOfBirth, String homeTown, String permanentAddress) {
+
+        /** Nothing of the values: they are personal data. */
+        @Override
+        public String toString() {
+            return "Places[...]";
+        }
+    }
+
     /** A row of a scan: its key, and the account when the row is valid. */
     public record PageRow(String legacyId, Optional<LegacyAccount> account) {
     }
@@ -224,6 +285,11 @@ public final class LegacyAccountStore {
 
     private OptionalColumn taxCodeColumn() {
         return TAX_CODE_COLUMNS.computeIfAbsent(persistenceUnit,
+                unit -> new OptionalColumn(OptionalColumn.RECHECK_AFTER, System::nanoTime));
+    }
+
+    private OptionalColumn placeColumns() {
+        return PLACE_COLUMNS.computeIfAbsent(persistenceUnit,
                 unit -> new OptionalColumn(OptionalColumn.RECHECK_AFTER, System::nanoTime));
     }
 

@@ -250,7 +250,7 @@ class LegacyTaxCodeTest {
         private LegacyUserAdapter adapter(LegacyAccount account, View view) {
             ComponentModel provider = new ComponentModel();
             provider.setId("legacy-provider-id");
-            return new LegacyUserAdapter(null, null, provider, account, view);
+            return new LegacyUserAdapter(null, null, provider, account, view, LegacyPlaces.Column.NOT_READ);
         }
 
         @Test
