@@ -64,7 +64,8 @@ final class CccdCheckAuthenticator implements Authenticator {
                 config.maxAttemptsPerAccount(), config.maxAttemptsPerAddress(), config.windowMinutes());
         // the attempt is taken before the registry is asked: parallel submissions cannot outrun the limit
         CccdVerificationResult result = limiter.tryAcquire(user.getId(), address)
-                ? new CccdVerifier(context.getSession(), config.registry()).verify(context.getRealm(), user, typed)
+                ? new CccdVerifier(context.getSession(), config.registry(), config.nameComparison())
+                        .verify(context.getRealm(), user, typed)
                 : CccdVerificationResult.tooManyAttempts(config.windowMinutes());
         if (result.verified()) {
             context.getEvent().clone().event(EventType.UPDATE_PROFILE).user(user)

@@ -2,6 +2,7 @@ package vn.vneidbridge.cccd.authenticator;
 
 import java.util.Map;
 import org.keycloak.models.AuthenticatorConfigModel;
+import vn.vneidbridge.core.id.NameComparison;
 
 /**
  * Typed, null-safe view of the CCCD check's settings: an execution that was never configured runs with
@@ -26,6 +27,11 @@ final class CccdCheckConfig {
     String registry() {
         String value = values.get(CccdCheckConfigProperties.REGISTRY);
         return value == null || value.isBlank() ? DEFAULT_REGISTRY : value.trim();
+    }
+
+    /** How the account's name is compared with the registered one; exact unless set. */
+    NameComparison nameComparison() {
+        return NameComparison.parse(values.get(CccdCheckConfigProperties.NAME_COMPARISON));
     }
 
     int maxAttemptsPerAccount() {

@@ -16,13 +16,14 @@ final class RecordComparison {
     }
 
     /**
-     * Id number exactly, name with {@link VietnameseNames#sameName}, date of birth equal; CMND and gender
+     * Id number exactly, name with {@link VietnameseNames#sameName} (or the query's looser
+     * {@link vn.vneidbridge.core.id.NameComparison}), date of birth equal; CMND and gender
      * only when the query has them.
      */
     static RegistryResult compare(RegistryQuery query, RegistryRecord record) {
         RecordComparison comparison = new RecordComparison();
         comparison.check(RegistryField.ID_NUMBER, RegistryWireFormat.idNumber(query).equals(record.idNumber().strip()));
-        comparison.check(RegistryField.FULL_NAME, VietnameseNames.sameName(query.fullName(), record.fullName()));
+        comparison.check(RegistryField.FULL_NAME, query.nameComparison().same(query.fullName(), record.fullName()));
         comparison.check(RegistryField.BIRTH_DATE, query.birthDate().equals(record.birthDate()));
         Optional<String> cmnd = RegistryWireFormat.cmnd(query);
         if (cmnd.isPresent()) {

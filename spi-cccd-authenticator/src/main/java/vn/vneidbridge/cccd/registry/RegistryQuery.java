@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import vn.vneidbridge.core.id.Gender;
+import vn.vneidbridge.core.id.NameComparison;
 
 /**
  * What a citizen declared, to be checked against the population database. Personal data:
@@ -15,9 +16,11 @@ import vn.vneidbridge.core.id.Gender;
  * @param birthDate the declared date of birth
  * @param cmnd      the old 9-digit CMND number, checked only when present
  * @param gender    the declared gender, checked only when present
+ * @param nameComparison how the declared name is compared with the registered one (a registry that answers with a
+ *                       bare match flag compares on its side, exactly)
  */
 public record RegistryQuery(String idNumber, String fullName, LocalDate birthDate, Optional<String> cmnd,
-                            Optional<Gender> gender) {
+                            Optional<Gender> gender, NameComparison nameComparison) {
 
     public RegistryQuery {
         Objects.requireNonNull(idNumber, "idNumber");
@@ -25,6 +28,13 @@ public record RegistryQuery(String idNumber, String fullName, LocalDate birthDat
         Objects.requireNonNull(birthDate, "birthDate");
         Objects.requireNonNull(cmnd, "cmnd");
         Objects.requireNonNull(gender, "gender");
+        Objects.requireNonNull(nameComparison, "nameComparison");
+    }
+
+    /** A query whose name is compared exactly ({@link NameComparison#EXACT}). */
+    public RegistryQuery(String idNumber, String fullName, LocalDate birthDate, Optional<String> cmnd,
+                         Optional<Gender> gender) {
+        this(idNumber, fullName, birthDate, cmnd, gender, NameComparison.EXACT);
     }
 
     @Override
@@ -32,6 +42,6 @@ public record RegistryQuery(String idNumber, String fullName, LocalDate birthDat
         return "RegistryQuery[idNumber=" + LogMask.idNumber(idNumber)
                 + ", fullName=***, birthDate=***"
                 + ", cmnd=" + cmnd.map(LogMask::cmnd).orElse("-")
-                + ", gender=" + gender.map(Enum::name).orElse("-") + ']';
+                + ", gender=" + gender.map(Enum::name).orElse("-") + ", names " + nameComparison.value() + ']';
     }
 }

@@ -16,6 +16,7 @@ import vn.vneidbridge.cccd.registry.RegistryResult;
 import vn.vneidbridge.core.id.FullNameParts;
 import vn.vneidbridge.core.id.IdNumberProblem;
 import vn.vneidbridge.core.id.IdParseResult;
+import vn.vneidbridge.core.id.NameComparison;
 import vn.vneidbridge.core.id.PersonalIdNumber;
 import vn.vneidbridge.core.id.PersonalIdRules;
 import vn.vneidbridge.core.id.VietnameseNames;
@@ -40,10 +41,17 @@ public final class CccdVerifier {
 
     private final KeycloakSession session;
     private final String registryId;
+    private final NameComparison nameComparison;
 
     public CccdVerifier(KeycloakSession session, String registryId) {
+        this(session, registryId, NameComparison.EXACT);
+    }
+
+    /** @param nameComparison how the account's name is compared with the registered one (a setting of the step) */
+    public CccdVerifier(KeycloakSession session, String registryId, NameComparison nameComparison) {
         this.session = session;
         this.registryId = registryId;
+        this.nameComparison = nameComparison;
     }
 
     /** Verifies the number for the account and, only when the registry matches, stores it as verified. */
@@ -130,7 +138,8 @@ public final class CccdVerifier {
         }
         // gender is always compared: the account's, else the one the number itself encodes
         RegistryResult result = registry.verify(new RegistryQuery(number.value(), profile.fullName().get(),
-                profile.birthDate().get(), profile.cmnd(), profile.gender().or(() -> Optional.of(number.gender()))));
+                profile.birthDate().get(), profile.cmnd(), profile.gender().or(() -> Optional.of(number.gender())),
+                nameComparison));
         LOG.debugf("registry %s answered %s for %s", registryId, result.getClass().getSimpleName(), number.mask());
         if (result instanceof RegistryResult.Match match) {
             // only the number's holder gets this far, so "taken" tells nobody whose number it is

@@ -181,7 +181,7 @@ final class FirstLoginFacts {
 
     /** The accounts to confirm whose data the population database confirms for the VNeID number. Nothing stored. */
     private List<String> accountsOfThisPerson(List<String> usernames) {
-        CccdVerifier verifier = new CccdVerifier(session, config.registry());
+        CccdVerifier verifier = new CccdVerifier(session, config.registry(), config.nameComparison());
         List<String> offered = new ArrayList<>();
         for (String username : usernames) {
             UserModel account = session.users().getUserByUsername(realm, username);

@@ -2,6 +2,7 @@ package vn.vneidbridge.legacy.broker;
 
 import java.util.Map;
 import org.keycloak.models.AuthenticatorConfigModel;
+import vn.vneidbridge.core.id.NameComparison;
 
 /**
  * Typed, null-safe view of the first-VNeID-login settings: which population registry verifies a number before an
@@ -13,6 +14,7 @@ final class FirstLoginLinkConfig {
     static final String REGISTRY = "registry";
     static final String CMND_LOOKUP = "cmndLookup";
     static final String MAX_PASSWORD_ATTEMPTS = "maxPasswordAttempts";
+    static final String NAME_COMPARISON = "nameComparison";
     static final String DEFAULT_REGISTRY = "c06-soap";
     static final int DEFAULT_MAX_PASSWORD_ATTEMPTS = 5;
     static final int MAX_MAX_PASSWORD_ATTEMPTS = 20;
@@ -26,6 +28,11 @@ final class FirstLoginLinkConfig {
     String registry() {
         String registry = values.get(REGISTRY);
         return registry == null || registry.isBlank() ? DEFAULT_REGISTRY : registry.trim();
+    }
+
+    /** How an account's name is compared with the registered one before it is offered; exact unless set. */
+    NameComparison nameComparison() {
+        return NameComparison.parse(values.get(NAME_COMPARISON));
     }
 
     boolean cmndLookup() {

@@ -3,6 +3,7 @@ package vn.vneidbridge.legacy.broker;
 import java.util.List;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
+import vn.vneidbridge.core.id.NameComparison;
 
 /** The first-VNeID-login settings in the admin console (Authentication → first broker login flow → settings). */
 final class FirstLoginLinkConfigProperties {
@@ -19,6 +20,11 @@ final class FirstLoginLinkConfigProperties {
             .helpText("vneidFirstLoginMaxPasswordAttemptsHelp")
             .type(ProviderConfigProperty.STRING_TYPE)
             .defaultValue(String.valueOf(FirstLoginLinkConfig.DEFAULT_MAX_PASSWORD_ATTEMPTS)).add()
+            .property().name(FirstLoginLinkConfig.NAME_COMPARISON).label("vneidCccdNameComparison")
+            .helpText("vneidCccdNameComparisonHelp")
+            .type(ProviderConfigProperty.LIST_TYPE)
+            .options(NameComparison.EXACT.value(), NameComparison.UNACCENTED_LEGACY_NAMES.value())
+            .defaultValue(NameComparison.EXACT.value()).add()
             .build();
 
     private FirstLoginLinkConfigProperties() {

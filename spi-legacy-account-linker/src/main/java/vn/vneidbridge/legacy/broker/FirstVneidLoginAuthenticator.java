@@ -234,8 +234,8 @@ final class FirstVneidLoginAuthenticator extends IdpCreateUserIfUniqueAuthentica
         }
         String idNumber = idNumber(brokerContext).orElseThrow();
         FirstLoginLinkConfig config = new FirstLoginLinkConfig(context.getAuthenticatorConfig());
-        CccdVerificationResult verified = new CccdVerifier(context.getSession(), config.registry())
-                .verify(context.getRealm(), user, idNumber);
+        CccdVerificationResult verified = new CccdVerifier(context.getSession(), config.registry(),
+                config.nameComparison()).verify(context.getRealm(), user, idNumber);
         if (verified.outcome() == CccdVerificationResult.Outcome.UNAVAILABLE) {
             // the password was right; the registry may answer on the next try
             event(context, brokerContext).user(user).detail("population_registry", "unavailable")
