@@ -52,12 +52,39 @@
                 </@field.group>
             </#if>
             <div class="${properties.kcFormGroupClass!}">
-                <div class="${properties.kcFormActionGroupClass!} pf-v5-u-flex-nowrap">
+                <#-- three buttons, one with a long label: they wrap on a phone rather than leave the card -->
+                <div class="${properties.kcFormActionGroupClass!} pf-v5-u-flex-wrap">
                     <button class="${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}" type="submit" name="action" value="back" id="vneid-identity-back">${msg("vneidIdentityBack")}</button>
+                    <#if !(vneidIdentityEditing!false)>
+                        <button class="${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}" type="submit" name="action" value="edit" id="vneid-identity-edit">${msg("vneidIdentityEdit")}</button>
+                    </#if>
                     <button class="${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!}" type="submit" name="action" value="refresh" id="vneid-identity-refresh">${msg("vneidIdentityRefresh")}</button>
                 </div>
             </div>
         </form>
+        <#if vneidIdentityEditing!false>
+            <#-- "Sửa": only what the citizen may change; the realm's user profile decides and checks it -->
+            <form id="vneid-identity-edit-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post" novalidate="novalidate" aria-labelledby="vneid-identity-edit-title">
+                <h2 id="vneid-identity-edit-title" class="pf-v5-c-title pf-m-md">${msg("vneidIdentityEditTitle")}</h2>
+                <p id="vneid-identity-edit-hint">${msg("vneidIdentityEditHint")}</p>
+                <@field.group name="email" label=msg("vneidIdentityEmail") error=kcSanitize(messagesPerField.getFirstError('email'))?no_esc>
+                    <span class="${properties.kcInputClass!}">
+                        <input id="email" name="email" type="email" autocomplete="email" maxlength="254" value="${vneidEditEmail!''}" aria-describedby="vneid-identity-edit-hint"<#if messagesPerField.existsError('email')> aria-invalid="true"</#if>/>
+                    </span>
+                </@field.group>
+                <@field.group name="phone_number" label=msg("vneidIdentityPhone") error=kcSanitize(messagesPerField.getFirstError('phone_number'))?no_esc>
+                    <span class="${properties.kcInputClass!}">
+                        <input id="phone_number" name="phone_number" type="tel" inputmode="tel" autocomplete="tel" maxlength="20" value="${vneidEditPhone!''}" aria-describedby="vneid-identity-edit-hint"<#if messagesPerField.existsError('phone_number')> aria-invalid="true"</#if>/>
+                    </span>
+                </@field.group>
+                <div class="${properties.kcFormGroupClass!}">
+                    <div class="${properties.kcFormActionGroupClass!} pf-v5-u-flex-nowrap">
+                        <button class="${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}" type="submit" name="action" value="edit-cancel" id="vneid-identity-edit-cancel">${msg("vneidIdentityEditCancel")}</button>
+                        <button class="${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!}" type="submit" name="action" value="edit-save" id="vneid-identity-edit-save">${msg("vneidIdentityEditSave")}</button>
+                    </div>
+                </div>
+            </form>
+        </#if>
         <#-- its own form, so that Enter in the form above never unlinks -->
         <form id="vneid-unlink-form" action="${url.loginAction}" method="post">
             <input type="hidden" name="action" value="unlink"/>

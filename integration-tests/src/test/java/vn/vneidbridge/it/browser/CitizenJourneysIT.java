@@ -158,6 +158,17 @@ class CitizenJourneysIT {
                 assertThat(dvc.identityVerified("vneidIdentityEmail")).isEqualTo("✗");
                 assertThat(dvc.identityRowLabels()).hasSize(10);
                 browser.capture("identity-updated");
+
+                // "Sửa": her e-mail and phone, nothing verified
+                dvc.editIdentity();
+                assertThat(browser.has("#vneid-identity-edit-form input[name=cccd]")).isFalse();
+                browser.capture("identity-edit");
+                dvc.saveContactDetails("nga.moi@example.vn", "0912000444");
+                assertThat(dvc.message()).contains("Đã lưu thông tin liên hệ");
+                assertThat(dvc.identityValue("vneidIdentityEmail")).isEqualTo("nga.moi@example.vn");
+                assertThat(dvc.identityValue("vneidIdentityPhone")).isEqualTo("0912000444");
+                assertThat(dvc.identityVerified("vneidIdentityFullName")).isEqualTo("✓");
+                browser.capture("identity-edited");
                 dvc.leaveIdentityPage();
                 home.awaitLoggedIn();
             } finally {

@@ -124,6 +124,20 @@ final class LoginPages {
         browser.await("#dvc-message");
     }
 
+    /** "Sửa" on the identity page: its form for the e-mail and the phone. */
+    void editIdentity() {
+        browser.find("#vneid-identity-edit").click();
+        browser.await("#vneid-identity-edit-form");
+    }
+
+    /** Types the e-mail and the phone into the "Sửa" form and saves; waits for the page's answer. */
+    void saveContactDetails(String email, String phone) {
+        browser.type("#vneid-identity-edit-form #email", email);
+        browser.type("#vneid-identity-edit-form #phone_number", phone);
+        browser.find("#vneid-identity-edit-save").click();
+        browser.await("#dvc-message");
+    }
+
     /** The fields the last "Cập nhật" said it changed. */
     List<String> identityChanged() {
         return browser.findAll("#vneid-identity-changed li").stream().map(WebElement::getText).toList();

@@ -11,7 +11,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import jakarta.ws.rs.core.MultivaluedHashMap;
 import org.keycloak.authentication.RequiredActionContext;
+import org.keycloak.events.Details;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.models.utils.FormMessage;
+import org.keycloak.services.validation.Validation;
+import org.keycloak.userprofile.EventAuditingAttributeChangeListener;
+import org.keycloak.userprofile.UserProfile;
+import org.keycloak.userprofile.UserProfileContext;
+import org.keycloak.userprofile.UserProfileProvider;
+import org.keycloak.userprofile.ValidationException;
 import org.keycloak.authentication.InitiatedActionSupport;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.events.EventType;
@@ -28,7 +38,8 @@ import vn.vneidbridge.core.user.UserAttributes;
  * "Thông tin định danh": the account's ten identity fields, each marked verified or not, and the button
  * "Cập nhật từ CSDL Quốc gia về Dân cư" that verifies the number (again) against the population database and takes
  * its record's values into the account, saying which changed ({@link CccdVerifier#refresh}); the linked
- * accounts, a VNeID link with "Hủy liên kết" ({@link VneidUnlink}). A portal opens it with
+ * accounts, a VNeID link with "Hủy liên kết" ({@link VneidUnlink}); "Sửa", which changes what the realm's user profile
+ * lets the citizen change (the e-mail and the phone), never a verified field. A portal opens it with
  * {@code kc_action=vneid-identity-info}.
  */
 final class IdentityInfoAction implements RequiredActionProvider {
@@ -73,6 +84,9 @@ final class IdentityInfoAction implements RequiredActionProvider {
             case "unlink" -> unlink.start(form.getFirst("alias"));
             case "unlink-confirm" -> unlink.confirm(form.getFirst("unlinkToken"));
             case "unlink-cancel" -> unlink.cancel();
+            case "edit" -> context.challenge(editPage(context, new MultivaluedHashMap<>(), List.of()));
+            case "edit-save" -> save(context, form);
+            case "edit-cancel" -> context.challenge(page(context, null, new Object[0], false, "", List.of()));
             default -> context.success();
         }
     }
@@ -114,6 +128,57 @@ final class IdentityInfoAction implements RequiredActionProvider {
         event.error(result.eventError());
         context.challenge(page(context, result.messageKey(), result.messageArguments().toArray(), false, cccd,
                 List.of()));
+    }
+
+    /**
+     * "Sửa": what the citizen posted, over the account's current values, through Keycloak's user profile in its
+     * update-profile context, so that the realm's user profile decides what may change (the e-mail and the phone; a
+     * verified field — name, CCCD, birth date, gender, places, the verification marks — is read-only for the citizen
+     * and is not written whatever the form says) and validates it (the phone's pattern, the e-mail's).
+     */
+    private void save(RequiredActionContext context, MultivaluedMap<String, String> posted) {
+        UserModel user = context.getUser();
+        UserProfileProvider profiles = context.getSession().getProvider(UserProfileProvider.class);
+        MultivaluedMap<String, String> values = new MultivaluedHashMap<>();
+        profiles.create(UserProfileContext.UPDATE_PROFILE, user).getAttributes().getReadable()
+                .forEach((name, current) -> values.put(name, new ArrayList<>(current)));
+        posted.forEach((name, typed) -> {
+            if (!"action".equals(name)) {
+                values.put(name, typed.stream().map(value -> value == null ? "" : value.strip()).toList());
+            }
+        });
+        EventBuilder event = context.getEvent().clone().event(EventType.UPDATE_PROFILE).user(user)
+                .detail(Details.CONTEXT, UserProfileContext.UPDATE_PROFILE.name());
+        try {
+            UserProfile profile = profiles.create(UserProfileContext.UPDATE_PROFILE, values, user);
+            profile.update(false, new EventAuditingAttributeChangeListener(profile, event));
+            event.success();
+            context.challenge(page(context, "vneidIdentityEdited", new Object[0], true, "", List.of()));
+        } catch (ValidationException invalid) {
+            event.error("vneid_identity_edit_invalid");
+            context.challenge(editPage(context, posted, Validation.getFormErrorsFromValidation(invalid.getErrors())));
+        }
+    }
+
+    /** The page with its "Sửa" form: the e-mail and the phone, as posted (or as the account has them). */
+    private jakarta.ws.rs.core.Response editPage(RequiredActionContext context, MultivaluedMap<String, String> posted,
+                                                 List<FormMessage> errors) {
+        UserModel user = context.getUser();
+        LoginFormsProvider form = context.form()
+                .setAttribute("vneidIdentityRows", rows(user))
+                .setAttribute("vneidIdentityChanged", List.of())
+                .setAttribute("vneidLinkedAccounts", LinkedAccounts.of(context.getSession(), context.getRealm(), user))
+                .setAttribute("vneidHasVerifiedCccd", "true".equals(user.getFirstAttribute(UserAttributes.CCCD_VERIFIED)))
+                .setAttribute("vneidCccd", "")
+                .setAttribute("vneidIdentityEditing", true)
+                .setAttribute("vneidEditEmail", Optional.ofNullable(posted.getFirst(UserModel.EMAIL))
+                        .orElse(Optional.ofNullable(user.getEmail()).orElse("")))
+                .setAttribute("vneidEditPhone", Optional.ofNullable(posted.getFirst(UserAttributes.PHONE_NUMBER))
+                        .orElse(Optional.ofNullable(user.getFirstAttribute(UserAttributes.PHONE_NUMBER)).orElse("")));
+        if (!errors.isEmpty()) {
+            form.setErrors(errors);
+        }
+        return form.createForm(TEMPLATE);
     }
 
     private jakarta.ws.rs.core.Response page(RequiredActionContext context, String message, Object[] args,
