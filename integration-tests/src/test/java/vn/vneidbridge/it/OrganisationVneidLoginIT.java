@@ -56,12 +56,41 @@ class OrganisationVneidLoginIT {
         VneidStandIn.pointDvcAt(keycloak, admin);
     }
 
+    /**
+     * The test's own organisation account under Công ty TNHH ABC's name, holding its code as an old portal would: the
+     * tax-code check allows 5 attempts per account in 15 minutes, and congtyabc keeps its id when brought in again.
+     */
+    private String account;
+    private final List<String> accounts = new java.util.ArrayList<>();
+
     @BeforeEach
+    void freshAccounts() {
+        congtyabcAsSeeded();
+        account = organisationNamedAbc();
+    }
+
     @AfterEach
     void congtyabcAsSeeded() {
         VneidUsers.deleteAccounts(admin, COMPANY);
         VneidUsers.deleteCreatedForOrganisation(admin, ABC);
         citizens.deleteAll();
+        accounts.forEach(id -> admin.send("DELETE", "/admin/realms/dvc/users/" + id, null));
+        accounts.clear();
+    }
+
+    /** A new organisation account named "Công ty TNHH ABC", holding 0312345673 unverified; its username. */
+    private String organisationNamedAbc() {
+        String username = "it-org-abc-" + PortalLogin.random(4).toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^a-z0-9]", "x");
+        accounts.add(admin.createUser("dvc", username, LegacyFixtures.PASSWORD, Map.of(
+                "firstName", "Công ty TNHH ABC", "attributes", Map.of(
+                        "full_name", List.of("Công ty TNHH ABC"), "legacy_account_type", List.of("ORGANISATION"),
+                        "tax_code", List.of(ABC)))));
+        return username;
+    }
+
+    private JsonNode user(String username) {
+        return admin.get("/admin/realms/dvc/users?exact=true&briefRepresentation=false&username=" + username).get(0);
     }
 
     private JsonNode company() {
@@ -73,9 +102,9 @@ class OrganisationVneidLoginIT {
                 .findValuesAsText("identityProvider");
     }
 
-    /** congtyabc's portal password and its tax code, matched by the business registry; where it lands. */
-    private PortalLogin.Outcome matchedByItsPortalPassword(PortalLogin login) {
-        PortalLogin.Outcome form = login.submitPassword(COMPANY, LegacyPersonas.PASSWORD);
+    /** The account's portal password and its tax code, matched by the business registry; where it lands. */
+    private PortalLogin.Outcome matchedByItsPortalPassword(PortalLogin login, String username) {
+        PortalLogin.Outcome form = login.submitPassword(username, LegacyFixtures.PASSWORD);
         assertThat(PortalLogin.isTaxCodeForm(form)).as(form.page().body()).isTrue();
         assertThat(Jsoup.parse(form.page().body()).selectFirst("#tax_code").attr("value"))
                 .as("the code the legacy portal held").isEqualTo(ABC);
@@ -83,21 +112,21 @@ class OrganisationVneidLoginIT {
     }
 
     @Nested
-    class GivenCongtyabcAfterTheRegistryMatchedItsTaxCode {
+    class GivenAnOrganisationAccountAfterTheRegistryMatchedItsTaxCode {
 
         @Test
         void thenTheNoticeLinksItsVneidOrganisationAccountAndVneidThenLogsIntoTheSameAccount() {
             PortalLogin login = new PortalLogin(keycloak, "dvcqg-portal");
-            PortalLogin.Outcome notice = matchedByItsPortalPassword(login);
+            PortalLogin.Outcome notice = matchedByItsPortalPassword(login, account);
 
             JWTClaimsSet linked = login.finish(login.linkWithVneid(notice, ABC, VneidStandIn.PASSWORD,
                     VneidStandIn.OTP));
 
-            assertThat(linked.getClaim("legacy_account_id")).isEqualTo(LegacyPersonas.CONGTYABC_ID);
-            assertThat(links(company())).containsExactly("vneid");
-            assertThat(CitizenAccounts.attribute(company(), "tax_code_verified")).isEqualTo("true");
-            assertThat(CitizenAccounts.attribute(company(), "tax_code_verified_source")).isEqualTo("vneid");
-            assertThat(CitizenAccounts.attribute(company(), "phone_number")).as("not the representative's own phone")
+            assertThat(linked.getClaim("preferred_username")).isEqualTo(account);
+            assertThat(links(user(account))).containsExactly("vneid");
+            assertThat(CitizenAccounts.attribute(user(account), "tax_code_verified")).isEqualTo("true");
+            assertThat(CitizenAccounts.attribute(user(account), "tax_code_verified_source")).isEqualTo("vneid");
+            assertThat(CitizenAccounts.attribute(user(account), "phone_number")).as("not the representative's phone")
                     .isNotEqualTo("0986050588");
             PortalLogin vneid = new PortalLogin(keycloak, "dvcqg-portal");
             JWTClaimsSet again = vneid.finish(vneid.vneidLogin(ABC, VneidStandIn.PASSWORD, VneidStandIn.OTP, Map.of()));
@@ -112,7 +141,7 @@ class OrganisationVneidLoginIT {
         @Test
         void thenItsFirstVneidLoginAsksTheAccountsPasswordBeforeLinkingIt() {
             PortalLogin login = new PortalLogin(keycloak, "dvcqg-portal");
-            String account = login.finish(login.skipLinkNoticeIfShown(matchedByItsPortalPassword(login)))
+            String subject = login.finish(login.skipLinkNoticeIfShown(matchedByItsPortalPassword(login, account)))
                     .getSubject();
 
             PortalLogin vneid = new PortalLogin(keycloak, "dvcqg-portal");
@@ -121,12 +150,12 @@ class OrganisationVneidLoginIT {
             // a registry match proves nothing (a code and a name are public): never shown as the organisation's
             assertThat(PortalLogin.isShownAccount(asked)).isFalse();
             assertThat(asked.page().body()).as(asked.page().body()).contains(CONFIRM_FORM.substring(1));
-            assertThat(links(company())).as("nothing linked before the password").isEmpty();
+            assertThat(links(user(account))).as("nothing linked before the password").isEmpty();
             JWTClaimsSet claims = vneid.finish(vneid.follow(vneid.web.submit(asked.page(), CONFIRM_FORM,
-                    Map.of("action", "confirm", "username", COMPANY, "password", LegacyPersonas.PASSWORD))));
-            assertThat(claims.getSubject()).isEqualTo(account);
-            assertThat(links(company())).containsExactly("vneid");
-            assertThat(admin.get("/admin/realms/dvc/events?type=FEDERATED_IDENTITY_LINK&user=" + account))
+                    Map.of("action", "confirm", "username", account, "password", LegacyFixtures.PASSWORD))));
+            assertThat(claims.getSubject()).isEqualTo(subject);
+            assertThat(links(user(account))).containsExactly("vneid");
+            assertThat(admin.get("/admin/realms/dvc/events?type=FEDERATED_IDENTITY_LINK&user=" + subject))
                     .anySatisfy(event -> assertThat(event.path("details").path("link_method").asText())
                             .isEqualTo("password_and_registry"));
         }
@@ -134,7 +163,7 @@ class OrganisationVneidLoginIT {
         @Test
         void thenNotOursCreatesTheOrganisationsOwnUserAndLinksNothingElse() {
             PortalLogin login = new PortalLogin(keycloak, "dvcqg-portal");
-            login.finish(login.skipLinkNoticeIfShown(matchedByItsPortalPassword(login)));
+            login.finish(login.skipLinkNoticeIfShown(matchedByItsPortalPassword(login, account)));
 
             PortalLogin vneid = new PortalLogin(keycloak, "dvcqg-portal");
             PortalLogin.Outcome asked = vneid.vneidLogin(ABC, VneidStandIn.PASSWORD, VneidStandIn.OTP, Map.of());
@@ -145,8 +174,8 @@ class OrganisationVneidLoginIT {
             assertThat(own).hasSize(1);
             assertThat(claims.getSubject()).isEqualTo(own.get(0).get("id").asText());
             assertThat(CitizenAccounts.attribute(own.get(0), "tax_code_verified_source")).isEqualTo("vneid");
-            assertThat(links(company())).isEmpty();
-            assertThat(CitizenAccounts.attribute(company(), "tax_code_verified")).isNull();
+            assertThat(links(user(account))).isEmpty();
+            assertThat(CitizenAccounts.attribute(user(account), "tax_code_verified")).isNull();
         }
     }
 
@@ -171,15 +200,16 @@ class OrganisationVneidLoginIT {
             theirs.finish(theirs.skipLinkNoticeIfShown(theirs.submitTaxCode(
                     theirs.submitPassword(impostor, LegacyFixtures.PASSWORD), ABC)));
             PortalLogin ours = new PortalLogin(keycloak, "dvcqg-portal");
-            String account = ours.finish(ours.skipLinkNoticeIfShown(matchedByItsPortalPassword(ours))).getSubject();
+            String subject = ours.finish(ours.skipLinkNoticeIfShown(matchedByItsPortalPassword(ours, account)))
+                    .getSubject();
 
             PortalLogin vneid = new PortalLogin(keycloak, "dvcqg-portal");
             PortalLogin.Outcome asked = vneid.vneidLogin(ABC, VneidStandIn.PASSWORD, VneidStandIn.OTP, Map.of());
 
             assertThat(PortalLogin.isShownAccount(asked)).as("no account shown on a match alone").isFalse();
             JWTClaimsSet claims = vneid.finish(vneid.follow(vneid.web.submit(asked.page(), CONFIRM_FORM,
-                    Map.of("action", "confirm", "username", COMPANY, "password", LegacyPersonas.PASSWORD))));
-            assertThat(claims.getSubject()).isEqualTo(account);
+                    Map.of("action", "confirm", "username", account, "password", LegacyFixtures.PASSWORD))));
+            assertThat(claims.getSubject()).isEqualTo(subject);
             assertThat(admin.get("/admin/realms/dvc/users/" + impostors.get(0) + "/federated-identity")).isEmpty();
         }
     }
@@ -190,7 +220,7 @@ class OrganisationVneidLoginIT {
         @Test
         void thenTheOrganisationsVneidLoginAsksItsPasswordChecksTheRegistryAndLinksIt() {
             // a staff member skipped the tax-code form: the code is the old portal's word, nobody proved it
-            String account = new PortalLogin(keycloak, "dvcqg-portal").passwordLogin(COMPANY, LegacyPersonas.PASSWORD)
+            String company = new PortalLogin(keycloak, "dvcqg-portal").passwordLogin(COMPANY, LegacyPersonas.PASSWORD)
                     .getSubject();
             assertThat(CitizenAccounts.attribute(company(), "tax_code")).isEqualTo(ABC);
 
@@ -201,11 +231,11 @@ class OrganisationVneidLoginIT {
             assertThat(asked.page().body()).as(asked.page().body()).contains(CONFIRM_FORM.substring(1));
             assertThat(links(company())).isEmpty();
             PortalLogin.Outcome wrong = vneid.follow(vneid.web.submit(asked.page(), CONFIRM_FORM,
-                    Map.of("action", "confirm", "password", "not-" + LegacyPersonas.PASSWORD)));
+                    Map.of("action", "confirm", "username", COMPANY, "password", "not-" + LegacyPersonas.PASSWORD)));
             assertThat(links(company())).as("a wrong password links nothing").isEmpty();
             JWTClaimsSet claims = vneid.finish(vneid.follow(vneid.web.submit(wrong.page(), CONFIRM_FORM,
-                    Map.of("action", "confirm", "password", LegacyPersonas.PASSWORD))));
-            assertThat(claims.getSubject()).isEqualTo(account);
+                    Map.of("action", "confirm", "username", COMPANY, "password", LegacyPersonas.PASSWORD))));
+            assertThat(claims.getSubject()).isEqualTo(company);
             assertThat(links(company())).containsExactly("vneid");
             assertThat(CitizenAccounts.attribute(company(), "tax_code_verified")).isEqualTo("true");
             assertThat(VneidUsers.createdForOrganisation(admin, ABC)).isEmpty();
@@ -223,7 +253,7 @@ class OrganisationVneidLoginIT {
 
             assertThat(asked.page().body()).as(asked.page().body()).contains(CONFIRM_FORM.substring(1));
             JWTClaimsSet claims = vneid.finish(vneid.follow(vneid.web.submit(asked.page(), CONFIRM_FORM,
-                    Map.of("action", "confirm", "password", LegacyPersonas.PASSWORD))));
+                    Map.of("action", "confirm", "username", COMPANY, "password", LegacyPersonas.PASSWORD))));
             assertThat(claims.getClaim("legacy_account_id")).isEqualTo(LegacyPersonas.CONGTYABC_ID);
             assertThat(claims.getClaim("tax_code")).isEqualTo(ABC);
             assertThat(links(company())).containsExactly("vneid");
@@ -277,13 +307,13 @@ class OrganisationVneidLoginIT {
         void thenTheOrganisationsAccountTypeComesThroughTheEncryptedUserinfoAndTheNoticeLinksIt() {
             VneidProtocol.use(admin, VneidProtocol.PARTNER_API);
             PortalLogin login = new PortalLogin(keycloak, "dvcqg-portal");
-            PortalLogin.Outcome notice = matchedByItsPortalPassword(login);
+            PortalLogin.Outcome notice = matchedByItsPortalPassword(login, account);
 
             JWTClaimsSet linked = login.finish(login.linkWithVneid(notice, ABC, VneidStandIn.PASSWORD,
                     VneidStandIn.OTP));
 
-            assertThat(links(company())).containsExactly("vneid");
-            JsonNode link = admin.get("/admin/realms/dvc/users/" + company().get("id").asText()
+            assertThat(links(user(account))).containsExactly("vneid");
+            JsonNode link = admin.get("/admin/realms/dvc/users/" + user(account).get("id").asText()
                     + "/federated-identity").get(0);
             assertThat(link.path("userId").asText()).as("the partner subject: a keyed digest, not the code")
                     .startsWith("pid-").doesNotContain(ABC);

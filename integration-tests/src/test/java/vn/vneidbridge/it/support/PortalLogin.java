@@ -238,6 +238,8 @@ public final class PortalLogin {
                         + outcome.page().body()));
         Map<String, String> answer = WebClient.query(callback);
         assertThat(answer.get("state")).isEqualTo(state);
+        // a callback without a code (an error for the portal, e.g. a form posted twice) is no login
+        assertThat(answer.get("code")).as("the code in the portal's callback " + callback).isNotNull();
         JsonNode tokens = exchange(answer.get("code"), verifier);
         assertThat(tokens.has("id_token")).as(tokens.toString()).isTrue();
         return validIdToken(tokens.get("id_token").asText());
