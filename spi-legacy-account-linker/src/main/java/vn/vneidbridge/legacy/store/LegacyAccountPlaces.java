@@ -10,7 +10,7 @@ import org.hibernate.annotations.Immutable;
  * The contract's optional columns {@code place_of_birth}, {@code home_town} and {@code permanent_address} of
  * {@code vneid_legacy_account}: a person's places in words, as the old portal had them — claims, never trusted as
  * verified. Mapped on their own, like {@link LegacyAccountTaxCode}, so a view without them keeps working for everything
- * else ({@link LegacyAccountStore#hasPlaces()} tells whether they are there, {@link LegacyAccountStore#placesOf} reads
+ * else ({@link LegacyAccountStore#placesOf} reads
  * them). The three go together: a view with only some of them counts as without them.
  */
 @Entity

@@ -176,18 +176,6 @@ public final class LegacyAccountStore {
     }
 
     /**
-     * Whether the legacy view has the contract's optional columns {@code place_of_birth}, {@code home_town} and
-     * {@code permanent_address} (all three: a view with only some of them counts as without them). Kept like
-     * {@link #hasTaxCodes()}: asked at most once every {@link OptionalColumn#RECHECK_AFTER} per persistence unit; a view
-     * without them is its answer, not a failure of the legacy database. False also while the database does not answer.
-     */
-    public boolean hasPlaces() {
-        return placeColumns().isThere(() -> readOptionalColumn(em -> em.createQuery(
-                        "select p from LegacyAccountPlaces p", LegacyAccountPlaces.class)
-                .setMaxResults(1).setHint(TIMEOUT_HINT, queryTimeoutMillis).getResultList()).isPresent());
-    }
-
-    /**
      * The optional columns {@code place_of_birth}, {@code home_town} and {@code permanent_address} of the row with this
      * legacy id, as the row has them: not trimmed, not validated, each null when the row has none. Empty when the view
      * has no such columns or there is no such row. Callers read them for citizens' and businesses' rows only

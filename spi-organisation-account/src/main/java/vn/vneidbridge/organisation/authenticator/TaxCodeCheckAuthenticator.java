@@ -11,10 +11,10 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import vn.vneidbridge.core.flow.LoginNotes;
+import vn.vneidbridge.core.limit.AccountAndAddressAttempts;
 import vn.vneidbridge.core.user.AccountKind;
 import vn.vneidbridge.core.user.PortalAdministrators;
 import vn.vneidbridge.core.user.UserAttributes;
-import vn.vneidbridge.organisation.verification.TaxCodeAttemptLimiter;
 import vn.vneidbridge.organisation.verification.TaxCodeVerificationResult;
 import vn.vneidbridge.organisation.verification.TaxCodeVerifier;
 
@@ -66,8 +66,9 @@ final class TaxCodeCheckAuthenticator implements Authenticator {
             return;
         }
         UserModel user = context.getUser();
-        TaxCodeAttemptLimiter limiter = new TaxCodeAttemptLimiter(context.getSession(), context.getRealm(),
-                config.maxAttemptsPerAccount(), config.maxAttemptsPerAddress(), config.windowMinutes());
+        // counts tax-code-account and tax-code-address, taken before the registry is asked
+        AccountAndAddressAttempts limiter = new AccountAndAddressAttempts(context.getSession(), context.getRealm(),
+                "tax-code", config.maxAttemptsPerAccount(), config.maxAttemptsPerAddress(), config.windowMinutes());
         // the attempt is taken before the registry is asked: parallel submissions cannot outrun the limit
         TaxCodeVerificationResult result = limiter.tryAcquire(user.getId(), context.getConnection().getRemoteAddr())
                 ? new TaxCodeVerifier(context.getSession(), config.registry()).verify(context.getRealm(), user, typed)
