@@ -13,8 +13,9 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "VNEID_BULK_RESULT")
-@NamedQuery(name = BulkResultEntity.BY_JOB_AND_KEYS, query = "select r from BulkResultEntity r"
-        + " where r.jobId = :jobId and r.legacyId in :keys")
+@NamedQuery(name = BulkResultEntity.JOBS_BY_KEYS, query = "select r.id, r.jobId, r.legacyId from BulkResultEntity r"
+        + " where r.legacyId in :keys")
+@NamedQuery(name = BulkResultEntity.BY_IDS, query = "select r from BulkResultEntity r where r.id in :ids")
 @NamedQuery(name = BulkResultEntity.DUE_RETRIES, query = "select r from BulkResultEntity r"
         + " where r.jobId = :jobId and r.nextAttemptAt <= :now order by r.nextAttemptAt, r.legacyId")
 @NamedQuery(name = BulkResultEntity.NEXT_RETRY, query = "select min(r.nextAttemptAt) from BulkResultEntity r"
@@ -24,7 +25,8 @@ import jakarta.persistence.Table;
 @NamedQuery(name = BulkResultEntity.DELETE_BY_REALM, query = "delete from BulkResultEntity r where r.realmId = :realmId")
 public class BulkResultEntity {
 
-    static final String BY_JOB_AND_KEYS = "vneidBulkResultsByJobAndKeys";
+    static final String JOBS_BY_KEYS = "vneidBulkResultJobsByKeys";
+    static final String BY_IDS = "vneidBulkResultsByIds";
     static final String DUE_RETRIES = "vneidBulkResultsDueRetries";
     static final String NEXT_RETRY = "vneidBulkResultsNextRetry";
     static final String REPORT_PAGE = "vneidBulkResultsReportPage";
