@@ -164,6 +164,62 @@ class BulkVerificationOnPostgresIT {
         }
     }
 
+    /**
+     * A small job reads pages of 10 rows; a page whose every row is malformed is skipped, not the end of the scan
+     * (until 2026-12-06 such a page ended the job as done, the rows after it never read). The job is kept to rows of
+     * its own by a province no other business row of this test has.
+     */
+    @Nested
+    class GivenMoreMalformedRowsInARowThanAPageHolds {
+
+        @Test
+        void thenTheJobSkipsThemAndReachesTheAccountsAfterThem() throws SQLException, InterruptedException {
+            java.util.Set<String> taken = new java.util.HashSet<>();
+            for (SyntheticPerson person : List.of(VERIFIED_PERSON, IMPORTED_PERSON, MISMATCH_PERSON, TWIN_PERSON,
+                    RENAMED_PERSON, WITHDRAWN_PERSON, LATE_TWIN_PERSON, UNKNOWN_PERSON)) {
+                taken.add(person.cccd().substring(0, 3));
+            }
+            String province = java.util.stream.Stream.of("096", "095", "094", "093", "092", "091")
+                    .filter(code -> !taken.contains(code)).findFirst().orElseThrow();
+            List<String> rows = new java.util.ArrayList<>();
+            try (Connection connection = legacy.open()) {
+                for (int i = 10; i < 22; i++) {
+                    String username = "it.bulk.0bad" + i; // keys sorting before the well-formed ones
+                    insert(connection, username, "Công ty Hỏng " + i, VERIFIED_PERSON, province + "00000000X", null);
+                    rows.add(legacyId(username));
+                }
+                for (int i = 1; i <= 3; i++) {
+                    String username = "it.bulk.1good" + i; // well-formed numbers the registry does not know
+                    insert(connection, username, "Công ty Sau " + i, UNKNOWN_PERSON, province + "19000000" + i, null);
+                    rows.add(legacyId(username));
+                }
+            }
+            try {
+                HttpResponse<String> started = admin.send("POST", JOBS, Map.of("accountTypes", List.of("BUSINESS"),
+                        "provinces", List.of(province), "ratePerSecond", 2, "concurrency", 1));
+                assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+                jobId = read(started.body()).path("id").asText();
+
+                JsonNode status = untilDone();
+
+                assertThat(status.path("total").asLong()).as("12 malformed rows and 3 accounts").isEqualTo(15);
+                assertThat(status.path("processed").asLong()).as("the accounts after the malformed rows reached")
+                        .isEqualTo(15);
+                assertThat(status.path("counts").path("skipped").asLong()).isEqualTo(12);
+                assertThat(status.path("counts").path("notFound").asLong()).isEqualTo(3);
+            } finally {
+                try (Connection connection = legacy.open();
+                     PreparedStatement delete = connection.prepareStatement(
+                             "DELETE FROM legacy_portal_a WHERE legacy_id = ?")) {
+                    for (String key : rows) {
+                        delete.setString(1, key);
+                        delete.executeUpdate();
+                    }
+                }
+            }
+        }
+    }
+
     @Nested
     class GivenOperatorsWithoutManageRealm {
 

@@ -37,6 +37,10 @@ import vn.vneidbridge.legacy.store.LegacyDatabaseUnavailableException;
  * the other holders of its numbers (legacy database, Keycloak's users); ask the registry on the job's own pool;
  * commit the results, the marks on imported users, the review entries, the counts and the cursor in one transaction
  * under the lease. A restart resumes after the last committed cursor; a batch cut short is done again whole.
+ * While a batch's registry calls and commit run, the next page of the scan and its numbers' other legacy holders are
+ * read on a thread of their own ({@link ReadAhead}): the legacy database is only read, and the page is taken only if
+ * the committed cursor is the key it was read after and no retry is due; Keycloak's own holders are read after the
+ * commit before it, as before.
  *
  * <p>The registry is asked through the adapter's background lane ({@link JobRegistry}), at the job's share of the
  * server's cap, slowing down when the registry refuses calls for quota ({@link BulkRate}). Nothing is counted or
@@ -60,6 +64,9 @@ final class BulkJobRunner {
     private LegacyAccountStore store;
     /** The pace the registry's quota refusals leave (0 until the first batch). */
     private int pace;
+    /** The next page of the scan, being read while the current batch is asked and committed (or null). */
+    private ReadAhead ahead;
+    private ExecutorService reader;
 
     /** How a run ended, for the scheduler. */
     enum End {
@@ -126,7 +133,7 @@ final class BulkJobRunner {
                 if (batch == null) {
                     return End.STOPPED; // retries are waiting for later: the lease goes; a node takes the job then
                 }
-                if (batch.rows().isEmpty() && batch.retried().isEmpty()) {
+                if (batch.rows().isEmpty() && batch.retried().isEmpty() && batch.skippedInvalid() == 0) {
                     KeycloakModelUtils.runJobInTransaction(factory,
                             s -> BulkJobs.finish(s, jobId, node, clock.getAsLong()));
                     LOG.infof("bulk pre-verification job %s is done", jobId);
@@ -136,6 +143,7 @@ final class BulkJobRunner {
                     calls = new RegistryCalls(job.concurrency(), rate); // only once there is work
                 }
                 calls.rate(rate);
+                readAhead(job, batch, BatchSize.of(rate));
                 BatchEnd end = process(job, batch, calls, lane.get().registry());
                 if (end == BatchEnd.SETUP_BROKEN) {
                     notSetUp(job.registryId()); // the lease is given back below; the batch was not committed
@@ -156,6 +164,11 @@ final class BulkJobRunner {
             if (calls != null) {
                 calls.close();
             }
+            if (reader != null) {
+                reader.shutdownNow();
+                reader = null;
+            }
+            ahead = null;
             try {
                 KeycloakModelUtils.runJobInTransaction(factory, s -> BulkJobs.release(s, jobId, node));
             } catch (RuntimeException e) {
@@ -227,18 +240,26 @@ final class BulkJobRunner {
         }
     }
 
-    /** One batch: the rows of the next page (with the page's last key), or the accounts to ask again. */
+    /**
+     * One batch: the rows of the next page (with the page's last key), or the accounts to ask again; with the legacy
+     * ids of the valid rows holding each of their 12-digit numbers.
+     */
     private record Batch(List<LegacyAccount> rows, int skippedInvalid, Optional<String> lastKey,
-                         Map<String, BulkResultEntity> retried) {
+                         Map<String, BulkResultEntity> retried, Map<String, List<String>> legacyHolders) {
+    }
+
+    /** A page of the scan being read after {@code after}. */
+    private record ReadAhead(String after, Future<Batch> page) {
     }
 
     /** The next batch; an empty one when the job is over; null when only retries not yet due remain. */
-    private Batch nextBatch(Snapshot job, int rate) {
+    private Batch nextBatch(Snapshot job, int rate) throws InterruptedException {
         int size = BatchSize.of(rate);
         long now = clock.getAsLong();
         List<BulkResultEntity> due = KeycloakModelUtils.runJobInTransactionWithResult(factory,
                 s -> BulkResults.dueRetries(s, jobId, now, size));
         if (!due.isEmpty()) {
+            dropReadAhead(); // read again after the retries, from the cursor then committed
             Map<String, BulkResultEntity> retried = new HashMap<>();
             List<LegacyAccount> rows = new ArrayList<>();
             withStore(job, store -> {
@@ -248,14 +269,23 @@ final class BulkJobRunner {
                 }
                 return null;
             });
-            return new Batch(rows, 0, Optional.empty(), retried);
+            return new Batch(rows, 0, Optional.empty(), retried, legacyHolders(job, rows));
         }
-        LegacyAccountStore.Page page = withStore(job, store -> store.page(job.cursor(), size, job.filter()));
-        if (page.rows().isEmpty()) {
+        Batch page = takeReadAhead(job.cursor());
+        if (page == null) {
+            page = page(job, job.cursor(), size);
+        }
+        if (page.rows().isEmpty() && page.skippedInvalid() == 0) {
             Optional<Long> later = KeycloakModelUtils.runJobInTransactionWithResult(factory,
                     s -> BulkResults.nextRetry(s, jobId));
-            return later.isPresent() ? null : new Batch(List.of(), 0, Optional.empty(), Map.of());
+            return later.isPresent() ? null : page;
         }
+        return page;
+    }
+
+    /** The page of the scan after {@code after}, with its numbers' legacy holders (the legacy database only). */
+    private Batch page(Snapshot job, String after, int size) {
+        LegacyAccountStore.Page page = withStore(job, store -> store.page(after, size, job.filter()));
         List<LegacyAccount> rows = new ArrayList<>();
         int invalid = 0;
         for (LegacyAccountStore.PageRow row : page.rows()) {
@@ -265,7 +295,59 @@ final class BulkJobRunner {
                 invalid++;
             }
         }
-        return new Batch(rows, invalid, page.lastKey(), Map.of());
+        return new Batch(rows, invalid, page.lastKey(), Map.of(), legacyHolders(job, rows));
+    }
+
+    private Map<String, List<String>> legacyHolders(Snapshot job, List<LegacyAccount> rows) {
+        Set<String> numbers = new HashSet<>();
+        rows.forEach(row -> row.cccd().ifPresent(numbers::add));
+        return numbers.isEmpty() ? Map.of() : withStore(job, store -> store.holdersOfCccds(numbers));
+    }
+
+    /** Starts reading the page after this one's, while this one is asked and committed. */
+    private void readAhead(Snapshot job, Batch batch, int size) {
+        if (batch.lastKey().isEmpty()) {
+            return; // a batch of retries, or the end of the scan
+        }
+        if (reader == null) {
+            reader = Executors.newSingleThreadExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "vneid-bulk-read-ahead");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        String after = batch.lastKey().get();
+        ahead = new ReadAhead(after, reader.submit(() -> page(job, after, size)));
+    }
+
+    /** The page read ahead when it was read after the cursor now committed; null otherwise (it is dropped). */
+    private Batch takeReadAhead(String cursor) throws InterruptedException {
+        ReadAhead taken = ahead;
+        ahead = null;
+        if (taken == null) {
+            return null;
+        }
+        if (!taken.after().equals(cursor)) {
+            taken.page().cancel(true);
+            return null;
+        }
+        try {
+            return taken.page().get();
+        } catch (java.util.concurrent.CancellationException e) {
+            return null;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure; // as if read here: the legacy database not answering ends this run
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private void dropReadAhead() {
+        if (ahead != null) {
+            ahead.page().cancel(true);
+            ahead = null;
+        }
     }
 
     /** How a batch ended. */
@@ -279,7 +361,7 @@ final class BulkJobRunner {
             throws InterruptedException {
         Set<String> numbers = new HashSet<>();
         batch.rows().forEach(row -> row.cccd().ifPresent(numbers::add));
-        Map<String, List<String>> legacyHolders = withStore(job, store -> store.holdersOfCccds(numbers));
+        Map<String, List<String>> legacyHolders = batch.legacyHolders();
         Map<String, List<String>> verifiedUsers = KeycloakModelUtils.runJobInTransactionWithResult(factory,
                 s -> KeycloakHolders.verified(s, job.realmId(), numbers));
 
