@@ -152,6 +152,7 @@ final class BulkJobRunner {
                 pace = end == BatchEnd.QUOTA_REFUSED ? BulkRate.afterQuotaRefusal(rate)
                         : BulkRate.afterCalmBatch(rate, share);
                 if (end == BatchEnd.CIRCUIT_OPEN || end == BatchEnd.QUOTA_REFUSED) {
+                    dropReadAhead(); // read again after the pause, at the pace it leaves
                     Thread.sleep(BREAKER_PAUSE_MILLIS); // the registry refused: give it time
                 }
             }
@@ -165,7 +166,7 @@ final class BulkJobRunner {
                 calls.close();
             }
             if (reader != null) {
-                reader.shutdownNow();
+                reader.shutdown(); // never interrupted: an interrupt closes an embedded H2 database's file
                 reader = null;
             }
             ahead = null;
@@ -236,7 +237,7 @@ final class BulkJobRunner {
             long counted = total;
             KeycloakModelUtils.runJobInTransaction(factory, s -> BulkJobs.total(s, jobId, node, counted));
         } finally {
-            counter.shutdownNow();
+            counter.shutdown(); // never interrupted: an interrupt closes an embedded H2 database's file
         }
     }
 
@@ -328,24 +329,26 @@ final class BulkJobRunner {
             return null;
         }
         if (!taken.after().equals(cursor)) {
-            taken.page().cancel(true);
+            taken.page().cancel(false);
             return null;
         }
         try {
             return taken.page().get();
-        } catch (java.util.concurrent.CancellationException e) {
-            return null;
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException failure) {
                 throw failure; // as if read here: the legacy database not answering ends this run
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
             }
             throw new IllegalStateException(e.getCause());
         }
     }
 
+    /** Drops the page read ahead (a read under way ends on its own: never interrupted, see {@link #run}). */
     private void dropReadAhead() {
         if (ahead != null) {
-            ahead.page().cancel(true);
+            ahead.page().cancel(false);
             ahead = null;
         }
     }
