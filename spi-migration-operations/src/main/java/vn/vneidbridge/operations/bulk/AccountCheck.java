@@ -1,6 +1,7 @@
 package vn.vneidbridge.operations.bulk;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import vn.vneidbridge.cccd.registry.RegistryQuery;
@@ -81,6 +82,25 @@ final class AccountCheck {
         // the one way account data becomes a question, also at import (what a verified result is bound to)
         return new Ask(BulkVerificationBinding.queryFor(parsed.number().orElseThrow(), account.fullName(),
                 account.birthDate(), account.cmnd(), account.gender()));
+    }
+
+    /**
+     * An account asked while the commit of the batch before ran (the job overlaps them): a number that commit marked
+     * verified on another user is a conflict, as {@link #plan} decides when it sees the mark before asking.
+     *
+     * @param ownUserId       the account's own Keycloak user id
+     * @param markedMeanwhile the numbers the commit before marked, with the user marked
+     */
+    static AccountOutcome withMarksMeanwhile(Plan plan, AccountOutcome asked, String ownUserId,
+                                             Map<String, String> markedMeanwhile) {
+        if (!(plan instanceof Ask ask)) {
+            return asked;
+        }
+        String marked = markedMeanwhile.get(ask.query().idNumber());
+        if (marked == null || marked.equals(ownUserId)) {
+            return asked;
+        }
+        return new AccountOutcome.Conflict(List.of(marked));
     }
 
     /** The account's outcome from the registry's answer to {@code ask}. */

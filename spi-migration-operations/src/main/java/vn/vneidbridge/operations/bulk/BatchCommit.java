@@ -3,6 +3,7 @@ package vn.vneidbridge.operations.bulk;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -59,8 +60,9 @@ final class BatchCommit {
     /**
      * @param outcomes one per account, null for an account not checked (skipped)
      * @param retried  the results of a batch of retries, by legacy key (empty for a page of the scan)
+     * @return the numbers marked verified on users imported already, with the user marked
      */
-    void commit(List<CheckedAccount> accounts, List<AccountOutcome> outcomes, int skippedInvalid,
+    Map<String, String> commit(List<CheckedAccount> accounts, List<AccountOutcome> outcomes, int skippedInvalid,
                 Map<String, BulkResultEntity> retried, String cursor, long now, long leaseUntil) {
         boolean retrying = !retried.isEmpty();
         List<String> keys = new ArrayList<>(retried.keySet());
@@ -82,6 +84,7 @@ final class BatchCommit {
             delta.skipped();
         }
         Set<String> conflicting = new LinkedHashSet<>();
+        Map<String, String> marked = new HashMap<>();
         for (int i = 0; i < accounts.size(); i++) {
             CheckedAccount account = accounts.get(i);
             AccountOutcome outcome = outcomes.get(i);
@@ -106,7 +109,9 @@ final class BatchCommit {
             }
             BulkResults.record(session, previous, realmId, jobId, account.legacyId(), outcome, now);
             if (outcome instanceof AccountOutcome.Verified verified && realm != null && current.isPresent()) {
-                markImportedUser(realm, account, verified, current.get(), now);
+                if (markImportedUser(realm, account, verified, current.get(), now)) {
+                    marked.put(verified.number(), LegacyUserStorage.userId(realmId, account.legacyId()));
+                }
             } else if (outcome instanceof AccountOutcome.Conflict conflict && realm != null) {
                 List<String> candidates = new ArrayList<>();
                 candidates.add(LegacyUserStorage.userId(realmId, account.legacyId()));
@@ -129,18 +134,22 @@ final class BatchCommit {
             }
         }
         BulkResults.conflict(session, realmId, jobId, seq, conflicting, now);
+        // the results first: the job's row, which a renewal of the lease waits for, is locked by the last statement
+        BulkJobs.em(session).flush();
         BulkJobs.commit(session, jobId, node, cursor, delta, now, leaseUntil);
+        return marked;
     }
 
     /**
      * The mark on an account imported already, by the rule of the importer ({@link BulkMarkDecision}), on the user as
-     * the database holds it now: its row is locked first (as a holder's dispute locks it), then read again.
+     * the database holds it now: its row is locked first (as a holder's dispute locks it), then read again. Whether
+     * the user was marked.
      */
-    private void markImportedUser(RealmModel realm, CheckedAccount account, AccountOutcome.Verified verified,
+    private boolean markImportedUser(RealmModel realm, CheckedAccount account, AccountOutcome.Verified verified,
                                   LinkOperations.BulkResult result, long now) {
         String userId = LegacyUserStorage.userId(realmId, account.legacyId());
         if (!UserRowLock.lock(session, realmId, userId)) {
-            return; // not imported yet: the importer reads the current result (LinkOperations#bulkResult)
+            return false; // not imported yet: the importer reads the current result (LinkOperations#bulkResult)
         }
         Map<String, String> facts = UserRowLock.attributes(session, userId, USER_FACTS);
         String number = verified.number();
@@ -162,11 +171,11 @@ final class BatchCommit {
                     account.legacyId(), decision);
             // a mark taken off or disputed outlives the user: the result is REVOKED, never applied at a re-import
             settle(userId, decision);
-            return;
+            return false;
         }
         UserModel user = local.getUserById(realm, userId);
         if (user == null) {
-            return;
+            return false;
         }
         BulkMarkWriter.write(user, result);
         settle(userId, decision); // applied at most once: APPLIED
@@ -175,6 +184,7 @@ final class BatchCommit {
         if (cache != null) {
             cache.evict(realm, user);
         }
+        return true;
     }
 
     private void settle(String userId, BulkMarkDecision.Decision decision) {

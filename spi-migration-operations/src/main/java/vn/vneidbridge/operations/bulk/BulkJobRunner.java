@@ -8,12 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
@@ -39,13 +41,20 @@ import vn.vneidbridge.legacy.store.LegacyDatabaseUnavailableException;
  * under the lease. A restart resumes after the last committed cursor; a batch cut short is done again whole.
  * While a batch's registry calls and commit run, the next page of the scan and its numbers' other legacy holders are
  * read on a thread of their own ({@link ReadAhead}): the legacy database is only read, and the page is taken only if
- * the committed cursor is the key it was read after and no retry is due; Keycloak's own holders are read after the
- * commit before it, as before.
+ * it was read after the cursor of the batch before and no retry is due. A page's commit runs on a thread of its own
+ * too, while the next page is asked ({@link CommitLane}): commits keep their order (one at a time, each after the one
+ * before), the next page is read after the cursor the commit in flight writes, a failed commit ends the run before any
+ * later commit (the next run resumes from the cursor committed), and a batch of retries, a pause, the end of the scan
+ * and the end of a run wait for the commit in flight first. Keycloak's verified holders of the next page are read
+ * while that commit runs: a number it marked on another user turns the next page's account into a conflict once it
+ * is in ({@link AccountCheck#withMarksMeanwhile}), as if the mark had been read before asking, and every mark is
+ * checked again as it is written ({@link BatchCommit}).
  *
  * <p>The registry is asked through the adapter's background lane ({@link JobRegistry}), at the job's share of the
  * server's cap, slowing down when the registry refuses calls for quota ({@link BulkRate}). Nothing is counted or
  * asked without the lease: the count runs while the lease is renewed, and the lease is checked before each batch's
- * calls. A node whose adapter is missing or not configured leaves the job to the other nodes ({@link End#NOT_SET_UP}).
+ * calls (while a commit is in flight, by a read that does not wait for that commit's lock of the job's row). A node
+ * whose adapter is missing or not configured leaves the job to the other nodes ({@link End#NOT_SET_UP}).
  */
 final class BulkJobRunner {
 
@@ -60,7 +69,12 @@ final class BulkJobRunner {
     private final String node;
     private final String jobId;
     private final LongSupplier clock;
-    private long renewedAt;
+    /** When the lease was last extended (by a renewal, or by a commit on the commit lane's thread): only forward. */
+    private final AtomicLong renewedAt = new AtomicLong();
+    /** The cursor after the last batch handed to a commit (the job's own until the first batch). */
+    private String cursor;
+    /** The commit of the last page, running while the next page is asked. */
+    private final CommitLane commits = new CommitLane("vneid-bulk-commit");
     private LegacyAccountStore store;
     /** The pace the registry's quota refusals leave (0 until the first batch). */
     private int pace;
@@ -112,7 +126,7 @@ final class BulkJobRunner {
         if (!claimed) {
             return End.STOPPED;
         }
-        renewedAt = now;
+        renewedAt.set(now);
         RegistryCalls calls = null;
         try {
             Snapshot job = snapshot();
@@ -122,6 +136,7 @@ final class BulkJobRunner {
             if (!job.counted()) {
                 count(job);
             }
+            cursor = job.cursor();
             while (!Thread.currentThread().isInterrupted()) {
                 job = snapshot();
                 if (job == null || job.state() != JobState.RUNNING) {
@@ -134,6 +149,7 @@ final class BulkJobRunner {
                     return End.STOPPED; // retries are waiting for later: the lease goes; a node takes the job then
                 }
                 if (batch.rows().isEmpty() && batch.retried().isEmpty() && batch.skippedInvalid() == 0) {
+                    commits.await(); // the last page's results first
                     KeycloakModelUtils.runJobInTransaction(factory,
                             s -> BulkJobs.finish(s, jobId, node, clock.getAsLong()));
                     LOG.infof("bulk pre-verification job %s is done", jobId);
@@ -152,6 +168,7 @@ final class BulkJobRunner {
                 pace = end == BatchEnd.QUOTA_REFUSED ? BulkRate.afterQuotaRefusal(rate)
                         : BulkRate.afterCalmBatch(rate, share);
                 if (end == BatchEnd.CIRCUIT_OPEN || end == BatchEnd.QUOTA_REFUSED) {
+                    commits.await();
                     dropReadAhead(); // read again after the pause, at the pace it leaves
                     Thread.sleep(BREAKER_PAUSE_MILLIS); // the registry refused: give it time
                 }
@@ -162,18 +179,28 @@ final class BulkJobRunner {
             // the legacy database's health is on /metrics already; the job goes on at a later poll
             LOG.debugf(e, "bulk job %s: the legacy database did not answer", jobId);
         } finally {
-            if (calls != null) {
-                calls.close();
-            }
-            if (reader != null) {
-                reader.shutdown(); // never interrupted: an interrupt closes an embedded H2 database's file
-                reader = null;
-            }
-            ahead = null;
+            commits.awaitToTheEnd().ifPresent(this::lastCommitFailed); // before the lease is given back
+            // no interrupt while the lease goes back: an interrupt closes an embedded H2 database's file
+            boolean interrupted = Thread.interrupted();
             try {
-                KeycloakModelUtils.runJobInTransaction(factory, s -> BulkJobs.release(s, jobId, node));
-            } catch (RuntimeException e) {
-                LOG.debugf(e, "bulk job %s: lease not released (it expires)", jobId);
+                if (calls != null) {
+                    calls.close();
+                }
+                if (reader != null) {
+                    reader.shutdown(); // never interrupted either
+                    reader = null;
+                }
+                commits.close();
+                ahead = null;
+                try {
+                    KeycloakModelUtils.runJobInTransaction(factory, s -> BulkJobs.release(s, jobId, node));
+                } catch (RuntimeException e) {
+                    LOG.debugf(e, "bulk job %s: lease not released (it expires)", jobId);
+                }
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
         return End.STOPPED;
@@ -260,6 +287,7 @@ final class BulkJobRunner {
         List<BulkResultEntity> due = KeycloakModelUtils.runJobInTransactionWithResult(factory,
                 s -> BulkResults.dueRetries(s, jobId, now, size));
         if (!due.isEmpty()) {
+            commits.await(); // a batch of retries is asked and committed alone
             dropReadAhead(); // read again after the retries, from the cursor then committed
             Map<String, BulkResultEntity> retried = new HashMap<>();
             List<LegacyAccount> rows = new ArrayList<>();
@@ -272,11 +300,12 @@ final class BulkJobRunner {
             });
             return new Batch(rows, 0, Optional.empty(), retried, legacyHolders(job, rows));
         }
-        Batch page = takeReadAhead(job.cursor());
+        Batch page = takeReadAhead(cursor);
         if (page == null) {
-            page = page(job, job.cursor(), size);
+            page = page(job, cursor, size);
         }
         if (page.rows().isEmpty() && page.skippedInvalid() == 0) {
+            commits.await(); // the retries the last page's commit asks for count before the job can end
             Optional<Long> later = KeycloakModelUtils.runJobInTransactionWithResult(factory,
                     s -> BulkResults.nextRetry(s, jobId));
             return later.isPresent() ? null : page;
@@ -370,6 +399,7 @@ final class BulkJobRunner {
 
         List<CheckedAccount> accounts = new ArrayList<>();
         List<AccountCheck.Plan> plans = new ArrayList<>();
+        List<String> userIds = new ArrayList<>();
         List<RegistryQuery> queries = new ArrayList<>();
         String realmId = job.realmId();
         for (LegacyAccount row : batch.rows()) {
@@ -398,13 +428,21 @@ final class BulkJobRunner {
             AccountCheck.Plan plan = AccountCheck.plan(account, List.copyOf(others));
             accounts.add(account);
             plans.add(plan);
+            userIds.add(userId);
             if (plan instanceof AccountCheck.Ask ask) {
                 queries.add(ask.query());
             }
         }
 
         if (!queries.isEmpty()) {
-            renew(); // no registry call without the lease
+            if (commits.busy()) {
+                // a renewal now could wait for the commit in flight's lock of the job's row: a read sees a cancel
+                // committed, and the commit extends the lease
+                holdsLease();
+                renewIfDue();
+            } else {
+                renew(); // no registry call without the lease
+            }
         }
         List<RegistryResult> answers = queries.isEmpty() ? List.of()
                 : calls.ask(registry, queries, this::renewIfDue);
@@ -426,15 +464,47 @@ final class BulkJobRunner {
                 outcomes.add(null);
             }
         }
+        Map<String, String> markedMeanwhile = commits.await(); // commits keep their order
+        for (int i = 0; i < plans.size(); i++) {
+            outcomes.set(i, AccountCheck.withMarksMeanwhile(plans.get(i), outcomes.get(i), userIds.get(i),
+                    markedMeanwhile));
+        }
         long now = clock.getAsLong();
-        String cursor = batch.lastKey().orElse(job.cursor());
-        KeycloakModelUtils.runJobInTransaction(factory, s -> new BatchCommit(s, realmId, jobId, node)
-                .commit(accounts, outcomes, batch.skippedInvalid(), batch.retried(), cursor, now, now + LEASE_MILLIS));
-        renewedAt = now;
+        String after = batch.lastKey().orElse(cursor);
+        Callable<Map<String, String>> commit = () -> {
+            Map<String, String> marked = KeycloakModelUtils.runJobInTransactionWithResult(factory,
+                    s -> new BatchCommit(s, realmId, jobId, node).commit(accounts, outcomes, batch.skippedInvalid(),
+                            batch.retried(), after, now, now + LEASE_MILLIS));
+            renewedAt.accumulateAndGet(now, Math::max);
+            return marked;
+        };
+        if (batch.retried().isEmpty()) {
+            commits.submit(commit); // a page of the scan: the next one is asked meanwhile
+        } else {
+            try {
+                commit.call();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        cursor = after;
         if (BulkRate.quotaRefused(answers)) {
             return BatchEnd.QUOTA_REFUSED;
         }
         return circuitOpen ? BatchEnd.CIRCUIT_OPEN : BatchEnd.NEXT;
+    }
+
+    /** The commit of a run's last batch failed (after the run ended for another reason): it is done again. */
+    private void lastCommitFailed(Throwable failure) {
+        if (failure instanceof BulkJobs.LeaseLost) {
+            LOG.debugf("bulk job %s: the last batch was not committed, the lease had gone", jobId);
+        } else {
+            LOG.warnf("bulk job %s: the last batch was not committed (%s); it is done again", jobId,
+                    failure.getClass().getName());
+            LOG.debugf(failure, "bulk job %s: the last batch's commit", jobId);
+        }
     }
 
     private static boolean setupBroken(RegistryResult answer) {
@@ -444,7 +514,7 @@ final class BulkJobRunner {
 
     /** Keeps the lease while a slow registry answers a batch or a slow count runs. */
     private void renewIfDue() {
-        if (clock.getAsLong() - renewedAt >= RENEW_AFTER_MILLIS) {
+        if (clock.getAsLong() - renewedAt.get() >= RENEW_AFTER_MILLIS) {
             renew();
         }
     }
@@ -457,7 +527,14 @@ final class BulkJobRunner {
         if (!renewed) {
             throw new BulkJobs.LeaseLost();
         }
-        renewedAt = now;
+        renewedAt.accumulateAndGet(now, Math::max);
+    }
+
+    /** {@link BulkJobs.LeaseLost} unless this node holds the lease as last committed (a cancel takes it away). */
+    private void holdsLease() {
+        if (!KeycloakModelUtils.runJobInTransactionWithResult(factory, s -> BulkJobs.holds(s, jobId, node))) {
+            throw new BulkJobs.LeaseLost();
+        }
     }
 
     /** Reads the job's legacy database (the reader is made once per run, from the provider's settings). */

@@ -26,6 +26,13 @@ final class BulkJobs {
     private BulkJobs() {
     }
 
+    /**
+     * A lease's new end, never before the one stored: a commit handed over earlier ends after a renewal made while it
+     * ran.
+     */
+    private static final String LEASE_FORWARD =
+            "case when j.leaseUntil is not null and j.leaseUntil > :until then j.leaseUntil else :until end";
+
     /** Another node holds the job's lease: the batch is rolled back, its work done again by that node. */
     static final class LeaseLost extends RuntimeException {
         LeaseLost() {
@@ -144,10 +151,20 @@ final class BulkJobs {
 
     /** Extends this node's lease while a slow registry answers; false when the lease is another node's now. */
     static boolean renew(KeycloakSession session, String jobId, String node, long now, long until) {
-        return em(session).createQuery("update BulkJobEntity j set j.leaseUntil = :until, j.version = j.version + 1"
-                        + " where j.id = :id and j.leaseOwner = :node")
+        return em(session).createQuery("update BulkJobEntity j set j.leaseUntil = " + LEASE_FORWARD
+                        + ", j.version = j.version + 1 where j.id = :id and j.leaseOwner = :node")
                 .setParameter("until", until).setParameter("id", jobId).setParameter("node", node)
                 .executeUpdate() == 1;
+    }
+
+    /**
+     * Whether this node holds the job's lease as last committed: a read, which never waits for a commit's lock of the
+     * job's row (a cancel, a pause or another node's claim committed takes the lease away).
+     */
+    static boolean holds(KeycloakSession session, String jobId, String node) {
+        return !em(session).createQuery("select j.id from BulkJobEntity j where j.id = :id and j.leaseOwner = :node",
+                        String.class)
+                .setParameter("id", jobId).setParameter("node", node).setMaxResults(1).getResultList().isEmpty();
     }
 
     /** Gives the lease back (the node stops: shutting down, or the job was paused). */
@@ -180,7 +197,8 @@ final class BulkJobs {
                         + " j.processed = j.processed + :scanned, j.verified = j.verified + :verified,"
                         + " j.mismatched = j.mismatched + :mismatched, j.notFound = j.notFound + :notFound,"
                         + " j.conflicts = j.conflicts + :conflicts, j.registryErrors = j.registryErrors + :errors,"
-                        + " j.skipped = j.skipped + :skipped, j.leaseUntil = :until, j.updatedAt = :now,"
+                        + " j.skipped = j.skipped + :skipped, j.leaseUntil = " + LEASE_FORWARD
+                        + ", j.updatedAt = :now,"
                         + " j.version = j.version + 1 where j.id = :id and j.leaseOwner = :node")
                 .setParameter("cursor", cursor).setParameter("scanned", delta.scanned())
                 .setParameter("verified", delta.of(CountDelta.Counter.VERIFIED))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Nested;
@@ -130,6 +131,38 @@ class AccountCheckTest {
                     .isEqualTo(new AccountOutcome.RegistryError("not-configured", false));
             assertThat(AccountCheck.retryable("malformed-response")).isFalse();
             assertThat(AccountCheck.retryable("http-403")).isFalse();
+        }
+    }
+
+    @Nested
+    class GivenAnAccountAskedWhileTheCommitOfTheBatchBeforeRan {
+
+        private final AccountCheck.Plan ask = AccountCheck.plan(checkable(), List.of());
+        private final AccountOutcome verified = AccountCheck.outcome((AccountCheck.Ask) ask,
+                new RegistryResult.Match(Set.of(RegistryField.ID_NUMBER), Optional.empty()));
+
+        @Test
+        void thenANumberThatCommitMarkedOnAnotherUserIsAConflictWhateverTheRegistrySaid() {
+            assertThat(AccountCheck.withMarksMeanwhile(ask, verified, "user-1", Map.of(CCCD, "user-2")))
+                    .isEqualTo(new AccountOutcome.Conflict(List.of("user-2")));
+            assertThat(AccountCheck.withMarksMeanwhile(ask, new AccountOutcome.NotFound(), "user-1",
+                    Map.of(CCCD, "user-2"))).isEqualTo(new AccountOutcome.Conflict(List.of("user-2")));
+        }
+
+        @Test
+        void thenOtherNumbersMarkedOrItsOwnUserMarkedChangeNothing() {
+            assertThat(AccountCheck.withMarksMeanwhile(ask, verified, "user-1", Map.of("001185000124", "user-2")))
+                    .isSameAs(verified);
+            assertThat(AccountCheck.withMarksMeanwhile(ask, verified, "user-1", Map.of(CCCD, "user-1")))
+                    .isSameAs(verified);
+            assertThat(AccountCheck.withMarksMeanwhile(ask, verified, "user-1", Map.of())).isSameAs(verified);
+        }
+
+        @Test
+        void thenAnAccountNotAskedKeepsWhatWasDecidedWithoutTheRegistry() {
+            AccountCheck.Plan skipped = AccountCheck.plan(account(Optional.empty(), Optional.of("012345678"), "A",
+                    BORN, false), List.of());
+            assertThat(AccountCheck.withMarksMeanwhile(skipped, null, "user-1", Map.of(CCCD, "user-2"))).isNull();
         }
     }
 }
