@@ -22,6 +22,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import vn.vneidbridge.sandbox.HttpServerNoDelay;
 import vn.vneidbridge.sandbox.registry.SimulatorMode;
 
 /**
@@ -94,6 +95,7 @@ public final class BusinessRegistrySimulator implements AutoCloseable {
         if (token.filter(String::isBlank).isPresent()) {
             throw new IllegalArgumentException("the token is blank");
         }
+        HttpServerNoDelay.ensure();
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
         BusinessRegistrySimulator simulator = new BusinessRegistrySimulator(server, database, token);
         server.createContext("/", simulator::handle);

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
+import vn.vneidbridge.sandbox.HttpServerNoDelay;
 
 /**
  * A small stand-in for a public-service portal (client {@code dvcqg-portal} by default) so a person can try
@@ -77,6 +78,7 @@ public final class DemoPortal implements AutoCloseable {
 
     /** Starts the portal on {@code config.port()} of the loopback interface. */
     public static DemoPortal start(DemoPortalConfig config) throws IOException {
+        HttpServerNoDelay.ensure();
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(),
                 config.port()), 50);
         DemoPortal portal = new DemoPortal(config, server);

@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import vn.vneidbridge.sandbox.HttpServerNoDelay;
 
 /**
  * The sandbox's stand-in for the national population database's verification services, on the loopback
@@ -89,6 +90,7 @@ public final class PopulationRegistrySimulator implements AutoCloseable {
         if (lgspToken.filter(String::isBlank).isPresent()) {
             throw new IllegalArgumentException("the LGSP token is blank");
         }
+        HttpServerNoDelay.ensure();
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
         PopulationRegistrySimulator simulator = new PopulationRegistrySimulator(server, database, credentials,
                 lgspToken);
