@@ -8,10 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -240,11 +238,7 @@ final class BulkJobRunner {
      */
     private void count(Snapshot job) throws InterruptedException {
         withStore(job, store -> null); // the reader, made on this thread
-        ExecutorService counter = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "vneid-bulk-count");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService counter = HelperThreads.single("vneid-bulk-count");
         try {
             Future<Long> counting = counter.submit(() -> store.count(job.filter(), COUNT_TIMEOUT_MILLIS));
             long total;
@@ -340,11 +334,7 @@ final class BulkJobRunner {
             return; // a batch of retries, or the end of the scan
         }
         if (reader == null) {
-            reader = Executors.newSingleThreadExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "vneid-bulk-read-ahead");
-                thread.setDaemon(true);
-                return thread;
-            });
+            reader = HelperThreads.single("vneid-bulk-read-ahead");
         }
         String after = batch.lastKey().get();
         ahead = new ReadAhead(after, reader.submit(() -> page(job, after, size)));
@@ -364,13 +354,7 @@ final class BulkJobRunner {
         try {
             return taken.page().get();
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure; // as if read here: the legacy database not answering ends this run
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
+            throw HelperThreads.rethrown(e); // as if read here: the legacy database not answering ends this run
         }
     }
 
@@ -471,23 +455,15 @@ final class BulkJobRunner {
         }
         long now = clock.getAsLong();
         String after = batch.lastKey().orElse(cursor);
-        Callable<Map<String, String>> commit = () -> {
+        commits.submit(() -> { // a page of the scan: the next one is asked meanwhile
             Map<String, String> marked = KeycloakModelUtils.runJobInTransactionWithResult(factory,
                     s -> new BatchCommit(s, realmId, jobId, node).commit(accounts, outcomes, batch.skippedInvalid(),
                             batch.retried(), after, now, now + LEASE_MILLIS));
             renewedAt.accumulateAndGet(now, Math::max);
             return marked;
-        };
-        if (batch.retried().isEmpty()) {
-            commits.submit(commit); // a page of the scan: the next one is asked meanwhile
-        } else {
-            try {
-                commit.call();
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
+        });
+        if (!batch.retried().isEmpty()) {
+            commits.await(); // a batch of retries: committed before anything else is read
         }
         cursor = after;
         if (BulkRate.quotaRefused(answers)) {

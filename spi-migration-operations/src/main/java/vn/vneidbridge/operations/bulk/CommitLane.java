@@ -5,7 +5,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
@@ -37,11 +36,7 @@ final class CommitLane implements AutoCloseable {
             throw new IllegalStateException("a commit is in flight: wait for it first");
         }
         if (thread == null) {
-            thread = Executors.newSingleThreadExecutor(runnable -> {
-                Thread daemon = new Thread(runnable, threadName);
-                daemon.setDaemon(true);
-                return daemon;
-            });
+            thread = HelperThreads.single(threadName);
         }
         inFlight = thread.submit(commit);
     }
@@ -60,13 +55,7 @@ final class CommitLane implements AutoCloseable {
             return done;
         } catch (ExecutionException e) {
             inFlight = null;
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
+            throw HelperThreads.rethrown(e);
         }
     }
 
