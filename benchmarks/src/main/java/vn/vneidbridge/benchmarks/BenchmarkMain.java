@@ -149,7 +149,7 @@ public final class BenchmarkMain {
                 if (BenchmarkOptions.SMALL_DATABASE_SCENARIOS.stream().anyMatch(options::measures)) {
                     oursUnpaired(smallDb, String.format(Locale.ROOT, "%,d accounts", small));
                 }
-                if (!unpairedOnly || options.measures("bulk")) {
+                if (BenchmarkOptions.LARGE_DATABASE_SCENARIOS.stream().anyMatch(options::measures)) {
                     oursLarge(largeDb);
                 }
             }
@@ -498,8 +498,10 @@ public final class BenchmarkMain {
             StandIn own = new StandIn(server, admin);
             setUpOurs(admin, own);
             setUpUpstream(admin, accounts.link().stream().map(Population::upstreamUser).toList());
-            if (!options.unpairedOnly()) {
+            if (options.measures("first-login")) {
                 firstLogins(server);
+            }
+            if (options.measures("link-large")) {
                 link(server, String.format(Locale.ROOT, "%,d accounts", options.largeAccounts()));
             }
             if (options.measures("bulk")) {

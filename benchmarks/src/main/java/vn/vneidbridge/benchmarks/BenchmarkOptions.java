@@ -15,8 +15,8 @@ import java.util.Set;
  * and the "large" database of 100,000 accounts: about 5 minutes once the servers are built, indicative only. Both
  * servers' JVMs inline Argon2 ({@code KeycloakServerConfig.ARGON2_INLINING}); {@code --plain-jvm} starts them
  * without it, to see the lottery it removes (docs/benchmarks.md). {@code --unpaired=step-up-level-1,qr} runs
- * only the fresh server of ours with the small legacy database and only the scenarios named (full mode's method),
- * e.g. to look into one of them without the hour before it.
+ * only the fresh servers of ours without a stock twin and only the scenarios named (full mode's method), e.g. to
+ * look into one of them without the hour before it; {@code --unpaired=all} runs every one of them.
  */
 record BenchmarkOptions(Path keycloakZip, Path providersBundle, Path sandboxBundle, Path workDir,
                         boolean quick, boolean pairsOnly, boolean passwordOnly, boolean vneidOnly,
@@ -27,18 +27,23 @@ record BenchmarkOptions(Path keycloakZip, Path providersBundle, Path sandboxBund
 
     /**
      * The scenarios without a stock twin that {@code --unpaired} can name, in their order: those of the server of ours
-     * with the small legacy database, then {@code bulk}, on the one with the large database.
+     * with the small legacy database, then those of the one with the large database (the first legacy login of each
+     * hash format, the link by CCCD among its rows, the bulk pre-verification). {@code --unpaired=all} names them all:
+     * full mode without its server pairs, the second half of a full run.
      */
     static final List<String> UNPAIRED_SCENARIOS = List.of("cccd-miss", "cccd-hit", "link", "step-up-password",
-            "step-up-level-1", "qr", "bulk");
+            "step-up-level-1", "qr", "first-login", "link-large", "bulk");
     /** The scenarios of the server of ours with the small legacy database. */
-    static final List<String> SMALL_DATABASE_SCENARIOS = UNPAIRED_SCENARIOS.subList(0, UNPAIRED_SCENARIOS.size() - 1);
+    static final List<String> SMALL_DATABASE_SCENARIOS = UNPAIRED_SCENARIOS.subList(0, 6);
+    /** The scenarios of the server of ours with the large legacy database. */
+    static final List<String> LARGE_DATABASE_SCENARIOS = UNPAIRED_SCENARIOS.subList(6, UNPAIRED_SCENARIOS.size());
+    private static final String ALL_UNPAIRED = "all";
 
     static final String USAGE = "usage: BenchmarkMain --keycloak-zip=ZIP --providers-bundle=ZIP --sandbox-bundle=ZIP"
             + " --work-dir=DIR [--quick] [--concurrency=8] [--pairs=2] [--rounds=3] [--slice=10] [--min-warm-up=30]"
             + " [--max-warm-up=240] [--tolerance=5] [--rewarm=10] [--window=20] [--large-accounts=1000000]"
             + " [--pairs-only] [--password-only | --vneid-only] [--jfr] [--plain-jvm] [--argon2-lottery=9]"
-            + " [--unpaired=step-up-level-1,qr]";
+            + " [--unpaired=step-up-level-1,qr | --unpaired=all]";
 
     static BenchmarkOptions parse(String[] args) {
         Path zip = null;
@@ -142,12 +147,15 @@ record BenchmarkOptions(Path keycloakZip, Path providersBundle, Path sandboxBund
     }
 
     private static Set<String> scenarios(String name, String value) {
+        if (ALL_UNPAIRED.equals(required(name, value).strip())) {
+            return Set.copyOf(UNPAIRED_SCENARIOS);
+        }
         Set<String> ids = new LinkedHashSet<>();
-        for (String id : required(name, value).split(",")) {
+        for (String id : value.split(",")) {
             String trimmed = id.strip();
             if (!UNPAIRED_SCENARIOS.contains(trimmed)) {
                 throw new IllegalArgumentException(name + ": unknown scenario \"" + trimmed + "\" (one of "
-                        + String.join(", ", UNPAIRED_SCENARIOS) + ")");
+                        + String.join(", ", UNPAIRED_SCENARIOS) + ", or " + ALL_UNPAIRED + ")");
             }
             ids.add(trimmed);
         }

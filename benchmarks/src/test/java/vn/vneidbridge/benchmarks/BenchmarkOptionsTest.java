@@ -78,6 +78,17 @@ class BenchmarkOptionsTest {
         assertThat(parse().measures("bulk")).isTrue();
     }
 
+    /** {@code --unpaired=all}: full mode without its server pairs, every scenario of both servers of ours. */
+    @Test
+    void allUnpairedIsAFullRunWithoutItsPairs() {
+        BenchmarkOptions options = parse("--unpaired=all");
+        assertThat(options.mode()).isEqualTo("unpaired");
+        assertThat(BenchmarkOptions.UNPAIRED_SCENARIOS).allMatch(options::measures);
+        assertThat(BenchmarkOptions.LARGE_DATABASE_SCENARIOS).containsExactly("first-login", "link-large", "bulk");
+        assertThat(parse("--unpaired=bulk").measures("first-login")).isFalse();
+        assertThat(parse("--unpaired=link").measures("link-large")).isFalse();
+    }
+
     @Test
     void unpairedRefusesAnUnknownScenarioAndTheModesThatRunThePairs() {
         assertThatThrownBy(() -> parse("--unpaired=step-up"))

@@ -172,6 +172,16 @@ class ReportTest {
 
             assertThat(report.markdown()).contains("| bcrypt cost 10 | 10.00 | 0.2040 | 0.0500 | 0.1700 | 1.20× | met |");
         }
+
+        @Test
+        void thenARunWithoutStockGivesWhatItCostsBeyondItsTwoHashes() {
+            // no stock password login in the run (--unpaired=all): 0.204 − 0.05 (bcrypt) − 0.02 (Argon2id) = 0.134
+            Report report = report(List.of(run("first-login", "bcrypt cost 10", null, 1, 100, 900, 20.4)));
+
+            assertThat(report.markdown()).contains("beyond its two hashes")
+                    .contains("| bcrypt cost 10 | 10.00 | 0.2040 | 0.0500 | 0.1340 |")
+                    .doesNotContain("against its floor");
+        }
     }
 
     @Test
