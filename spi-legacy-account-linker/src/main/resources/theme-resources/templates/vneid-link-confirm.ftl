@@ -6,7 +6,7 @@
         ${msg("vneidLinkConfirmTitle")}
     <#elseif section = "form">
         <div id="vneid-link-confirm-intro" class="${properties.kcContentWrapperClass!}">
-            <p>${msg("vneidLinkConfirmIntro")}</p>
+            <p>${msg(vneidConfirmIntro!"vneidLinkConfirmIntro")}</p>
             <p>${msg("vneidLinkConfirmRegistry")}</p>
         </div>
         <form id="vneid-link-confirm-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post" novalidate="novalidate">

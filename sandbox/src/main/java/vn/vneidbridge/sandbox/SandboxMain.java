@@ -14,8 +14,8 @@ import vn.vneidbridge.sandbox.portal.DemoPortal;
 import vn.vneidbridge.sandbox.portal.DemoPortalConfig;
 
 /**
- * The sandbox command: Keycloak with VNeID Bridge (realms {@code dvc} and {@code vneid-sandbox} imported,
- * embedded H2), the simulators (population database, business registry) and the demo portal, until Ctrl-C.
+ * The sandbox command: Keycloak with VNeID Bridge (realms {@code dvc}, {@code vneid-sandbox} and
+ * {@code vnpost-sandbox} imported, embedded H2), the simulators (population database, business registry) and the demo portal, until Ctrl-C.
  */
 public final class SandboxMain {
 
@@ -198,6 +198,8 @@ public final class SandboxMain {
                     + " only, vanhanh.xem; password Sandbox@123)");
             console.println("  Realm dvc:                   " + kc + "/realms/dvc/.well-known/openid-configuration");
             console.println("  Stand-in VNeID:              " + kc + "/realms/vneid-sandbox/account");
+            console.println("  Stand-in Vietnam Post (PostID): the card \"Tài khoản cấp bởi Bưu điện Việt Nam\", users"
+                    + " postid.an, postid.hoa, postid.thu (password Sandbox@123)");
             console.println("  Identity page (after login): " + portal.baseUri() + "/login?kc_action=vneid-identity-info");
             console.println("  Population DB simulator:     " + registry.simulator().baseUri()
                     + "  (switches: POST /_simulator/mode)");

@@ -101,6 +101,12 @@ public final class UserAttributes {
     /** Realm role of the portals' administrators: never linked to VNeID, exempt from the cutoff. */
     public static final String PORTAL_ADMIN_ROLE = "portal-admin";
 
+    /**
+     * Realm role of state officials (cán bộ, công chức, viên chức: CBCCVC) who use the portals: login means that are
+     * "không dành cho CBCCVC cơ quan nhà nước" (Vietnam Post's account) refuse them, as they refuse administrators.
+     */
+    public static final String STATE_OFFICIAL_ROLE = "state-official";
+
     private UserAttributes() {
     }
 }

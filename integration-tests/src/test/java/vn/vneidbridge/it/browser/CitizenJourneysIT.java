@@ -65,7 +65,6 @@ class CitizenJourneysIT {
         HttpResponse<String> updated = admin.send("PUT", "/admin/realms/dvc/identity-provider/instances/vneid",
                 new ObjectMapper().convertValue(idp, Map.class));
         assertThat(updated.statusCode()).as(updated.body()).isEqualTo(204);
-        addVietnamPostCard();
         portal = DemoPortal.start(DemoPortalConfig.sandbox("127.0.0.1", TestKeycloak.freePort(), keycloak.baseUri()));
     }
 
@@ -74,7 +73,6 @@ class CitizenJourneysIT {
         if (portal != null) {
             portal.close();
         }
-        admin.send("DELETE", "/admin/realms/dvc/identity-provider/instances/vnpost", null);
     }
 
     @Nested
@@ -846,20 +844,5 @@ class CitizenJourneysIT {
                 admin.deleteUser("dvc", user.get("id").asText());
             }
         }
-    }
-
-    /** A third card like the seeds' "Tài khoản cấp bởi Bưu điện Việt Nam": any identity provider gets one. */
-    private void addVietnamPostCard() {
-        admin.send("DELETE", "/admin/realms/dvc/identity-provider/instances/vnpost", null);
-        String standIn = keycloak.realmUri("vneid-sandbox") + "/protocol/openid-connect";
-        Map<String, Object> idp = new LinkedHashMap<>();
-        idp.put("alias", "vnpost");
-        idp.put("displayName", "Tài khoản cấp bởi Bưu điện Việt Nam");
-        idp.put("providerId", "oidc");
-        idp.put("enabled", true);
-        idp.put("config", Map.of("authorizationUrl", standIn + "/auth", "tokenUrl", standIn + "/token",
-                "clientId", "vnpost-card-only", "clientSecret", "unused", "clientAuthMethod", "client_secret_post"));
-        HttpResponse<String> created = admin.send("POST", "/admin/realms/dvc/identity-provider/instances", idp);
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     }
 }

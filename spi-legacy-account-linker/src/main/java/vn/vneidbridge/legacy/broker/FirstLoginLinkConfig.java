@@ -7,7 +7,8 @@ import vn.vneidbridge.core.id.NameComparison;
 /**
  * Typed, null-safe view of the first-VNeID-login settings: which population registry verifies a number before an
  * unverified account is linked, whether the registry is asked for the old CMND of a person no account knows by
- * the new number, and how many passwords one login may try when confirming a portal account.
+ * the new number, how many passwords one login may try when confirming a portal account, and whose word the id
+ * number is (VNeID's, or another provider's claim).
  */
 final class FirstLoginLinkConfig {
 
@@ -15,6 +16,14 @@ final class FirstLoginLinkConfig {
     static final String CMND_LOOKUP = "cmndLookup";
     static final String MAX_PASSWORD_ATTEMPTS = "maxPasswordAttempts";
     static final String NAME_COMPARISON = "nameComparison";
+    static final String IDENTITY_SOURCE = "identitySource";
+    /** The id number is VNeID's, validated by its provider (the default). */
+    static final String SOURCE_VNEID = "vneid";
+    /**
+     * The id number is another provider's word, in its brokered username (Keycloak's username template mapper):
+     * {@link ClaimedIdFirstLoginDecision}.
+     */
+    static final String SOURCE_CLAIM = "claim";
     static final String DEFAULT_REGISTRY = "c06-soap";
     static final int DEFAULT_MAX_PASSWORD_ATTEMPTS = 5;
     static final int MAX_MAX_PASSWORD_ATTEMPTS = 20;
@@ -33,6 +42,11 @@ final class FirstLoginLinkConfig {
     /** How an account's name is compared with the registered one before it is offered; exact unless set. */
     NameComparison nameComparison() {
         return NameComparison.parse(values.get(NAME_COMPARISON));
+    }
+
+    /** Whether the id number is another provider's word rather than VNeID's (setting {@value #IDENTITY_SOURCE}). */
+    boolean claimedId() {
+        return SOURCE_CLAIM.equalsIgnoreCase(values.getOrDefault(IDENTITY_SOURCE, SOURCE_VNEID).trim());
     }
 
     boolean cmndLookup() {

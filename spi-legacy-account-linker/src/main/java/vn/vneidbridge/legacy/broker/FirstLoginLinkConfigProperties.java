@@ -25,6 +25,11 @@ final class FirstLoginLinkConfigProperties {
             .type(ProviderConfigProperty.LIST_TYPE)
             .options(NameComparison.EXACT.value(), NameComparison.UNACCENTED_LEGACY_NAMES.value())
             .defaultValue(NameComparison.EXACT.value()).add()
+            .property().name(FirstLoginLinkConfig.IDENTITY_SOURCE).label("vneidFirstLoginIdentitySource")
+            .helpText("vneidFirstLoginIdentitySourceHelp")
+            .type(ProviderConfigProperty.LIST_TYPE)
+            .options(FirstLoginLinkConfig.SOURCE_VNEID, FirstLoginLinkConfig.SOURCE_CLAIM)
+            .defaultValue(FirstLoginLinkConfig.SOURCE_VNEID).add()
             .build();
 
     private FirstLoginLinkConfigProperties() {

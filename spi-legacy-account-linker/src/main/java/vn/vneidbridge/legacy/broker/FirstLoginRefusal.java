@@ -38,6 +38,15 @@ enum FirstLoginRefusal {
     /** Too many wrong passwords on the confirmation page of this login. */
     TOO_MANY_ATTEMPTS("vneidLinkConfirmTooManyAttempts", Errors.INVALID_USER_CREDENTIALS,
             Response.Status.UNAUTHORIZED),
+    /**
+     * A provider whose number is its own word (Vietnam Post's account) found an account of the state's staff
+     * (administrator or official): "Không dành cho CBCCVC cơ quan nhà nước".
+     */
+    STATE_STAFF("dvcClaimedIdNotForStateStaff", "claimed_id_state_staff_refused", Response.Status.FORBIDDEN),
+    /** A provider whose number is its own word found no portal account to confirm, and creates none. */
+    NO_ACCOUNT_FOR_CLAIMED_ID("dvcClaimedIdNoAccount", "claimed_id_no_account", Response.Status.FORBIDDEN),
+    /** The account holding the number was created from VNeID and has no password: it logs in with VNeID only. */
+    VNEID_ONLY_ACCOUNT("dvcClaimedIdVneidOnlyAccount", "claimed_id_vneid_only_account", Response.Status.FORBIDDEN),
     /** A form this login did not show (replayed, another tab, after the end). */
     STALE_FORM("expiredActionMessage", Errors.INVALID_REQUEST, Response.Status.BAD_REQUEST);
 

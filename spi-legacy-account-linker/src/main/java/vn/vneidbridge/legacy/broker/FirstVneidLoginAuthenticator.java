@@ -17,6 +17,7 @@ import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.PasswordCredentialModel;
 import vn.vneidbridge.cccd.verification.CccdVerificationResult;
 import vn.vneidbridge.cccd.verification.CccdVerifier;
 import vn.vneidbridge.core.broker.VneidProvider;
@@ -42,23 +43,28 @@ import vn.vneidbridge.organisation.verification.TaxCodeVerifier;
 /**
  * First VNeID login (step {@code vneid-create-user-if-no-account}): turns {@link FirstVneidLoginDecision}'s
  * outcomes into pages, events, links and users. What is found for the VNeID id number comes from
- * {@link FirstLoginFacts}; the rules are the decision's; nothing here decides.
+ * {@link FirstLoginFacts}; the rules are the decision's; nothing here decides. An execution with
+ * {@code identitySource=claim} does the same for another provider whose id number is its own word (Vietnam Post's
+ * account), with the rules made stricter by {@link ClaimedIdFirstLoginDecision}; a login through any other provider
+ * is Keycloak's "create user if unique".
  */
 final class FirstVneidLoginAuthenticator extends IdpCreateUserIfUniqueAuthenticator {
 
     private static final String VNEID_PROVIDER = VneidProvider.PROVIDER_ID;
     private static final Logger LOG = Logger.getLogger(FirstVneidLoginAuthenticator.class);
+    /** The password page's first paragraph for a number another provider claims. */
+    static final String CLAIMED_ID_INTRO = "dvcClaimedIdConfirmIntro";
     /** The link method of an organisation's account shown to its VNeID account and confirmed by it. */
     static final String LINK_METHOD_VERIFIED_TAX_CODE = "verified_tax_code";
 
     @Override
     protected void authenticateImpl(AuthenticationFlowContext context, SerializedBrokeredIdentityContext serializedCtx,
                                     BrokeredIdentityContext brokerContext) {
-        if (!VNEID_PROVIDER.equals(brokerContext.getIdpConfig().getProviderId())) {
+        if (!handled(context, brokerContext)) {
             super.authenticateImpl(context, serializedCtx, brokerContext);
             return;
         }
-        PortalAccountConfirmation confirmation = confirmation(context);
+        PortalAccountConfirmation confirmation = confirmation(context, brokerContext);
         if (confirmation.refusal().isPresent()) {
             // a reload, or an old form posted again, after the confirmation was refused: still refused
             refuse(context, confirmation.refusal().get(), Response.Status.FORBIDDEN);
@@ -72,7 +78,7 @@ final class FirstVneidLoginAuthenticator extends IdpCreateUserIfUniqueAuthentica
         ShownAccount shown = new ShownAccount(context);
         if (shown.pending().isPresent()) {
             // a reload of the shown account: shown again if it still would be
-            Outcome again = facts.decide(FirstVneidLoginDecision::decide);
+            Outcome again = facts.decide(first(context, brokerContext));
             if (again instanceof ShowAccount show && show.accountId().equals(shown.pending().get())) {
                 context.challenge(shown.page(facts.candidate(show.accountId()).orElseThrow()));
                 return;
@@ -81,7 +87,7 @@ final class FirstVneidLoginAuthenticator extends IdpCreateUserIfUniqueAuthentica
             apply(context, serializedCtx, brokerContext, facts, again);
             return;
         }
-        apply(context, serializedCtx, brokerContext, facts, facts.decide(FirstVneidLoginDecision::decide));
+        apply(context, serializedCtx, brokerContext, facts, facts.decide(first(context, brokerContext)));
     }
 
     /** The answer of a page of this step: the shown account, or the password confirmation. */
@@ -91,9 +97,11 @@ final class FirstVneidLoginAuthenticator extends IdpCreateUserIfUniqueAuthentica
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         String action = form.getFirst("action");
         ShownAccount shown = new ShownAccount(context);
-        PortalAccountConfirmation confirmation = confirmation(context);
-        boolean vneid = VNEID_PROVIDER.equals(brokerContext.getIdpConfig().getProviderId());
-        if (vneid && shown.pending().isPresent() && ("mine".equals(action) || "not-mine".equals(action))) {
+        PortalAccountConfirmation confirmation = confirmation(context, brokerContext);
+        boolean handled = handled(context, brokerContext);
+        boolean claimed = claimed(context, brokerContext);
+        if (handled && !claimed && shown.pending().isPresent()
+                && ("mine".equals(action) || "not-mine".equals(action))) {
             String accountId = shown.pending().get();
             shown.end();
             FirstLoginFacts facts = facts(context, brokerContext);
@@ -104,9 +112,14 @@ final class FirstVneidLoginAuthenticator extends IdpCreateUserIfUniqueAuthentica
                     FirstVneidLoginDecision.onShownAccountAnswer(accountId, "mine".equals(action), now)));
             return;
         }
-        if (!vneid || !confirmation.pending() || shown.pending().isPresent()) {
+        if (!handled || !confirmation.pending() || shown.pending().isPresent()) {
             // a form this login never showed (replayed, or from another tab after the end): nothing happens
             refuse(context, brokerContext, FirstLoginRefusal.STALE_FORM);
+            return;
+        }
+        if ("decline".equals(action) && claimed) {
+            confirmation.end();
+            refuse(context, brokerContext, ClaimedIdFirstLoginDecision.onPasswordDeclined().reason());
             return;
         }
         if ("decline".equals(action)) {
@@ -151,10 +164,12 @@ final class FirstVneidLoginAuthenticator extends IdpCreateUserIfUniqueAuthentica
         } else if (outcome instanceof Conflict conflict) {
             event(context, brokerContext).detail("accounts", String.join(",", conflict.accountIds()))
                     .error(FirstLoginRefusal.SEVERAL_ACCOUNTS.eventError());
-            LOG.warnf("VNeID login refused in realm %s: %d accounts match one VNeID identity (review needed)",
-                    context.getRealm().getName(), conflict.accountIds().size());
-            if (facts.organisationCode().isEmpty()) {
-                // the review queue holds personal id numbers; organisations' accounts are resolved by support
+            LOG.warnf("First login through %s refused in realm %s: %d accounts match one identity (review needed)",
+                    brokerContext.getIdpConfig().getAlias(), context.getRealm().getName(),
+                    conflict.accountIds().size());
+            if (facts.organisationCode().isEmpty() && !claimed(context, brokerContext)) {
+                // the review queue holds personal id numbers that VNeID vouched for; organisations' accounts, and
+                // numbers another provider claims, are resolved by support
                 ReviewQueue.open(context.getSession(), context.getRealm(), brokerContext.getIdpConfig().getAlias(),
                         facts.idNumber(), brokerContext.getId(), brokerContext.getUsername(), conflict.accountIds());
             }
@@ -163,7 +178,7 @@ final class FirstVneidLoginAuthenticator extends IdpCreateUserIfUniqueAuthentica
             context.challenge(new ShownAccount(context).show(show.accountId(),
                     facts.candidate(show.accountId()).orElseThrow()));
         } else if (outcome instanceof ConfirmByPassword confirm) {
-            confirmation(context).start(confirm.usernames());
+            confirmation(context, brokerContext).start(confirm.usernames());
         } else if (outcome instanceof Link link) {
             link(context, brokerContext, facts, link);
         } else if (outcome instanceof Create create) {
@@ -221,10 +236,11 @@ final class FirstVneidLoginAuthenticator extends IdpCreateUserIfUniqueAuthentica
                     Response.Status.SERVICE_UNAVAILABLE, ""));
             return;
         }
-        if (PortalAdministrators.isAdministrator(context.getRealm(), user)) {
-            confirmation.refuse(FirstLoginRefusal.ADMINISTRATOR.messageKey());
-            event(context, brokerContext).user(user).error(FirstLoginRefusal.ADMINISTRATOR.eventError());
-            refuse(context, FirstLoginRefusal.ADMINISTRATOR.messageKey(), FirstLoginRefusal.ADMINISTRATOR.status());
+        FirstLoginRefusal staff = staffRefusal(context, brokerContext, user);
+        if (staff != null) {
+            confirmation.refuse(staff.messageKey());
+            event(context, brokerContext).user(user).error(staff.eventError());
+            refuse(context, staff.messageKey(), staff.status());
             return;
         }
         Optional<TaxCode> organisation = organisationCode(brokerContext);
@@ -283,8 +299,9 @@ final class FirstVneidLoginAuthenticator extends IdpCreateUserIfUniqueAuthentica
                           LinkMethod method) {
         KeycloakSession session = context.getSession();
         RealmModel realm = context.getRealm();
-        if (PortalAdministrators.isAdministrator(realm, user)) {
-            refuse(context, brokerContext, FirstLoginRefusal.ADMINISTRATOR);
+        FirstLoginRefusal staff = staffRefusal(context, brokerContext, user);
+        if (staff != null) {
+            refuse(context, brokerContext, staff);
             return;
         }
         boolean alreadyLinked = session.users().getFederatedIdentitiesStream(realm, user)
@@ -295,8 +312,10 @@ final class FirstVneidLoginAuthenticator extends IdpCreateUserIfUniqueAuthentica
                     FirstLoginRefusal.ACCOUNT_LINKED_ELSEWHERE.status());
             return;
         }
-        user.setSingleAttribute(UserAttributes.VNEID_LINKED_AT, Instant.now().toString());
-        user.removeAttribute(UserAttributes.VNEID_UNLINKED_AT);
+        if (!claimed(context, brokerContext)) {
+            user.setSingleAttribute(UserAttributes.VNEID_LINKED_AT, Instant.now().toString());
+            user.removeAttribute(UserAttributes.VNEID_UNLINKED_AT);
+        }
         String linkMethod = organisationCode(brokerContext).isPresent() && method == LinkMethod.SHOWN_AND_CONFIRMED
                 ? LINK_METHOD_VERIFIED_TAX_CODE : method.eventValue();
         context.getEvent().clone().event(EventType.FEDERATED_IDENTITY_LINK).user(user)
@@ -349,9 +368,57 @@ final class FirstVneidLoginAuthenticator extends IdpCreateUserIfUniqueAuthentica
         return typed == null || typed.length() > 255 ? "" : typed.trim();
     }
 
-    private static PortalAccountConfirmation confirmation(AuthenticationFlowContext context) {
+    private static PortalAccountConfirmation confirmation(AuthenticationFlowContext context,
+                                                          BrokeredIdentityContext brokerContext) {
         return new PortalAccountConfirmation(context,
-                new FirstLoginLinkConfig(context.getAuthenticatorConfig()).maxPasswordAttempts());
+                new FirstLoginLinkConfig(context.getAuthenticatorConfig()).maxPasswordAttempts(),
+                claimed(context, brokerContext) ? CLAIMED_ID_INTRO : PortalAccountConfirmation.INTRO_VNEID);
+    }
+
+    /**
+     * Whether this step handles the login: a VNeID login, or one through a provider whose id number this execution
+     * takes as a claim ({@code identitySource=claim}); any other is Keycloak's "create user if unique".
+     */
+    private static boolean handled(AuthenticationFlowContext context, BrokeredIdentityContext brokerContext) {
+        return VNEID_PROVIDER.equals(brokerContext.getIdpConfig().getProviderId()) || claimed(context, brokerContext);
+    }
+
+    /** Whether the id number is another provider's word: never for the VNeID provider, whatever the setting. */
+    private static boolean claimed(AuthenticationFlowContext context, BrokeredIdentityContext brokerContext) {
+        return !VNEID_PROVIDER.equals(brokerContext.getIdpConfig().getProviderId())
+                && new FirstLoginLinkConfig(context.getAuthenticatorConfig()).claimedId();
+    }
+
+    /** The first decision: VNeID's, made stricter for a claimed number ({@link ClaimedIdFirstLoginDecision}). */
+    private static java.util.function.Function<FirstVneidLoginDecision.Facts, Outcome> first(
+            AuthenticationFlowContext context, BrokeredIdentityContext brokerContext) {
+        return facts -> claimedOrNot(context, brokerContext, FirstVneidLoginDecision.decide(facts), facts);
+    }
+
+    private static Outcome claimedOrNot(AuthenticationFlowContext context, BrokeredIdentityContext brokerContext,
+                                        Outcome outcome, FirstVneidLoginDecision.Facts facts) {
+        if (!claimed(context, brokerContext)) {
+            return outcome;
+        }
+        KeycloakSession session = context.getSession();
+        RealmModel realm = context.getRealm();
+        return ClaimedIdFirstLoginDecision.adapt(outcome, facts, username ->
+                Optional.ofNullable(session.users().getUserByUsername(realm, username))
+                        .map(user -> new ClaimedIdFirstLoginDecision.Offered(
+                                PortalAdministrators.isStateStaff(realm, user),
+                                user.credentialManager().isConfiguredFor(PasswordCredentialModel.TYPE))));
+    }
+
+    /**
+     * Why the account may not be linked because of whom it belongs to: an administrator's is never linked; through a
+     * provider whose number is its own word, no account of the state's staff either. Null when it may.
+     */
+    private static FirstLoginRefusal staffRefusal(AuthenticationFlowContext context,
+                                                  BrokeredIdentityContext brokerContext, UserModel user) {
+        if (claimed(context, brokerContext)) {
+            return PortalAdministrators.isStateStaff(context.getRealm(), user) ? FirstLoginRefusal.STATE_STAFF : null;
+        }
+        return PortalAdministrators.isAdministrator(context.getRealm(), user) ? FirstLoginRefusal.ADMINISTRATOR : null;
     }
 
     private static void refuse(AuthenticationFlowContext context, BrokeredIdentityContext brokerContext,

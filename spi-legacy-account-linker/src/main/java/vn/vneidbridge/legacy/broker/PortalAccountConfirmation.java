@@ -47,12 +47,22 @@ final class PortalAccountConfirmation {
         }
     }
 
+    /** The page's first paragraph for a number VNeID vouched for. */
+    static final String INTRO_VNEID = "vneidLinkConfirmIntro";
+
     private final AuthenticationFlowContext context;
     private final int maxAttempts;
+    private final String introKey;
 
     PortalAccountConfirmation(AuthenticationFlowContext context, int maxAttempts) {
+        this(context, maxAttempts, INTRO_VNEID);
+    }
+
+    /** @param introKey the message key of the page's first paragraph (whose word the number is) */
+    PortalAccountConfirmation(AuthenticationFlowContext context, int maxAttempts, String introKey) {
         this.context = context;
         this.maxAttempts = maxAttempts;
+        this.introKey = introKey;
     }
 
     /** Remembers the accounts this login may confirm and shows the page (failures so far still count). */
@@ -134,7 +144,8 @@ final class PortalAccountConfirmation {
         List<String> usernames = usernames();
         var form = context.form()
                 .setAttribute("vneidConfirmUsername", usernames.size() == 1 ? usernames.get(0) : username)
-                .setAttribute("vneidConfirmSingle", usernames.size() == 1);
+                .setAttribute("vneidConfirmSingle", usernames.size() == 1)
+                .setAttribute("vneidConfirmIntro", introKey);
         if (error != null) {
             form.setError(error);
         }
