@@ -23,6 +23,7 @@ import vn.vneidbridge.it.support.LegacyFixtures;
 import vn.vneidbridge.it.support.PortalLogin;
 import vn.vneidbridge.it.support.PostidStandIn;
 import vn.vneidbridge.it.support.TestKeycloak;
+import vn.vneidbridge.it.support.VneidStandIn;
 import vn.vneidbridge.sandbox.legacy.SyntheticPerson;
 
 /**
@@ -31,7 +32,7 @@ import vn.vneidbridge.sandbox.legacy.SyntheticPerson;
  * after that account's password; a state official ("CBCCVC") is refused with the card's own words, at the first login
  * and at every login after; no user is created from PostID, nothing is matched on e-mail; the tokens say level 0,
  * never VNeID's level 1, and a
- * service that must get a VNeID level gets an error. Synthetic people 90-97 are this test's own.
+ * service that must get a VNeID level gets an error. Synthetic people 88-99 are this test's own.
  */
 @ExtendWith(TestKeycloak.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -51,6 +52,7 @@ class PostidLoginIT {
         this.admin = admin;
         this.accounts = new CitizenAccounts(admin);
         PostidStandIn.pointDvcAt(keycloak, admin);
+        VneidStandIn.pointDvcAt(keycloak, admin);
     }
 
     @AfterAll
@@ -278,5 +280,120 @@ class PostidLoginIT {
             assertThat(page(refused).select(CONFIRM_FORM)).isEmpty();
             assertThat(accounts.links(account)).isEmpty();
         }
+    }
+
+    @Nested
+    class GivenAnAccountHoldingTheNumberUnverified {
+
+        @Test
+        void thenItIsNotOfferedAndNothingIsMarked() {
+            SyntheticPerson holder = person(98);
+            String account = accounts.create("postid-unverified", holder, Map.of("cccd", holder.cccd()));
+            String postid = postid(holder, holder.cccd(), null);
+
+            PortalLogin.Outcome refused = postidLogin(new PortalLogin(keycloak, "dvcqg-portal"), postid);
+            assertThat(refused.callback()).isEmpty();
+            assertThat(refused.page().statusCode()).isEqualTo(403);
+            assertThat(page(refused).select(CONFIRM_FORM)).isEmpty();
+            assertThat(page(refused).text()).contains("không tạo tài khoản mới");
+            JsonNode user = accounts.user(account);
+            assertThat(CitizenAccounts.attribute(user, "cccd_verified")).isNull();
+            assertThat(accounts.links(account)).isEmpty();
+        }
+    }
+
+    @Nested
+    class GivenACitizenLoggedInWithTheirPassword {
+
+        /** Keycloak's account linking from a session ({@code kc_action=idp_link:vnpost}) never runs the first login. */
+        @Test
+        void thenLinkingPostidFromTheSessionIsRefusedAndLinksNothing() {
+            SyntheticPerson citizen = person(99);
+            String account = verifiedAccount("postid-session", citizen, Map.of());
+            String postid = postid(citizen, citizen.cccd(), null);
+            PortalLogin login = new PortalLogin(keycloak, "dvcqg-portal");
+            login.passwordLogin(account, LegacyFixtures.PASSWORD);
+
+            HttpResponse<String> confirm = login.open(Map.of("kc_action", "idp_link:" + PostidStandIn.ALIAS));
+            HttpResponse<String> standIn = confirm.uri().getPath().contains("/realms/" + PostidStandIn.REALM + "/")
+                    ? confirm : login.follow(login.web.submit(confirm, "form:has([name=cancel-aia])",
+                            Map.of("continue", ""))).page();
+            assertThat(standIn.uri().getPath()).as(standIn.body()).contains("/realms/" + PostidStandIn.REALM + "/");
+            PortalLogin.Outcome refused = login.follow(login.web.submit(standIn, "#kc-form-login",
+                    Map.of("username", postid, "password", PostidStandIn.PASSWORD)));
+
+            assertThat(refused.callback().map(uri -> uri.getQuery()).orElse("")).doesNotContain("code=");
+            assertThat(page(refused).text()).as(refused.page().body())
+                    .contains("không liên kết được với một tài khoản đang đăng nhập");
+            assertThat(accounts.links(account)).isEmpty();
+            // and the PostID account still finds no way in without the account's password
+            PortalLogin.Outcome later = postidLogin(new PortalLogin(keycloak, "dvcqg-portal"), postid);
+            assertThat(isPasswordPage(later)).as(later.page().body()).isTrue();
+        }
+    }
+
+    @Nested
+    class GivenAVneidFirstLoginPausedOnItsPasswordPage {
+
+        /**
+         * The paused login's {@code session_code} reused to log in through PostID as somebody whose PostID identity is
+         * linked: Keycloak would log that user in and link the paused VNeID identity to them.
+         */
+        @Test
+        void thenAPostidLoginWithItsSessionCodeIsRefusedAndLinksNothing() {
+            SyntheticPerson victim = person(88);
+            String victimAccount = accounts.create("postid-victim", victim, Map.of());
+            String victimPostid = postid(victim, victim.cccd(), null);
+            // the victim's own account, PostID linked: made verified for the link, then unverified again
+            String victimId = accounts.id(victimAccount);
+            setAttributes(victimId, Map.of("cccd", victim.cccd(), "cccd_verified", "true"));
+            PortalLogin own = new PortalLogin(keycloak, "dvcqg-portal");
+            own.finish(confirm(own, postidLogin(own, victimPostid), LegacyFixtures.PASSWORD));
+            setAttributes(victimId, Map.of());
+            assertThat(accounts.links(victimAccount)).containsExactly(PostidStandIn.ALIAS);
+
+            // the attacker's VNeID first login pauses on the password page of an account holding their number
+            SyntheticPerson attacker = person(89);
+            accounts.create("postid-attacker", attacker, Map.of("cccd", attacker.cccd()));
+            VneidStandIn.account(admin, attacker, 2);
+            PortalLogin login = new PortalLogin(keycloak, "dvcqg-portal");
+            PortalLogin.Outcome paused = login.vneidLogin(attacker.cccd(), VneidStandIn.PASSWORD, VneidStandIn.OTP,
+                    Map.of());
+            assertThat(isPasswordPage(paused)).as(paused.page().body()).isTrue();
+            String action = page(paused).select(CONFIRM_FORM).attr("action");
+            java.net.URI brokerLogin = java.net.URI.create(keycloak.realmUri("dvc") + "/broker/"
+                    + PostidStandIn.ALIAS + "/login?" + java.net.URI.create(action.replace("&amp;", "&")).getRawQuery());
+
+            HttpResponse<String> standIn = login.web.followWithin(login.web.get(brokerLogin), keycloak.baseUri());
+            PortalLogin.Outcome refused;
+            if (standIn.uri().getPath().contains("/realms/" + PostidStandIn.REALM + "/")) {
+                refused = login.follow(login.web.submit(standIn, "#kc-form-login",
+                        Map.of("username", victimPostid, "password", PostidStandIn.PASSWORD)));
+                assertThat(page(refused).text()).as(refused.page().body())
+                        .contains("không dùng được khi một lần đăng nhập khác đang dở");
+            } else {
+                // Keycloak itself did not take the paused login's code at the broker endpoint: nothing to guard
+                refused = new PortalLogin.Outcome(java.util.Optional.empty(), standIn);
+            }
+            System.out.println("PostidLoginIT: the paused login's session_code at /broker/vnpost/login "
+                    + (standIn.uri().getPath().contains("/realms/" + PostidStandIn.REALM + "/")
+                    ? "reached PostID" : "was answered by Keycloak with " + standIn.statusCode()));
+            assertThat(refused.callback().map(uri -> uri.getQuery()).orElse("")).doesNotContain("code=");
+            assertThat(accounts.links(victimAccount)).containsExactly(PostidStandIn.ALIAS);
+            assertThat(CitizenAccounts.attribute(accounts.user(victimAccount), "cccd")).isNull();
+        }
+    }
+
+    /** Replaces the account's identity attributes (the profile's own are kept). */
+    private void setAttributes(String userId, Map<String, String> identity) {
+        com.fasterxml.jackson.databind.node.ObjectNode user = (com.fasterxml.jackson.databind.node.ObjectNode)
+                admin.get("/admin/realms/dvc/users/" + userId);
+        com.fasterxml.jackson.databind.node.ObjectNode attributes =
+                (com.fasterxml.jackson.databind.node.ObjectNode) user.get("attributes");
+        attributes.remove(List.of("cccd", "cccd_verified", "cccd_verified_source"));
+        identity.forEach((name, value) -> attributes.putArray(name).add(value));
+        HttpResponse<String> saved = admin.send("PUT", "/admin/realms/dvc/users/" + userId,
+                new com.fasterxml.jackson.databind.ObjectMapper().convertValue(user, Map.class));
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(204);
     }
 }

@@ -15,8 +15,10 @@ import vn.vneidbridge.legacy.broker.FirstVneidLoginDecision.ShowAccount;
 /**
  * The first login through a provider whose id number is its own word, not the Ministry's (Vietnam Post's account,
  * PostID): the same facts and the same first decision as a VNeID login ({@link FirstVneidLoginDecision}), made
- * stricter. Such a provider's number alone never links an account: the account the number finds is offered for its
- * password ({@link ConfirmByPassword}), never shown for a one-click "Đây là tài khoản của tôi"; no user is created
+ * stricter. Such a provider's number alone never links an account: only the one account holding the number verified
+ * is offered, for its password ({@link ConfirmByPassword}), never shown for a one-click "Đây là tài khoản của tôi";
+ * an account holding it unverified or only the old CMND is not offered (the provider's word is not the registry
+ * check the CCCD step makes); no user is created
  * from it and no account is disputed on its word; the state's staff (administrators and officials, "CBCCVC") are
  * refused, as the portal's card says ("Không dành cho CBCCVC cơ quan nhà nước").
  */
@@ -60,6 +62,13 @@ final class ClaimedIdFirstLoginDecision {
             return byPassword(List.of(username.get()), offered);
         }
         if (outcome instanceof ConfirmByPassword confirm) {
+            // only the one account holding the number verified (asked by password because its number is in review):
+            // an account holding it unverified, or only the old CMND, is never offered on this provider's word
+            List<String> verifiedUsernames = facts.verified().size() == 1
+                    ? facts.verified().get(0).username().map(List::of).orElse(List.of()) : List.of();
+            if (verifiedUsernames.isEmpty() || !verifiedUsernames.equals(confirm.usernames())) {
+                return new Refuse(FirstLoginRefusal.NO_ACCOUNT_FOR_CLAIMED_ID);
+            }
             return byPassword(confirm.usernames(), offered);
         }
         // a conflict stays one (no review entry: operators review what the Ministry's VNeID says); a link is never

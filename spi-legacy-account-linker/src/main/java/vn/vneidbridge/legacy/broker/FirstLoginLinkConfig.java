@@ -49,7 +49,11 @@ final class FirstLoginLinkConfig {
         return SOURCE_CLAIM.equalsIgnoreCase(values.getOrDefault(IDENTITY_SOURCE, SOURCE_VNEID).trim());
     }
 
+    /** Whether the old CMND is looked for; never for a claimed number (nothing but a verified CCCD finds accounts). */
     boolean cmndLookup() {
+        if (claimedId()) {
+            return false;
+        }
         return !"false".equalsIgnoreCase(values.getOrDefault(CMND_LOOKUP, "true").trim());
     }
 

@@ -249,6 +249,10 @@ final class FirstVneidLoginAuthenticator extends IdpCreateUserIfUniqueAuthentica
             return;
         }
         String idNumber = idNumber(brokerContext).orElseThrow();
+        if (claimed(context, brokerContext)) {
+            linkConfirmedClaimed(context, brokerContext, confirmation, user, idNumber);
+            return;
+        }
         FirstLoginLinkConfig config = new FirstLoginLinkConfig(context.getAuthenticatorConfig());
         CccdVerificationResult verified = new CccdVerifier(context.getSession(), config.registry(),
                 config.nameComparison()).verify(context.getRealm(), user, idNumber);
@@ -270,6 +274,26 @@ final class FirstVneidLoginAuthenticator extends IdpCreateUserIfUniqueAuthentica
         }
         confirmation.end();
         linkUser(context, brokerContext, user, LinkMethod.PASSWORD_AND_REGISTRY);
+    }
+
+    /**
+     * A claimed number's account's password was right: linked if the account still holds the number verified (and
+     * not disputed). Nothing is verified or stored on the provider's word: no registry call, no mark.
+     */
+    private void linkConfirmedClaimed(AuthenticationFlowContext context, BrokeredIdentityContext brokerContext,
+                                      PortalAccountConfirmation confirmation, UserModel user, String idNumber) {
+        boolean holdsItVerified = idNumber.equals(user.getFirstAttribute(UserAttributes.CCCD))
+                && "true".equals(user.getFirstAttribute(UserAttributes.CCCD_VERIFIED))
+                && user.getFirstAttribute(UserAttributes.CCCD_DISPUTED_AT) == null;
+        if (!holdsItVerified) {
+            confirmation.refuse(FirstLoginRefusal.NOT_MATCHED.messageKey());
+            event(context, brokerContext).user(user).detail("reason", "not_verified_holder")
+                    .error(FirstLoginRefusal.NOT_MATCHED.eventError());
+            refuse(context, FirstLoginRefusal.NOT_MATCHED.messageKey(), FirstLoginRefusal.NOT_MATCHED.status());
+            return;
+        }
+        confirmation.end();
+        linkUser(context, brokerContext, user, LinkMethod.PASSWORD_OF_VERIFIED_HOLDER);
     }
 
     /** The organisation account's password was right: its tax code is verified against the business registry. */

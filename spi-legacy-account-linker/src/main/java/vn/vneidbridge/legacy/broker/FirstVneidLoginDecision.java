@@ -22,7 +22,12 @@ final class FirstVneidLoginDecision {
         /** Verified CCCD, shown to the VNeID holder, who said "Đây là tài khoản của tôi". */
         SHOWN_AND_CONFIRMED("verified_cccd"),
         /** The account's password, then the population database, for an account whose number was not verified. */
-        PASSWORD_AND_REGISTRY("password_and_registry");
+        PASSWORD_AND_REGISTRY("password_and_registry"),
+        /**
+         * The password of the one account holding the number verified, for a provider whose number is its own word
+         * (Vietnam Post's account): nothing asked of the registry, nothing marked.
+         */
+        PASSWORD_OF_VERIFIED_HOLDER("password_of_verified_holder");
 
         private final String eventValue;
 

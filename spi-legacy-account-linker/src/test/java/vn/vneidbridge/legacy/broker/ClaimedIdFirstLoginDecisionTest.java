@@ -125,22 +125,30 @@ class ClaimedIdFirstLoginDecisionTest {
     class GivenAccountsToConfirm {
 
         @Test
-        void thenTheRegistryConfirmedAccountsAreAskedForTheirPassword() {
+        void thenAccountsHoldingTheNumberUnverifiedOrOnlyTheCmndAreNeverOffered() {
+            // VNeID would ask their passwords (the registry confirmed them for the number VNeID vouched for)
             Facts facts = new Facts(true, List.of(), List.of("tothinga", "phamminhduc"), List.of(), Optional.empty(),
                     false);
-            assertThat(first(facts)).isEqualTo(new ConfirmByPassword(List.of("tothinga", "phamminhduc")));
+            assertThat(FirstVneidLoginDecision.decide(facts))
+                    .isEqualTo(new ConfirmByPassword(List.of("tothinga", "phamminhduc")));
+            assertThat(first(facts)).isEqualTo(new Refuse(FirstLoginRefusal.NO_ACCOUNT_FOR_CLAIMED_ID));
         }
 
         @Test
-        void thenOneOfThemBeingAStateOfficialsRefusesTheLogin() {
-            Facts facts = new Facts(true, List.of(), List.of("tothinga", "canbo.hatinh"), List.of(), Optional.empty(),
-                    false);
-            assertThat(first(facts)).isEqualTo(new Refuse(FirstLoginRefusal.STATE_STAFF));
+        void thenTheOneVerifiedAccountInReviewIsAskedForItsPassword() {
+            Facts inReview = new Facts(true, List.of(AN), List.of(), List.of(), Optional.empty(), false, true);
+            assertThat(first(inReview)).isEqualTo(new ConfirmByPassword(List.of("nguyenvanan")));
+        }
+
+        @Test
+        void thenTheOneVerifiedAccountInReviewIsRefusedWhenItIsAStateOfficials() {
+            Facts inReview = new Facts(true, List.of(OFFICIAL), List.of(), List.of(), Optional.empty(), false, true);
+            assertThat(first(inReview)).isEqualTo(new Refuse(FirstLoginRefusal.STATE_STAFF));
         }
 
         @Test
         void thenDecliningThePasswordCreatesNothingAndDisputesNothing() {
-            // VNeID's answer would show the account again, or create the holder's user and dispute it
+            // VNeID's answer would create the holder's user and take the mark off the unlinked account
             assertThat(FirstVneidLoginDecision.onPasswordDeclined(
                     new Facts(true, List.of(), List.of("tothinga"), List.of("an-id"), Optional.empty(), false),
                     List.of("tothinga"))).isInstanceOf(FirstVneidLoginDecision.Create.class);

@@ -2,6 +2,8 @@ package vn.vneidbridge.vneid.assurance;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
+import org.keycloak.events.Details;
+import org.keycloak.events.EventBuilder;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -30,8 +32,11 @@ final class PortalLevelRecorder implements Authenticator {
             // the portal must get a VNeID level (its essential acr, or the client's minimum): as for a VNeID account
             // below it, an error for the portal after a page that tells the citizen why (kc_idp_hint skips the
             // browser flow's step-up, so this is where such a login ends)
-            context.forceChallenge(PortalRefusal.page(context.getSession(), authSession, context.getEvent().clone(),
-                    mustReach, "login_not_vneid", VNEID_REQUIRED_MESSAGE));
+            // no id number in the event (the brokered username): error events are logged at WARN by default
+            EventBuilder event = context.getEvent().clone().removeDetail(Details.IDENTITY_PROVIDER_USERNAME)
+                    .removeDetail(Details.USERNAME);
+            context.forceChallenge(PortalRefusal.page(context.getSession(), authSession, event, mustReach,
+                    "login_not_vneid", VNEID_REQUIRED_MESSAGE));
             return;
         }
         LevelsReached.record(context.getSession(), authSession, AssuranceLevel.PORTAL_PASSWORD);
