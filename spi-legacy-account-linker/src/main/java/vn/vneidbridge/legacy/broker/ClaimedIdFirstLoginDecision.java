@@ -18,9 +18,9 @@ import vn.vneidbridge.legacy.broker.FirstVneidLoginDecision.ShowAccount;
  * stricter. Such a provider's number alone never links an account: only the one account holding the number verified
  * is offered, for its password ({@link ConfirmByPassword}), never shown for a one-click "Đây là tài khoản của tôi";
  * an account holding it unverified or only the old CMND is not offered (the provider's word is not the registry
- * check the CCCD step makes); no user is created
- * from it and no account is disputed on its word; the state's staff (administrators and officials, "CBCCVC") are
- * refused, as the portal's card says ("Không dành cho CBCCVC cơ quan nhà nước").
+ * check the CCCD step makes); no user is created from it and no account is disputed on its word; the state's staff
+ * (administrators and officials, "CBCCVC") are refused, as the portal's card says ("Không dành cho CBCCVC cơ quan nhà
+ * nước").
  */
 final class ClaimedIdFirstLoginDecision {
 
