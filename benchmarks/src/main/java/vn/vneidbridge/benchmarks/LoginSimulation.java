@@ -31,7 +31,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
@@ -70,6 +72,22 @@ public final class LoginSimulation extends Simulation {
     /** The user-map key of a {@link SavedBrowserSession} (accounts of {@link Journey#VNEID_LEVEL_ONE_SESSION}). */
     static final String BROWSER_SESSION = "browserSession";
 
+    /** How many loopback addresses the CCCD scenarios' browsers come from (see the constructor). */
+    static final int CLIENT_ADDRESSES = 64;
+
+    /**
+     * {@code count} loopback addresses other than 127.0.0.1 (Linux answers the whole 127.0.0.0/8 on the loopback
+     * interface), for virtual users that must not share one client address.
+     */
+    static List<String> clientAddresses(int count) {
+        List<String> addresses = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int n = i + 2;
+            addresses.add("127.0." + (n / 256) + "." + (n % 256));
+        }
+        return addresses;
+    }
+
     public LoginSimulation() {
         BenchRun run = BenchRun.current();
         HttpProtocolBuilder protocol = http.baseUrl(run.baseUrl())
@@ -83,6 +101,12 @@ public final class LoginSimulation extends Simulation {
                 .acceptHeader("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
                 .acceptLanguageHeader("vi,en;q=0.8")
                 .userAgentHeader("vneid-bridge-benchmark");
+        if (run.journey() == Journey.CCCD_MISS || run.journey() == Journey.CCCD_HIT) {
+            // the CCCD check counts attempts per client address, at most 1,000 a window whatever the realm says
+            // (AttemptSlots.MAX_ATTEMPTS): from one address, the load would measure its "too many attempts" answer
+            // after 1,000 checks, not the registry; each new virtual user (browser) takes the next address
+            protocol = protocol.localAddresses(clientAddresses(CLIENT_ADDRESSES));
+        }
         ChainBuilder login = login(run);
         if (run.timed()) {
             // closed model: each virtual user is a new browser doing one login, replaced when it ends; once the

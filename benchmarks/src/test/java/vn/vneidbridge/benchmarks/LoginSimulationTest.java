@@ -15,4 +15,18 @@ class LoginSimulationTest {
         assertThat(LoginSimulation.origin("https://dichvucong.gov.vn/realms/dvc/login-actions/authenticate"))
                 .isEqualTo("https://dichvucong.gov.vn");
     }
+
+    /**
+     * The CCCD scenarios' browsers come from many loopback addresses, none of them 127.0.0.1, enough that no address
+     * reaches the check's per-address cap (1,000 a window) in a warm-up and a window at the pace of this machine.
+     */
+    @Test
+    void theCccdScenariosClientAddressesAreDistinctLoopbackAddresses() {
+        var addresses = LoginSimulation.clientAddresses(LoginSimulation.CLIENT_ADDRESSES);
+
+        assertThat(addresses).hasSize(64).doesNotHaveDuplicates().doesNotContain("127.0.0.1")
+                .allMatch(address -> address.startsWith("127.0."));
+        assertThat(addresses.get(0)).isEqualTo("127.0.0.2");
+        assertThat(LoginSimulation.clientAddresses(300)).contains("127.0.1.45").doesNotHaveDuplicates();
+    }
 }
