@@ -289,9 +289,7 @@ final class Report {
         md.append("| Format | Logins/s | CPU-s / login | Legacy hash CPU-s | Floor CPU-s | Ratio | Target (≤ ")
                 .append(String.format(Locale.ROOT, "%.1f", FIRST_LOGIN_TARGET)).append("×) |\n|---|--:|--:|--:|--:|--:|---|\n");
         for (Measurement m : first) {
-            Optional<PasswordFormat> format = legacyHashSeconds.keySet().stream()
-                    .filter(f -> BenchmarkMain.label(f).equals(m.variant())).findFirst();
-            double legacy = format.map(legacyHashSeconds::get).orElse(Double.NaN);
+            double legacy = legacyHashSeconds(m);
             double floor = stockCpu + legacy + argon2idSeconds;
             double r = m.cpuPerUnit() / floor;
             md.append(String.format(Locale.ROOT, "| %s | %.2f | %.4f | %.4f | %.4f | %.2f× | %s |%n", m.variant(),
@@ -314,12 +312,16 @@ final class Report {
         md.append("| Format | Logins/s | CPU-s / login | Legacy hash CPU-s | Beyond the two hashes, CPU-s |\n"
                 + "|---|--:|--:|--:|--:|\n");
         for (Measurement m : first) {
-            double legacy = legacyHashSeconds.entrySet().stream()
-                    .filter(e -> BenchmarkMain.label(e.getKey()).equals(m.variant()))
-                    .mapToDouble(Map.Entry::getValue).findFirst().orElse(Double.NaN);
+            double legacy = legacyHashSeconds(m);
             md.append(String.format(Locale.ROOT, "| %s | %.2f | %.4f | %.4f | %.4f |%n", m.variant(), m.throughput(),
                     m.cpuPerUnit(), legacy, m.cpuPerUnit() - legacy - argon2idSeconds));
         }
+    }
+
+    /** The CPU-seconds of one check of the legacy hash a first-login measurement's format uses; NaN if unknown. */
+    private double legacyHashSeconds(Measurement m) {
+        return legacyHashSeconds.entrySet().stream().filter(e -> BenchmarkMain.label(e.getKey()).equals(m.variant()))
+                .mapToDouble(Map.Entry::getValue).findFirst().orElse(Double.NaN);
     }
 
     // ---- bulk pre-verification -------------------------------------------------------------------------------

@@ -277,14 +277,16 @@ final class FirstVneidLoginAuthenticator extends IdpCreateUserIfUniqueAuthentica
     }
 
     /**
-     * A claimed number's account's password was right: linked if the account still holds the number verified (and
-     * not disputed). Nothing is verified or stored on the provider's word: no registry call, no mark.
+     * A claimed number's account's password was right: linked if the account still holds the number as it did when
+     * it was offered ({@link LinkCandidates#linkable}). Nothing is verified or stored on the provider's word: no registry call, no mark.
      */
     private void linkConfirmedClaimed(AuthenticationFlowContext context, BrokeredIdentityContext brokerContext,
                                       PortalAccountConfirmation confirmation, UserModel user, String idNumber) {
+        // the rule that offered it (LinkCandidates): the number, marked verified, not unlinked, not disputed
         boolean holdsItVerified = idNumber.equals(user.getFirstAttribute(UserAttributes.CCCD))
-                && "true".equals(user.getFirstAttribute(UserAttributes.CCCD_VERIFIED))
-                && user.getFirstAttribute(UserAttributes.CCCD_DISPUTED_AT) == null;
+                && LinkCandidates.linkable(user.getFirstAttribute(UserAttributes.CCCD_VERIFIED),
+                        user.getFirstAttribute(UserAttributes.VNEID_UNLINKED_AT),
+                        user.getFirstAttribute(UserAttributes.CCCD_DISPUTED_AT));
         if (!holdsItVerified) {
             confirmation.refuse(FirstLoginRefusal.NOT_MATCHED.messageKey());
             event(context, brokerContext).user(user).detail("reason", "not_verified_holder")
