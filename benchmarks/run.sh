@@ -12,7 +12,8 @@
 #   benchmarks/run.sh --argon2-lottery=9  no servers: 9 fresh JVMs as Keycloak ships them and 9 with Argon2 inlined
 #   benchmarks/run.sh --unpaired=step-up-level-1  full mode's server of ours without a stock twin, only the scenarios named
 #   benchmarks/run.sh --unpaired=bulk  only the bulk pre-verification, on the server of ours with the large database
-#   benchmarks/run.sh --unpaired=all   full mode without the server pairs (both servers of ours; about 50 minutes):
+#   benchmarks/run.sh --unpaired=all   full mode without the server pairs (both servers of ours, each scenario a
+#                                      warm-up and three rounds; about 65 minutes):
 #                                      with a --pairs-only run, the two halves of a full run
 #
 # Further options go to the runner: --pairs=2 --rounds=3 --concurrency=8 --slice=10 --min-warm-up=30

@@ -71,6 +71,7 @@ public final class BenchmarkMain {
     static final String PARTNER_TITLE = "VNeID login of a linked citizen (partner API)";
     static final String BROKER_TWIN_TITLE = "VNeID login of a linked citizen (OIDC), the partner API's twin";
     static final String LINK_TITLE = "First VNeID login, links by CCCD";
+    static final String CCCD_HIT_TITLE = "CCCD check, registry cache hit";
     static final String FIRST_LOGIN_TITLE = "First legacy login (import + legacy hash + Argon2id rehash)";
     static final String BULK_LOGINS_TITLE = "Password login of a migrated citizen, without and while a bulk job runs";
     /** The bulk job's pace and registry calls at once: the most the job definition accepts. */
@@ -83,6 +84,11 @@ public final class BenchmarkMain {
     private final List<BulkWindow.Result> bulkResults = new ArrayList<>();
     private PopulationRegistryConnection registry;
     private Accounts accounts;
+    /**
+     * The stored login sessions of the server of ours measured alone (its realms {@code dvc} and the stand-in's),
+     * dropped before each warm-up and window of a scenario without a stock twin, as the pairs do ({@link SessionReset}).
+     */
+    private SessionReset aloneSessions;
 
     private BenchmarkMain(BenchmarkOptions options, PrintStream out) {
         this.options = options;
@@ -217,14 +223,24 @@ public final class BenchmarkMain {
         return options.quick() ? Math.min(full, QUICK_USERS) : full;
     }
 
-    /** Accounts a first-login scenario may need: the fastest first logins over the longest warm-up and the window. */
+    /**
+     * Accounts a first-login scenario may need: the fastest first logins over the longest warm-up and the window, and
+     * over each later round's re-warm and window.
+     */
     private int firstLoginPool() {
-        return MAX_FIRST_LOGINS_PER_SECOND * (int) options.cap().toSeconds() + 4 * options.concurrency();
+        return MAX_FIRST_LOGINS_PER_SECOND * (int) (options.cap().toSeconds() + laterRoundsSeconds())
+                + 4 * options.concurrency();
     }
 
     /** Accounts the link scenario may need: it warms up for at most a minute on a server warmed up before. */
     private int linkPool() {
-        return MAX_FIRST_LOGINS_PER_SECOND * (int) options.useOnceLength().toSeconds() + 4 * options.concurrency();
+        return MAX_FIRST_LOGINS_PER_SECOND * (int) (options.useOnceLength().toSeconds() + laterRoundsSeconds())
+                + 4 * options.concurrency();
+    }
+
+    /** How long the rounds after a scenario's first window load the server alone (each a re-warm and a window). */
+    private long laterRoundsSeconds() {
+        return (long) (options.rounds() - 1) * (options.rewarm().plus(options.window()).toSeconds() + 5);
     }
 
     // ---- the servers ----------------------------------------------------------------------------------------
@@ -338,6 +354,7 @@ public final class BenchmarkMain {
                 // as full mode's servers without a twin: the stand-in of its own (its accounts added there)
                 StandIn own = new StandIn(ours, admin);
                 setUpOurs(admin, own);
+                aloneSessions = sessionsOf(admin);
                 List<Map<String, Object>> ownUpstream = new ArrayList<>();
                 accounts.link().forEach(account -> ownUpstream.add(Population.upstreamUser(account)));
                 accounts.migrated().forEach(account -> ownUpstream.add(Population.upstreamUser(account)));
@@ -426,12 +443,19 @@ public final class BenchmarkMain {
         return migrated;
     }
 
+    /** The login sessions of a server of ours measured alone: its realm {@code dvc} and its own stand-in's realm. */
+    private static SessionReset sessionsOf(AdminClient admin) {
+        return new SessionReset(List.of(new SessionReset.Realm(admin, "dvc"),
+                new SessionReset.Realm(admin, UPSTREAM_REALM)));
+    }
+
     /** Ours, freshly started with the small legacy database: the scenarios without a stock twin. */
     private void oursUnpaired(LegacyDatabaseConnection legacy, String size) throws IOException {
         try (KeycloakServer ours = startOurs(legacy, freePort())) {
             AdminClient admin = admin(ours);
             StandIn own = new StandIn(ours, admin);
             setUpOurs(admin, own);
+            aloneSessions = sessionsOf(admin);
             setUpUpstream(admin, accounts.link().stream().map(Population::upstreamUser).toList());
             unpaired(ours, admin, own, size, migrated(admin, own, ours.baseUri().toString()));
         }
@@ -445,12 +469,12 @@ public final class BenchmarkMain {
             prepare("import the CCCD-form users", base, Journey.PASSWORD, cccdLogins);
         }
         if (options.measures("cccd-miss")) {
-            measure(ours, "cccd-miss", "CCCD check, registry cache miss", "ours", null, 1, base, Journey.CCCD_MISS,
+            measure(ours, "cccd-miss", "CCCD check, registry cache miss", "ours", null, base, Journey.CCCD_MISS,
                     UserSource.roundRobin(cccdLogins));
         }
         if (options.measures("cccd-hit")) {
             prepare("ask the registry once for each CCCD-hit number", base, Journey.CCCD_HIT, cccdLogins);
-            measure(ours, "cccd-hit", "CCCD check, registry cache hit", "ours", null, 1, base, Journey.CCCD_HIT,
+            measure(ours, "cccd-hit", CCCD_HIT_TITLE, "ours", null, base, Journey.CCCD_HIT,
                     UserSource.roundRobin(cccdLogins));
         }
         if (options.measures("link")) {
@@ -460,7 +484,7 @@ public final class BenchmarkMain {
         // step-up to level 2 from a password session (the window also holds the password login before it) and from
         // a VNeID level-1 session kept by a preparation pass (the window holds only step-ups)
         if (options.measures("step-up-password")) {
-            measure(ours, "step-up-password", "Step-up to level 2 from a password session", "ours", null, 1, base,
+            measure(ours, "step-up-password", "Step-up to level 2 from a password session", "ours", null, base,
                     Journey.STEP_UP_FROM_PASSWORD, UserSource.roundRobin(ScenarioSetup.stepUpFromPassword(migrated)));
         }
         if (options.measures("step-up-level-1")) {
@@ -469,16 +493,17 @@ public final class BenchmarkMain {
 
         // browsers waiting at the stand-in's QR, polling as its page does (one poll every 2 s)
         if (options.measures("qr")) {
-            measure(ours, "qr", "QR login: browsers waiting at the QR page", QR_BROWSERS + " browsers", null, 1, base,
+            measure(ours, "qr", "QR login: browsers waiting at the QR page", QR_BROWSERS + " browsers", null, base,
                     Journey.QR_WAITING, UserSource.roundRobin(ScenarioSetup.qrWaitingBrowsers(QR_BROWSERS)),
-                    Measurement.Unit.POLL, options.steadyState(), QR_BROWSERS);
+                    Measurement.Unit.POLL, options.steadyState(), QR_BROWSERS, true);
         }
     }
 
     private void stepUpFromLevelOne(KeycloakServer ours, StandIn standIn, String base) {
         AdminClient admin = standIn.admin();
         ScenarioSetup.LevelOneSessions levelOne = ScenarioSetup.levelOneSessions(admin, accounts.levelOne(),
-                MAX_STEP_UPS_PER_SECOND * (int) options.useOnceLength().toSeconds() + 4 * options.concurrency());
+                MAX_STEP_UPS_PER_SECOND * (int) (options.useOnceLength().toSeconds() + laterRoundsSeconds())
+                        + 4 * options.concurrency());
         prepare("link the level-1 citizens", base, Journey.VNEID, levelOne.linkLogins());
         ScenarioSetup.standInAnswersLevelOne(admin);
         try {
@@ -486,9 +511,10 @@ public final class BenchmarkMain {
         } finally {
             ScenarioSetup.standInAnswersAccountLevel(admin);
         }
-        measure(ours, "step-up-level-1", "Step-up to level 2 from a VNeID level-1 session", "ours", null, 1, base,
+        // its level-1 sessions are what it steps up from: they are not dropped before its windows
+        measure(ours, "step-up-level-1", "Step-up to level 2 from a VNeID level-1 session", "ours", null, base,
                 Journey.STEP_UP_FROM_LEVEL_ONE, UserSource.once(levelOne.sessions()), Measurement.Unit.LOGIN,
-                options.useOnceSteadyState(), options.concurrency());
+                options.useOnceSteadyState(), options.concurrency(), false);
     }
 
     /** Ours, freshly started with the large legacy database: first legacy logins per format, linking by CCCD. */
@@ -497,6 +523,7 @@ public final class BenchmarkMain {
             AdminClient admin = admin(server);
             StandIn own = new StandIn(server, admin);
             setUpOurs(admin, own);
+            aloneSessions = sessionsOf(admin);
             setUpUpstream(admin, accounts.link().stream().map(Population::upstreamUser).toList());
             if (options.measures("first-login")) {
                 firstLogins(server);
@@ -518,7 +545,7 @@ public final class BenchmarkMain {
      */
     private void bulk(KeycloakServer server, AdminClient admin, ScenarioSetup.MigratedCitizens migrated) {
         String base = server.baseUri().toString();
-        measure(server, "bulk-logins", BULK_LOGINS_TITLE, "no job", null, 1, base, Journey.MIGRATED_PASSWORD,
+        measure(server, "bulk-logins", BULK_LOGINS_TITLE, "no job", null, base, Journey.MIGRATED_PASSWORD,
                 UserSource.roundRobin(migrated.passwordLogins()));
         BulkWindow job = new BulkWindow(admin);
         try {
@@ -532,7 +559,7 @@ public final class BenchmarkMain {
                             + " (%s; load %s)%n", alone.accounts(), alone.seconds(), alone.accountsPerSecond(),
                     alone.registryCalls(), alone.serverCpuPerAccount(), alone.runnerCpuPerAccount(), alone.total(),
                     alone.state(), alone.load());
-            measure(server, "bulk-logins", BULK_LOGINS_TITLE, "job running", null, 1, base, Journey.MIGRATED_PASSWORD,
+            measure(server, "bulk-logins", BULK_LOGINS_TITLE, "job running", null, base, Journey.MIGRATED_PASSWORD,
                     UserSource.roundRobin(migrated.passwordLogins()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -549,16 +576,16 @@ public final class BenchmarkMain {
 
     /** First VNeID logins that link by CCCD, on a server warmed up by the scenarios before (a shorter warm-up cap). */
     private void link(KeycloakServer server, String size) {
-        measure(server, "link", LINK_TITLE, size, null, 1, server.baseUri().toString(), Journey.VNEID,
+        measure(server, "link", LINK_TITLE, size, null, server.baseUri().toString(), Journey.VNEID,
                 UserSource.once(vneidLogins(accounts.link().stream().map(LegacyAccount::cccd).toList())),
-                Measurement.Unit.LOGIN, options.useOnceSteadyState(), options.concurrency());
+                Measurement.Unit.LOGIN, options.useOnceSteadyState(), options.concurrency(), true);
     }
 
     private void firstLogins(KeycloakServer server) {
         // quick mode: the dearest and the cheapest legacy hash only
         for (PasswordFormat format : options.quick() ? EnumSet.of(PasswordFormat.BCRYPT_2A, PasswordFormat.MD5)
                 : MEASURED_FORMATS) {
-            measure(server, "first-login", FIRST_LOGIN_TITLE, label(format), null, 1, server.baseUri().toString(),
+            measure(server, "first-login", FIRST_LOGIN_TITLE, label(format), null, server.baseUri().toString(),
                     Journey.PASSWORD,
                     UserSource.once(accounts.firstLogins().get(format).stream().map(Population::legacyLogin).toList()));
         }
@@ -699,20 +726,44 @@ public final class BenchmarkMain {
     }
 
     private void measure(KeycloakServer server, String scenario, String title, String variant, String pair,
-                         int repetition, String base, Journey journey, UserSource users) {
-        measure(server, scenario, title, variant, pair, repetition, base, journey, users, Measurement.Unit.LOGIN,
-                options.steadyState(), options.concurrency());
+                         String base, Journey journey, UserSource users) {
+        measure(server, scenario, title, variant, pair, base, journey, users, Measurement.Unit.LOGIN,
+                options.steadyState(), options.concurrency(), true);
     }
 
+    /**
+     * A scenario on a server of ours alone: its warm-up and first window, then a window in each later round after a
+     * short re-warm ({@link BenchmarkOptions#rounds()} in all, as the pairs have), so that its figures have a median
+     * and a spread. Before the warm-up and each window the server drops its stored login sessions
+     * ({@link #aloneSessions}) unless {@code dropSessions} is false (a scenario that starts from sessions it prepared).
+     * A use-once pool used up ends the rounds.
+     */
     private void measure(KeycloakServer server, String scenario, String title, String variant, String pair,
-                         int repetition, String base, Journey journey, UserSource users, Measurement.Unit unit,
-                         SteadyState judge, int concurrency) {
+                         String base, Journey journey, UserSource users, Measurement.Unit unit,
+                         SteadyState judge, int concurrency, boolean dropSessions) {
         long jvm = ProcStats.jvmPid(server.pid());
-        BenchRun run = BenchRun.measured(runName(scenario, variant, repetition), base, journey, users, concurrency,
-                options.cap(), new Recorder());
-        LoadWindow.Result result = LoadWindow.run(run, jvm, 0, server.managementUri(), judge,
-                options.slice(), options.window(), unit, () -> registry.simulator().requestCount(), this::gatling);
-        record(server, scenario, title, variant, pair, repetition, unit, concurrency, result, result.warmUp());
+        Measurement.WarmUp warmUp = null;
+        for (int round = 1; round <= options.rounds(); round++) {
+            if (!users.hasMore()) {
+                out.printf("  %s %s: its accounts are used up after %d round(s)%n", scenario, variant, round - 1);
+                return;
+            }
+            if (dropSessions && aloneSessions != null) {
+                aloneSessions.run(out);
+            }
+            BenchRun run = BenchRun.measured(runName(scenario, variant, round), base, journey, users, concurrency,
+                    options.cap(), new Recorder());
+            LoadWindow.Result result = round == 1
+                    ? LoadWindow.run(run, jvm, 0, server.managementUri(), judge, options.slice(), options.window(),
+                            unit, () -> registry.simulator().requestCount(), this::gatling)
+                    : LoadWindow.run(run, jvm, 0, server.managementUri(), options.rewarmJudge(),
+                            options.rewarmSlice(), options.window(), unit, () -> registry.simulator().requestCount(),
+                            this::gatling);
+            if (round == 1) {
+                warmUp = result.warmUp();
+            }
+            record(server, scenario, title, variant, pair, round, unit, concurrency, result, warmUp);
+        }
     }
 
     private void record(KeycloakServer server, String scenario, String title, String variant, String pair,

@@ -12,12 +12,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
 import javax.imageio.ImageIO;
 import vn.vneidbridge.sandbox.legacy.PasswordFormat;
@@ -66,6 +68,8 @@ final class Report {
         Files.writeString(dir.resolve("report-" + options.mode() + "-" + stamp + ".md"), markdown(), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("pairs.csv"), pairsCsv(), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("pairs-" + options.mode() + "-" + stamp + ".csv"), pairsCsv(), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("alone.csv"), aloneCsv(), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("alone-" + options.mode() + "-" + stamp + ".csv"), aloneCsv(), StandardCharsets.UTF_8);
         ImageIO.write(chart(results), "png", dir.resolve("report.png").toFile());
         return markdown;
     }
@@ -80,6 +84,27 @@ final class Report {
                 csv.append(String.format(Locale.ROOT, "\"%s\",%s,%d,%.3f,%.3f,%.3f%n", row.title().replace("\"", "'"),
                         ratio.getKey(), s.count(), s.median(), s.min(), s.max()));
             }
+        }
+        return csv.toString();
+    }
+
+    /**
+     * One line per figure of a scenario of ours measured alone (no stock twin) over its rounds: median, min, max of
+     * its logins a second, CPU-seconds per login, p50 and each server-side timer's mean, in the columns of
+     * {@link #pairsCsv()}, so that {@link CompareRuns} compares two runs' figures as it compares their ratios.
+     */
+    String aloneCsv() {
+        StringBuilder csv = new StringBuilder("scenario,figure,windows,median,min,max\n");
+        for (AloneRow row : aloneRows()) {
+            Map<String, Spread> figures = new LinkedHashMap<>();
+            figures.put("logins_per_s", row.throughput());
+            figures.put("cpu_s_per_login", row.cpu());
+            figures.put("p50_ms", row.p50());
+            row.timers().forEach((series, spread) -> figures.put("mean_ms_of_" + series.replaceAll("[^A-Za-z0-9]+", "_"),
+                    spread));
+            figures.forEach((name, s) -> csv.append(String.format(Locale.ROOT, "\"%s\",%s,%d,%.4f,%.4f,%.4f%n",
+                    (row.title() + " / " + row.variant()).replace("\"", "'"), name, s.count(), s.median(), s.min(),
+                    s.max())));
         }
         return csv.toString();
     }
@@ -115,6 +140,7 @@ final class Report {
                 options.rewarm().toSeconds(), options.window().toSeconds(),
                 options.smallAccounts(), options.largeAccounts(), took.toMinutes(), took.toSecondsPart()));
         pairs(md);
+        alone(md);
         runs(md);
         breakdown(md);
         firstLogins(md);
@@ -173,6 +199,60 @@ final class Report {
     Optional<Measurement> stockTwin(Measurement ours) {
         return results.stream().filter(m -> "stock".equals(m.variant()) && ours.pair().equals(m.pair())
                 && m.repetition() == ours.repetition()).findFirst();
+    }
+
+    // ---- ours alone over the rounds ---------------------------------------------------------------------------
+
+    /**
+     * A scenario and variant of ours without a stock twin, over its windows (one per round): the median and range
+     * of its logins a second, CPU-seconds per login (per waiting browser a second for a polling scenario), p50, and
+     * the mean of each server-side timer it moved.
+     */
+    record AloneRow(String title, String variant, Measurement.Unit unit, Spread throughput, Spread cpu, Spread p50,
+                    Map<String, Spread> timers) {
+    }
+
+    List<AloneRow> aloneRows() {
+        Map<String, List<Measurement>> byRow = new LinkedHashMap<>();
+        results.stream().filter(m -> m.pair() == null && m.logins() + m.window().requestCount() > 0)
+                .forEach(m -> byRow.computeIfAbsent(m.title() + "\n" + m.variant(), k -> new ArrayList<>()).add(m));
+        List<AloneRow> rows = new ArrayList<>();
+        for (List<Measurement> windows : byRow.values()) {
+            Measurement first = windows.get(0);
+            Map<String, Spread> timers = new TreeMap<>();
+            windows.stream().flatMap(m -> m.timers().stream()).map(ServerTimers.Delta::series).distinct()
+                    .forEach(series -> timers.put(series, Spread.of(windows.stream().mapToDouble(m -> m.timers()
+                            .stream().filter(t -> t.series().equals(series)).mapToDouble(ServerTimers.Delta::meanMillis)
+                            .findFirst().orElse(Double.NaN)).toArray())));
+            rows.add(new AloneRow(first.title(), first.variant(), first.unit(),
+                    Spread.of(windows.stream().mapToDouble(Measurement::throughput).toArray()),
+                    Spread.of(windows.stream().mapToDouble(Measurement::cpuPerUnit).toArray()),
+                    Spread.of(windows.stream().mapToDouble(m -> m.latencies().p50()).toArray()), timers));
+        }
+        return rows;
+    }
+
+    private void alone(StringBuilder md) {
+        List<AloneRow> rows = aloneRows();
+        if (rows.isEmpty()) {
+            return;
+        }
+        md.append("\n## Ours alone, over the rounds\n\n");
+        md.append("The scenarios without a stock twin, on a server of ours measured alone: the median over its windows"
+                + " (the first after the warm-up, each later one after a short re-warm, stored login sessions dropped"
+                + " before each but where a scenario starts from sessions it prepared) and, in brackets, the range."
+                + " `alone.csv` has the same figures for `CompareRuns`.\n\n");
+        md.append("| Scenario | Variant | Windows | Logins/s | CPU-s per login | p50 ms | Server-side timers, mean ms |\n");
+        md.append("|---|---|--:|---|---|---|---|\n");
+        for (AloneRow row : rows) {
+            boolean poll = row.unit() == Measurement.Unit.POLL;
+            String timers = row.timers().isEmpty() ? "—" : String.join("; ", row.timers().entrySet().stream()
+                    .map(e -> "`" + e.getKey() + "` " + e.getValue().format("%.3f")).toList());
+            md.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %s | %s |%n", row.title(), row.variant(),
+                    row.throughput().count(), row.throughput().format(poll ? "%.1f polls/s" : "%.2f"),
+                    row.cpu().format(poll ? "%.5f per browser-s" : "%.4f"), poll ? "—" : row.p50().format("%.0f"),
+                    timers));
+        }
     }
 
     // ---- every window ---------------------------------------------------------------------------------------
@@ -288,12 +368,16 @@ final class Report {
                 + " the lower of the two.%n%n", stockCpu, argon2idSeconds, HashLimit.THREADS_AT_ONCE));
         md.append("| Format | Logins/s | CPU-s / login | Legacy hash CPU-s | Floor CPU-s | Ratio | Target (≤ ")
                 .append(String.format(Locale.ROOT, "%.1f", FIRST_LOGIN_TARGET)).append("×) |\n|---|--:|--:|--:|--:|--:|---|\n");
-        for (Measurement m : first) {
+        for (List<Measurement> windows : byVariant(first)) {
+            Measurement m = windows.get(0);
             double legacy = legacyHashSeconds(m);
             double floor = stockCpu + legacy + argon2idSeconds;
-            double r = m.cpuPerUnit() / floor;
-            md.append(String.format(Locale.ROOT, "| %s | %.2f | %.4f | %.4f | %.4f | %.2f× | %s |%n", m.variant(),
-                    m.throughput(), m.cpuPerUnit(), legacy, floor, r, verdict(r <= FIRST_LOGIN_TARGET)));
+            Spread cpu = Spread.of(windows.stream().mapToDouble(Measurement::cpuPerUnit).toArray());
+            double r = cpu.median() / floor;
+            md.append(String.format(Locale.ROOT, "| %s | %.2f | %s | %.4f | %.4f | %s | %s |%n", m.variant(),
+                    median(windows, Measurement::throughput), cpu.format("%.4f"), legacy, floor,
+                    new Spread(cpu.count(), r, cpu.min() / floor, cpu.max() / floor).format(),
+                    verdict(r <= FIRST_LOGIN_TARGET)));
         }
     }
 
@@ -311,10 +395,15 @@ final class Report {
                 + " the floor.%n%n", argon2idSeconds, HashLimit.THREADS_AT_ONCE));
         md.append("| Format | Logins/s | CPU-s / login | Legacy hash CPU-s | Beyond the two hashes, CPU-s |\n"
                 + "|---|--:|--:|--:|--:|\n");
-        for (Measurement m : first) {
+        for (List<Measurement> windows : byVariant(first)) {
+            Measurement m = windows.get(0);
             double legacy = legacyHashSeconds(m);
-            md.append(String.format(Locale.ROOT, "| %s | %.2f | %.4f | %.4f | %.4f |%n", m.variant(), m.throughput(),
-                    m.cpuPerUnit(), legacy, m.cpuPerUnit() - legacy - argon2idSeconds));
+            Spread cpu = Spread.of(windows.stream().mapToDouble(Measurement::cpuPerUnit).toArray());
+            double hashes = legacy + argon2idSeconds;
+            md.append(String.format(Locale.ROOT, "| %s | %.2f | %s | %.4f | %s |%n", m.variant(),
+                    median(windows, Measurement::throughput), cpu.format("%.4f"), legacy,
+                    new Spread(cpu.count(), cpu.median() - hashes, cpu.min() - hashes, cpu.max() - hashes)
+                            .format("%.4f")));
         }
     }
 
@@ -351,13 +440,13 @@ final class Report {
         List<Measurement> without = runsOf("bulk-logins", "no job");
         List<Measurement> with = runsOf("bulk-logins", "job running");
         if (!without.isEmpty() && !with.isEmpty()) {
-            Measurement a = without.get(0);
-            Measurement b = with.get(0);
-            md.append(String.format(Locale.ROOT, "%nPassword login of a migrated citizen on the same server: %.2f"
-                            + " logins/s and %.4f CPU-s per login without a job; %.2f and %.4f while it runs (%.2f× the"
-                            + " logins a second; the job's work is in the second window's CPU too).%n",
-                    a.throughput(), a.cpuPerUnit(), b.throughput(), b.cpuPerUnit(),
-                    b.throughput() / a.throughput()));
+            double a = median(without, Measurement::throughput);
+            double b = median(with, Measurement::throughput);
+            md.append(String.format(Locale.ROOT, "%nPassword login of a migrated citizen on the same server (medians"
+                            + " over the rounds): %.2f logins/s and %.4f CPU-s per login without a job; %.2f and %.4f"
+                            + " while it runs (%.2f× the logins a second; the job's work is in the second window's CPU"
+                            + " too).%n", a, median(without, Measurement::cpuPerUnit), b,
+                    median(with, Measurement::cpuPerUnit), b / a));
         }
     }
 
@@ -381,19 +470,20 @@ final class Report {
                         t.p99Millis()));
             }
         }
-        results.stream().filter(m -> "cccd-hit".equals(m.scenario())).findFirst().ifPresent(hit -> hit.timers().stream()
-                .filter(t -> t.series().contains("cache_hit")).findFirst().ifPresent(t -> md.append(String.format(
-                        Locale.ROOT, "%nRegistry cache hit: mean %.3f ms server-side (target < %.0f ms: %s), %d registry"
-                                + " requests in the window.%n", t.meanMillis(), CACHE_HIT_TARGET_MS,
-                        verdict(t.meanMillis() < CACHE_HIT_TARGET_MS), hit.registryCalls()))));
-        List<Measurement> links = results.stream().filter(m -> "link".equals(m.scenario())).toList();
+        aloneRows().stream().filter(row -> row.title().equals(BenchmarkMain.CCCD_HIT_TITLE)).findFirst()
+                .ifPresent(hit -> hit.timers().entrySet().stream().filter(t -> t.getKey().contains("cache_hit"))
+                        .findFirst().ifPresent(t -> md.append(String.format(Locale.ROOT, "%nRegistry cache hit: mean"
+                                        + " %s ms server-side (median over %d windows; target < %.0f ms: %s).%n",
+                                t.getValue().format("%.3f"), t.getValue().count(), CACHE_HIT_TARGET_MS,
+                                verdict(t.getValue().median() < CACHE_HIT_TARGET_MS)))));
+        List<AloneRow> links = aloneRows().stream().filter(row -> row.title().equals(BenchmarkMain.LINK_TITLE)).toList();
         if (links.size() >= 2) {
-            md.append("\nLink lookup by CCCD:");
-            for (Measurement link : links) {
-                link.timers().stream().filter(t -> t.series().startsWith("vneid_legacy_lookup_by_cccd")).forEach(t ->
-                        md.append(String.format(Locale.ROOT, " %s: mean %.3f ms (%s);", link.variant(), t.meanMillis(),
-                                t.series().substring(t.series().indexOf('{')))));
-                md.append(String.format(Locale.ROOT, " whole login p50 %.0f ms with %s;", link.latencies().p50(),
+            md.append("\nLink lookup by CCCD (medians over the windows):");
+            for (AloneRow link : links) {
+                link.timers().entrySet().stream().filter(t -> t.getKey().startsWith("vneid_legacy_lookup_by_cccd"))
+                        .forEach(t -> md.append(String.format(Locale.ROOT, " %s: mean %s ms (%s);", link.variant(),
+                                t.getValue().format("%.3f"), t.getKey().substring(t.getKey().indexOf('{')))));
+                md.append(String.format(Locale.ROOT, " whole login p50 %s ms with %s;", link.p50().format("%.0f"),
                         link.variant()));
             }
             md.append(" target: flat.\n");
@@ -406,6 +496,13 @@ final class Report {
         Set<String> keys = new LinkedHashSet<>();
         results.stream().filter(filter).forEach(m -> keys.add(m.scenario()));
         return keys;
+    }
+
+    /** The windows of each variant, in the order measured. */
+    private static List<List<Measurement>> byVariant(List<Measurement> windows) {
+        Map<String, List<Measurement>> by = new LinkedHashMap<>();
+        windows.forEach(m -> by.computeIfAbsent(m.variant(), v -> new ArrayList<>()).add(m));
+        return List.copyOf(by.values());
     }
 
     private List<Measurement> runsOf(String scenario, String variant) {

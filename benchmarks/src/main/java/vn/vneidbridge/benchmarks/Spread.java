@@ -22,6 +22,16 @@ record Spread(int count, double median, double min, double max) {
         return (other.median >= min && other.median <= max) || (median >= other.min && median <= other.max);
     }
 
+    /** A value, not a ratio: "36.30 (35.10–37.00)" with {@code pattern} "%.2f", or "36.30" for a single value. */
+    String format(String pattern) {
+        if (count == 0) {
+            return "—";
+        }
+        String m = String.format(java.util.Locale.ROOT, pattern, median);
+        return count == 1 ? m : m + " (" + String.format(java.util.Locale.ROOT, pattern, min) + "–"
+                + String.format(java.util.Locale.ROOT, pattern, max) + ")";
+    }
+
     /** "0.97× (0.95–0.99)", or "0.97×" for a single value. */
     String format() {
         if (count == 0) {

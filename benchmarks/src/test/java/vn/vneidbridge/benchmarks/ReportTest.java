@@ -184,6 +184,61 @@ class ReportTest {
         }
     }
 
+    @Nested
+    class GivenAScenarioOfOursMeasuredAloneOverThreeRounds {
+
+        private static final String HIT = "vneid_registry_lookup_seconds{outcome=\"cache_hit\"}";
+
+        /** A cache-hit window of 10 s: {@code logins} logins, {@code cpu} CPU-seconds, the hit timer's mean. */
+        private Measurement hit(int round, int logins, double cpu, double hitMillis) {
+            Measurement m = run("cccd-hit", "ours", null, round, logins, 200, cpu);
+            return new Measurement(m.scenario(), BenchmarkMain.CCCD_HIT_TITLE, m.variant(), null, round, m.unit(), 8,
+                    m.window(), cpu, m.peakRssBytes(), m.warmUp(), 0,
+                    List.of(new ServerTimers.Delta(HIT, logins, hitMillis, hitMillis, hitMillis)), m.load(), Double.NaN,
+                    false);
+        }
+
+        private final Report report = report(List.of(hit(1, 360, 18.0, 0.030), hit(2, 350, 17.0, 0.020),
+                hit(3, 370, 19.5, 0.040)));
+
+        @Test
+        void thenEachFigureIsTheMedianOverItsWindowsWithTheRange() {
+            // logins/s 36, 35, 37; CPU-s per login 0.0500, 0.0486, 0.0527; timer 0.030, 0.020, 0.040
+            assertThat(report.markdown()).contains("## Ours alone, over the rounds")
+                    .contains("| " + BenchmarkMain.CCCD_HIT_TITLE + " | ours | 3 | 36.00 (35.00–37.00) | 0.0500"
+                            + " (0.0486–0.0527) | 200 (200–200) | `" + HIT + "` 0.030 (0.020–0.040) |")
+                    .contains("Registry cache hit: mean 0.030 (0.020–0.040) ms server-side (median over 3 windows;"
+                            + " target < 1 ms: met)");
+        }
+
+        @Test
+        void thenTwoRunsFiguresCompareAsTheirRatiosDo() {
+            Map<String, Spread> first = CompareRuns.parse(report.aloneCsv().lines().toList());
+            Map<String, Spread> slower = CompareRuns.parse(report(List.of(hit(1, 300, 18.0, 0.030),
+                    hit(2, 310, 17.0, 0.025), hit(3, 305, 19.5, 0.035))).aloneCsv().lines().toList());
+
+            assertThat(first).containsKeys(BenchmarkMain.CCCD_HIT_TITLE + " / ours / logins_per_s",
+                    BenchmarkMain.CCCD_HIT_TITLE + " / ours / mean_ms_of_vneid_registry_lookup_seconds_outcome_cache_hit_");
+            assertThat(first.get(BenchmarkMain.CCCD_HIT_TITLE + " / ours / logins_per_s"))
+                    .isEqualTo(new Spread(3, 36.0, 35.0, 37.0));
+            assertThat(CompareRuns.compare(first, slower)).anyMatch(line -> line.startsWith("DISAGREE")
+                    && line.contains("logins_per_s")).anyMatch(line -> line.startsWith("AGREE")
+                    && line.contains("cache_hit"));
+        }
+
+        @Test
+        void thenAFirstLoginIsJudgedOnItsMedianWindow() {
+            // floor 0.17 as above; windows 0.187, 0.204, 0.221 CPU-s → 1.10×, 1.20×, 1.30×: median 1.20×
+            Report rounds = report(List.of(run("password", "stock", "password", 1, 100, 300, 10),
+                    run("first-login", "bcrypt cost 10", null, 1, 100, 900, 18.7),
+                    run("first-login", "bcrypt cost 10", null, 2, 100, 900, 20.4),
+                    run("first-login", "bcrypt cost 10", null, 3, 100, 900, 22.1)));
+
+            assertThat(rounds.markdown()).contains("| bcrypt cost 10 | 10.00 | 0.2040 (0.1870–0.2210) | 0.0500 | 0.1700"
+                    + " | 1.20× (1.10–1.30) | met |");
+        }
+    }
+
     @Test
     void thenQuickModeSaysItIsIndicativeOnly() {
         BenchmarkOptions quick = BenchmarkOptions.parse(new String[] {"--keycloak-zip=kc.zip",
