@@ -190,8 +190,9 @@ public final class BenchmarkMain {
                 account -> Population.verifiedCitizen(account) && !taken.contains(account.cccd()));
         Set<String> duplicated = Population.heldMoreThanOnce(large,
                 candidates.stream().map(LegacyAccount::cccd).collect(Collectors.toSet()));
+        // the migrated citizens below come from the same verified citizens: the link pool leaves them room
         List<LegacyAccount> link = candidates.stream().filter(a -> !duplicated.contains(a.cccd()))
-                .limit(linkPool()).toList();
+                .limit(Math.max(0, Math.min(linkPool(), candidates.size() - 4 * passwordUsers))).toList();
         link.forEach(account -> taken.add(account.cccd()));
         // migrated citizens: verified, their number on one row only (in the large database too), linked on each server
         List<LegacyAccount> migrated = Population.verifiedCitizensHeldOnce(small, 2 * passwordUsers, taken).stream()
