@@ -89,6 +89,8 @@ public final class BenchmarkMain {
      * dropped before each warm-up and window of a scenario without a stock twin, as the pairs do ({@link SessionReset}).
      */
     private SessionReset aloneSessions;
+    /** Whether the next scenario is the first on a server of ours just started alone (its JVM still compiling). */
+    private boolean freshServer;
 
     private BenchmarkMain(BenchmarkOptions options, PrintStream out) {
         this.options = options;
@@ -457,6 +459,7 @@ public final class BenchmarkMain {
             StandIn own = new StandIn(ours, admin);
             setUpOurs(admin, own);
             aloneSessions = sessionsOf(admin);
+            freshServer = true;
             setUpUpstream(admin, accounts.link().stream().map(Population::upstreamUser).toList());
             unpaired(ours, admin, own, size, migrated(admin, own, ours.baseUri().toString()));
         }
@@ -525,6 +528,7 @@ public final class BenchmarkMain {
             StandIn own = new StandIn(server, admin);
             setUpOurs(admin, own);
             aloneSessions = sessionsOf(admin);
+            freshServer = true;
             setUpUpstream(admin, accounts.link().stream().map(Population::upstreamUser).toList());
             if (options.measures("first-login")) {
                 firstLogins(server);
@@ -754,9 +758,11 @@ public final class BenchmarkMain {
             }
             BenchRun run = BenchRun.measured(runName(scenario, variant, round), base, journey, users, concurrency,
                     options.cap(), new Recorder());
+            SteadyState warmUpJudge = freshServer ? options.freshServerSteadyState() : judge;
+            freshServer = false;
             LoadWindow.Result result = round == 1
-                    ? LoadWindow.run(run, jvm, 0, server.managementUri(), judge, options.slice(), options.window(),
-                            unit, () -> registry.simulator().requestCount(), this::gatling)
+                    ? LoadWindow.run(run, jvm, 0, server.managementUri(), warmUpJudge, options.slice(),
+                            options.window(), unit, () -> registry.simulator().requestCount(), this::gatling)
                     : LoadWindow.run(run, jvm, 0, server.managementUri(), options.rewarmJudge(),
                             options.rewarmSlice(), options.window(), unit, () -> registry.simulator().requestCount(),
                             this::gatling);

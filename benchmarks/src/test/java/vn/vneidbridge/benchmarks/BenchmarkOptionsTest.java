@@ -33,6 +33,20 @@ class BenchmarkOptionsTest {
     }
 
     @Test
+    void theFirstScenarioOnAFreshServerAloneWarmsUpForAtLeast150Seconds() {
+        java.util.List<SteadyState.Slice> flat = new java.util.ArrayList<>();
+        SteadyState fresh = parse().freshServerSteadyState();
+        SteadyState usual = parse().steadyState();
+        for (int i = 0; i < 14; i++) {
+            flat.add(new SteadyState.Slice(1.0, 100));
+        }
+        assertThat(usual.judge(flat)).isInstanceOf(SteadyState.Stable.class);
+        assertThat(fresh.judge(flat)).as("140 s of flat slices").isInstanceOf(SteadyState.Warming.class);
+        flat.add(new SteadyState.Slice(1.0, 100));
+        assertThat(fresh.judge(flat)).as("150 s").isInstanceOf(SteadyState.Stable.class);
+    }
+
+    @Test
     void bothServersInlineArgon2UnlessPlainJvmIsAsked() {
         assertThat(parse().plainJvm()).isFalse();
         assertThat(parse("--plain-jvm").plainJvm()).isTrue();
