@@ -470,13 +470,14 @@ final class Report {
                         t.p99Millis()));
             }
         }
-        aloneRows().stream().filter(row -> row.title().equals(BenchmarkMain.CCCD_HIT_TITLE)).findFirst()
+        List<AloneRow> alone = aloneRows();
+        alone.stream().filter(row -> row.title().equals(BenchmarkMain.CCCD_HIT_TITLE)).findFirst()
                 .ifPresent(hit -> hit.timers().entrySet().stream().filter(t -> t.getKey().contains("cache_hit"))
                         .findFirst().ifPresent(t -> md.append(String.format(Locale.ROOT, "%nRegistry cache hit: mean"
                                         + " %s ms server-side (median over %d windows; target < %.0f ms: %s).%n",
                                 t.getValue().format("%.3f"), t.getValue().count(), CACHE_HIT_TARGET_MS,
                                 verdict(t.getValue().median() < CACHE_HIT_TARGET_MS)))));
-        List<AloneRow> links = aloneRows().stream().filter(row -> row.title().equals(BenchmarkMain.LINK_TITLE)).toList();
+        List<AloneRow> links = alone.stream().filter(row -> row.title().equals(BenchmarkMain.LINK_TITLE)).toList();
         if (links.size() >= 2) {
             md.append("\nLink lookup by CCCD (medians over the windows):");
             for (AloneRow link : links) {

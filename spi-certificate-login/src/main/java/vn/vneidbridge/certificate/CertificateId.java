@@ -11,8 +11,16 @@ import vn.vneidbridge.core.id.TaxCode;
  */
 sealed interface CertificateId permits CertificateId.PersonalId, CertificateId.FormerId, CertificateId.OrganisationId {
 
-    /** The kinds of holder id, as an execution's setting names the ones it accepts. */
-    enum Kind { CCCD, CMND, MST }
+    /** The kinds of holder id, named as a certificate's prefix and an execution's setting name them. */
+    enum Kind {
+        CCCD, CMND, MST;
+
+        /** The kind of this name, in any case and with surrounding blanks; empty for any other name. */
+        static java.util.Optional<Kind> named(String name) {
+            String upper = name.strip().toUpperCase(java.util.Locale.ROOT);
+            return java.util.Arrays.stream(values()).filter(kind -> kind.name().equals(upper)).findFirst();
+        }
+    }
 
     Kind kind();
 

@@ -3,10 +3,8 @@ package vn.vneidbridge.certificate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import javax.naming.InvalidNameException;
 import javax.naming.NamingEnumeration;
 import javax.naming.NamingException;
 import javax.naming.directory.Attribute;
@@ -78,7 +76,7 @@ final class CertificateIds {
             if (colon <= 0) {
                 continue; // a UID that is not a prefixed id (some CAs put an account name there)
             }
-            Optional<CertificateId.Kind> kind = kind(value.substring(0, colon).strip().toUpperCase(Locale.ROOT));
+            Optional<CertificateId.Kind> kind = CertificateId.Kind.named(value.substring(0, colon));
             if (kind.isEmpty()) {
                 unsupported = true; // a passport, a budget unit, another prefix
                 continue;
@@ -114,15 +112,6 @@ final class CertificateIds {
             return Optional.of(new Several());
         }
         return Optional.empty();
-    }
-
-    private static Optional<CertificateId.Kind> kind(String prefix) {
-        return switch (prefix) {
-            case "CCCD" -> Optional.of(CertificateId.Kind.CCCD);
-            case "CMND" -> Optional.of(CertificateId.Kind.CMND);
-            case "MST" -> Optional.of(CertificateId.Kind.MST);
-            default -> Optional.empty();
-        };
     }
 
     /**
@@ -164,10 +153,8 @@ final class CertificateIds {
                     }
                 }
             }
-        } catch (InvalidNameException e) {
-            return List.of();
         } catch (NamingException e) {
-            return List.of();
+            return List.of(); // not a name the JDK can read back: no id
         }
         return values;
     }

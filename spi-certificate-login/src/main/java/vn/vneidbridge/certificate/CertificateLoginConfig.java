@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.keycloak.models.AuthenticatorConfigModel;
@@ -82,13 +81,7 @@ final class CertificateLoginConfig {
         // emptied in the console: nothing (never "everything", review F6c)
         List<String> named = values(CertificateLoginConfigProperties.ACCEPTED_IDS);
         Set<CertificateId.Kind> kinds = EnumSet.noneOf(CertificateId.Kind.class);
-        for (String name : named) {
-            for (CertificateId.Kind kind : CertificateId.Kind.values()) {
-                if (kind.name().equals(name.strip().toUpperCase(Locale.ROOT))) {
-                    kinds.add(kind);
-                }
-            }
-        }
+        named.forEach(name -> CertificateId.Kind.named(name).ifPresent(kinds::add));
         return kinds;
     }
 
