@@ -20,6 +20,12 @@ public final class LoginNotes {
      */
     public static final String LINK_TO_USER = "vneid.link.user";
 
+    /**
+     * Auth note, {@code "true"} when the certificate login ("Usb ký số") stands beside the password form, configured
+     * with a trusted root: the chooser then shows its card. Set by the certificate step, which runs first.
+     */
+    public static final String CERTIFICATE_LOGIN_OFFERED = "vneid.certificate.offered";
+
     private LoginNotes() {
     }
 }

@@ -1,20 +1,12 @@
 package vn.vneidbridge.legacy.login;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 import vn.vneidbridge.core.id.CmndNumber;
 import vn.vneidbridge.core.id.PersonalIdNumber;
 import vn.vneidbridge.core.id.PersonalIdRules;
-import vn.vneidbridge.core.user.AccountKind;
-import vn.vneidbridge.core.user.UserAttributes;
-import vn.vneidbridge.legacy.storage.LegacyUserStorage;
-import vn.vneidbridge.legacy.store.LegacyDatabaseUnavailableException;
 
 /**
  * The portal-account form's "CMT/CCCD" tab (seed 002): a citizen logs in with the number their account holds and
@@ -30,12 +22,10 @@ final class IdNumberLogin {
     static final String FIELD_LOGIN_BY = "vneid_login_by";
     static final String BY_ID_NUMBER = "id_number";
     static final String BY_USERNAME = "username";
+    /** The "Usb ký số" tab: it only says how a token logs in (the certificate step does, before this form). */
+    static final String BY_CERTIFICATE = "certificate";
     /** The tab buttons: a post that only switches the form's tab, nothing checked. */
     static final String FIELD_TAB = "vneidLoginTab";
-
-    /** One account that holds the number: its Keycloak user id (present or future) and what decides. */
-    record Holder(String userId, String username, AccountKind kind, boolean numberTrusted) {
-    }
 
     private IdNumberLogin() {
     }
@@ -45,21 +35,20 @@ final class IdNumberLogin {
         return typed == null ? "" : typed.strip();
     }
 
-    /** The tab a form post came from: {@link #BY_ID_NUMBER} or {@link #BY_USERNAME}. */
+    /** The tab a form post came from: {@link #BY_ID_NUMBER}, {@link #BY_CERTIFICATE} or {@link #BY_USERNAME}. */
     static String tab(String loginBy) {
-        return BY_ID_NUMBER.equals(loginBy) ? BY_ID_NUMBER : BY_USERNAME;
+        if (BY_ID_NUMBER.equals(loginBy) || BY_CERTIFICATE.equals(loginBy)) {
+            return loginBy;
+        }
+        return BY_USERNAME;
     }
 
     /**
      * The username the number stands for: that of the one citizen's account holding it as trusted (a verified CCCD
-     * not disowned, or a CMND beside one); none when no account or several do. Holders are counted once per user id.
+     * not disowned, or a CMND beside one); none when no account or several do ({@link IdNumberHolders}).
      */
-    static Optional<String> username(List<Holder> holders) {
-        Map<String, Holder> byUser = new LinkedHashMap<>();
-        holders.forEach(holder -> byUser.putIfAbsent(holder.userId(), holder));
-        List<Holder> named = byUser.values().stream()
-                .filter(holder -> holder.kind() == AccountKind.CITIZEN && holder.numberTrusted()).toList();
-        return named.size() == 1 ? Optional.ofNullable(named.get(0).username()) : Optional.empty();
+    static Optional<String> username(List<IdNumberHolders.Holder> holders) {
+        return named(IdNumberHolders.of(holders));
     }
 
     /**
@@ -69,55 +58,17 @@ final class IdNumberLogin {
      */
     static Optional<String> username(KeycloakSession session, RealmModel realm, String typed) {
         String text = key(typed);
-        try {
-            if (text.length() == PersonalIdNumber.LENGTH
-                    && PersonalIdNumber.parse(text, PersonalIdRules.lenient()).isValid()) {
-                return username(holders(session, realm, text, UserAttributes.CCCD,
-                        LegacyUserStorage.accountsWithCccd(session, realm, text)));
-            }
-            if (text.length() == CmndNumber.LENGTH && CmndNumber.parse(text).isValid()) {
-                return username(holders(session, realm, text, UserAttributes.CMND,
-                        LegacyUserStorage.accountsWithCmnd(session, realm, text)));
-            }
-        } catch (LegacyDatabaseUnavailableException unavailable) {
-            return Optional.empty();
+        if (text.length() == PersonalIdNumber.LENGTH
+                && PersonalIdNumber.parse(text, PersonalIdRules.lenient()).isValid()) {
+            return named(IdNumberHolders.ofCccd(session, realm, text));
+        }
+        if (text.length() == CmndNumber.LENGTH && CmndNumber.parse(text).isValid()) {
+            return named(IdNumberHolders.ofCmnd(session, realm, text, IdNumberHolders.CmndTrust.BESIDE_VERIFIED_CCCD));
         }
         return Optional.empty();
     }
 
-    private static List<Holder> holders(KeycloakSession session, RealmModel realm, String number, String attribute,
-                                        List<LegacyUserStorage.LegacyAccountRef> legacyRows) {
-        List<Holder> holders = new ArrayList<>();
-        // two trusted holders already make the number nobody's: no more are read (review A8: a placeholder number
-        // on thousands of users)
-        session.users().searchForUserByUserAttributeStream(realm, attribute, number)
-                .filter(user -> number.equals(user.getFirstAttribute(attribute)))
-                .map(IdNumberLogin::holder)
-                .filter(holder -> holder.kind() == AccountKind.CITIZEN && holder.numberTrusted())
-                .limit(2)
-                .forEach(holders::add);
-        for (LegacyUserStorage.LegacyAccountRef ref : legacyRows) {
-            String id = LegacyUserStorage.userId(realm, ref);
-            UserModel imported = session.users().getUserById(realm, id);
-            if (imported != null) {
-                // the Keycloak user is the truth once imported: it holds the number still, or it is no holder
-                if (number.equals(imported.getFirstAttribute(attribute))) {
-                    holders.add(holder(imported));
-                }
-                continue;
-            }
-            var row = ref.account();
-            holders.add(new Holder(id, row.username(),
-                    row.kind(),
-                    row.cccdVerified()));
-        }
-        return holders;
-    }
-
-    private static Holder holder(UserModel user) {
-        boolean verified = "true".equals(user.getFirstAttribute(UserAttributes.CCCD_VERIFIED))
-                && user.getFirstAttribute(UserAttributes.CCCD) != null
-                && user.getFirstAttribute(UserAttributes.CCCD_DISPUTED_AT) == null;
-        return new Holder(user.getId(), user.getUsername(), AccountKind.ofUser(user::getFirstAttribute), verified);
+    private static Optional<String> named(IdNumberHolders.Holders holders) {
+        return holders instanceof IdNumberHolders.One one ? Optional.of(one.username()) : Optional.empty();
     }
 }

@@ -16,6 +16,7 @@ import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.validation.Validation;
+import vn.vneidbridge.core.flow.LoginNotes;
 import vn.vneidbridge.legacy.captcha.LoginCaptcha;
 import vn.vneidbridge.legacy.password.LoginHashWork;
 import vn.vneidbridge.legacy.storage.LegacyUserStorage;
@@ -38,6 +39,8 @@ final class LegacyPasswordForm extends UsernamePasswordForm {
     static final String DETAIL_LOGIN_BY = "login_by";
     /** Template attribute: the form's tab, {@code username} or {@code id_number}. */
     static final String ATTRIBUTE_LOGIN_BY = "vneidLoginBy";
+    /** Whether the form shows the tab "Usb ký số" (the certificate login is offered beside this form). */
+    static final String ATTRIBUTE_CERTIFICATE_LOGIN = "vneidCertificateLogin";
 
     LegacyPasswordForm(KeycloakSession session) {
         super(session);
@@ -179,13 +182,30 @@ final class LegacyPasswordForm extends UsernamePasswordForm {
      * the note appears on it only once a user is known before the form.
      */
     private static void showTab(AuthenticationFlowContext context) {
-        context.form().setAttribute(ATTRIBUTE_LOGIN_BY, byIdNumber(context) ? IdNumberLogin.BY_ID_NUMBER
-                : IdNumberLogin.BY_USERNAME);
+        String tab = byIdNumber(context) ? IdNumberLogin.BY_ID_NUMBER : IdNumberLogin.BY_USERNAME;
+        if (IdNumberLogin.BY_CERTIFICATE.equals(loginTab(context)) && certificateLoginOffered(context)
+                && !"true".equals(context.getAuthenticationSession().getAuthNote(USER_SET_BEFORE_USERNAME_PASSWORD_AUTH))) {
+            tab = IdNumberLogin.BY_CERTIFICATE;
+        }
+        context.form().setAttribute(ATTRIBUTE_LOGIN_BY, tab);
+    }
+
+    /**
+     * The form's tab "Usb ký số" (seed 002) is shown when the certificate login, which runs before this form, said it is
+     * offered ({@link LoginNotes#CERTIFICATE_LOGIN_OFFERED}): the page then says how to log in with a token.
+     */
+    private static void showCertificateLogin(AuthenticationFlowContext context) {
+        context.form().setAttribute(ATTRIBUTE_CERTIFICATE_LOGIN, certificateLoginOffered(context));
+    }
+
+    private static boolean certificateLoginOffered(AuthenticationFlowContext context) {
+        return "true".equals(context.getAuthenticationSession().getAuthNote(LoginNotes.CERTIFICATE_LOGIN_OFFERED));
     }
 
     @Override
     protected Response challenge(AuthenticationFlowContext context, MultivaluedMap<String, String> formData) {
         showTab(context);
+        showCertificateLogin(context);
         LoginCaptcha.of(context).addIfRequired(context.form(), attemptedUsername(context));
         return super.challenge(context, formData);
     }
@@ -193,6 +213,7 @@ final class LegacyPasswordForm extends UsernamePasswordForm {
     @Override
     protected Response challenge(AuthenticationFlowContext context, String error, String field) {
         showTab(context);
+        showCertificateLogin(context);
         LoginCaptcha.of(context).addIfRequired(context.form(), attemptedUsername(context));
         return super.challenge(context, error, field);
     }

@@ -6,7 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import vn.vneidbridge.core.user.AccountKind;
-import vn.vneidbridge.legacy.login.IdNumberLogin.Holder;
+import vn.vneidbridge.legacy.login.IdNumberHolders.Holder;
 
 class IdNumberLoginTest {
 
@@ -67,5 +67,7 @@ class IdNumberLoginTest {
         assertThat(IdNumberLogin.tab(null)).isEqualTo(IdNumberLogin.BY_USERNAME);
         assertThat(IdNumberLogin.tab("ID_NUMBER")).isEqualTo(IdNumberLogin.BY_USERNAME);
         assertThat(IdNumberLogin.tab("<script>")).isEqualTo(IdNumberLogin.BY_USERNAME);
+        assertThat(IdNumberLogin.tab("certificate")).isEqualTo(IdNumberLogin.BY_CERTIFICATE);
+        assertThat(IdNumberLogin.tab("CERTIFICATE")).isEqualTo(IdNumberLogin.BY_USERNAME);
     }
 }
