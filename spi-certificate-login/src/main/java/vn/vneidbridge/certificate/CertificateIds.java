@@ -3,6 +3,7 @@ package vn.vneidbridge.certificate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.naming.NamingEnumeration;
@@ -56,9 +57,56 @@ final class CertificateIds {
     record Malformed() implements Reading {
     }
 
-    /** The holder id of {@code subject}, of the {@code accepted} kinds. */
+    /**
+     * The holder id of {@code subject}, of the {@code accepted} kinds. A person's id read from a subject that marks an
+     * organisation anywhere else (a tax code or budget-unit code in another attribute, an
+     * {@code organizationIdentifier}, 2.5.4.97) names no one: the key may be the organisation's, used by its staff
+     * (review C5).
+     */
     static Reading read(X500Principal subject, Set<CertificateId.Kind> accepted) {
-        return read(uidValues(subject), accepted);
+        Reading reading = read(uidValues(subject), accepted);
+        if (reading instanceof One one && one.id().kind() != CertificateId.Kind.MST && marksAnOrganisation(subject)) {
+            return new Several();
+        }
+        return reading;
+    }
+
+    /** The OID of {@code organizationIdentifier} (ETSI EN 319 412-1), where some CAs write an organisation's code. */
+    static final String ORGANIZATION_IDENTIFIER_OID = "2.5.4.97";
+
+    /**
+     * Whether any attribute of the subject names an organisation: a value starting {@code MST:} or {@code MNS:}
+     * (in any case, after blanks), or an {@code organizationIdentifier}.
+     */
+    static boolean marksAnOrganisation(X500Principal subject) {
+        if (subject == null) {
+            return false;
+        }
+        try {
+            for (Rdn rdn : new LdapName(subject.getName(X500Principal.RFC2253, Map.of(ORGANIZATION_IDENTIFIER_OID,
+                    "ORGANIZATIONIDENTIFIER"))).getRdns()) {
+                NamingEnumeration<? extends Attribute> attributes = rdn.toAttributes().getAll();
+                while (attributes.hasMore()) {
+                    Attribute attribute = attributes.next();
+                    if ("ORGANIZATIONIDENTIFIER".equalsIgnoreCase(attribute.getID())
+                            || ORGANIZATION_IDENTIFIER_OID.equals(attribute.getID())) {
+                        return true;
+                    }
+                    NamingEnumeration<?> each = attribute.getAll();
+                    while (each.hasMore()) {
+                        if (each.next() instanceof String text) {
+                            String upper = text.strip().toUpperCase(java.util.Locale.ROOT);
+                            if (upper.startsWith("MST:") || upper.startsWith("MNS:")) {
+                                return true;
+                            }
+                        }
+                    }
+                }
+            }
+        } catch (NamingException e) {
+            return true; // not a name the JDK can read back: assume the worst
+        }
+        return false;
     }
 
     /**

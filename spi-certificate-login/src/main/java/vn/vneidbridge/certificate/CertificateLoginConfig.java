@@ -57,9 +57,31 @@ final class CertificateLoginConfig {
         return !REVOCATION_CRL_DP.equals(revocation());
     }
 
-    /** Whether a CRL past its next update refuses the login (default true: a stale list is no answer). */
-    boolean crlAbortIfNonUpdated() {
-        return !"false".equalsIgnoreCase(config.get(CertificateLoginConfigProperties.CRL_ABORT_IF_NON_UPDATED));
+    /** Where the path's revocation is asked, for {@link CertificatePath}. */
+    CertificatePath.Revocation revocationMode() {
+        return switch (revocation()) {
+            case REVOCATION_OCSP -> CertificatePath.Revocation.OCSP_ONLY;
+            case REVOCATION_CRL_DP_AND_OCSP -> CertificatePath.Revocation.CRL_THEN_OCSP;
+            default -> CertificatePath.Revocation.CRL_ONLY;
+        };
+    }
+
+    /**
+     * How long a fetched CRL is used before it is fetched again, even before its next update: bounds how late a
+     * revocation the CA published is seen (review F12). Default 60 minutes; 0 fetches it for every login; a value
+     * that is not a whole number of minutes from 0 to 1440 is the default.
+     */
+    java.time.Duration crlCacheMaxAge() {
+        String value = config.getOrDefault(CertificateLoginConfigProperties.CRL_CACHE_MINUTES, "").strip();
+        try {
+            int minutes = Integer.parseInt(value);
+            if (minutes >= 0 && minutes <= 1440) {
+                return java.time.Duration.ofMinutes(minutes);
+            }
+        } catch (NumberFormatException e) {
+            // the default below
+        }
+        return java.time.Duration.ofMinutes(60);
     }
 
     /** The OCSP responder, or empty for the one each certificate names. */

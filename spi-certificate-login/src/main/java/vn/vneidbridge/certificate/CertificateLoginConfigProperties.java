@@ -9,8 +9,8 @@ final class CertificateLoginConfigProperties {
 
     static final String TRUSTED_ROOTS = "trustedRootsSha256";
     static final String REVOCATION = "revocation";
-    static final String CRL_ABORT_IF_NON_UPDATED = "crlAbortIfNonUpdated";
     static final String OCSP_RESPONDER = "ocspResponderUrl";
+    static final String CRL_CACHE_MINUTES = "crlCacheMinutes";
     static final String ACCEPTED_IDS = "acceptedIds";
 
     static final List<ProviderConfigProperty> ALL = List.copyOf(ProviderConfigurationBuilder.create()
@@ -20,9 +20,8 @@ final class CertificateLoginConfigProperties {
             .type(ProviderConfigProperty.LIST_TYPE).options(CertificateLoginConfig.REVOCATION_CRL_DP,
                     CertificateLoginConfig.REVOCATION_OCSP, CertificateLoginConfig.REVOCATION_CRL_DP_AND_OCSP)
             .defaultValue(CertificateLoginConfig.REVOCATION_CRL_DP).add()
-            .property().name(CRL_ABORT_IF_NON_UPDATED).label("vneidCertCrlAbortIfNonUpdated")
-            .helpText("vneidCertCrlAbortIfNonUpdatedHelp").type(ProviderConfigProperty.BOOLEAN_TYPE)
-            .defaultValue("true").add()
+            .property().name(CRL_CACHE_MINUTES).label("vneidCertCrlCacheMinutes").helpText("vneidCertCrlCacheMinutesHelp")
+            .type(ProviderConfigProperty.STRING_TYPE).defaultValue("60").add()
             .property().name(OCSP_RESPONDER).label("vneidCertOcspResponder").helpText("vneidCertOcspResponderHelp")
             .type(ProviderConfigProperty.STRING_TYPE).add()
             .property().name(ACCEPTED_IDS).label("vneidCertAcceptedIds").helpText("vneidCertAcceptedIdsHelp")

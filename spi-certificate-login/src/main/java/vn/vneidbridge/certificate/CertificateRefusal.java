@@ -36,6 +36,8 @@ enum CertificateRefusal {
     ADMINISTRATOR("vneidCertAdministrator", "certificate_admin_refused", 403),
     /** The account is disabled. */
     ACCOUNT_DISABLED("accountDisabledMessage", "user_disabled", 403),
+    /** The account is locked for a while after too many wrong passwords (Keycloak's brute-force detection). */
+    ACCOUNT_LOCKED("vneidCertAccountLocked", "user_temporarily_disabled", 403),
     /** The legacy portal database did not answer while the accounts holding the id were looked up. */
     LEGACY_DATABASE_UNAVAILABLE("vneidLegacyDatabaseUnavailable", "legacy_database_unavailable", 503),
     /** Keycloak's accounts could not be read (a database error): nothing was decided. */

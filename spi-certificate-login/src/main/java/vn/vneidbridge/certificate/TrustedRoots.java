@@ -52,9 +52,14 @@ final class TrustedRoots {
         return pins.isEmpty();
     }
 
-    /** The values that are not a SHA-256 fingerprint (the admin console refuses them). */
+    /** The values that are not a SHA-256 fingerprint (ignored; the step warns about them once). */
     List<String> invalid() {
         return invalid;
+    }
+
+    /** How many pins there are. */
+    int size() {
+        return pins.size();
     }
 
     boolean trusts(X509Certificate root) {

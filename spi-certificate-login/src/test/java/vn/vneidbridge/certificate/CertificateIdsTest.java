@@ -106,6 +106,17 @@ class CertificateIdsTest {
             assertThat(CertificateIds.read(List.of("CCCD:" + AN, "MST:0312345673"), EnumSet.of(CertificateId.Kind.CCCD)))
                     .isInstanceOf(CertificateIds.Several.class);
         }
+
+        @Test
+        void thenAnOrganisationMarkedOutsideTheUidNeverOpensItsPersonsAccount() {
+            // review C5: a budget unit beside its head, a tax code in OU, an organizationIdentifier (2.5.4.97)
+            assertThat(read("CN=Sở, UID=MNS:1234567, UID=CCCD:" + AN)).isInstanceOf(CertificateIds.Several.class);
+            assertThat(read("CN=An, OU=MST:0312345673, UID=CCCD:" + AN)).isInstanceOf(CertificateIds.Several.class);
+            assertThat(read("CN=An, OU= mst:0312345673, UID=CCCD:" + AN)).isInstanceOf(CertificateIds.Several.class);
+            assertThat(read("CN=An, 2.5.4.97=#0c10564154564e2d30333132333435363733, UID=CCCD:" + AN))
+                    .isInstanceOf(CertificateIds.Several.class);
+            assertThat(read("CN=An, OU=Phòng Kế toán, UID=CCCD:" + AN)).isInstanceOf(CertificateIds.One.class);
+        }
     }
 
     @Nested

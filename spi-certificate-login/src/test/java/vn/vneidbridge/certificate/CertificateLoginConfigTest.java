@@ -32,7 +32,6 @@ class CertificateLoginConfigTest {
             assertThat(config.revocation()).isEqualTo(CertificateLoginConfig.REVOCATION_CRL_DP);
             assertThat(config.crlDistributionPoints()).isTrue();
             assertThat(config.ocsp()).isFalse();
-            assertThat(config.crlAbortIfNonUpdated()).isTrue();
         }
 
         @Test
@@ -49,13 +48,11 @@ class CertificateLoginConfigTest {
             CertificateLoginConfig config = config(Map.of(
                     CertificateLoginConfigProperties.TRUSTED_ROOTS, "ab".repeat(32) + "##" + "CD".repeat(32),
                     CertificateLoginConfigProperties.REVOCATION, CertificateLoginConfig.REVOCATION_CRL_DP_AND_OCSP,
-                    CertificateLoginConfigProperties.CRL_ABORT_IF_NON_UPDATED, "false",
                     CertificateLoginConfigProperties.ACCEPTED_IDS, "cmnd##CCCD"));
 
             assertThat(config.trustedRoots().isEmpty()).isFalse();
             assertThat(config.crlDistributionPoints()).isTrue();
             assertThat(config.ocsp()).isTrue();
-            assertThat(config.crlAbortIfNonUpdated()).isFalse();
             assertThat(config.acceptedIds()).isEqualTo(EnumSet.of(CertificateId.Kind.CCCD, CertificateId.Kind.CMND));
         }
 
