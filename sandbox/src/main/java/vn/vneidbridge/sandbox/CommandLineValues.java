@@ -48,9 +48,10 @@ public final class CommandLineValues {
     /** A TCP port, or the default when it was not given. */
     public int port(String name, int defaultPort) {
         String value = take(name);
-        if (value == null) {
-            return defaultPort;
-        }
+        return value == null ? defaultPort : port(value);
+    }
+
+    private static int port(String value) {
         try {
             int port = Integer.parseInt(value);
             if (port > 0 && port < 65536) {
@@ -60,6 +61,15 @@ public final class CommandLineValues {
             // reported below
         }
         throw new IllegalArgumentException("not a TCP port: " + value);
+    }
+
+    /** A TCP port, 0 for "off", or the default when it was not given. */
+    public int portOrOff(String name, int defaultPort) {
+        String value = take(name);
+        if (value == null) {
+            return defaultPort;
+        }
+        return "0".equals(value) ? 0 : port(value);
     }
 
     /** A flag: true when given without a value or with {@code true}. */

@@ -4,10 +4,12 @@ import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.net.URI;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import vn.vneidbridge.distribution.KeycloakServer;
 import vn.vneidbridge.distribution.KeycloakServerConfig;
 import vn.vneidbridge.distribution.Ports;
+import vn.vneidbridge.sandbox.ca.SandboxCertificateAuthority;
 import vn.vneidbridge.sandbox.legacy.LegacyDatabaseSeeder;
 import vn.vneidbridge.sandbox.legacy.LegacySchema;
 import vn.vneidbridge.sandbox.portal.DemoPortal;
@@ -16,6 +18,7 @@ import vn.vneidbridge.sandbox.portal.DemoPortalConfig;
 /**
  * The sandbox command: Keycloak with VNeID Bridge (realms {@code dvc}, {@code vneid-sandbox} and
  * {@code vnpost-sandbox} imported, embedded H2), the simulators (population database, business registry) and the demo portal, until Ctrl-C.
+ * With HTTPS on (the default), also Keycloak's HTTPS listener and the test CA of "Usb ký số" with its CRL server.
  */
 public final class SandboxMain {
 
@@ -57,14 +60,20 @@ public final class SandboxMain {
         private final DemoPortal portal;
         private final PopulationRegistryConnection registry;
         private final BusinessRegistryConnection businessRegistry;
+        /** Empty when HTTPS is off ({@code --https-port=0}). */
+        private final Optional<CertificateLoginConnection> certificates;
+        private final int httpsPort;
         private final PrintStream console;
 
         private Sandbox(KeycloakServer keycloak, DemoPortal portal, PopulationRegistryConnection registry,
-                        BusinessRegistryConnection businessRegistry, PrintStream console) {
+                        BusinessRegistryConnection businessRegistry, Optional<CertificateLoginConnection> certificates,
+                        int httpsPort, PrintStream console) {
             this.keycloak = keycloak;
             this.portal = portal;
             this.registry = registry;
             this.businessRegistry = businessRegistry;
+            this.certificates = certificates;
+            this.httpsPort = httpsPort;
             this.console = console;
         }
 
@@ -72,6 +81,10 @@ public final class SandboxMain {
             Ports.requireFree(options.portalPort(), "demo portal");
             Ports.requireFree(options.registryPort(), "population database simulator");
             Ports.requireFree(options.businessRegistryPort(), "business registry simulator");
+            if (options.https()) {
+                Ports.requireFree(options.httpsPort(), "Keycloak HTTPS");
+                Ports.requireFree(options.caPort(), "test CA's CRL server");
+            }
             LegacyDatabaseConnection legacy = LegacyDatabaseConnection.h2(options.serversDir().resolve("legacy-db"));
             int accounts = seedLegacyDatabase(legacy, !options.keepData());
             console.println("Legacy portal database ready: " + accounts + " accounts (" + legacy.jdbcUrl() + ").");
@@ -85,6 +98,17 @@ public final class SandboxMain {
                 throw e;
             }
             console.println("Business registry simulator: " + businessRegistry.simulator().baseUri());
+            Optional<CertificateLoginConnection> certificates;
+            try {
+                certificates = options.https() ? Optional.of(CertificateLoginConnection.start(
+                        options.serversDir().resolve("sandbox-ca"), options.caPort())) : Optional.empty();
+            } catch (Exception e) {
+                businessRegistry.close();
+                registry.close();
+                throw e;
+            }
+            certificates.ifPresent(ca -> console.println("Test CA of \"Usb ký số\": " + ca.authority().dir()
+                    + ", CRLs at " + ca.crlServer().baseUri()));
             console.println("Starting Keycloak with VNeID Bridge on port " + options.keycloakPort()
                     + " (the first start builds the server and takes about a minute)…");
             KeycloakServerConfig.Builder config = onPort(KeycloakServerConfig.builder()
@@ -102,9 +126,11 @@ public final class SandboxMain {
             portalOnPort(config, options.portalPort());
             KeycloakServer keycloak;
             try {
+                certificates.ifPresent(ca -> ca.configure(config, options.httpsPort()));
                 keycloak = KeycloakServer.start(
                         businessRegistry.configure(registry.configure(legacy.configure(config))).build());
             } catch (RuntimeException e) {
+                certificates.ifPresent(CertificateLoginConnection::close);
                 businessRegistry.close();
                 registry.close();
                 throw e;
@@ -114,9 +140,11 @@ public final class SandboxMain {
                         keycloak.baseUri()));
                 console.printf("Keycloak ready in %d s (%s).%n", keycloak.startupTime().toSeconds(),
                         keycloak.built() ? "built this time" : "build skipped, nothing changed");
-                return new Sandbox(keycloak, portal, registry, businessRegistry, console);
+                return new Sandbox(keycloak, portal, registry, businessRegistry, certificates, options.httpsPort(),
+                        console);
             } catch (Exception e) {
                 keycloak.close();
+                certificates.ifPresent(CertificateLoginConnection::close);
                 businessRegistry.close();
                 registry.close();
                 throw e;
@@ -193,6 +221,15 @@ public final class SandboxMain {
             console.println("  Portal login URL:            " + kc + "/realms/dvc/protocol/openid-connect/auth"
                     + "?client_id=dvcqg-portal&response_type=code&scope=openid&redirect_uri="
                     + portal.baseUri() + "/callback");
+            certificates.ifPresent(ca -> {
+                console.println("  Portal login URL over HTTPS: https://localhost:" + httpsPort
+                        + "/realms/dvc/protocol/openid-connect/auth"
+                        + "?client_id=dvcqg-portal&response_type=code&scope=openid&redirect_uri="
+                        + portal.baseUri() + "/callback");
+                console.println("  Usb ký số (test CA, PIN " + SandboxCertificateAuthority.PIN + "): "
+                        + ca.authority().dir().toAbsolutePath() + "/*.p12 — import one into the browser; an.p12 logs"
+                        + " in as nguyenvanan");
+            });
             console.println("  Admin console:               " + kc + "/admin/  (admin / admin)");
             console.println("  Operators' pages:            " + kc + "/realms/dvc/vneid-operations/  (vanhanh or, read"
                     + " only, vanhanh.xem; password Sandbox@123)");
@@ -215,6 +252,7 @@ public final class SandboxMain {
         public void close() {
             portal.close();
             keycloak.close();
+            certificates.ifPresent(CertificateLoginConnection::close);
             businessRegistry.close();
             registry.close();
         }

@@ -5,16 +5,26 @@ import java.nio.file.Path;
 /** The sandbox command's options ({@code --name=value}); unknown or malformed options are refused. */
 record SandboxOptions(Path keycloakZip, Path providersBundle, Path sandboxBundle, Path serversDir, int keycloakPort,
                       int managementPort, int portalPort, int registryPort, boolean keepData,
-                      String vneidProtocol, int businessRegistryPort) {
+                      String vneidProtocol, int businessRegistryPort, int httpsPort, int caPort) {
 
     /** The business registry simulator's default port. */
     static final int DEFAULT_BUSINESS_REGISTRY_PORT = 8083;
+    /** Keycloak's HTTPS listener's default port, where "Usb ký số" logs in; 0 turns it and the test CA off. */
+    static final int DEFAULT_HTTPS_PORT = 8443;
+    /** The test CA's CRL server's default port. */
+    static final int DEFAULT_CA_PORT = 8084;
 
-    /** The options with the business registry simulator on its default port. */
+    /** The options with the business registry simulator, the HTTPS listener and the CA on their default ports. */
     SandboxOptions(Path keycloakZip, Path providersBundle, Path sandboxBundle, Path serversDir, int keycloakPort,
                    int managementPort, int portalPort, int registryPort, boolean keepData, String vneidProtocol) {
         this(keycloakZip, providersBundle, sandboxBundle, serversDir, keycloakPort, managementPort, portalPort,
-                registryPort, keepData, vneidProtocol, DEFAULT_BUSINESS_REGISTRY_PORT);
+                registryPort, keepData, vneidProtocol, DEFAULT_BUSINESS_REGISTRY_PORT, DEFAULT_HTTPS_PORT,
+                DEFAULT_CA_PORT);
+    }
+
+    /** Whether Keycloak gets an HTTPS listener and the test CA of "Usb ký số" runs. */
+    boolean https() {
+        return httpsPort != 0;
     }
 
     /** The protocols realm dvc's {@code vneid} provider can speak to the stand-in VNeID. */
@@ -33,6 +43,9 @@ record SandboxOptions(Path keycloakZip, Path providersBundle, Path sandboxBundle
               --registry-port=8082      the population database simulator's port
               --business-registry-port=8083
                                         the business registry simulator's port
+              --https-port=8443         Keycloak's HTTPS port, where a client certificate logs in ("Usb ký
+                                        số"); 0: no HTTPS listener and no test CA
+              --ca-port=8084            the test CA's CRL server's port (with HTTPS only)
               --keep-data               keep what the last run stored instead of starting from the seeds
               --vneid-protocol=oidc     how realm dvc's vneid provider talks to the stand-in VNeID: oidc or
                                         partner-api (VNeID's partner API: encrypted code, envelopes)
@@ -51,7 +64,9 @@ record SandboxOptions(Path keycloakZip, Path providersBundle, Path sandboxBundle
                 values.port("registry-port", 8082),
                 values.flag("keep-data"),
                 vneidProtocol(values.take("vneid-protocol")),
-                values.port("business-registry-port", DEFAULT_BUSINESS_REGISTRY_PORT));
+                values.port("business-registry-port", DEFAULT_BUSINESS_REGISTRY_PORT),
+                values.portOrOff("https-port", DEFAULT_HTTPS_PORT),
+                values.port("ca-port", DEFAULT_CA_PORT));
         values.requireAllTaken();
         return options;
     }

@@ -1,18 +1,14 @@
 package vn.vneidbridge.sandbox.ca;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.math.BigInteger;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.KeyStore;
-import java.security.PrivateKey;
-import java.security.SecureRandom;
+import java.security.MessageDigest;
 import java.security.cert.Certificate;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
@@ -20,52 +16,47 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Date;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x500.X500NameBuilder;
-import org.bouncycastle.asn1.x500.style.BCStyle;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.CRLDistPoint;
-import org.bouncycastle.asn1.x509.CRLNumber;
-import org.bouncycastle.asn1.x509.CRLReason;
-import org.bouncycastle.asn1.x509.DistributionPoint;
-import org.bouncycastle.asn1.x509.DistributionPointName;
-import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.asn1.x509.KeyPurposeId;
-import org.bouncycastle.asn1.x509.KeyUsage;
-import org.bouncycastle.cert.CertIOException;
-import org.bouncycastle.cert.X509v2CRLBuilder;
-import org.bouncycastle.cert.X509v3CertificateBuilder;
-import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.ContentSigner;
+import java.util.Optional;
 import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * The sandbox's own certificate authority for "Usb ký số": a root standing in for the national root CA (NEAC), an
- * issuing CA under it standing in for a licensed CA, the personas' certificates in PKCS#12 files (PIN
- * {@link #PIN}), the issuing CA's certificate revocation list, the HTTPS listener's certificate, and a foreign root
- * with a certificate of its own (what a CA Keycloak was not told to trust issues). Every subject says it is a test
- * CA: nothing here is a real certificate. Generated afresh at every start (keys are not kept), into one folder.
+ * issuing CA under it standing in for a licensed CA, a second issuing CA that the root has revoked (a licence
+ * withdrawn: what a check of the leaf alone misses, review F4), the personas' certificates in PKCS#12 files (PIN
+ * {@link #PIN}), the HTTPS listener's certificate, and a foreign root with a certificate of its own (what a CA
+ * Keycloak was not told to trust issues). Every subject says it is a test CA: nothing here is a real certificate.
+ *
+ * <p>Generated afresh at every start into one folder. The CA keys stay in this object and never reach a file; it
+ * signs each CA's revocation list on request ({@link #crlAt}), so a sandbox that runs for days still serves fresh
+ * CRLs (review F13).
  */
 public final class SandboxCertificateAuthority {
 
     /** The PIN of every PKCS#12 file, as the personas' password. */
     public static final String PIN = "Sandbox@123";
+    /** The password of {@code client-cas.p12}, the HTTPS listener's trust store (a sandbox value, not a secret). */
+    public static final String TRUST_STORE_PASSWORD = "sandbox-trust";
     /** The organisation every subject of the sandbox CA carries, so that no one mistakes it for a real one. */
     static final String TEST_MARK = "VNeID Bridge sandbox - TEST CA - NOT FOR REAL USE";
-    /** The CRL's path on the sandbox CA's HTTP server; each person's certificate names it. */
+    /** The issuing CA's CRL on the CRL server; each person's certificate it issued names it. */
     public static final String CRL_PATH = "/crl/sandbox-ca.crl";
+    /** The root's CRL (an ARL: it lists CAs); each issuing CA's certificate names it. */
+    public static final String ROOT_CRL_PATH = "/crl/sandbox-root.crl";
+    /** The revoked issuing CA's own CRL, empty, so that its persona fails on the CA's revocation only. */
+    public static final String REVOKED_CA_CRL_PATH = "/crl/sandbox-ca-revoked.crl";
+
+    /** The files of {@link #dir()} that a server's configuration names (certificates in PEM, keys in PKCS#8 PEM). */
+    public static final String ROOT_PEM = "root.pem";
+    public static final String ISSUING_PEM = "issuing.pem";
+    public static final String REVOKED_ISSUING_PEM = "issuing-revoked.pem";
+    public static final String SERVER_PEM = "server.pem";
+    public static final String SERVER_KEY_PEM = "server-key.pem";
+    /** The HTTPS listener's trust store, PKCS#12, password {@link #TRUST_STORE_PASSWORD}. */
+    public static final String CLIENT_CAS_P12 = "client-cas.p12";
 
     /** What a persona's certificate is for. */
     public enum Kind {
@@ -77,6 +68,8 @@ public final class SandboxCertificateAuthority {
         EXPIRED,
         /** Issued under the foreign root. */
         FOREIGN,
+        /** Valid itself, issued by the second issuing CA, which the root's CRL lists. */
+        REVOKED_CA,
     }
 
     /**
@@ -99,88 +92,124 @@ public final class SandboxCertificateAuthority {
             new Persona("an-revoked.p12", "NGUYỄN VĂN AN", "CCCD:001090001234", Kind.REVOKED),
             new Persona("an-expired.p12", "NGUYỄN VĂN AN", "CCCD:001090001234", Kind.EXPIRED),
             new Persona("an-foreign.p12", "NGUYỄN VĂN AN", "CCCD:001090001234", Kind.FOREIGN),
-            new Persona("an-no-id.p12", "NGUYỄN VĂN AN", null, Kind.VALID));
+            new Persona("an-no-id.p12", "NGUYỄN VĂN AN", null, Kind.VALID),
+            new Persona("an-revoked-ca.p12", "NGUYỄN VĂN AN", "CCCD:001090001234", Kind.REVOKED_CA));
 
     private static final Duration VALIDITY = Duration.ofDays(2 * 365);
-    private static final String SIGNATURE = "SHA256withRSA";
 
     private final Path dir;
-    private final X509Certificate root;
-    private final X509Certificate issuing;
+    private final String crlBase;
     private final X509Certificate foreignRoot;
-    private final X509CRL crl;
     private final Map<String, X509Certificate> personas;
+    /** Keys: {@link #CRL_PATH}, {@link #ROOT_CRL_PATH}, {@link #REVOKED_CA_CRL_PATH}. */
+    private final Map<String, CrlIssuer> crlIssuers;
 
-    private SandboxCertificateAuthority(Path dir, X509Certificate root, X509Certificate issuing,
-                                        X509Certificate foreignRoot, X509CRL crl,
-                                        Map<String, X509Certificate> personas) {
+    private SandboxCertificateAuthority(Path dir, String crlBase, X509Certificate foreignRoot,
+                                        Map<String, CrlIssuer> crlIssuers, Map<String, X509Certificate> personas) {
         this.dir = dir;
-        this.root = root;
-        this.issuing = issuing;
+        this.crlBase = crlBase;
         this.foreignRoot = foreignRoot;
-        this.crl = crl;
+        this.crlIssuers = Map.copyOf(crlIssuers);
         this.personas = Map.copyOf(personas);
     }
 
     /**
-     * Generates the CA, its CRL, the personas' files and the HTTPS listener's key into {@code dir}: {@code root.pem},
-     * {@code issuing.pem}, {@code foreign-root.pem}, {@code client-cas.pem} (the CAs a TLS listener names when it asks
-     * for a client certificate: the sandbox chain and the foreign root, so that a foreign certificate reaches
-     * Keycloak and is refused there with a message), {@code sandbox-ca.crl}, {@code server.pem} and
-     * {@code server-key.pem}, and one PKCS#12 file per {@link #PERSONAS persona}.
+     * Deletes the {@code *.p12}, {@code *.pem} and {@code *.crl} files an earlier start left in {@code dir}, then
+     * generates the CAs, the personas' files and the HTTPS listener's key into it: {@code root.pem},
+     * {@code issuing.pem}, {@code issuing-revoked.pem}, {@code foreign-root.pem}; {@code client-cas.pem} and
+     * {@code client-cas.p12} (password {@link #TRUST_STORE_PASSWORD}), the CAs a TLS listener names when it asks for
+     * a client certificate: both issuing CAs, the root and the foreign root, so that a foreign or revoked CA's
+     * certificate reaches Keycloak and is refused there with a message; {@code server.pem} and
+     * {@code server-key.pem}; one PKCS#12 file per {@link #PERSONAS persona}. Key files are owner-only.
      *
-     * @param crlUrl where the CRL is served ({@link #CRL_PATH} on the sandbox CA's server); each certificate names it
+     * @param crlBase the CRL server's base URI, e.g. {@code http://127.0.0.1:8084}; the certificates name
+     *                {@link #CRL_PATH}, {@link #ROOT_CRL_PATH} and {@link #REVOKED_CA_CRL_PATH} on it
      */
-    public static SandboxCertificateAuthority generate(Path dir, URI crlUrl, Clock clock) throws IOException {
+    public static SandboxCertificateAuthority generate(Path dir, URI crlBase, Clock clock) throws IOException {
+        String base = crlBase.toString().replaceAll("/+$", "");
         try {
             Files.createDirectories(dir);
+            CaFiles.clean(dir);
             Instant now = clock.instant();
             Instant notBefore = now.minus(Duration.ofDays(1));
-            KeyPair rootKey = rsa();
-            X500Name rootName = name("VNeID Bridge sandbox root CA (NEAC stand-in)", null);
-            X509Certificate root = sign(ca(rootName, rootName, rootKey.getPublic(), null, notBefore,
-                    now.plus(VALIDITY.multipliedBy(5)), -1), rootKey.getPrivate());
-            KeyPair issuingKey = rsa();
-            X509Certificate issuing = sign(ca(name("VNeID Bridge sandbox CA ký số", null), rootName,
-                    issuingKey.getPublic(), root, notBefore, now.plus(VALIDITY.multipliedBy(4)), 0),
+            Instant revokedAt = now.minus(Duration.ofHours(1));
+            URI rootCrl = URI.create(base + ROOT_CRL_PATH);
+
+            KeyPair rootKey = CertificateBuilders.rsa();
+            X509Certificate root = CertificateBuilders.sign(CertificateBuilders.ca(
+                    CertificateBuilders.name("VNeID Bridge sandbox root CA (NEAC stand-in)", null), rootKey.getPublic(),
+                    null, null, notBefore, now.plus(VALIDITY.multipliedBy(5)), -1), rootKey.getPrivate());
+            KeyPair issuingKey = CertificateBuilders.rsa();
+            X509Certificate issuing = CertificateBuilders.sign(CertificateBuilders.ca(
+                    CertificateBuilders.name("VNeID Bridge sandbox CA ký số", null), issuingKey.getPublic(), root,
+                    rootCrl, notBefore, now.plus(VALIDITY.multipliedBy(4)), 0), rootKey.getPrivate());
+            KeyPair revokedCaKey = CertificateBuilders.rsa();
+            X509Certificate revokedCa = CertificateBuilders.sign(CertificateBuilders.ca(
+                    CertificateBuilders.name("VNeID Bridge sandbox CA ký số (đã thu hồi)", null),
+                    revokedCaKey.getPublic(), root, rootCrl, notBefore, now.plus(VALIDITY.multipliedBy(4)), 0),
                     rootKey.getPrivate());
-            KeyPair foreignKey = rsa();
-            X500Name foreignName = name("VNeID Bridge sandbox foreign CA (not trusted for logins)", null);
-            X509Certificate foreignRoot = sign(ca(foreignName, foreignName, foreignKey.getPublic(), null, notBefore,
-                    now.plus(VALIDITY.multipliedBy(5)), 0), foreignKey.getPrivate());
+            KeyPair foreignKey = CertificateBuilders.rsa();
+            X509Certificate foreignRoot = CertificateBuilders.sign(CertificateBuilders.ca(
+                    CertificateBuilders.name("VNeID Bridge sandbox foreign CA (not trusted for logins)", null),
+                    foreignKey.getPublic(), null, null, notBefore, now.plus(VALIDITY.multipliedBy(5)), 0),
+                    foreignKey.getPrivate());
 
             Map<String, X509Certificate> issued = new LinkedHashMap<>();
-            List<BigInteger> revoked = new ArrayList<>();
+            List<BigInteger> revokedPersons = new ArrayList<>();
             for (Persona persona : PERSONAS) {
-                KeyPair key = rsa();
-                boolean foreign = persona.kind() == Kind.FOREIGN;
-                X509Certificate issuer = foreign ? foreignRoot : issuing;
+                KeyPair key = CertificateBuilders.rsa();
                 Instant from = persona.kind() == Kind.EXPIRED ? now.minus(VALIDITY) : notBefore;
                 Instant to = persona.kind() == Kind.EXPIRED ? now.minus(Duration.ofDays(1)) : now.plus(VALIDITY);
-                X509Certificate certificate = sign(person(persona, issuer, key, from, to, crlUrl),
-                        foreign ? foreignKey.getPrivate() : issuingKey.getPrivate());
+                X509Certificate certificate;
+                Certificate[] chain;
+                switch (persona.kind()) {
+                    case FOREIGN -> {
+                        certificate = CertificateBuilders.sign(CertificateBuilders.person(persona, foreignRoot,
+                                key.getPublic(), from, to, URI.create(base + CRL_PATH)), foreignKey.getPrivate());
+                        chain = new Certificate[] {certificate, foreignRoot};
+                    }
+                    case REVOKED_CA -> {
+                        certificate = CertificateBuilders.sign(CertificateBuilders.person(persona, revokedCa,
+                                key.getPublic(), from, to, URI.create(base + REVOKED_CA_CRL_PATH)),
+                                revokedCaKey.getPrivate());
+                        chain = new Certificate[] {certificate, revokedCa, root};
+                    }
+                    default -> {
+                        certificate = CertificateBuilders.sign(CertificateBuilders.person(persona, issuing,
+                                key.getPublic(), from, to, URI.create(base + CRL_PATH)), issuingKey.getPrivate());
+                        chain = new Certificate[] {certificate, issuing, root};
+                    }
+                }
                 if (persona.kind() == Kind.REVOKED) {
-                    revoked.add(certificate.getSerialNumber());
+                    revokedPersons.add(certificate.getSerialNumber());
                 }
                 issued.put(persona.file(), certificate);
-                pkcs12(dir.resolve(persona.file()), key.getPrivate(),
-                        foreign ? new Certificate[] {certificate, foreignRoot}
-                                : new Certificate[] {certificate, issuing, root});
+                CaFiles.pkcs12(dir.resolve(persona.file()), key.getPrivate(), chain, PIN);
             }
-            X509CRL crl = crl(issuing, issuingKey.getPrivate(), revoked, now);
-            Files.write(dir.resolve("sandbox-ca.crl"), crl.getEncoded());
 
-            KeyPair serverKey = rsa();
-            X509Certificate server = sign(server(issuing, serverKey, notBefore, now.plus(VALIDITY)),
-                    issuingKey.getPrivate());
-            pem(dir.resolve("root.pem"), root);
-            pem(dir.resolve("issuing.pem"), issuing);
-            pem(dir.resolve("foreign-root.pem"), foreignRoot);
-            pem(dir.resolve("client-cas.pem"), issuing, root, foreignRoot);
-            pem(dir.resolve("server.pem"), server, issuing);
-            Files.writeString(dir.resolve("server-key.pem"), pemBlock("PRIVATE KEY", serverKey.getPrivate().getEncoded()),
-                    StandardCharsets.US_ASCII);
-            return new SandboxCertificateAuthority(dir, root, issuing, foreignRoot, crl, issued);
+            KeyPair serverKey = CertificateBuilders.rsa();
+            X509Certificate server = CertificateBuilders.sign(CertificateBuilders.server(issuing, serverKey.getPublic(),
+                    notBefore, now.plus(VALIDITY)), issuingKey.getPrivate());
+            CaFiles.pem(dir.resolve(ROOT_PEM), root);
+            CaFiles.pem(dir.resolve(ISSUING_PEM), issuing);
+            CaFiles.pem(dir.resolve(REVOKED_ISSUING_PEM), revokedCa);
+            CaFiles.pem(dir.resolve("foreign-root.pem"), foreignRoot);
+            CaFiles.pem(dir.resolve("client-cas.pem"), issuing, revokedCa, root, foreignRoot);
+            Map<String, X509Certificate> clientCas = new LinkedHashMap<>();
+            clientCas.put("sandbox-ca", issuing);
+            clientCas.put("sandbox-ca-revoked", revokedCa);
+            clientCas.put("sandbox-root", root);
+            clientCas.put("sandbox-foreign-root", foreignRoot);
+            CaFiles.trustStore(dir.resolve(CLIENT_CAS_P12), clientCas, TRUST_STORE_PASSWORD);
+            CaFiles.pem(dir.resolve(SERVER_PEM), server, issuing);
+            CaFiles.privateKeyPem(dir.resolve(SERVER_KEY_PEM), serverKey.getPrivate());
+
+            Map<String, CrlIssuer> crlIssuers = Map.of(
+                    CRL_PATH, new CrlIssuer(issuing, issuingKey.getPrivate(), revokedPersons, revokedAt),
+                    ROOT_CRL_PATH, new CrlIssuer(root, rootKey.getPrivate(), List.of(revokedCa.getSerialNumber()),
+                            revokedAt),
+                    REVOKED_CA_CRL_PATH, new CrlIssuer(revokedCa, revokedCaKey.getPrivate(), List.of(), revokedAt));
+            return new SandboxCertificateAuthority(dir, base, foreignRoot, crlIssuers, issued);
         } catch (GeneralSecurityException | OperatorCreationException e) {
             throw new IllegalStateException("the sandbox CA could not be generated", e);
         }
@@ -190,20 +219,81 @@ public final class SandboxCertificateAuthority {
         return dir;
     }
 
+    /** The NEAC stand-in. */
     public X509Certificate root() {
-        return root;
+        return crlIssuers.get(ROOT_CRL_PATH).certificate();
     }
 
+    /** The issuing CA of the personas (but the foreign and revoked-CA ones) and of the HTTPS listener. */
     public X509Certificate issuing() {
-        return issuing;
+        return crlIssuers.get(CRL_PATH).certificate();
+    }
+
+    /** The second issuing CA, listed in the root's CRL. */
+    public X509Certificate revokedIssuing() {
+        return crlIssuers.get(REVOKED_CA_CRL_PATH).certificate();
     }
 
     public X509Certificate foreignRoot() {
         return foreignRoot;
     }
 
-    public X509CRL crl() {
-        return crl;
+    /** The {@link #issuing()} CA's CRL, signed now: the {@link Kind#REVOKED} personas. */
+    public X509CRL issuingCrl(Instant now) {
+        return crlIssuers.get(CRL_PATH).sign(now);
+    }
+
+    /** The root's CRL, signed now: the {@link #revokedIssuing()} CA. */
+    public X509CRL rootCrl(Instant now) {
+        return crlIssuers.get(ROOT_CRL_PATH).sign(now);
+    }
+
+    /** The {@link #revokedIssuing()} CA's CRL, signed now: empty. */
+    public X509CRL revokedIssuingCrl(Instant now) {
+        return crlIssuers.get(REVOKED_CA_CRL_PATH).sign(now);
+    }
+
+    /**
+     * The CRL that certificates name at {@code path} on the CRL server ({@link #CRL_PATH}, {@link #ROOT_CRL_PATH},
+     * {@link #REVOKED_CA_CRL_PATH}), signed now; empty for any other path.
+     */
+    public Optional<X509CRL> crlAt(String path, Instant now) {
+        return Optional.ofNullable(crlIssuers.get(path)).map(issuer -> issuer.sign(now));
+    }
+
+    /**
+     * The root's pin: the SHA-256 of its DER encoding, lower-case hex without separators, the form a realm's
+     * certificate step takes its pinned roots in.
+     */
+    public String rootPin() {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(root().getEncoded()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 of the sandbox root", e);
+        }
+    }
+
+    /**
+     * A certificate the {@link #issuing()} CA issues now for a test's own account, in memory: a PKCS#12 key store
+     * (PIN {@link #PIN}) holding the key and the chain up to the root, as a token holds them. {@code uid} is the
+     * subject's {@code UID} (e.g. {@code CCCD:001090001234}), or null for none. Not in the CRL.
+     */
+    public KeyStore issue(String commonName, String uid) {
+        try {
+            Instant now = Instant.now();
+            CrlIssuer issuing = crlIssuers.get(CRL_PATH);
+            KeyPair key = CertificateBuilders.rsa();
+            X509Certificate certificate = CertificateBuilders.sign(CertificateBuilders.person(
+                    new Persona("issued", commonName, uid, Kind.VALID), issuing.certificate(), key.getPublic(),
+                    now.minus(Duration.ofDays(1)), now.plus(VALIDITY), URI.create(crlBase + CRL_PATH)), issuing.key());
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setKeyEntry("sandbox", key.getPrivate(), PIN.toCharArray(),
+                    new Certificate[] {certificate, issuing.certificate(), root()});
+            return store;
+        } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
+            throw new IllegalStateException("the sandbox CA could not issue a certificate", e);
+        }
     }
 
     /** A persona's certificate, by its file's name. */
@@ -219,126 +309,5 @@ public final class SandboxCertificateAuthority {
     public Path file(String file) {
         certificate(file);
         return dir.resolve(file);
-    }
-
-    // ---- building --------------------------------------------------------------------------------------------
-
-    private static KeyPair rsa() throws GeneralSecurityException {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        return generator.generateKeyPair();
-    }
-
-    private static X500Name name(String commonName, String uid) {
-        X500NameBuilder builder = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "VN")
-                .addRDN(BCStyle.O, TEST_MARK).addRDN(BCStyle.CN, commonName);
-        if (uid != null) {
-            builder.addRDN(BCStyle.UID, uid);
-        }
-        return builder.build();
-    }
-
-    /** The issuer's subject as it is encoded in its certificate (a chain is built by comparing these bytes). */
-    private static X500Name nameOf(X509Certificate issuer) {
-        return X500Name.getInstance(issuer.getSubjectX500Principal().getEncoded());
-    }
-
-    private static BigInteger serial() {
-        return new BigInteger(64, new SecureRandom()).add(BigInteger.ONE);
-    }
-
-    private static X509v3CertificateBuilder ca(X500Name subject, X500Name issuer, java.security.PublicKey key,
-                                               X509Certificate issuerCertificate, Instant from, Instant to,
-                                               int pathLength) throws GeneralSecurityException, CertIOException {
-        JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
-        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer, serial(), Date.from(from),
-                Date.from(to), subject, key)
-                .addExtension(Extension.basicConstraints, true,
-                        pathLength < 0 ? new BasicConstraints(true) : new BasicConstraints(pathLength))
-                .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
-                .addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(key));
-        if (issuerCertificate != null) {
-            builder.addExtension(Extension.authorityKeyIdentifier, false,
-                    utils.createAuthorityKeyIdentifier(issuerCertificate));
-        }
-        return builder;
-    }
-
-    private static X509v3CertificateBuilder person(Persona persona, X509Certificate issuer, KeyPair key, Instant from,
-                                                   Instant to, URI crlUrl)
-            throws GeneralSecurityException, CertIOException {
-        JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
-        DistributionPointName where = new DistributionPointName(new GeneralNames(
-                new GeneralName(GeneralName.uniformResourceIdentifier, crlUrl.toString())));
-        return new JcaX509v3CertificateBuilder(nameOf(issuer), serial(), Date.from(from), Date.from(to),
-                name(persona.commonName(), persona.uid()), key.getPublic())
-                .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
-                .addExtension(Extension.keyUsage, true,
-                        new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation))
-                .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(new KeyPurposeId[] {
-                    KeyPurposeId.id_kp_clientAuth, KeyPurposeId.id_kp_emailProtection}))
-                .addExtension(Extension.cRLDistributionPoints, false,
-                        new CRLDistPoint(new DistributionPoint[] {new DistributionPoint(where, null, null)}))
-                .addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(key.getPublic()))
-                .addExtension(Extension.authorityKeyIdentifier, false, utils.createAuthorityKeyIdentifier(issuer));
-    }
-
-    private static X509v3CertificateBuilder server(X509Certificate issuer, KeyPair key, Instant from, Instant to)
-            throws GeneralSecurityException, CertIOException {
-        return new JcaX509v3CertificateBuilder(nameOf(issuer), serial(), Date.from(from), Date.from(to),
-                name("localhost", null), key.getPublic())
-                .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
-                .addExtension(Extension.keyUsage, true,
-                        new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment))
-                .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
-                .addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-                    new GeneralName(GeneralName.dNSName, "localhost"),
-                    new GeneralName(GeneralName.iPAddress, "127.0.0.1")}));
-    }
-
-    private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey issuerKey)
-            throws OperatorCreationException, GeneralSecurityException {
-        ContentSigner signer = new JcaContentSignerBuilder(SIGNATURE).build(issuerKey);
-        return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
-    }
-
-    private static X509CRL crl(X509Certificate issuer, PrivateKey issuerKey, List<BigInteger> revoked, Instant now)
-            throws GeneralSecurityException, OperatorCreationException, CertIOException {
-        X509v2CRLBuilder builder = new X509v2CRLBuilder(nameOf(issuer), Date.from(now.minus(Duration.ofMinutes(5))))
-                .setNextUpdate(Date.from(now.plus(Duration.ofDays(1))))
-                .addExtension(Extension.authorityKeyIdentifier, false,
-                        new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(issuer))
-                .addExtension(Extension.cRLNumber, false, new CRLNumber(BigInteger.ONE));
-        for (BigInteger serial : revoked) {
-            builder.addCRLEntry(serial, Date.from(now.minus(Duration.ofHours(1))), CRLReason.keyCompromise);
-        }
-        return new JcaX509CRLConverter().getCRL(builder.build(new JcaContentSignerBuilder(SIGNATURE).build(issuerKey)));
-    }
-
-    // ---- files -----------------------------------------------------------------------------------------------
-
-    private static void pkcs12(Path file, PrivateKey key, Certificate[] chain) throws IOException,
-            GeneralSecurityException {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        store.setKeyEntry("sandbox", key, PIN.toCharArray(), chain);
-        try (OutputStream out = Files.newOutputStream(file)) {
-            store.store(out, PIN.toCharArray());
-        }
-    }
-
-    private static void pem(Path file, X509Certificate... certificates) throws IOException,
-            GeneralSecurityException {
-        StringBuilder text = new StringBuilder();
-        for (X509Certificate certificate : certificates) {
-            text.append(pemBlock("CERTIFICATE", certificate.getEncoded()));
-        }
-        Files.writeString(file, text, StandardCharsets.US_ASCII);
-    }
-
-    private static String pemBlock(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n"
-                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
     }
 }
