@@ -23,10 +23,13 @@ class DvcRealmClientScopesTest {
     /** The portals of the sandbox contract: granted the identity fields in the realm file. */
     static final List<String> SANDBOX_PORTALS = List.of("dvcqg-portal", "dvc-hatinh-web", "dvc-binhduong-web",
             "dvc-binhdinh-web", "dvc-lylichtuphap-web");
-    /** The mapper types of realm-default scopes: none reads a user attribute or property but {@code locale}. */
+    /**
+     * The mapper types of realm-default scopes: none reads a user attribute or property but {@code locale} ({@code amr}
+     * says how the login happened, from the session's completed steps).
+     */
     static final Set<String> SAFE_MAPPER_TYPES = Set.of("oidc-sub-mapper", "oidc-usersessionmodel-note-mapper",
-            "oidc-acr-mapper", "vneid-level-mapper", "vneid-username-mapper", "oidc-usermodel-realm-role-mapper",
-            "oidc-usermodel-client-role-mapper", "oidc-audience-resolve-mapper", "oidc-allowed-origins-mapper");
+            "oidc-acr-mapper", "oidc-amr-mapper", "vneid-level-mapper", "vneid-username-mapper",
+            "oidc-usermodel-realm-role-mapper", "oidc-usermodel-client-role-mapper", "oidc-audience-resolve-mapper", "oidc-allowed-origins-mapper");
 
     private static JsonNode realm;
 

@@ -13,7 +13,8 @@
 <#import "buttons.ftl" as buttons>
 <#import "passkeys.ftl" as passkeys>
 <#assign dvcByIdNumber = (vneidLoginBy!'username') == 'id_number'>
-<#assign dvcFormOpen = (messagesPerField.existsError('username','password','captcha') || (login.username!'')?has_content || usernameHidden?? || vneidCaptcha?? || dvcByIdNumber || !(social.providers?? && social.providers?has_content))>
+<#assign dvcByCertificate = (vneidLoginBy!'username') == 'certificate'>
+<#assign dvcFormOpen = (messagesPerField.existsError('username','password','captcha') || (login.username!'')?has_content || usernameHidden?? || vneidCaptcha?? || dvcByIdNumber || dvcByCertificate || !(social.providers?? && social.providers?has_content))>
 <@layout.registrationLayout displayMessage=!messagesPerField.existsError('username','password','captcha') displayInfo=realm.password && realm.registrationAllowed && !registrationDisabled??; section>
 <!-- template: login.ftl (dvc) -->
 
@@ -75,12 +76,29 @@
                 <#-- the tabs of seed 002: a form of their own (so Enter in the login form never switches the tab), posted
                      to the same login action, which only shows the form again on the chosen tab; no JavaScript needed -->
                 <form id="dvc-login-tabs" class="dvc-login-tabs" action="${url.loginAction}" method="post" aria-label="${msg("dvcLoginByLabel")}">
+                    <#assign dvcByUsername = !dvcByIdNumber && !dvcByCertificate>
                     <button id="dvc-login-tab-username" type="submit" name="vneidLoginTab" value="username"
-                            class="dvc-login-tab<#if !dvcByIdNumber> dvc-login-tab--active</#if>" aria-pressed="${(!dvcByIdNumber)?c}">${msg("dvcLoginByUsername")}</button>
+                            class="dvc-login-tab<#if dvcByUsername> dvc-login-tab--active</#if>" aria-pressed="${dvcByUsername?c}">${msg("dvcLoginByUsername")}</button>
                     <button id="dvc-login-tab-id-number" type="submit" name="vneidLoginTab" value="id_number"
                             class="dvc-login-tab<#if dvcByIdNumber> dvc-login-tab--active</#if>" aria-pressed="${dvcByIdNumber?c}">${msg("dvcLoginByIdNumber")}</button>
+                    <#if (vneidCertificateLogin!false)>
+                    <button id="dvc-login-tab-certificate" type="submit" name="vneidLoginTab" value="certificate"
+                            class="dvc-login-tab<#if dvcByCertificate> dvc-login-tab--active</#if>" aria-pressed="${dvcByCertificate?c}">${msg("dvcLoginByCertificate")}</button>
+                    </#if>
                 </form>
                 </#if>
+                <#if dvcByCertificate>
+                <#-- "Usb ký số": the browser presents the token's certificate in the TLS handshake, before any page; the
+                     tab says how, and the certificate step confirms on a page of its own -->
+                <div id="dvc-usb" class="dvc-usb">
+                    <ol id="dvc-usb-steps" class="dvc-notice__steps">
+                        <li>${msg("dvcUsbStep1")}</li>
+                        <li>${msg("dvcUsbStep2")}</li>
+                        <li>${msg("dvcUsbStep3")}</li>
+                    </ol>
+                    <p><a id="dvc-usb-restart" href="${url.loginRestartFlowUrl}">${msg("dvcUsbRestart")}</a></p>
+                </div>
+                <#else>
                 <form id="kc-form-login" class="${properties.kcFormClass!}" onsubmit="login.disabled = true; return true;" action="${url.loginAction}" method="post" novalidate="novalidate">
                     <#if !usernameHidden??>
                         <input type="hidden" name="vneid_login_by" value="<#if dvcByIdNumber>id_number<#else>username</#if>"/>
@@ -130,6 +148,7 @@
                     <input type="hidden" id="id-hidden-input" name="credentialId" <#if auth.selectedCredential?has_content>value="${auth.selectedCredential}"</#if>/>
                     <@buttons.loginButton />
                 </form>
+                </#if>
             </div>
           </div>
           <p class="dvc-legacy__back"><a href="#dvc-chooser">${msg("dvcBackToChooser")}</a></p>

@@ -39,6 +39,8 @@ public final class PortalLogin {
     public final String verifier = random(48);
     public final String redirectUri = "http://127.0.0.1:" + (20000 + RANDOM.nextInt(40000)) + "/callback";
     private final URI keycloakBase;
+    /** The portal's own calls to Keycloak (token, keys); over TLS where {@link #keycloakBase} is HTTPS. */
+    private final WebClient backChannel;
 
     public PortalLogin(KeycloakServer keycloak, String clientId) {
         this(keycloak, clientId, new WebClient());
@@ -50,9 +52,15 @@ public final class PortalLogin {
 
     /** A login to the Keycloak at {@code keycloakBase}, e.g. a load balancer's {@code https://localhost:8443}. */
     public PortalLogin(URI keycloakBase, String clientId, WebClient web) {
+        this(keycloakBase, clientId, web, new WebClient());
+    }
+
+    /** The same, the portal's back channel (token and key requests) through {@code backChannel}. */
+    public PortalLogin(URI keycloakBase, String clientId, WebClient web, WebClient backChannel) {
         this.keycloakBase = keycloakBase;
         this.clientId = clientId;
         this.web = web;
+        this.backChannel = backChannel;
     }
 
     public String issuer() {
@@ -262,7 +270,7 @@ public final class PortalLogin {
         body.put("code_verifier", codeVerifier);
         body.put("client_id", clientId);
         body.put("client_secret", secretOf(clientId));
-        HttpResponse<String> response = new WebClient().postForm(
+        HttpResponse<String> response = backChannel.postForm(
                 URI.create(issuer() + "/protocol/openid-connect/token"), body);
         try {
             return JSON.readTree(response.body());
@@ -275,7 +283,7 @@ public final class PortalLogin {
     public JWTClaimsSet validIdToken(String idToken) {
         try {
             SignedJWT jwt = SignedJWT.parse(idToken);
-            JWKSet keys = JWKSet.load(URI.create(issuer() + "/protocol/openid-connect/certs").toURL());
+            JWKSet keys = JWKSet.parse(backChannel.get(URI.create(issuer() + "/protocol/openid-connect/certs")).body());
             assertThat(jwt.verify(new RSASSAVerifier(keys.getKeyByKeyId(jwt.getHeader().getKeyID()).toRSAKey())))
                     .as("ID token signed with the realm's published key").isTrue();
             JWTClaimsSet claims = jwt.getJWTClaimsSet();

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import vn.vneidbridge.distribution.KeycloakServer;
 import vn.vneidbridge.distribution.KeycloakServerConfig;
 import vn.vneidbridge.sandbox.BusinessRegistryConnection;
+import vn.vneidbridge.sandbox.CertificateLoginConnection;
 import vn.vneidbridge.sandbox.LegacyDatabaseConnection;
 import vn.vneidbridge.sandbox.PopulationRegistryConnection;
 import vn.vneidbridge.sandbox.legacy.LegacyDatabaseSeeder;
@@ -24,7 +25,8 @@ import vn.vneidbridge.sandbox.legacy.LegacySchema;
  * when the run ends, with the population database simulator beside it. Tests change realm settings through
  * the admin API instead of restarting it. The business registry simulator runs beside it too. Inject
  * {@link KeycloakServer}, {@link AdminApi}, {@link LegacyDatabaseConnection}, {@link PopulationRegistryConnection} or
- * {@link BusinessRegistryConnection} as a parameter.
+ * {@link BusinessRegistryConnection} as a parameter. The server also listens on HTTPS asking for client certificates
+ * of the sandbox's test CA ({@link CertificateLoginConnection}, injectable too), for the certificate login.
  */
 public class TestKeycloak implements ParameterResolver {
 
@@ -37,7 +39,8 @@ public class TestKeycloak implements ParameterResolver {
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
         return type == KeycloakServer.class || type == AdminApi.class || type == LegacyDatabaseConnection.class
-                || type == PopulationRegistryConnection.class || type == BusinessRegistryConnection.class;
+                || type == PopulationRegistryConnection.class || type == BusinessRegistryConnection.class
+                || type == CertificateLoginConnection.class;
     }
 
     @Override
@@ -53,6 +56,9 @@ public class TestKeycloak implements ParameterResolver {
         }
         if (type == BusinessRegistryConnection.class) {
             return running.businessRegistry();
+        }
+        if (type == CertificateLoginConnection.class) {
+            return running.certificates();
         }
         return type == LegacyDatabaseConnection.class ? running.legacy() : running.server();
     }
@@ -117,10 +123,22 @@ public class TestKeycloak implements ParameterResolver {
             registry.close();
             throw new UncheckedIOException("cannot start the business registry simulator", e);
         }
+        CertificateLoginConnection certificates;
+        try {
+            certificates = CertificateLoginConnection.start(workDir.resolve("ca"), 0);
+        } catch (IOException e) {
+            businessRegistry.close();
+            registry.close();
+            throw new UncheckedIOException("cannot start the test CA of the certificate login", e);
+        }
+        int httpsPort = freePort();
+        while (httpsPort == httpPort || httpsPort == managementPort) {
+            httpsPort = freePort();
+        }
         KeycloakServer server;
         try {
-            server = KeycloakServer.start(ownDatabase(businessRegistry.configure(registry.configure(legacy.configure(
-                    KeycloakServerConfig.builder()
+            server = KeycloakServer.start(ownDatabase(certificates.configure(businessRegistry.configure(
+                    registry.configure(legacy.configure(KeycloakServerConfig.builder()
                     .name(serverName())
                     .distributionZip(requiredFile("keycloak.dist.zip"))
                     .providersBundle(requiredFile("vneid.providers.bundle"))
@@ -140,15 +158,17 @@ public class TestKeycloak implements ParameterResolver {
                     .runtimeOption(BRIDGE_ADMIN + "backlog-refresh-seconds", "2")
                     // the test portals' webhooks listen on 127.0.0.1 (see allowPrivateWebhookAddresses)
                     .runtimeOption(LINK_WEBHOOK + "allow-private-addresses",
-                            String.valueOf(allowPrivateWebhookAddresses()))))), workDir)
+                            String.valueOf(allowPrivateWebhookAddresses()))))), httpsPort), workDir)
                     .build());
         } catch (RuntimeException e) {
+            certificates.close();
             businessRegistry.close();
             registry.close();
             throw e;
         }
         return new RunningServer(server, new AdminApi(server.baseUri(), server.config().adminUsername(),
-                server.config().adminPassword()), legacy, registry, businessRegistry, legacyDatabaseResource());
+                server.config().adminPassword()), legacy, registry, businessRegistry, certificates,
+                legacyDatabaseResource());
     }
 
     public static Path requiredFile(String property) {
@@ -182,7 +202,7 @@ public class TestKeycloak implements ParameterResolver {
     /** A started server and what it uses, closed by JUnit when the whole run ends. */
     private record RunningServer(KeycloakServer server, AdminApi admin, LegacyDatabaseConnection legacy,
                                  PopulationRegistryConnection registry, BusinessRegistryConnection businessRegistry,
-                                 AutoCloseable legacyResource)
+                                 CertificateLoginConnection certificates, AutoCloseable legacyResource)
             implements ExtensionContext.Store.CloseableResource {
         @Override
         public void close() throws Exception {
@@ -191,6 +211,7 @@ public class TestKeycloak implements ParameterResolver {
             } finally {
                 try {
                     businessRegistry.close();
+                    certificates.close();
                 } finally {
                     registry.close();
                     legacyResource.close();

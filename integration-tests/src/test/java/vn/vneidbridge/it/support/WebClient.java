@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import javax.net.ssl.SSLContext;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -24,11 +25,7 @@ import org.jsoup.nodes.Element;
 public final class WebClient {
 
     private final LoopbackCookieHandler cookies = new LoopbackCookieHandler();
-    private final HttpClient http = HttpClient.newBuilder()
-            .cookieHandler(cookies)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    private final HttpClient http;
     private static final AtomicInteger CLIENTS = new AtomicInteger();
     private final String forwardedFor;
 
@@ -43,7 +40,28 @@ public final class WebClient {
 
     /** A client whose requests say they come from {@code forwardedFor}, e.g. several "browsers" behind one NAT. */
     public WebClient(String forwardedFor) {
+        this(forwardedFor, null);
+    }
+
+    /**
+     * A client of its own address speaking TLS with {@code tls}: the CAs it trusts for the server and, for the
+     * certificate login, the client certificate it presents in the handshake (a browser with a USB token).
+     */
+    public static WebClient overTls(SSLContext tls) {
+        return new WebClient(ownAddress(CLIENTS.incrementAndGet()), tls);
+    }
+
+    private WebClient(String forwardedFor, SSLContext tls) {
         this.forwardedFor = forwardedFor;
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5));
+        if (tls != null) {
+            // HTTP/1.1: a TLS connection per client, as a browser's to one origin (no HTTP/2 upgrade attempts)
+            builder.sslContext(tls).version(HttpClient.Version.HTTP_1_1);
+        }
+        this.http = builder.build();
     }
 
     /** The value of a cookie this client holds for {@code uri}, e.g. a load balancer's stickiness cookie. */
