@@ -1,4 +1,5 @@
 <#import "template.ftl" as layout>
+<#global vneidOwnOtherMeans = true>
 <@layout.registrationLayout displayMessage=false; section>
 <!-- template: vneid-certificate-login.ftl -->
     <#if section = "header">
@@ -11,7 +12,7 @@
         <#else>
             <div id="vneid-cert-confirm" class="${properties.kcContentWrapperClass!}" role="status">
                 <p>${msg("vneidCertConfirm")}</p>
-                <dl>
+                <dl class="vneid-cert">
                     <dt>${msg("vneidCertHolder")}</dt><dd id="vneid-cert-holder">${vneidCertHolder!""}</dd>
                     <dt>${msg("vneidCertIssuer")}</dt><dd id="vneid-cert-issuer">${vneidCertIssuer!""}</dd>
                     <dt>${msg("vneidCertAccount")}</dt><dd id="vneid-cert-account">${vneidCertAccount!""}</dd>
@@ -24,7 +25,7 @@
                     <button class="${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!}" type="submit"
                             name="vneidCertificate" value="login" id="vneid-cert-login">${msg("vneidCertLogin")}</button>
                 </#if>
-                <button class="${properties.kcButtonDefaultClass!} ${properties.kcButtonBlockClass!}" type="submit"
+                <button class="${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!} ${properties.kcMarginTopClass!}" type="submit"
                         name="vneidCertificate" value="other" id="vneid-cert-other">${msg("vneidCertOtherMeans")}</button>
             </div>
         </form>

@@ -258,7 +258,8 @@
 
         <#nested "form">
 
-        <#if auth?has_content && auth.showTryAnotherWayLink()>
+        <#-- not on a page that offers its own way back to the login means (the certificate login's) -->
+        <#if auth?has_content && auth.showTryAnotherWayLink() && !(vneidOwnOtherMeans!false)>
           <form id="kc-select-try-another-way-form" action="${url.loginAction}" method="post" novalidate="novalidate">
               <input type="hidden" name="tryAnotherWay" value="on"/>
               <a id="try-another-way" href="javascript:document.forms['kc-select-try-another-way-form'].requestSubmit()"

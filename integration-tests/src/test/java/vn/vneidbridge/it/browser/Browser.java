@@ -48,7 +48,20 @@ public final class Browser implements AutoCloseable {
     private int pageNumber;
     private final List<String> report = new ArrayList<>();
 
+    /** What else a browser's closing cleans up (a managed policy written for it). */
+    @FunctionalInterface
+    interface CleanUp {
+        void run() throws IOException;
+    }
+
+    private final CleanUp cleanUp;
+
     Browser(String journey, WebDriver driver, boolean chromium, Path directory) {
+        this(journey, driver, chromium, directory, () -> { });
+    }
+
+    Browser(String journey, WebDriver driver, boolean chromium, Path directory, CleanUp cleanUp) {
+        this.cleanUp = cleanUp;
         this.journey = journey;
         this.driver = driver;
         this.chromium = chromium;
@@ -217,6 +230,14 @@ public final class Browser implements AutoCloseable {
 
     @Override
     public void close() {
-        driver.quit();
+        try {
+            driver.quit();
+        } finally {
+            try {
+                cleanUp.run();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 }

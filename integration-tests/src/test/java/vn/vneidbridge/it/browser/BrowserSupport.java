@@ -60,6 +60,85 @@ public final class BrowserSupport {
         return new Browser(journey, htmlUnit(trustStore(caPem)), false, SCREENSHOTS.resolve(journey));
     }
 
+    /** Where Chromium reads its managed policies on Debian (root only). */
+    static final Path CHROMIUM_POLICIES = Path.of("/etc/chromium/policies/managed");
+    private static final Path CERTUTIL = Path.of("/usr/bin/certutil");
+    private static final Path PK12UTIL = Path.of("/usr/bin/pk12util");
+
+    /**
+     * Why a browser with a USB token cannot be made here, or empty when it can: it needs Chromium, NSS's
+     * {@code certutil} and {@code pk12util} (Debian's libnss3-tools, which .ci/run installs) and a writable
+     * {@link #CHROMIUM_POLICIES} (headless Chromium shows no certificate picker, so a managed policy chooses the
+     * certificate for the one origin).
+     */
+    public static java.util.Optional<String> tokenBrowserMissing() {
+        if (!chromiumAvailable()) {
+            return java.util.Optional.of("Chromium and chromedriver are not installed");
+        }
+        if (!Files.isExecutable(CERTUTIL) || !Files.isExecutable(PK12UTIL)) {
+            return java.util.Optional.of("NSS's certutil and pk12util (package libnss3-tools) are not installed");
+        }
+        try {
+            Files.createDirectories(CHROMIUM_POLICIES);
+        } catch (IOException e) {
+            return java.util.Optional.of(CHROMIUM_POLICIES + " cannot be written (not root)");
+        }
+        return Files.isWritable(CHROMIUM_POLICIES) ? java.util.Optional.empty()
+                : java.util.Optional.of(CHROMIUM_POLICIES + " cannot be written (not root)");
+    }
+
+    /**
+     * Chromium with a USB token: {@code token}'s key and certificate in the NSS database of a home of its own
+     * ({@code pk12util}, PIN {@link vn.vneidbridge.sandbox.ca.SandboxCertificateAuthority#PIN}), {@code root} trusted
+     * for the server, and a managed policy that presents the certificate to {@code origin} when the server asks,
+     * as a citizen choosing it in the browser's picker does. Call only when {@link #tokenBrowserMissing()} is empty;
+     * the policy is removed when the browser closes.
+     */
+    public static Browser withToken(String journey, java.security.KeyStore token,
+                                    java.security.cert.X509Certificate root, java.net.URI origin) {
+        announce();
+        try {
+            Path home = Files.createTempDirectory("vneid-token-home-");
+            Path nss = Files.createDirectories(home.resolve(".pki/nssdb"));
+            run(CERTUTIL.toString(), "-N", "-d", "sql:" + nss, "--empty-password");
+            Path p12 = home.resolve("token.p12");
+            try (var out = Files.newOutputStream(p12)) {
+                token.store(out, vn.vneidbridge.sandbox.ca.SandboxCertificateAuthority.PIN.toCharArray());
+            }
+            run(PK12UTIL.toString(), "-d", "sql:" + nss, "-i", p12.toString(), "-W",
+                    vn.vneidbridge.sandbox.ca.SandboxCertificateAuthority.PIN);
+            Path rootPem = home.resolve("root.pem");
+            Files.writeString(rootPem, "-----BEGIN CERTIFICATE-----\n"
+                    + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(root.getEncoded())
+                    + "\n-----END CERTIFICATE-----\n");
+            run(CERTUTIL.toString(), "-A", "-d", "sql:" + nss, "-n", "sandbox-root", "-t", "C,,", "-a", "-i",
+                    rootPem.toString());
+            Path policy = CHROMIUM_POLICIES.resolve("vneid-bridge-it-" + ProcessHandle.current().pid() + ".json");
+            String origin0 = origin.getScheme() + "://" + origin.getHost() + ":" + origin.getPort();
+            Files.writeString(policy, "{\"AutoSelectCertificateForUrls\":[\"{\\\"pattern\\\":\\\""
+                    + origin0 + "\\\",\\\"filter\\\":{}}\"]}");
+            return new Browser(journey, chromium(Map.of("HOME", home.toString())), true, SCREENSHOTS.resolve(journey),
+                    () -> Files.deleteIfExists(policy));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void run(String... command) throws IOException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try {
+            String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IOException(String.join(" ", command) + " failed: " + output);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
     /** Base64 of the SHA-256 of the certificate's public key (SubjectPublicKeyInfo), as Chromium's flag wants it. */
     private static String spkiHash(Path caPem) {
         try (var in = Files.newInputStream(caPem)) {
@@ -109,6 +188,10 @@ public final class BrowserSupport {
     }
 
     private static WebDriver chromium(String... extraArguments) {
+        return chromium(Map.of(), extraArguments);
+    }
+
+    private static WebDriver chromium(Map<String, String> environment, String... extraArguments) {
         Path profile;
         try {
             profile = Files.createTempDirectory("vneid-chromium-");
@@ -129,6 +212,7 @@ public final class BrowserSupport {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
+                .withEnvironment(environment)
                 .build();
         return new ChromeDriver(service, options);
     }
