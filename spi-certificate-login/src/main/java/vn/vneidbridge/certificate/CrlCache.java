@@ -1,14 +1,12 @@
 package vn.vneidbridge.certificate;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
@@ -21,15 +19,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
 import org.keycloak.common.crypto.CryptoIntegration;
+import vn.vneidbridge.core.http.BoundedBodySubscriber;
 
 /**
  * The CRLs of the certificates' distribution points, fetched over HTTP(S) with short timeouts and kept until their
@@ -48,7 +45,7 @@ final class CrlCache {
     static final Duration RETRY_AFTER = Duration.ofSeconds(30);
     /** A list without a next update is asked again after this long. */
     static final Duration NO_NEXT_UPDATE = Duration.ofMinutes(10);
-    private static final long MAX_BYTES = 20L * 1024 * 1024;
+    private static final int MAX_BYTES = 20 * 1024 * 1024;
 
     private record Entry(X509CRL crl, Instant keepUntil) {
     }
@@ -206,7 +203,7 @@ final class CrlCache {
 
     private static byte[] download(HttpClient client, URI uri) {
         CompletableFuture<HttpResponse<byte[]>> answer = client.sendAsync(HttpRequest.newBuilder(uri)
-                .timeout(READ_TIMEOUT).GET().build(), info -> new CappedBody(MAX_BYTES));
+                .timeout(READ_TIMEOUT).GET().build(), BoundedBodySubscriber.handler(MAX_BYTES));
         try {
             HttpResponse<byte[]> response = answer.get(READ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             if (response.statusCode() != 200) {
@@ -222,52 +219,6 @@ final class CrlCache {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    /** A body read into memory up to a limit; beyond it the download is cancelled and fails. */
-    private static final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
-        private final long limit;
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        private final CompletableFuture<byte[]> body = new CompletableFuture<>();
-        private Flow.Subscription subscription;
-
-        CappedBody(long limit) {
-            this.limit = limit;
-        }
-
-        @Override
-        public CompletionStage<byte[]> getBody() {
-            return body;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription subscription) {
-            this.subscription = subscription;
-            subscription.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> items) {
-            for (ByteBuffer item : items) {
-                byte[] chunk = new byte[item.remaining()];
-                item.get(chunk);
-                bytes.writeBytes(chunk);
-            }
-            if (bytes.size() > limit) {
-                subscription.cancel();
-                body.completeExceptionally(new IllegalStateException("CRL larger than " + limit + " bytes"));
-            }
-        }
-
-        @Override
-        public void onError(Throwable throwable) {
-            body.completeExceptionally(throwable);
-        }
-
-        @Override
-        public void onComplete() {
-            body.complete(bytes.toByteArray());
         }
     }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import vn.vneidbridge.core.http.BoundedBodySubscriber;
 
 /**
  * One pooled HTTP client per provider factory. Every call is bounded by the read timeout, body included,

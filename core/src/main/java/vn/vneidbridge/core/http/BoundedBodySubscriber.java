@@ -1,4 +1,4 @@
-package vn.vneidbridge.cccd.registry;
+package vn.vneidbridge.core.http;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,11 +9,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
-/** Collects a response body into a byte array, giving up once it grows past a limit. */
-final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<byte[]> {
+/**
+ * Collects a response body into a byte array, giving up once it grows past a limit: for the answers of services the
+ * bridge calls (the population registry, the CAs' revocation lists), which must not fill the heap.
+ */
+public final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<byte[]> {
 
     /** The body was larger than the limit. */
-    static final class TooLargeException extends IOException {
+    public static final class TooLargeException extends IOException {
         TooLargeException() {
             super("response body too large");
         }
@@ -28,7 +31,7 @@ final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<byte[]>
         this.limit = limit;
     }
 
-    static HttpResponse.BodyHandler<byte[]> handler(int limit) {
+    public static HttpResponse.BodyHandler<byte[]> handler(int limit) {
         return responseInfo -> new BoundedBodySubscriber(limit);
     }
 
