@@ -91,6 +91,8 @@ public final class BenchmarkMain {
     private SessionReset aloneSessions;
     /** Whether the next scenario is the first on a server of ours just started alone (its JVM still compiling). */
     private boolean freshServer;
+    /** Which of the servers of ours without a twin ({@link BenchmarkOptions#aloneServers()}) is running, from 1. */
+    private int aloneServer = 1;
 
     private BenchmarkMain(BenchmarkOptions options, PrintStream out) {
         this.options = options;
@@ -154,11 +156,19 @@ public final class BenchmarkMain {
                 serverPair(pair, options.quick() ? largeDb : smallDb);
             }
             if (!options.quick() && !options.pairsOnly()) {
-                if (BenchmarkOptions.SMALL_DATABASE_SCENARIOS.stream().anyMatch(options::measures)) {
-                    oursUnpaired(smallDb, String.format(Locale.ROOT, "%,d accounts", small));
-                }
-                if (BenchmarkOptions.LARGE_DATABASE_SCENARIOS.stream().anyMatch(options::measures)) {
-                    oursLarge(largeDb);
+                // the servers without a twin, several per database and one after the other: their spread is the
+                // spread between JVMs too (runs W1 and W2: one server per run differed from the other run's in
+                // every window of five scenarios)
+                for (int server = 1; server <= options.aloneServers(); server++) {
+                    aloneServer = server;
+                    out.printf("Ours alone, server %d of %d per legacy database, %d round(s)%n", server,
+                            options.aloneServers(), options.rounds());
+                    if (BenchmarkOptions.SMALL_DATABASE_SCENARIOS.stream().anyMatch(options::measures)) {
+                        oursUnpaired(smallDb, String.format(Locale.ROOT, "%,d accounts", small));
+                    }
+                    if (BenchmarkOptions.LARGE_DATABASE_SCENARIOS.stream().anyMatch(options::measures)) {
+                        oursLarge(largeDb);
+                    }
                 }
             }
         } finally {
@@ -756,8 +766,10 @@ public final class BenchmarkMain {
             if (dropSessions && aloneSessions != null) {
                 aloneSessions.run(out);
             }
-            BenchRun run = BenchRun.measured(runName(scenario, variant, round), base, journey, users, concurrency,
-                    options.cap(), new Recorder());
+            // the windows of the later servers without a twin follow those of the first (their repetitions)
+            int repetition = (aloneServer - 1) * options.rounds() + round;
+            BenchRun run = BenchRun.measured(runName(scenario, variant, repetition), base, journey, users,
+                    concurrency, options.cap(), new Recorder());
             SteadyState warmUpJudge = freshServer ? options.freshServerSteadyState() : judge;
             freshServer = false;
             LoadWindow.Result result = round == 1
@@ -769,7 +781,7 @@ public final class BenchmarkMain {
             if (round == 1) {
                 warmUp = result.warmUp();
             }
-            record(server, scenario, title, variant, pair, round, unit, concurrency, result, warmUp);
+            record(server, scenario, title, variant, pair, repetition, unit, concurrency, result, warmUp);
         }
     }
 

@@ -16,14 +16,18 @@ import java.util.Set;
  * servers' JVMs inline Argon2 ({@code KeycloakServerConfig.ARGON2_INLINING}); {@code --plain-jvm} starts them
  * without it, to see the lottery it removes (docs/benchmarks.md). {@code --unpaired=step-up-level-1,qr} runs
  * only the fresh servers of ours without a stock twin and only the scenarios named (full mode's method), e.g. to
- * look into one of them without the hour before it; {@code --unpaired=all} runs every one of them.
+ * look into one of them without the hour before it; {@code --unpaired=all} runs every one of them. The scenarios
+ * without a stock twin run on {@code --alone-servers} (2) fresh servers per legacy database, one after the other,
+ * each for all their rounds: one JVM settles at a speed of its own, so one server per run could not show the spread
+ * between servers (runs W1 and W2 differed in every window of five scenarios; docs/benchmarks.md).
  */
 record BenchmarkOptions(Path keycloakZip, Path providersBundle, Path sandboxBundle, Path workDir,
                         boolean quick, boolean pairsOnly, boolean passwordOnly, boolean vneidOnly,
                         boolean flightRecorder,
                         boolean plainJvm, int argon2Lottery, int concurrency, int pairs, int rounds,
                         Duration slice, Duration minWarmUp, Duration maxWarmUp, double tolerance, Duration rewarm,
-                        Duration window, int smallAccounts, int largeAccounts, Set<String> unpaired) {
+                        Duration window, int smallAccounts, int largeAccounts, Set<String> unpaired,
+                        int aloneServers) {
 
     /**
      * The scenarios without a stock twin that {@code --unpaired} can name, in their order: those of the server of ours
@@ -43,7 +47,7 @@ record BenchmarkOptions(Path keycloakZip, Path providersBundle, Path sandboxBund
             + " --work-dir=DIR [--quick] [--concurrency=8] [--pairs=2] [--rounds=3] [--slice=10] [--min-warm-up=30]"
             + " [--max-warm-up=240] [--tolerance=5] [--rewarm=10] [--window=20] [--large-accounts=1000000]"
             + " [--pairs-only] [--password-only | --vneid-only] [--jfr] [--plain-jvm] [--argon2-lottery=9]"
-            + " [--unpaired=step-up-level-1,qr | --unpaired=all]";
+            + " [--unpaired=step-up-level-1,qr | --unpaired=all] [--alone-servers=2]";
 
     static BenchmarkOptions parse(String[] args) {
         Path zip = null;
@@ -68,6 +72,7 @@ record BenchmarkOptions(Path keycloakZip, Path providersBundle, Path sandboxBund
         Integer window = null;
         Integer large = null;
         Set<String> unpaired = Set.of();
+        Integer aloneServers = null;
         for (String arg : args) {
             int eq = arg.indexOf('=');
             String name = eq < 0 ? arg : arg.substring(0, eq);
@@ -95,6 +100,7 @@ record BenchmarkOptions(Path keycloakZip, Path providersBundle, Path sandboxBund
                 case "--window" -> window = number(name, value, 1, 3600);
                 case "--large-accounts" -> large = number(name, value, 10_000, 1_000_000);
                 case "--unpaired" -> unpaired = scenarios(name, value);
+                case "--alone-servers" -> aloneServers = number(name, value, 1, 4);
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
@@ -123,6 +129,10 @@ record BenchmarkOptions(Path keycloakZip, Path providersBundle, Path sandboxBund
             throw new IllegalArgumentException("--unpaired is for full mode (the server of ours without a stock twin"
                     + " only); quick mode and --pairs-only run the server pairs");
         }
+        if (aloneServers != null && aloneServers > 1 && (quick || pairsOnly)) {
+            throw new IllegalArgumentException("--alone-servers is for the servers of ours without a stock twin (full"
+                    + " mode and --unpaired); quick mode and --pairs-only have none");
+        }
         return new BenchmarkOptions(zip, bundle, sandbox, work, quick, pairsOnly, passwordOnly, vneidOnly, jfr,
                 plainJvm, lottery,
                 concurrency != null ? concurrency : 8,
@@ -133,7 +143,8 @@ record BenchmarkOptions(Path keycloakZip, Path providersBundle, Path sandboxBund
                 Duration.ofSeconds(rewarm != null ? rewarm : quick ? 8 : 10),
                 Duration.ofSeconds(window != null ? window : quick ? 5 : 20),
                 10_000,
-                large != null ? large : quick ? 100_000 : 1_000_000, unpaired);
+                large != null ? large : quick ? 100_000 : 1_000_000, unpaired,
+                aloneServers != null ? aloneServers : quick ? 1 : 2);
     }
 
     /** Whether {@code --unpaired} named scenarios: only the server of ours without a stock twin runs. */

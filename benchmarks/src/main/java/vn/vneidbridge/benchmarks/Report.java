@@ -238,8 +238,9 @@ final class Report {
             return;
         }
         md.append("\n## Ours alone, over the rounds\n\n");
-        md.append("The scenarios without a stock twin, on a server of ours measured alone: the median over its windows"
-                + " (the first after the warm-up, each later one after a short re-warm, stored login sessions dropped"
+        md.append("The scenarios without a stock twin, on " + options.aloneServers() + " fresh server(s) of ours per"
+                + " legacy database, one after the other, each measured alone: the median over all their windows"
+                + " (on each server the first after the warm-up, each later one after a short re-warm, stored login sessions dropped"
                 + " before each but where a scenario starts from sessions it prepared) and, in brackets, the range."
                 + " `alone.csv` has the same figures for `CompareRuns`.\n\n");
         md.append("| Scenario | Variant | Windows | Logins/s | CPU-s per login | p50 ms | Server-side timers, mean ms |\n");

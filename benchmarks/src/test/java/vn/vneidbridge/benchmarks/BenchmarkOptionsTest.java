@@ -33,6 +33,16 @@ class BenchmarkOptionsTest {
     }
 
     @Test
+    void theScenariosWithoutATwinRunOnTwoFreshServersPerDatabaseUnlessToldOtherwise() {
+        assertThat(parse().aloneServers()).isEqualTo(2);
+        assertThat(parse("--unpaired=all").aloneServers()).isEqualTo(2);
+        assertThat(parse("--unpaired=qr", "--alone-servers=3").aloneServers()).isEqualTo(3);
+        assertThat(parse("--quick").aloneServers()).as("quick mode has none").isEqualTo(1);
+        assertThatThrownBy(() -> parse("--quick", "--alone-servers=2")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> parse("--alone-servers=0")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void theFirstScenarioOnAFreshServerAloneWarmsUpForAtLeast150Seconds() {
         java.util.List<SteadyState.Slice> flat = new java.util.ArrayList<>();
         SteadyState fresh = parse().freshServerSteadyState();
