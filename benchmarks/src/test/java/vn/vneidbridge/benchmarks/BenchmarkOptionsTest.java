@@ -43,6 +43,12 @@ class BenchmarkOptionsTest {
     }
 
     @Test
+    void aShortMaximumWarmUpNeverCutsTheLoadOfAFreshServerAloneBeforeItsWindow() {
+        BenchmarkOptions shortWarmUp = parse("--unpaired=cccd-hit", "--min-warm-up=10", "--max-warm-up=20", "--window=5");
+        assertThat(shortWarmUp.cap()).isGreaterThan(BenchmarkOptions.FRESH_JVM_WARM_UP.plus(shortWarmUp.window()));
+    }
+
+    @Test
     void theFirstScenarioOnAFreshServerAloneWarmsUpForAtLeast150Seconds() {
         java.util.List<SteadyState.Slice> flat = new java.util.ArrayList<>();
         SteadyState fresh = parse().freshServerSteadyState();

@@ -37,7 +37,7 @@ final class LegacyPasswordForm extends UsernamePasswordForm {
     static final String ERROR_CAPTCHA_REQUIRED = "captcha_required";
     /** Event detail: {@code id_number} for a login from the "CMT/CCCD" tab. */
     static final String DETAIL_LOGIN_BY = "login_by";
-    /** Template attribute: the form's tab, {@code username} or {@code id_number}. */
+    /** Template attribute: the form's tab, {@code username}, {@code id_number} or {@code certificate}. */
     static final String ATTRIBUTE_LOGIN_BY = "vneidLoginBy";
     /** Whether the form shows the tab "Usb ký số" (the certificate login is offered beside this form). */
     static final String ATTRIBUTE_CERTIFICATE_LOGIN = "vneidCertificateLogin";
