@@ -11,13 +11,13 @@ import java.util.function.Supplier;
  * The checks of a presented chain, one by one, each with its own refusal: the leaf's validity first (so an expired
  * certificate is told "expired", not "untrusted"), then the path to a root Keycloak trusts, that root among the
  * realm's pinned roots, the validity of every certificate of the path, the key usage, and revocation last. The steps
- * are Keycloak's ({@code CertificateValidator}, given by the step as lambdas); this class only orders them and names
- * what failed. A failed revocation check is {@link CertificateRefusal#REVOKED} only when the CA's own list says so,
+ * are given as lambdas (the step gives the JDK's PKIX over the path, {@link CertificatePath}; its key usage is
+ * {@link #forSigning}); this class only orders them and names what failed. A failed revocation check is {@link CertificateRefusal#REVOKED} only when the CA's own list says so,
  * otherwise {@link CertificateRefusal#REVOCATION_UNKNOWN}: it may mislabel, it never accepts.
  */
 final class CertificateCheck {
 
-    /** One of Keycloak's validation steps: throws when the chain fails it. */
+    /** One validation step: throws when the chain fails it. */
     @FunctionalInterface
     interface Step {
         void run() throws GeneralSecurityException;
@@ -26,10 +26,10 @@ final class CertificateCheck {
     /**
      * The steps of one chain.
      *
-     * @param trust          builds and verifies the path to a root of Keycloak's trust store
+     * @param trust          builds and verifies the path to a pinned root
      * @param anchor         the root the path ended in (after {@code trust} passed)
      * @param chainValidity  every certificate of the chain within its validity
-     * @param usage          key usage, extended key usage and policy
+     * @param usage          a further usage check, if any (the leaf must also be {@link #forSigning})
      * @param revocation     the revocation check (CRL or OCSP, as configured)
      * @param listedRevoked  after {@code revocation} failed: whether the CA's list names the leaf
      */

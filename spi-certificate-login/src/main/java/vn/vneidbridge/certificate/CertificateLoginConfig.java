@@ -9,9 +9,9 @@ import java.util.Set;
 import org.keycloak.models.AuthenticatorConfigModel;
 
 /**
- * The certificate login's settings, read null-safe with their defaults (a null value is no value): an execution never configured has no trusted
- * root and so accepts no certificate (and says so in the log), but never fails. Keycloak's own revocation settings
- * are derived from {@link #revocation()}; Keycloak's check of the path and of every certificate's validity are
+ * The certificate login's settings, read null-safe with their defaults (a null value is no value): an execution
+ * never configured has no trusted root and so accepts no certificate (and says so in the log), but never fails. Where
+ * revocation is asked follows {@link #revocation()}; the check of the path and of every certificate's validity are
  * always on, whatever an operator sets.
  */
 final class CertificateLoginConfig {

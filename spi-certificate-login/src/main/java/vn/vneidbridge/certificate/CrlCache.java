@@ -47,7 +47,14 @@ final class CrlCache {
     static final Duration NO_NEXT_UPDATE = Duration.ofMinutes(10);
     private static final int MAX_BYTES = 20 * 1024 * 1024;
 
-    private record Entry(X509CRL crl, Instant keepUntil) {
+    /** A kept list, the issuer whose key verified it when it was fetched, and until when it is used. */
+    private record Entry(X509CRL crl, X509Certificate verifiedWith, Instant keepUntil) {
+
+        /** Whether {@code issuer} is the one that verified it: no signature is verified again per login. */
+        boolean verifiedBy(X509Certificate issuer) {
+            return verifiedWith.getSubjectX500Principal().equals(issuer.getSubjectX500Principal())
+                    && verifiedWith.getPublicKey().equals(issuer.getPublicKey());
+        }
     }
 
     private final Map<String, Entry> lists = new ConcurrentHashMap<>();
@@ -114,7 +121,7 @@ final class CrlCache {
 
     private X509CRL fresh(String key, X509Certificate issuer) {
         Entry kept = lists.get(key);
-        return kept != null && clock.instant().isBefore(kept.keepUntil()) && signedBy(kept.crl(), issuer)
+        return kept != null && clock.instant().isBefore(kept.keepUntil()) && kept.verifiedBy(issuer)
                 ? kept.crl() : null;
     }
 
@@ -134,14 +141,14 @@ final class CrlCache {
                 return null;
             }
             Entry kept = lists.get(key);
-            if (kept != null && signedBy(kept.crl(), issuer) && kept.crl().getThisUpdate() != null
+            if (kept != null && kept.verifiedBy(issuer) && kept.crl().getThisUpdate() != null
                     && crl.getThisUpdate() != null && crl.getThisUpdate().before(kept.crl().getThisUpdate())) {
                 // an older list than the one kept (replayed on the way): the newer one stays (review C8)
                 crl = kept.crl();
             }
             Instant next = crl.getNextUpdate() == null ? now.plus(NO_NEXT_UPDATE) : crl.getNextUpdate().toInstant();
             Instant aged = now.plus(maxAge);
-            lists.put(key, new Entry(crl, aged.isBefore(next) ? aged : next));
+            lists.put(key, new Entry(crl, issuer, aged.isBefore(next) ? aged : next));
             failedUntil.remove(key);
             return crl;
         } catch (GeneralSecurityException | RuntimeException e) {
