@@ -2,34 +2,23 @@ package vn.vneidbridge.certificate;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Date;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
 import javax.security.auth.x500.X500Principal;
-import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.services.managers.BruteForceProtector;
 import org.keycloak.services.x509.X509ClientCertificateLookup;
-import org.keycloak.truststore.TruststoreProvider;
 import vn.vneidbridge.core.flow.LoginNotes;
-import vn.vneidbridge.legacy.store.LegacyDatabaseUnavailableException;
 
 /**
  * Step {@value CertificateLoginAuthenticatorFactory#PROVIDER_ID}, "Usb ký số": the certificate the browser presented
@@ -45,7 +34,6 @@ import vn.vneidbridge.legacy.store.LegacyDatabaseUnavailableException;
  */
 final class CertificateLoginAuthenticator implements Authenticator {
 
-    private static final Logger LOG = Logger.getLogger(CertificateLoginAuthenticator.class);
     static final String PAGE = "vneid-certificate-login.ftl";
     static final String FIELD_ACTION = "vneidCertificate";
     static final String ACTION_LOGIN = "login";
@@ -62,29 +50,11 @@ final class CertificateLoginAuthenticator implements Authenticator {
      * server's default) and {@code default}; every other one reads a header a proxy sets.
      */
     private static final Set<String> HANDSHAKE_LOOKUPS = Set.of("quarkus", "default");
-    /** Warnings already given (one each, not one per request). */
-    private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
 
-    private final CrlCache crls;
-    private final Clock clock;
+    private final CertificateAccounts accounts;
 
     CertificateLoginAuthenticator(CrlCache crls, Clock clock) {
-        this.crls = crls;
-        this.clock = clock;
-    }
-
-    /** What checking one request's certificate came to. */
-    private sealed interface Checked permits Refused, Accepted, Absent {
-    }
-
-    private record Absent() implements Checked {
-    }
-
-    private record Refused(CertificateRefusal refusal) implements Checked {
-    }
-
-    private record Accepted(CertificateHolders.Found account, Optional<UserModel> user, X509Certificate leaf,
-                            String issuer) implements Checked {
+        this.accounts = new CertificateAccounts(crls, clock);
     }
 
     /** What the confirmation page named: the certificate's SHA-256 and the account's user id (null: no page). */
@@ -100,18 +70,18 @@ final class CertificateLoginAuthenticator implements Authenticator {
     public void authenticate(AuthenticationFlowContext context) {
         boolean offered = !new CertificateLoginConfig(context.getAuthenticatorConfig()).trustedRoots().isEmpty();
         context.getAuthenticationSession().setAuthNote(LoginNotes.CERTIFICATE_LOGIN_OFFERED, String.valueOf(offered));
-        Checked checked = check(context, Confirmation.NONE);
-        if (checked instanceof Absent
-                || checked instanceof Refused refused && refused.refusal() == CertificateRefusal.NOT_CONFIGURED) {
+        Optional<CertificateAccounts.Checked> checked = check(context, Confirmation.NONE);
+        if (checked.isEmpty() || checked.get() instanceof CertificateAccounts.Refused refused
+                && refused.refusal() == CertificateRefusal.NOT_CONFIGURED) {
             // no certificate, or an execution nobody configured (the log says so once): the password form is shown
             context.attempted();
             return;
         }
-        if (checked instanceof Refused refused) {
+        if (checked.get() instanceof CertificateAccounts.Refused refused) {
             refuse(context, refused.refusal());
             return;
         }
-        confirm(context, (Accepted) checked);
+        confirm(context, (CertificateAccounts.Accepted) checked.get());
     }
 
     @Override
@@ -130,16 +100,16 @@ final class CertificateLoginAuthenticator implements Authenticator {
         Confirmation confirmation = new Confirmation(
                 context.getAuthenticationSession().getAuthNote(NOTE_CERTIFICATE),
                 context.getAuthenticationSession().getAuthNote(NOTE_ACCOUNT));
-        Checked checked = check(context, confirmation);
-        if (checked instanceof Absent) {
+        Optional<CertificateAccounts.Checked> checked = check(context, confirmation);
+        if (checked.isEmpty()) {
             refuse(context, CertificateRefusal.NO_CERTIFICATE);
             return;
         }
-        if (checked instanceof Refused refused) {
+        if (checked.get() instanceof CertificateAccounts.Refused refused) {
             refuse(context, refused.refusal());
             return;
         }
-        Accepted done = (Accepted) checked;
+        CertificateAccounts.Accepted done = (CertificateAccounts.Accepted) checked.get();
         String fingerprint = TrustedRoots.fingerprint(done.leaf());
         if (!confirmation.names(fingerprint, done.account())) {
             // another certificate, or another account, than the page named (another token, another browser's post,
@@ -160,7 +130,7 @@ final class CertificateLoginAuthenticator implements Authenticator {
         context.success();
     }
 
-    private void confirm(AuthenticationFlowContext context, Accepted accepted) {
+    private void confirm(AuthenticationFlowContext context, CertificateAccounts.Accepted accepted) {
         context.getAuthenticationSession().setAuthNote(NOTE_CERTIFICATE, TrustedRoots.fingerprint(accepted.leaf()));
         context.getAuthenticationSession().setAuthNote(NOTE_ACCOUNT, accepted.account().userId());
         context.challenge(context.form()
@@ -175,80 +145,18 @@ final class CertificateLoginAuthenticator implements Authenticator {
      * confirmation page named, a legacy row is imported, and the imported user is checked as an administrator and
      * against the brute-force lock like any other.
      */
-    private Checked check(AuthenticationFlowContext context, Confirmation confirmation) {
+    /** Empty when the browser presented no certificate. */
+    private Optional<CertificateAccounts.Checked> check(AuthenticationFlowContext context,
+                                                        Confirmation confirmation) {
         X509Certificate[] chain = presented(context);
         if (chain.length == 0) {
-            return new Absent();
+            return Optional.empty();
         }
-        X509Certificate leaf = chain[0];
-        EventBuilder event = context.getEvent().clone().detail(DETAIL_CERTIFICATE, TrustedRoots.fingerprint(leaf))
+        String fingerprint = TrustedRoots.fingerprint(chain[0]);
+        EventBuilder event = context.getEvent().clone().detail(DETAIL_CERTIFICATE, fingerprint)
                 .detail(DETAIL_MEANS, MEANS);
-        try {
-            return check(context, confirmation, chain, event);
-        } catch (CertificateHolders.LegacyDatabaseUnavailable | LegacyDatabaseUnavailableException e) {
-            event.error(CertificateRefusal.LEGACY_DATABASE_UNAVAILABLE.eventError());
-            return new Refused(CertificateRefusal.LEGACY_DATABASE_UNAVAILABLE);
-        } catch (RuntimeException e) {
-            // a database or setting error: nothing decided, the class is enough for an operator (review F8)
-            LOG.warnf("certificate login: the certificate or its account could not be checked (%s)",
-                    e.getClass().getName());
-            event.error(CertificateRefusal.LOOKUP_FAILED.eventError());
-            return new Refused(CertificateRefusal.LOOKUP_FAILED);
-        }
-    }
-
-    private Checked check(AuthenticationFlowContext context, Confirmation confirmation, X509Certificate[] chain,
-                          EventBuilder event) {
-        CertificateLoginConfig config = new CertificateLoginConfig(context.getAuthenticatorConfig());
-        TrustedRoots roots = config.trustedRoots();
-        if (!roots.invalid().isEmpty()) {
-            warnOnce(context, "ignores " + roots.invalid().size() + " value(s) of trustedRootsSha256 that are not"
-                    + " SHA-256 fingerprints");
-        }
-        if (roots.isEmpty()) {
-            warnOnce(context, "has no trusted root configured: it accepts no certificate");
-            return new Refused(CertificateRefusal.NOT_CONFIGURED);
-        }
-        X509Certificate leaf = chain[0];
-        TruststoreProvider truststore = context.getSession().getProvider(TruststoreProvider.class);
-        Collection<X509Certificate> pinned = pinned(truststore, roots);
-        if (pinned.size() < roots.size()) {
-            warnOnce(context, "has " + (roots.size() - pinned.size()) + " pinned root(s) that are not in Keycloak's"
-                    + " trust store (option truststore-paths): no chain can end in them");
-        }
-        CertificatePath path = new CertificatePath(chain, intermediates(truststore), pinned,
-                Date.from(clock.instant()));
-        URI responder = config.ocspResponder().isEmpty() ? null : URI.create(config.ocspResponder());
-        Optional<CertificateRefusal> failed = CertificateCheck.check(leaf, clock.instant(), roots,
-                new CertificateCheck.Steps(path::build, path::anchor, path::checkValidity, () -> { },
-                        () -> path.checkRevocation(config.revocationMode(), responder,
-                                (certificate, issuer) -> crls.crls(certificate, issuer, config.crlCacheMaxAge())),
-                        path::listedRevoked));
-        if (failed.isPresent()) {
-            event.error(failed.get().eventError());
-            return new Refused(failed.get());
-        }
-        String issuer = leaf.getIssuerX500Principal().getName(X500Principal.RFC2253);
-        event.detail(DETAIL_ISSUER, issuer);
-        CertificateHolders holders = new CertificateHolders(context.getSession(), context.getRealm());
-        CertificateLoginDecision.Outcome outcome = CertificateLoginDecision.decide(
-                CertificateIds.read(leaf.getSubjectX500Principal(), config.acceptedIds()), holders::holders);
-        if (outcome instanceof CertificateLoginDecision.Refuse refuse) {
-            holders.found().ifPresent(found -> event.user(found.userId()));
-            event.error(refuse.reason().eventError());
-            return new Refused(refuse.reason());
-        }
-        CertificateHolders.Found account = holders.found().orElseThrow();
-        Optional<UserModel> user = holders.user(confirmation.names(TrustedRoots.fingerprint(leaf), account));
-        if (user.isPresent() && holders.administrator(user.get())) {
-            event.user(account.userId()).error(CertificateRefusal.ADMINISTRATOR.eventError());
-            return new Refused(CertificateRefusal.ADMINISTRATOR);
-        }
-        if (user.isPresent() && temporarilyLocked(context.getSession(), context.getRealm(), user.get())) {
-            event.user(account.userId()).error(CertificateRefusal.ACCOUNT_LOCKED.eventError());
-            return new Refused(CertificateRefusal.ACCOUNT_LOCKED);
-        }
-        return new Accepted(account, user, leaf, issuer);
+        return Optional.of(accounts.check(context, chain, Optional.empty(),
+                account -> confirmation.names(fingerprint, account), event));
     }
 
     private static X509Certificate[] presented(AuthenticationFlowContext context) {
@@ -260,7 +168,7 @@ final class CertificateLoginAuthenticator implements Authenticator {
                 .getProviderFactory(X509ClientCertificateLookup.class);
         if (factory == null || !HANDSHAKE_LOOKUPS.contains(factory.getId())) {
             // a certificate in a header proves nothing unless only the TLS proxy can set it (review F5): not yet
-            warnOnce(context, "reads certificates from the TLS handshake only; the server's x509cert-lookup provider"
+            CertificateAccounts.warnOnce(context, "reads certificates from the TLS handshake only; the server's x509cert-lookup provider"
                     + " reads them from headers, so no certificate is accepted");
             return new X509Certificate[0];
         }
@@ -270,39 +178,6 @@ final class CertificateLoginAuthenticator implements Authenticator {
         } catch (GeneralSecurityException | RuntimeException e) {
             return new X509Certificate[0];
         }
-    }
-
-    private static Collection<X509Certificate> pinned(TruststoreProvider truststore, TrustedRoots roots) {
-        List<X509Certificate> found = new ArrayList<>();
-        if (truststore != null) {
-            for (Map<X500Principal, List<X509Certificate>> certificates : List.of(
-                    nonNull(truststore.getHttpsRootCertificates()), nonNull(truststore.getRootCertificates()))) {
-                certificates.values().forEach(list -> list.stream().filter(roots::trusts)
-                        .filter(root -> !found.contains(root)).forEach(found::add));
-            }
-        }
-        return found;
-    }
-
-    private static Collection<X509Certificate> intermediates(TruststoreProvider truststore) {
-        List<X509Certificate> found = new ArrayList<>();
-        if (truststore != null) {
-            nonNull(truststore.getHttpsIntermediateCertificates()).values().forEach(found::addAll);
-            nonNull(truststore.getIntermediateCertificates()).values().forEach(found::addAll);
-        }
-        return found;
-    }
-
-    private static Map<X500Principal, List<X509Certificate>> nonNull(Map<X500Principal, List<X509Certificate>> map) {
-        return map == null ? Map.of() : map;
-    }
-
-    private static boolean temporarilyLocked(KeycloakSession session, RealmModel realm, UserModel user) {
-        if (!realm.isBruteForceProtected()) {
-            return false;
-        }
-        BruteForceProtector protector = session.getProvider(BruteForceProtector.class);
-        return protector != null && protector.isTemporarilyDisabled(session, realm, user);
     }
 
     private static void refuse(AuthenticationFlowContext context, CertificateRefusal refusal) {
@@ -315,14 +190,6 @@ final class CertificateLoginAuthenticator implements Authenticator {
     private static void forget(AuthenticationFlowContext context) {
         context.getAuthenticationSession().removeAuthNote(NOTE_CERTIFICATE);
         context.getAuthenticationSession().removeAuthNote(NOTE_ACCOUNT);
-    }
-
-    private static void warnOnce(AuthenticationFlowContext context, String what) {
-        String execution = context.getExecution() == null ? "?" : context.getExecution().getId();
-        if (WARNED.add(execution + what)) {
-            LOG.warnf("certificate login (execution %s of realm %s) %s", execution, context.getRealm().getName(),
-                    what);
-        }
     }
 
     /** The common name of a trusted certificate's subject or issuer, for the confirmation page. */

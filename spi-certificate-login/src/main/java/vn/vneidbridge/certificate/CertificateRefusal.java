@@ -1,7 +1,7 @@
 package vn.vneidbridge.certificate;
 
 /**
- * Why a certificate login logs nobody in: each refusal has the message key of the page the citizen sees, the event
+ * Why a certificate login ("Usb ký số", or remote signing: "Sim ký số", VNPT SmartCA) logs nobody in: each refusal has the message key of the page the citizen sees, the event
  * error operators see and the HTTP status of the page. One refusal, one text; none changes any account. Saying
  * "several accounts" to the certificate's holder reveals nothing: the licensed CA already vouched the id is theirs.
  */
@@ -43,7 +43,30 @@ enum CertificateRefusal {
     /** Keycloak's accounts could not be read (a database error): nothing was decided. */
     LOOKUP_FAILED("vneidCertLookupFailed", "certificate_lookup_failed", 503),
     /** The step has no trusted root configured: it accepts no certificate (an operator's mistake, logged). */
-    NOT_CONFIGURED("vneidCertNotConfigured", "certificate_login_not_configured", 503);
+    NOT_CONFIGURED("vneidCertNotConfigured", "certificate_login_not_configured", 503),
+    /**
+     * Remote signing: the certificate that signed names another holder than the number typed (a provider's mix-up, a
+     * relative's subscription): nobody is logged in.
+     */
+    ANOTHER_PERSON("vneidRsAnotherPerson", "remote_signing_another_person", 401),
+    /** Remote signing: not a subscriber of the provider, or no usable certificate: one text for both (no oracle). */
+    NOT_SUBSCRIBED("vneidRsNotSubscribed", "remote_signing_not_subscribed", 401),
+    /** Remote signing: too many requests for the number or from the address; the provider was not asked. */
+    TOO_MANY_REQUESTS("vneidRsTooMany", "remote_signing_too_many_requests", 429),
+    /** Remote signing: the citizen refused on the phone. */
+    REFUSED_ON_PHONE("vneidRsRefusedOnPhone", "remote_signing_refused", 401),
+    /** Remote signing: the approval time ran out. */
+    APPROVAL_EXPIRED("vneidRsExpired", "remote_signing_expired", 401),
+    /** Remote signing: the request was already used to log in (the same post twice, or on another node). */
+    USED("vneidRsUsed", "remote_signing_used", 409),
+    /** Remote signing: the request is not this login's (another browser's or tab's handle, or none). */
+    FOREIGN("vneidRsForeign", "remote_signing_foreign", 401),
+    /** Remote signing: the signature is not the certificate's key over this login's challenge. */
+    SIGNATURE_INVALID("vneidRsSignatureInvalid", "remote_signing_signature_invalid", 401),
+    /** Remote signing: the provider did not answer in time, or answered what cannot be read. */
+    PROVIDER_UNAVAILABLE("vneidRsUnavailable", "remote_signing_unavailable", 503),
+    /** Remote signing: no trusted root, or the provider's adapter is not configured on this server. */
+    REMOTE_SIGNING_NOT_CONFIGURED("vneidRsNotConfigured", "remote_signing_not_configured", 503);
 
     private final String messageKey;
     private final String eventError;
@@ -65,5 +88,18 @@ enum CertificateRefusal {
 
     int status() {
         return status;
+    }
+
+    /**
+     * The text of this refusal on a remote-signing page (the provider's name its argument): its own, except where the
+     * USB token's speaks of a token.
+     */
+    String remoteSigningMessageKey() {
+        return switch (this) {
+            case NO_ACCOUNT -> "vneidRsNoAccount";
+            case ADMINISTRATOR -> "vneidRsAdministrator";
+            case NOT_CONFIGURED -> REMOTE_SIGNING_NOT_CONFIGURED.messageKey();
+            default -> messageKey;
+        };
     }
 }

@@ -37,4 +37,15 @@ final class TypedIds {
     static boolean same(CertificateId typed, CertificateId certificate) {
         return typed != null && typed.equals(certificate);
     }
+
+    /** The number as it is sent to the provider: the digits, or the tax code with its branch suffix. */
+    static String number(CertificateId id) {
+        if (id instanceof CertificateId.PersonalId personal) {
+            return personal.number().value();
+        }
+        if (id instanceof CertificateId.FormerId former) {
+            return former.number().value();
+        }
+        return ((CertificateId.OrganisationId) id).code().value();
+    }
 }
