@@ -12,6 +12,8 @@
 <#import "field.ftl" as field>
 <#import "buttons.ftl" as buttons>
 <#import "passkeys.ftl" as passkeys>
+<#-- the page offers every means itself (cards, tabs): not Keycloak's "try another way" list beside them -->
+<#global vneidOwnOtherMeans = true>
 <#assign dvcByIdNumber = (vneidLoginBy!'username') == 'id_number'>
 <#assign dvcByCertificate = (vneidLoginBy!'username') == 'certificate'>
 <#assign dvcFormOpen = (messagesPerField.existsError('username','password','captcha') || (login.username!'')?has_content || usernameHidden?? || vneidCaptcha?? || dvcByIdNumber || dvcByCertificate || !(social.providers?? && social.providers?has_content))>
@@ -65,6 +67,24 @@
                     </li>
                 </#list>
             </#if>
+            <#-- remote signing shown as a card (VNPT SmartCA): a button posting Keycloak's authenticationExecution, which
+                 Keycloak accepts only for an alternative of the password form's flow -->
+            <#list (vneidRemoteSigning![])?filter(o -> !o.sim) as offer>
+                <li class="dvc-cards__item">
+                    <form id="dvc-card-remote-signing-${offer?index}-form" class="dvc-card-form" action="${url.loginAction}" method="post">
+                        <button id="dvc-card-remote-signing-${offer?index}" class="dvc-card dvc-card--remote-signing" type="submit"
+                                name="authenticationExecution" value="${offer.execution}" aria-describedby="dvc-card-remote-signing-${offer?index}-note">
+                            <span class="dvc-card__icon" aria-hidden="true">
+                                <svg viewBox="0 0 64 64" focusable="false"><rect x="18" y="4" width="28" height="56" rx="5" fill="#0a58a8"/><rect x="22" y="11" width="20" height="36" fill="#fff"/><path d="m25 33 5 5 10-12" fill="none" stroke="#0a7d32" stroke-width="4"/></svg>
+                            </span>
+                            <span class="dvc-card__text">
+                                <span class="dvc-card__title">${offer.label}</span>
+                                <span id="dvc-card-remote-signing-${offer?index}-note" class="dvc-card__note">${msg("dvcCardNote-remote-signing")}</span>
+                            </span>
+                        </button>
+                    </form>
+                </li>
+            </#list>
         </ul>
 
         <#if realm.password>
@@ -85,6 +105,10 @@
                     <button id="dvc-login-tab-certificate" type="submit" name="vneidLoginTab" value="certificate"
                             class="dvc-login-tab<#if dvcByCertificate> dvc-login-tab--active</#if>" aria-pressed="${dvcByCertificate?c}">${msg("dvcLoginByCertificate")}</button>
                     </#if>
+                    <#list (vneidRemoteSigning![])?filter(o -> o.sim) as offer>
+                    <button id="dvc-login-tab-sim<#if offer?index != 0>-${offer?index}</#if>" type="submit" name="authenticationExecution" value="${offer.execution}"
+                            class="dvc-login-tab" aria-pressed="false">${msg("dvcLoginBySim")}</button>
+                    </#list>
                 </form>
                 </#if>
                 <#if dvcByCertificate>

@@ -17,6 +17,7 @@ import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.validation.Validation;
 import vn.vneidbridge.core.flow.LoginNotes;
+import vn.vneidbridge.core.flow.RemoteSigningOffers;
 import vn.vneidbridge.legacy.captcha.LoginCaptcha;
 import vn.vneidbridge.legacy.password.LoginHashWork;
 import vn.vneidbridge.legacy.storage.LegacyUserStorage;
@@ -41,6 +42,8 @@ final class LegacyPasswordForm extends UsernamePasswordForm {
     static final String ATTRIBUTE_LOGIN_BY = "vneidLoginBy";
     /** Whether the form shows the tab "Usb ký số" (the certificate login is offered beside this form). */
     static final String ATTRIBUTE_CERTIFICATE_LOGIN = "vneidCertificateLogin";
+    /** The remote-signing logins beside this form ({@link RemoteSigningOffers}): a tab "Sim ký số", a card each. */
+    static final String ATTRIBUTE_REMOTE_SIGNING = "vneidRemoteSigning";
 
     LegacyPasswordForm(KeycloakSession session) {
         super(session);
@@ -196,6 +199,8 @@ final class LegacyPasswordForm extends UsernamePasswordForm {
      */
     private static void showCertificateLogin(AuthenticationFlowContext context) {
         context.form().setAttribute(ATTRIBUTE_CERTIFICATE_LOGIN, certificateLoginOffered(context));
+        context.form().setAttribute(ATTRIBUTE_REMOTE_SIGNING,
+                RemoteSigningOffers.beside(context.getRealm(), context.getExecution()));
     }
 
     private static boolean certificateLoginOffered(AuthenticationFlowContext context) {
