@@ -18,7 +18,8 @@ import vn.vneidbridge.sandbox.portal.DemoPortalConfig;
 /**
  * The sandbox command: Keycloak with VNeID Bridge (realms {@code dvc}, {@code vneid-sandbox} and
  * {@code vnpost-sandbox} imported, embedded H2), the simulators (population database, business registry) and the demo portal, until Ctrl-C.
- * With HTTPS on (the default), also Keycloak's HTTPS listener and the test CA of "Usb ký số" with its CRL server.
+ * With HTTPS on (the default), also Keycloak's HTTPS listener and the test CA of "Usb ký số" with its CRL server, and
+ * the stand-in of VNPT SmartCA ("Sim ký số") with its phone page.
  */
 public final class SandboxMain {
 
@@ -62,17 +63,20 @@ public final class SandboxMain {
         private final BusinessRegistryConnection businessRegistry;
         /** Empty when HTTPS is off ({@code --https-port=0}). */
         private final Optional<CertificateLoginConnection> certificates;
+        /** Empty when HTTPS is off or {@code --remote-signing-port=0}. */
+        private final Optional<RemoteSigningConnection> remoteSigning;
         private final int httpsPort;
         private final PrintStream console;
 
         private Sandbox(KeycloakServer keycloak, DemoPortal portal, PopulationRegistryConnection registry,
                         BusinessRegistryConnection businessRegistry, Optional<CertificateLoginConnection> certificates,
-                        int httpsPort, PrintStream console) {
+                        Optional<RemoteSigningConnection> remoteSigning, int httpsPort, PrintStream console) {
             this.keycloak = keycloak;
             this.portal = portal;
             this.registry = registry;
             this.businessRegistry = businessRegistry;
             this.certificates = certificates;
+            this.remoteSigning = remoteSigning;
             this.httpsPort = httpsPort;
             this.console = console;
         }
@@ -84,6 +88,9 @@ public final class SandboxMain {
             if (options.https()) {
                 Ports.requireFree(options.httpsPort(), "Keycloak HTTPS");
                 Ports.requireFree(options.caPort(), "test CA's CRL server");
+            }
+            if (options.remoteSigning()) {
+                Ports.requireFree(options.remoteSigningPort(), "VNPT SmartCA stand-in");
             }
             LegacyDatabaseConnection legacy = LegacyDatabaseConnection.h2(options.serversDir().resolve("legacy-db"));
             int accounts = seedLegacyDatabase(legacy, !options.keepData());
@@ -109,6 +116,19 @@ public final class SandboxMain {
             }
             certificates.ifPresent(ca -> console.println("Test CA of \"Usb ký số\": " + ca.authority().dir()
                     + ", CRLs at " + ca.crlServer().baseUri()));
+            Optional<RemoteSigningConnection> remoteSigning;
+            try {
+                remoteSigning = certificates.isPresent() && options.remoteSigning()
+                        ? Optional.of(RemoteSigningConnection.start(options.remoteSigningPort(),
+                                certificates.get().authority())) : Optional.empty();
+            } catch (Exception e) {
+                certificates.ifPresent(CertificateLoginConnection::close);
+                businessRegistry.close();
+                registry.close();
+                throw e;
+            }
+            remoteSigning.ifPresent(smartCa -> console.println("Stand-in VNPT SmartCA (\"Sim ký số\"): "
+                    + smartCa.standIn().endpoint()));
             console.println("Starting Keycloak with VNeID Bridge on port " + options.keycloakPort()
                     + " (the first start builds the server and takes about a minute)…");
             KeycloakServerConfig.Builder config = onPort(KeycloakServerConfig.builder()
@@ -127,9 +147,11 @@ public final class SandboxMain {
             KeycloakServer keycloak;
             try {
                 certificates.ifPresent(ca -> ca.configure(config, options.httpsPort()));
+                remoteSigning.ifPresent(smartCa -> smartCa.configure(config));
                 keycloak = KeycloakServer.start(
                         businessRegistry.configure(registry.configure(legacy.configure(config))).build());
             } catch (RuntimeException e) {
+                remoteSigning.ifPresent(RemoteSigningConnection::close);
                 certificates.ifPresent(CertificateLoginConnection::close);
                 businessRegistry.close();
                 registry.close();
@@ -140,10 +162,11 @@ public final class SandboxMain {
                         keycloak.baseUri()));
                 console.printf("Keycloak ready in %d s (%s).%n", keycloak.startupTime().toSeconds(),
                         keycloak.built() ? "built this time" : "build skipped, nothing changed");
-                return new Sandbox(keycloak, portal, registry, businessRegistry, certificates, options.httpsPort(),
-                        console);
+                return new Sandbox(keycloak, portal, registry, businessRegistry, certificates, remoteSigning,
+                        options.httpsPort(), console);
             } catch (Exception e) {
                 keycloak.close();
+                remoteSigning.ifPresent(RemoteSigningConnection::close);
                 certificates.ifPresent(CertificateLoginConnection::close);
                 businessRegistry.close();
                 registry.close();
@@ -230,6 +253,9 @@ public final class SandboxMain {
                         + ca.authority().dir().toAbsolutePath() + "/*.p12 — import one into the browser; an.p12 logs"
                         + " in as nguyenvanan");
             });
+            remoteSigning.ifPresent(smartCa -> console.println("  Điện thoại mô phỏng (VNPT SmartCA): "
+                    + smartCa.standIn().baseUri() + "/phone/<số định danh>  (PIN " + SandboxCertificateAuthority.PIN
+                    + "; An: " + smartCa.standIn().phone("001090001234") + ")"));
             console.println("  Admin console:               " + kc + "/admin/  (admin / admin)");
             console.println("  Operators' pages:            " + kc + "/realms/dvc/vneid-operations/  (vanhanh or, read"
                     + " only, vanhanh.xem; password Sandbox@123)");
@@ -252,6 +278,7 @@ public final class SandboxMain {
         public void close() {
             portal.close();
             keycloak.close();
+            remoteSigning.ifPresent(RemoteSigningConnection::close);
             certificates.ifPresent(CertificateLoginConnection::close);
             businessRegistry.close();
             registry.close();

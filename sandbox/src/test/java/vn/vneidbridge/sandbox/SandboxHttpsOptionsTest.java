@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** {@code --https-port} and {@code --ca-port}: Keycloak's HTTPS listener and the test CA of "Usb ký số". */
+/**
+ * {@code --https-port}, {@code --ca-port} and {@code --remote-signing-port}: Keycloak's HTTPS listener, the test CA of
+ * "Usb ký số" and the stand-in of VNPT SmartCA ("Sim ký số"), which serves HTTPS with that CA's certificate.
+ */
 class SandboxHttpsOptionsTest {
 
     private static final String[] REQUIRED = {"--keycloak-zip=k.zip", "--providers-bundle=p.zip",
@@ -29,6 +32,14 @@ class SandboxHttpsOptionsTest {
             assertThat(options.httpsPort()).isEqualTo(8443);
             assertThat(options.caPort()).isEqualTo(8084);
         }
+
+        @Test
+        void thenTheVnptSmartCaStandInRunsOn8085() {
+            SandboxOptions options = parse();
+
+            assertThat(options.remoteSigning()).isTrue();
+            assertThat(options.remoteSigningPort()).isEqualTo(8085);
+        }
     }
 
     @Nested
@@ -48,6 +59,16 @@ class SandboxHttpsOptionsTest {
         }
 
         @Test
+        void thenTheStandInFollowsItsPortAndHttps() {
+            assertThat(parse("--remote-signing-port=9085").remoteSigningPort()).isEqualTo(9085);
+            assertThat(parse("--remote-signing-port=0").remoteSigning()).isFalse();
+            assertThat(parse("--remote-signing-port=0").https()).as("HTTPS stays on").isTrue();
+            assertThat(parse("--https-port=0").remoteSigning()).as("no CA, no server certificate").isFalse();
+            assertThatThrownBy(() -> parse("--remote-signing-port=smartca"))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a TCP port");
+        }
+
+        @Test
         void thenAPortThatIsNoneIsRefused() {
             assertThatThrownBy(() -> parse("--https-port=https")).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("not a TCP port");
@@ -57,7 +78,8 @@ class SandboxHttpsOptionsTest {
     }
 
     @Test
-    void theUsageNamesBothOptions() {
-        assertThat(SandboxOptions.USAGE).contains("--https-port=8443").contains("--ca-port=8084");
+    void theUsageNamesTheOptions() {
+        assertThat(SandboxOptions.USAGE).contains("--https-port=8443").contains("--ca-port=8084")
+                .contains("--remote-signing-port=8085");
     }
 }

@@ -12,7 +12,7 @@ import java.util.Optional;
  * first: a client that is still sending when the server closes the connection gets a TCP reset, which can destroy
  * the 413 answer before the client reads it. A body declared larger than that is not read at all.
  */
-final class RequestBodies {
+public final class RequestBodies {
 
     /** How much of a refused body is read and dropped so that the client sees the 413. */
     static final int DISCARD_LIMIT = 1 << 20;
@@ -21,7 +21,7 @@ final class RequestBodies {
     }
 
     /** The whole body when it has at most {@code maxBytes}, else empty (see the class comment). */
-    static Optional<byte[]> readAtMost(HttpExchange exchange, int maxBytes) throws IOException {
+    public static Optional<byte[]> readAtMost(HttpExchange exchange, int maxBytes) throws IOException {
         InputStream in = exchange.getRequestBody();
         String length = exchange.getRequestHeaders().getFirst("Content-Length");
         long declared = length == null ? -1 : declaredLength(length);
