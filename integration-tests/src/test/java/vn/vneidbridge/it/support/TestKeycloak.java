@@ -14,6 +14,7 @@ import vn.vneidbridge.distribution.KeycloakServer;
 import vn.vneidbridge.distribution.KeycloakServerConfig;
 import vn.vneidbridge.sandbox.BusinessRegistryConnection;
 import vn.vneidbridge.sandbox.CertificateLoginConnection;
+import vn.vneidbridge.sandbox.RemoteSigningConnection;
 import vn.vneidbridge.sandbox.LegacyDatabaseConnection;
 import vn.vneidbridge.sandbox.PopulationRegistryConnection;
 import vn.vneidbridge.sandbox.legacy.LegacyDatabaseSeeder;
@@ -26,7 +27,8 @@ import vn.vneidbridge.sandbox.legacy.LegacySchema;
  * the admin API instead of restarting it. The business registry simulator runs beside it too. Inject
  * {@link KeycloakServer}, {@link AdminApi}, {@link LegacyDatabaseConnection}, {@link PopulationRegistryConnection} or
  * {@link BusinessRegistryConnection} as a parameter. The server also listens on HTTPS asking for client certificates
- * of the sandbox's test CA ({@link CertificateLoginConnection}, injectable too), for the certificate login.
+ * of the sandbox's test CA ({@link CertificateLoginConnection}, injectable too), for the certificate login, and the
+ * stand-in of VNPT SmartCA ({@link RemoteSigningConnection}, injectable too) answers the remote-signing login.
  */
 public class TestKeycloak implements ParameterResolver {
 
@@ -40,7 +42,7 @@ public class TestKeycloak implements ParameterResolver {
         Class<?> type = parameter.getParameter().getType();
         return type == KeycloakServer.class || type == AdminApi.class || type == LegacyDatabaseConnection.class
                 || type == PopulationRegistryConnection.class || type == BusinessRegistryConnection.class
-                || type == CertificateLoginConnection.class;
+                || type == CertificateLoginConnection.class || type == RemoteSigningConnection.class;
     }
 
     @Override
@@ -59,6 +61,9 @@ public class TestKeycloak implements ParameterResolver {
         }
         if (type == CertificateLoginConnection.class) {
             return running.certificates();
+        }
+        if (type == RemoteSigningConnection.class) {
+            return running.remoteSigning();
         }
         return type == LegacyDatabaseConnection.class ? running.legacy() : running.server();
     }
@@ -131,13 +136,22 @@ public class TestKeycloak implements ParameterResolver {
             registry.close();
             throw new UncheckedIOException("cannot start the test CA of the certificate login", e);
         }
+        RemoteSigningConnection remoteSigning;
+        try {
+            remoteSigning = RemoteSigningConnection.start(0, certificates.authority());
+        } catch (IOException e) {
+            certificates.close();
+            businessRegistry.close();
+            registry.close();
+            throw new UncheckedIOException("cannot start the remote-signing stand-in", e);
+        }
         int httpsPort = freePort();
         while (httpsPort == httpPort || httpsPort == managementPort) {
             httpsPort = freePort();
         }
         KeycloakServer server;
         try {
-            server = KeycloakServer.start(ownDatabase(certificates.configure(businessRegistry.configure(
+            server = KeycloakServer.start(ownDatabase(remoteSigning.configure(certificates.configure(businessRegistry.configure(
                     registry.configure(legacy.configure(KeycloakServerConfig.builder()
                     .name(serverName())
                     .distributionZip(requiredFile("keycloak.dist.zip"))
@@ -158,16 +172,17 @@ public class TestKeycloak implements ParameterResolver {
                     .runtimeOption(BRIDGE_ADMIN + "backlog-refresh-seconds", "2")
                     // the test portals' webhooks listen on 127.0.0.1 (see allowPrivateWebhookAddresses)
                     .runtimeOption(LINK_WEBHOOK + "allow-private-addresses",
-                            String.valueOf(allowPrivateWebhookAddresses()))))), httpsPort), workDir)
+                            String.valueOf(allowPrivateWebhookAddresses()))))), httpsPort)), workDir)
                     .build());
         } catch (RuntimeException e) {
+            remoteSigning.close();
             certificates.close();
             businessRegistry.close();
             registry.close();
             throw e;
         }
         return new RunningServer(server, new AdminApi(server.baseUri(), server.config().adminUsername(),
-                server.config().adminPassword()), legacy, registry, businessRegistry, certificates,
+                server.config().adminPassword()), legacy, registry, businessRegistry, certificates, remoteSigning,
                 legacyDatabaseResource());
     }
 
@@ -202,7 +217,8 @@ public class TestKeycloak implements ParameterResolver {
     /** A started server and what it uses, closed by JUnit when the whole run ends. */
     private record RunningServer(KeycloakServer server, AdminApi admin, LegacyDatabaseConnection legacy,
                                  PopulationRegistryConnection registry, BusinessRegistryConnection businessRegistry,
-                                 CertificateLoginConnection certificates, AutoCloseable legacyResource)
+                                 CertificateLoginConnection certificates, RemoteSigningConnection remoteSigning,
+                                 AutoCloseable legacyResource)
             implements ExtensionContext.Store.CloseableResource {
         @Override
         public void close() throws Exception {
@@ -211,6 +227,7 @@ public class TestKeycloak implements ParameterResolver {
             } finally {
                 try {
                     businessRegistry.close();
+                    remoteSigning.close();
                     certificates.close();
                 } finally {
                     registry.close();
