@@ -312,19 +312,42 @@ class RemoteSigningLoginIT {
         }
 
         @Test
-        void thenAProviderReturningAnotherPersonsCertificateForTheNumberLogsNobodyIn() {
+        void thenAProviderOfferingOnlyAnotherPersonsCertificateForTheNumberPushesNothingToAnyPhone() {
             SyntheticPerson person = person(158);
             subscribedCitizen("rs-other", person);
             phone.misbehave(Misbehaviour.certificateOf("binh.p12"));
             PortalLogin login = login();
+
+            HttpResponse<String> refused = send(login, throughTheCard(login), person.cccd());
+
+            assertThat(refused.statusCode()).isEqualTo(401);
+            assertThat(refusal(refused)).as("the text of a number without subscription: no oracle")
+                    .contains("Không gửi được yêu cầu ký số tới VNPT SmartCA");
+            assertThat(phone.pending(person.cccd())).as("no request reached a phone").isZero();
+        }
+
+        @Test
+        void thenManyPollsAtOnceAskTheProviderOnce() throws Exception {
+            SyntheticPerson person = person(164);
+            subscribedCitizen("rs-polls", person);
+            PortalLogin login = login();
             HttpResponse<String> waiting = send(login, throughTheCard(login), person.cccd());
-            phone.approve(person.cccd());
+            long before = phone.requests();
 
-            PortalLogin.Outcome outcome = finish(login, waiting);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+            try {
+                List<java.util.concurrent.Future<JsonNode>> polls = new java.util.ArrayList<>();
+                for (int i = 0; i < 10; i++) {
+                    polls.add(pool.submit(() -> poll(login.web, waiting)));
+                }
+                for (java.util.concurrent.Future<JsonNode> poll : polls) {
+                    assertThat(poll.get().path("status").asText()).isEqualTo("pending");
+                }
+            } finally {
+                pool.shutdownNow();
+            }
 
-            assertThat(outcome.callback()).isEmpty();
-            assertThat(outcome.page().statusCode()).isEqualTo(401);
-            assertThat(refusal(outcome.page())).contains("không mang số bạn đã nhập");
+            assertThat(phone.requests() - before).as("provider calls for ten polls at once").isLessThanOrEqualTo(1);
         }
 
         @Test

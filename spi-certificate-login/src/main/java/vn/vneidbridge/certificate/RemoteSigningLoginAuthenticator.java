@@ -99,7 +99,10 @@ final class RemoteSigningLoginAuthenticator implements Authenticator {
                     + " in");
             return null;
         }
-        return context.getSession().getProvider(RemoteSigningService.class, config.provider());
+        RemoteSigningService service = context.getSession().getProvider(RemoteSigningService.class,
+                config.provider());
+        // an adapter deployed but given no server options would spend a citizen's request on a certain 503 (R8)
+        return service == null || !service.configured() ? null : service;
     }
 
     @Override
@@ -154,7 +157,14 @@ final class RemoteSigningLoginAuthenticator implements Authenticator {
                     ? CertificateRefusal.NOT_SUBSCRIBED : unavailable(certificates));
             return;
         }
-        RemoteSigningService.Offer offer = found.offers().get(0);
+        Optional<RemoteSigningService.Offer> naming = offerNaming(context, found, typed.get());
+        if (naming.isEmpty()) {
+            // no certificate of the provider names the number typed (a relative's or an organisation's subscription,
+            // a CMND typed where the certificate says CCCD): nothing is pushed to any phone (review 2026-12-07 R5)
+            refuse(context, config, event, CertificateRefusal.NOT_SUBSCRIBED);
+            return;
+        }
+        RemoteSigningService.Offer offer = naming.get();
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         byte[] nonce = new byte[32];
         RANDOM.nextBytes(nonce);
@@ -291,6 +301,19 @@ final class RemoteSigningLoginAuthenticator implements Authenticator {
                 .detail(CertificateLoginAuthenticator.DETAIL_ISSUER, accepted.issuer());
         context.setUser(user.get());
         context.success();
+    }
+
+    /**
+     * The newest of the provider's certificates whose subject names the number typed (the same reading of its
+     * {@code UID} the finish applies), before anything is pushed to a phone.
+     */
+    private static Optional<RemoteSigningService.Offer> offerNaming(AuthenticationFlowContext context,
+                                                                   RemoteSigningService.Found found,
+                                                                   CertificateId typed) {
+        java.util.Set<CertificateId.Kind> accepted = new CertificateLoginConfig(context.getAuthenticatorConfig())
+                .acceptedIds();
+        return found.offers().stream().filter(offer -> CertificateIds.read(offer.leaf().getSubjectX500Principal(),
+                accepted) instanceof CertificateIds.One one && TypedIds.same(typed, one.id())).findFirst();
     }
 
     /** The challenge of this login: its realm, portal, issuer and session ids, with the nonce and end time given. */

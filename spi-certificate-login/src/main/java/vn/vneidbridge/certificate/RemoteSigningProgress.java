@@ -5,8 +5,8 @@ import vn.vneidbridge.certificate.remote.RemoteSigningDecisions.State;
 import vn.vneidbridge.certificate.remote.RemoteSigningService;
 
 /**
- * What the phone has answered, asked of the provider at most every {@value #ASK_EVERY_MILLIS} ms per waiting page
- * however many tabs poll it, and kept in the store for the finish and the other nodes. An outage is answered as
+ * What the phone has answered, asked of the provider at most once every {@value #ASK_EVERY_MILLIS} ms per waiting page
+ * however many tabs or nodes poll it (an atomic claim in the store, review 2026-12-07 R1), and kept in the store for the finish and the other nodes. An outage is answered as
  * {@link State#UNAVAILABLE} for this poll only: the page keeps waiting, and the next poll asks again. The signature
  * itself is not kept: the finish fetches it and checks it.
  */
@@ -25,7 +25,8 @@ final class RemoteSigningProgress {
     static State refresh(KeycloakSession session, RemoteSigningStore store, String handle,
                          RemoteSigningStore.Entry entry, long nowMillis, boolean always) {
         RemoteSigningStore.Answer known = store.answer(handle);
-        if (known.state() != State.PENDING || !always && nowMillis - known.askedAt() < ASK_EVERY_MILLIS) {
+        if (known.state() != State.PENDING || !always && (nowMillis - known.askedAt() < ASK_EVERY_MILLIS
+                || !store.claimAsk(handle))) {
             return known.state();
         }
         RemoteSigningService service = entry.provider() == null ? null

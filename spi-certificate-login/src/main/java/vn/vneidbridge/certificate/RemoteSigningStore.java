@@ -101,6 +101,16 @@ final class RemoteSigningStore {
         }
     }
 
+    /**
+     * Whether this request may ask the provider now: true for one caller per handle every
+     * {@value RemoteSigningProgress#ASK_EVERY_MILLIS} ms on the whole cluster (the store's atomic {@code putIfAbsent},
+     * immediate, not at commit), so polls from many tabs, or a script run wild, cost one provider call at a time.
+     */
+    boolean claimAsk(String handle) {
+        return validHandle(handle) && store.putIfAbsent("vneid-remote-signing-ask:" + realmId + ":" + handle,
+                Math.max(1, RemoteSigningProgress.ASK_EVERY_MILLIS / 1000));
+    }
+
     void saveAnswer(String handle, Entry entry, Answer answer, long nowSeconds) {
         if (validHandle(handle)) {
             store.put(answerKey(handle), lifespan(entry, nowSeconds),

@@ -23,6 +23,11 @@ public interface RemoteSigningService extends Provider {
 
     SignatureScheme scheme();
 
+    /** Whether the adapter has what it needs to call its provider (an endpoint, credentials). */
+    default boolean configured() {
+        return true;
+    }
+
     /** One certificate the service offers: its serial as the service names it, the leaf first, then its CA. */
     record Offer(String serial, List<X509Certificate> chain) {
         public Offer {

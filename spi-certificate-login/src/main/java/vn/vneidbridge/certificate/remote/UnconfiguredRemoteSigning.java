@@ -33,6 +33,11 @@ public final class UnconfiguredRemoteSigning implements RemoteSigningService {
     }
 
     @Override
+    public boolean configured() {
+        return false;
+    }
+
+    @Override
     public void close() {
     }
 }

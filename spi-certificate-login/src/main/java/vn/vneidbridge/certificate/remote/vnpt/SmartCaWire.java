@@ -87,6 +87,11 @@ final class SmartCaWire {
 
     /** The certificates of a {@code get_certificate} answer; the newest usable one first. */
     static Certificates certificates(int httpStatus, byte[] body) {
+        if (httpStatus == 400 || httpStatus == 403 || httpStatus == 404) {
+            // the number refused (unknown, or its credential not active): no subscription, not an outage, so a
+            // stranger's unknown numbers never open the circuit breaker for everyone (review 2026-12-07 R2)
+            return new NotSubscribed();
+        }
         Optional<JsonNode> answer = answer(httpStatus, body);
         if (answer.isEmpty()) {
             return new Unavailable(failure(httpStatus));

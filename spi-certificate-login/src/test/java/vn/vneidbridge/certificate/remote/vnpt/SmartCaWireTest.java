@@ -119,6 +119,14 @@ class SmartCaWireTest {
                     .isInstanceOf(RemoteSigningService.NotSubscribed.class);
             assertThat(SmartCaWire.certificates(503, bytes("")))
                     .isEqualTo(new RemoteSigningService.Unavailable("http-503"));
+            // a number the provider refuses is no outage: strangers' numbers never open the breaker for everyone
+            assertThat(SmartCaWire.certificates(400, bytes("{\"status_code\":400,\"message\":\"USER_NOT_FOUND\"}")))
+                    .isInstanceOf(RemoteSigningService.NotSubscribed.class);
+            assertThat(SmartCaWire.certificates(403, bytes("{\"status_code\":403}")))
+                    .isInstanceOf(RemoteSigningService.NotSubscribed.class);
+            assertThat(SmartCaWire.certificates(401, bytes("{\"status_code\":401}")))
+                    .as("our own credentials refused: an outage, for the operators")
+                    .isEqualTo(new RemoteSigningService.Unavailable("http-401"));
             assertThat(SmartCaWire.certificates(200, bytes("{\"status_code\":401,\"message\":\"SP_CREDENTIAL_INVALID\"}")))
                     .isEqualTo(new RemoteSigningService.Unavailable("malformed-response"));
         }
