@@ -90,7 +90,8 @@ class CitizenJourneysIT {
                 dvc.awaitChooser();
                 assertThat(dvc.headerName()).isEqualTo("CỔNG DỊCH VỤ CÔNG QUỐC GIA");
                 assertThat(dvc.cardTitles()).containsExactly("Tài khoản cấp bởi Cổng dịch vụ công quốc gia",
-                        "Tài khoản Định danh điện tử cấp bởi Bộ Công an", "Tài khoản cấp bởi Bưu điện Việt Nam");
+                        "Tài khoản Định danh điện tử cấp bởi Bộ Công an", "Tài khoản cấp bởi Bưu điện Việt Nam",
+                        "VNPT SmartCA");
                 assertThat(dvc.cardNote("vneid")).isEqualTo("Chưa áp dụng với tài khoản quản trị của Cổng DVCQG");
                 assertThat(dvc.notice()).contains("THÔNG BÁO TỪ HỆ THỐNG", "05/09/2022", "01/07/2024", "Bước 1:", "Bước 2:");
                 browser.capture("chooser");
