@@ -40,8 +40,14 @@ final class DemoPortalPage {
         browser.open(home + "login?client=" + clientId + "&" + query);
     }
 
+    /**
+     * Waits for the portal's page after a login, up to 45 s: the last hop is the portal's own back-channel code
+     * exchange, which on a two-node cluster under a full test run once took longer than the 20 s of other pages.
+     */
     DemoPortalPage awaitLoggedIn() {
-        browser.await("#claims");
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(45))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(
+                        org.openqa.selenium.By.cssSelector("#claims")));
         return this;
     }
 
