@@ -1,15 +1,12 @@
 package vn.vneidbridge.sandbox.business;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.text.ParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import vn.vneidbridge.core.id.TaxCode;
 import vn.vneidbridge.core.id.VietnameseNames;
+import vn.vneidbridge.sandbox.registry.RequestBodies;
 
 /**
  * Reads and writes the business registry's JSON ({@code docs/business-registry-protocol.md}). Fields are strings; an
@@ -82,22 +79,12 @@ final class DkkdJson {
         return JSONObjectUtils.toJSONString(json);
     }
 
-    /** A JSON object, strictly UTF-8; anything else is malformed. */
+    /** A JSON object, strictly UTF-8; anything else is malformed ({@link RequestBodies#jsonObject}). */
     static Map<String, Object> parseObject(byte[] body) throws MalformedRequest {
-        String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body)).toString();
-        } catch (CharacterCodingException e) {
-            throw new MalformedRequest("the body is not UTF-8");
-        }
-        if (!text.strip().startsWith("{")) {
-            // Gson would read an array of pairs as a map
-            throw new MalformedRequest("the body is not a JSON object");
-        }
-        try {
-            return JSONObjectUtils.parse(text);
-        } catch (ParseException | RuntimeException e) {
-            throw new MalformedRequest("the body is not a JSON object");
+            return RequestBodies.jsonObject(body);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedRequest(e.getMessage());
         }
     }
 

@@ -3,6 +3,12 @@ package vn.vneidbridge.sandbox.registry;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,6 +24,29 @@ public final class RequestBodies {
     static final int DISCARD_LIMIT = 1 << 20;
 
     private RequestBodies() {
+    }
+
+    /**
+     * A body that must be one JSON object, strictly UTF-8 (the JSON simulators' requests).
+     *
+     * @throws IllegalArgumentException with a fixed description, never the body's text, for anything else
+     */
+    public static Map<String, Object> jsonObject(byte[] body) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("the body is not UTF-8");
+        }
+        if (!text.strip().startsWith("{")) {
+            // the parser would read an array of pairs as a map
+            throw new IllegalArgumentException("the body is not a JSON object");
+        }
+        try {
+            return JSONObjectUtils.parse(text);
+        } catch (ParseException | RuntimeException e) {
+            throw new IllegalArgumentException("the body is not a JSON object");
+        }
     }
 
     /** The whole body when it has at most {@code maxBytes}, else empty (see the class comment). */

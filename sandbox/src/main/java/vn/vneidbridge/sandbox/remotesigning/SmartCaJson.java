@@ -1,12 +1,8 @@
 package vn.vneidbridge.sandbox.remotesigning;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
-import java.text.ParseException;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -14,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import javax.security.auth.x500.X500Principal;
+import vn.vneidbridge.sandbox.registry.RequestBodies;
 
 /**
  * VNPT SmartCA v1's JSON as the stand-in reads and writes it (VNPT's "Tài liệu tích hợp VNPT SMARTCA", §3.2-3.5,
@@ -49,21 +46,12 @@ final class SmartCaJson {
     private SmartCaJson() {
     }
 
-    /** A JSON object, strictly UTF-8; anything else is malformed. */
+    /** A JSON object, strictly UTF-8; anything else is malformed ({@link RequestBodies#jsonObject}). */
     static Map<String, Object> parseObject(byte[] body) throws MalformedRequest {
-        String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body)).toString();
-        } catch (CharacterCodingException e) {
-            throw new MalformedRequest("the body is not UTF-8");
-        }
-        if (!text.strip().startsWith("{")) {
-            throw new MalformedRequest("the body is not a JSON object");
-        }
-        try {
-            return JSONObjectUtils.parse(text);
-        } catch (ParseException | RuntimeException e) {
-            throw new MalformedRequest("the body is not a JSON object");
+            return RequestBodies.jsonObject(body);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedRequest(e.getMessage());
         }
     }
 

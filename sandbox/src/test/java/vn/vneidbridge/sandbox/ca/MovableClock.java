@@ -6,17 +6,22 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock a test moves forward, to show what a long-running sandbox serves. */
-final class MovableClock extends Clock {
+/** A clock a test moves forward, to show what a long-running sandbox (its CA, its stand-ins) serves. */
+public final class MovableClock extends Clock {
 
     private volatile Instant now;
 
-    MovableClock(Instant now) {
+    public MovableClock(Instant now) {
         this.now = now;
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now = now.plus(duration);
+    }
+
+    /** Sets the clock to {@code instant} (a test that starts each case from the real time). */
+    public void set(Instant instant) {
+        now = instant;
     }
 
     @Override

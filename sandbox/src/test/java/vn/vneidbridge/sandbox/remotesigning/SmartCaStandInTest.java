@@ -22,8 +22,6 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -45,6 +43,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import vn.vneidbridge.sandbox.ca.MovableClock;
 import vn.vneidbridge.sandbox.ca.SandboxCertificateAuthority;
 
 /**
@@ -58,7 +57,7 @@ class SmartCaStandInTest {
     private static final String BINH = "042085007890";
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
-    private final TestClock clock = new TestClock(Instant.now());
+    private final MovableClock clock = new MovableClock(Instant.now());
     private Path dir;
     private SandboxCertificateAuthority ca;
     private SmartCaStandIn standIn;
@@ -76,7 +75,7 @@ class SmartCaStandInTest {
     @AfterEach
     void reset() {
         standIn.reset();
-        clock.now = Instant.now();
+        clock.set(Instant.now());
     }
 
     @AfterAll
@@ -254,10 +253,10 @@ class SmartCaStandInTest {
         void thenUnansweredFor300SecondsItIsExpired() throws Exception {
             String id = "tx-" + UUID.randomUUID();
             sign(AN, id, sha256(challenge), serial("an.p12"));
-            clock.now = clock.now.plusSeconds(299);
+            clock.advance(Duration.ofSeconds(299));
             assertThat(standIn.pending(AN)).isEqualTo(1);
 
-            clock.now = clock.now.plusSeconds(1);
+            clock.advance(Duration.ofSeconds(1));
 
             assertThat(json(status(id))).containsEntry("message", "EXPIRED");
             assertThat(standIn.pending(AN)).isZero();
@@ -402,7 +401,7 @@ class SmartCaStandInTest {
             String id = "tx-" + UUID.randomUUID();
             sign(AN, id, sha256(challenge), serial("an.p12"));
             String csrf = csrf(get(standIn.phone(AN)).body());
-            clock.now = clock.now.plus(Transaction.LIFETIME);
+            clock.advance(Transaction.LIFETIME);
 
             assertThat(answer(id, csrf, SandboxCertificateAuthority.PIN, "approve").body())
                     .contains("Yêu cầu này không còn chờ xác nhận.");
@@ -688,30 +687,5 @@ class SmartCaStandInTest {
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(null, factory.getTrustManagers(), null);
         return context;
-    }
-
-    /** A clock the expiry tests move. */
-    static final class TestClock extends Clock {
-
-        volatile Instant now;
-
-        TestClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("UTC only");
-        }
     }
 }
