@@ -20,8 +20,12 @@ public final class AccountAndAddressAttempts {
 
     public AccountAndAddressAttempts(KeycloakSession session, RealmModel realm, String kind, int perAccount,
                                      int perAddress, int windowMinutes) {
+        this(AttemptSlots.of(session, realm), kind, perAccount, perAddress, windowMinutes);
+    }
+
+    AccountAndAddressAttempts(AttemptSlots slots, String kind, int perAccount, int perAddress, int windowMinutes) {
         Duration window = Duration.ofMinutes(windowMinutes);
-        this.slots = AttemptSlots.of(session, realm);
+        this.slots = slots;
         this.perAccount = new AttemptLimit(kind + "-account", clamp(perAccount), window);
         this.perAddress = new AttemptLimit(kind + "-address", clamp(perAddress), window);
     }
@@ -31,8 +35,24 @@ public final class AccountAndAddressAttempts {
      * its attempts in the window.
      */
     public boolean tryAcquire(String userId, String address) {
+        return reserve(userId, address).granted();
+    }
+
+    /**
+     * The same, keeping what was taken, so that an attempt which turns out not to count against the account can be
+     * {@linkplain #giveBackAccount given back}; not granted, taking neither, when either is used up.
+     */
+    public AttemptSlots.Reservation reserve(String userId, String address) {
         return slots.tryAcquireAll(List.of(new AttemptSlots.Attempt(perAccount, userId),
-                new AttemptSlots.Attempt(perAddress, address))).granted();
+                new AttemptSlots.Attempt(perAddress, address)));
+    }
+
+    /**
+     * Gives back the account's slot of a reservation and keeps the address's: the attempt no longer counts against
+     * the account (a failure of the register, not of the citizen) but still against whoever sent it.
+     */
+    public void giveBackAccount(AttemptSlots.Reservation reservation) {
+        slots.release(reservation, perAccount);
     }
 
     private static int clamp(int attempts) {

@@ -111,6 +111,17 @@ public final class AttemptSlots {
         }
     }
 
+    /** Gives back only the slot {@code reservation} holds under {@code limit}; its other slots still count. */
+    public void release(Reservation reservation, AttemptLimit limit) {
+        String kind = PREFIX + limit.kind() + ":";
+        for (String slot : reservation.slots) {
+            if (slot.startsWith(kind)) {
+                store.remove(slot);
+                store.remove(slot.substring(0, slot.lastIndexOf(':') + 1) + FULL);
+            }
+        }
+    }
+
     private Optional<String> take(AttemptLimit limit, String subject) {
         String prefix = prefix(limit, subject);
         if (store.contains(prefix + FULL)) {

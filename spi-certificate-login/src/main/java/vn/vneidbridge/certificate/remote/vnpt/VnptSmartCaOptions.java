@@ -31,6 +31,8 @@ record VnptSmartCaOptions(String endpoint, SignatureScheme scheme, String fileTy
     static final String BREAKER_OPEN_SECONDS = "breakerOpenSeconds";
     static final int DEFAULT_CONNECT_TIMEOUT_MILLIS = 2000;
     static final int DEFAULT_READ_TIMEOUT_MILLIS = 5000;
+    /** A login thread waits no longer than this for SmartCA, whatever is set (and an attempt's slot outlives it). */
+    static final int MAX_READ_TIMEOUT_MILLIS = 30_000;
     static final int DEFAULT_BREAKER_FAILURES = 5;
     static final int DEFAULT_BREAKER_OPEN_SECONDS = 30;
 
@@ -53,7 +55,7 @@ record VnptSmartCaOptions(String endpoint, SignatureScheme scheme, String fileTy
             .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(DEFAULT_CONNECT_TIMEOUT_MILLIS).add()
             .property().name(READ_TIMEOUT_MILLIS).label("Read timeout (ms)")
             .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(DEFAULT_READ_TIMEOUT_MILLIS)
-            .helpText("The longest a whole call may take; a slower answer is 'unavailable'.").add()
+            .helpText("The longest a whole call may take, at most 30000; a slower answer is 'unavailable'.").add()
             .property().name(BREAKER_FAILURES).label("Circuit breaker failures")
             .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(DEFAULT_BREAKER_FAILURES)
             .helpText("Consecutive failures after which SmartCA is not called for a while; 0 disables it.").add()
@@ -83,7 +85,8 @@ record VnptSmartCaOptions(String endpoint, SignatureScheme scheme, String fileTy
         return new Result(Optional.of(new VnptSmartCaOptions(endpoint.get().replaceAll("/+$", ""), scheme.get(),
                 reader.string(FILE_TYPE).orElse("json"),
                 Duration.ofMillis(reader.integer(CONNECT_TIMEOUT_MILLIS, DEFAULT_CONNECT_TIMEOUT_MILLIS, 1)),
-                Duration.ofMillis(reader.integer(READ_TIMEOUT_MILLIS, DEFAULT_READ_TIMEOUT_MILLIS, 1)),
+                Duration.ofMillis(Math.min(MAX_READ_TIMEOUT_MILLIS,
+                        reader.integer(READ_TIMEOUT_MILLIS, DEFAULT_READ_TIMEOUT_MILLIS, 1))),
                 reader.integer(BREAKER_FAILURES, DEFAULT_BREAKER_FAILURES, 0),
                 Duration.ofSeconds(reader.integer(BREAKER_OPEN_SECONDS, DEFAULT_BREAKER_OPEN_SECONDS, 1)),
                 new SmartCaWire.Credentials(spId.get(), spPassword.get()))), "");

@@ -140,6 +140,15 @@ class VnptSmartCaServiceTest {
         }
 
         @Test
+        void thenAReadTimeoutAboveThirtySecondsIsReadAsThirty() {
+            VnptSmartCaOptions.Result read = VnptSmartCaOptions.read(reader(Map.of("endpoint",
+                    "https://gwsca.vnpt.vn/sca/sp769", "spId", "sp", "spPassword", "secret",
+                    "readTimeoutMillis", "600000")));
+
+            assertThat(read.options().get().readTimeout()).isEqualTo(Duration.ofSeconds(30));
+        }
+
+        @Test
         void thenMissingCredentialsLeaveTheAdapterUnconfigured() {
             assertThat(VnptSmartCaOptions.read(reader(Map.of("endpoint", "https://gwsca.vnpt.vn/sca/sp769")))
                     .options()).isEmpty();
