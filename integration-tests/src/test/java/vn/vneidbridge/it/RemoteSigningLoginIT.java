@@ -8,9 +8,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.security.KeyStore;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -27,6 +25,7 @@ import vn.vneidbridge.it.support.AdminApi;
 import vn.vneidbridge.it.support.CitizenAccounts;
 import vn.vneidbridge.it.support.LegacyFixtures;
 import vn.vneidbridge.it.support.PortalLogin;
+import vn.vneidbridge.it.support.SmartCaSubscribers;
 import vn.vneidbridge.it.support.TestKeycloak;
 import vn.vneidbridge.it.support.WebClient;
 import vn.vneidbridge.sandbox.CertificateLoginConnection;
@@ -42,7 +41,7 @@ import vn.vneidbridge.sandbox.remotesigning.SmartCaStandIn;
  * wire format over HTTPS and plays the phone: realm {@code dvc}'s step {@code vneid-remote-signing-login}, reached by
  * the chooser's card or the form's tab, sends a challenge's hash to the phone, polls, and verifies the signature, the
  * certificate's chain and revocation and its id before logging in the one account holding that id verified. Each
- * browser ({@link WebClient}) has an address of its own; each test a synthetic person of its own (151-164), whose
+ * browser ({@link WebClient}) has an address of its own; each test a synthetic person of its own (150-164), whose
  * certificate the sandbox CA issues and the stand-in holds for their number.
  */
 @ExtendWith(TestKeycloak.class)
@@ -82,14 +81,7 @@ class RemoteSigningLoginIT {
 
     /** An account holding {@code person}'s CCCD verified, and the person subscribed to SmartCA with a certificate. */
     private String subscribedCitizen(String prefix, SyntheticPerson person) {
-        String username = accounts.create(prefix, person, Map.of("cccd", person.cccd(), "cccd_verified", "true",
-                "cccd_verified_source", "vneid"));
-        phone.subscribe(person.cccd(), token(person));
-        return username;
-    }
-
-    private KeyStore token(SyntheticPerson person) {
-        return ca.issue(person.fullName().toUpperCase(Locale.ROOT), "CCCD:" + person.cccd());
+        return new SmartCaSubscribers(accounts, phone, ca).subscribed(prefix, person);
     }
 
     private PortalLogin login() {
@@ -433,6 +425,25 @@ class RemoteSigningLoginIT {
             assertThat(refused.statusCode()).isEqualTo(503);
             assertThat(refusal(refused)).contains("VNPT SmartCA đang không phản hồi");
             assertThat(phone.pending(person.cccd())).isZero();
+        }
+
+        @Test
+        void thenARequestWhoseCertificateLookUpFailedDoesNotCountAgainstTheNumber() {
+            SyntheticPerson person = person(150);
+            subscribedCitizen("rs-down-count", person);
+            phone.mode(Mode.DOWN);
+            PortalLogin during = login();
+            assertThat(send(during, throughTheCard(during), person.cccd()).statusCode()).isEqualTo(503);
+            phone.mode(Mode.NORMAL);
+
+            // the limit is three requests per number: all three are still the citizen's
+            for (int i = 0; i < 3; i++) {
+                PortalLogin login = login();
+                assertThat(code(send(login, throughTheCard(login), person.cccd()))).as("request " + (i + 1))
+                        .matches("\\d{4}");
+            }
+            PortalLogin fourth = login();
+            assertThat(send(fourth, throughTheCard(fourth), person.cccd()).statusCode()).isEqualTo(429);
         }
     }
 }

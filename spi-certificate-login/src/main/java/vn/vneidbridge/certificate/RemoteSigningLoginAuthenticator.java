@@ -34,6 +34,7 @@ import vn.vneidbridge.certificate.remote.RemoteSigningDecisions.State;
 import vn.vneidbridge.certificate.remote.RemoteSigningService;
 import vn.vneidbridge.certificate.remote.UnconfiguredRemoteSigning;
 import vn.vneidbridge.core.limit.AccountAndAddressAttempts;
+import vn.vneidbridge.core.limit.AttemptSlots;
 
 /**
  * Step {@value RemoteSigningLoginAuthenticatorFactory#PROVIDER_ID}, "Sim ký số" / VNPT SmartCA: the citizen types their
@@ -69,8 +70,9 @@ final class RemoteSigningLoginAuthenticator implements Authenticator {
     static final String NOTE_NONCE = "vneid_rs_nonce";
     static final String NOTE_NOT_AFTER = "vneid_rs_not_after";
     static final String NOTE_PROVIDER = "vneid_rs_provider";
+    static final String NOTE_ISSUER = "vneid_rs_issuer";
     private static final List<String> NOTES = List.of(NOTE_HANDLE, NOTE_NUMBER, NOTE_CHAIN, NOTE_NONCE,
-            NOTE_NOT_AFTER, NOTE_PROVIDER);
+            NOTE_NOT_AFTER, NOTE_PROVIDER, NOTE_ISSUER);
 
     private final CertificateAccounts accounts;
     private final Clock clock;
@@ -146,12 +148,20 @@ final class RemoteSigningLoginAuthenticator implements Authenticator {
         }
         String number = TypedIds.number(typed.get());
         String address = context.getConnection() == null ? "unknown" : context.getConnection().getRemoteAddr();
-        if (!new AccountAndAddressAttempts(context.getSession(), context.getRealm(), "remote-signing",
-                config.perNumber(), config.perAddress(), config.windowMinutes()).tryAcquire(number, address)) {
+        AccountAndAddressAttempts attempts = new AccountAndAddressAttempts(context.getSession(), context.getRealm(),
+                "remote-signing", config.perNumber(), config.perAddress(), config.windowMinutes());
+        AttemptSlots.Reservation reservation = attempts.reserve(number, address);
+        if (!reservation.granted()) {
             refuse(context, config, event, CertificateRefusal.TOO_MANY_REQUESTS);
             return;
         }
         RemoteSigningService.Certificates certificates = service.certificates(number);
+        if (certificates instanceof RemoteSigningService.Unavailable) {
+            // the look-up failed (an outage, an answer the adapter cannot read), so nothing went to a phone: the
+            // request does not count against the citizen's number, still against the address that sent it (a
+            // signing request that fails keeps both: it may have reached the phone)
+            attempts.giveBackAccount(reservation);
+        }
         if (!(certificates instanceof RemoteSigningService.Found found)) {
             refuse(context, config, event, certificates instanceof RemoteSigningService.NotSubscribed
                     ? CertificateRefusal.NOT_SUBSCRIBED : unavailable(certificates));
@@ -169,7 +179,11 @@ final class RemoteSigningLoginAuthenticator implements Authenticator {
         byte[] nonce = new byte[32];
         RANDOM.nextBytes(nonce);
         Instant notAfter = clock.instant().plus(config.approval()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        LoginChallenge challenge = challenge(context, nonce, notAfter);
+        // the issuer as the browser reached it when the request was sent: the polls and the finish may reach
+        // another node, under another address, and must rebuild the same challenge
+        String issuer = Urls.realmIssuer(context.getSession().getContext().getUri().getBaseUri(),
+                context.getRealm().getName());
+        LoginChallenge challenge = challenge(context, nonce, notAfter, issuer);
         String description = "Đăng nhập " + realmName(context.getRealm()) + " — mã " + challenge.code();
         RemoteSigningService.Started started = service.start(new RemoteSigningService.SignRequest(number,
                 offer.serial(), challenge.sha256(), challenge.code(), description, transactionId()));
@@ -188,6 +202,7 @@ final class RemoteSigningLoginAuthenticator implements Authenticator {
         authSession.setAuthNote(NOTE_NONCE, Base64.getUrlEncoder().withoutPadding().encodeToString(nonce));
         authSession.setAuthNote(NOTE_NOT_AFTER, Long.toString(notAfter.getEpochSecond()));
         authSession.setAuthNote(NOTE_PROVIDER, config.provider());
+        authSession.setAuthNote(NOTE_ISSUER, issuer);
         if (LOG.isDebugEnabled()) {
             LOG.debugf("remote signing: request sent to %s for %s", config.provider(),
                     number.length() > 4 ? "***" + number.substring(number.length() - 3) : "***");
@@ -265,13 +280,14 @@ final class RemoteSigningLoginAuthenticator implements Authenticator {
         Optional<List<X509Certificate>> chain = decode(authSession.getAuthNote(NOTE_CHAIN));
         Optional<byte[]> nonce = nonce(authSession.getAuthNote(NOTE_NONCE));
         Optional<CertificateId> typed = TypedIds.read(authSession.getAuthNote(NOTE_NUMBER));
-        if (chain.isEmpty() || nonce.isEmpty() || typed.isEmpty()) {
+        String issuer = authSession.getAuthNote(NOTE_ISSUER);
+        if (chain.isEmpty() || nonce.isEmpty() || typed.isEmpty() || issuer == null) {
             refuse(context, config, event, CertificateRefusal.FOREIGN);
             return;
         }
         X509Certificate leaf = chain.get().get(0);
         event.detail(CertificateLoginAuthenticator.DETAIL_CERTIFICATE, TrustedRoots.fingerprint(leaf));
-        LoginChallenge challenge = challenge(context, nonce.get(), notAfter(authSession));
+        LoginChallenge challenge = challenge(context, nonce.get(), notAfter(authSession), issuer);
         if (!RemoteSignatureCheck.verifies(challenge, signed.signature(), leaf, service.scheme())) {
             refuse(context, config, event, CertificateRefusal.SIGNATURE_INVALID);
             return;
@@ -316,20 +332,24 @@ final class RemoteSigningLoginAuthenticator implements Authenticator {
                 accepted) instanceof CertificateIds.One one && TypedIds.same(typed, one.id())).findFirst();
     }
 
-    /** The challenge of this login: its realm, portal, issuer and session ids, with the nonce and end time given. */
-    private static LoginChallenge challenge(AuthenticationFlowContext context, byte[] nonce, Instant notAfter) {
+    /**
+     * The challenge of this login: its realm, portal and session ids, with the issuer, nonce and end time given (all
+     * three kept in the login's notes when the request was sent).
+     */
+    private static LoginChallenge challenge(AuthenticationFlowContext context, byte[] nonce, Instant notAfter,
+                                            String issuer) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        String issuer = Urls.realmIssuer(context.getSession().getContext().getUri().getBaseUri(),
-                context.getRealm().getName());
         return LoginChallenge.of(new LoginChallenge.Fields(context.getRealm().getName(),
                 authSession.getClient().getClientId(), issuer, authSession.getParentSession().getId(),
                 authSession.getTabId(), nonce, notAfter));
     }
 
     private static String code(AuthenticationFlowContext context) {
-        Optional<byte[]> nonce = nonce(context.getAuthenticationSession().getAuthNote(NOTE_NONCE));
-        return nonce.map(bytes -> challenge(context, bytes, notAfter(context.getAuthenticationSession())).code())
-                .orElse("");
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        Optional<byte[]> nonce = nonce(authSession.getAuthNote(NOTE_NONCE));
+        String issuer = authSession.getAuthNote(NOTE_ISSUER);
+        return nonce.filter(bytes -> issuer != null)
+                .map(bytes -> challenge(context, bytes, notAfter(authSession), issuer).code()).orElse("");
     }
 
     private Response waiting(AuthenticationFlowContext context, RemoteSigningLoginConfig config, String handle,

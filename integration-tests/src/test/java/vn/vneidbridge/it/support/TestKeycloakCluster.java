@@ -12,8 +12,10 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import vn.vneidbridge.distribution.KeycloakServer;
 import vn.vneidbridge.distribution.KeycloakServerConfig;
+import vn.vneidbridge.sandbox.CertificateLoginConnection;
 import vn.vneidbridge.sandbox.LegacyDatabaseConnection;
 import vn.vneidbridge.sandbox.PopulationRegistryConnection;
+import vn.vneidbridge.sandbox.RemoteSigningConnection;
 import vn.vneidbridge.sandbox.legacy.LegacyDatabaseSeeder;
 import vn.vneidbridge.sandbox.legacy.LegacySchema;
 
@@ -21,14 +23,16 @@ import vn.vneidbridge.sandbox.legacy.LegacySchema;
  * Two Keycloak nodes with VNeID Bridge in one cluster, as operators run it: one PostgreSQL for Keycloak's
  * database (which also lets the nodes find each other, Keycloak's default JDBC_PING discovery), one PostgreSQL
  * legacy portal database, one population database simulator, embedded Infinispan caches ({@code --cache=ispn})
- * bound to 127.0.0.1. The first node imports the realms; the second joins it. Started once for the run when a
- * test asks for {@link Cluster}.
+ * bound to 127.0.0.1, and the sandbox's test CA (each node with its own HTTPS listener) with the stand-in of VNPT
+ * SmartCA that both nodes call. The first node imports the realms; the second joins it. Started once for the run when
+ * a test asks for {@link Cluster}.
  */
 public final class TestKeycloakCluster implements ParameterResolver {
 
     /** The two nodes and what they share. */
     public record Cluster(KeycloakServer first, KeycloakServer second, AdminApi admin, AdminApi adminOnSecond,
-                          PopulationRegistryConnection registry) {
+                          PopulationRegistryConnection registry, CertificateLoginConnection certificates,
+                          RemoteSigningConnection remoteSigning) {
     }
 
     @Override
@@ -63,10 +67,12 @@ public final class TestKeycloakCluster implements ParameterResolver {
                 LegacyFixtures.install(connection);
             }
             running.registry = PopulationRegistryConnection.start(0, TestKeycloak.SYNTHETIC_PEOPLE);
+            running.certificates = CertificateLoginConnection.start(workDir.resolve("ca"), 0);
+            running.remoteSigning = RemoteSigningConnection.start(0, running.certificates.authority());
             String keycloakDb = postgres.getJdbcUrl("postgres", "keycloak");
-            running.first = KeycloakServer.start(node("it-node1", servers, legacy, running.registry, keycloakDb)
+            running.first = KeycloakServer.start(node("it-node1", servers, legacy, running, keycloakDb)
                     .importRealms(true).build());
-            running.second = KeycloakServer.start(node("it-node2", servers, legacy, running.registry, keycloakDb)
+            running.second = KeycloakServer.start(node("it-node2", servers, legacy, running, keycloakDb)
                     .importRealms(false).build());
             running.admin = new AdminApi(running.first.baseUri(), running.first.config().adminUsername(),
                     running.first.config().adminPassword());
@@ -84,10 +90,12 @@ public final class TestKeycloakCluster implements ParameterResolver {
     }
 
     private static KeycloakServerConfig.Builder node(String name, Path servers, LegacyDatabaseConnection legacy,
-                                                     PopulationRegistryConnection registry, String keycloakDb) {
+                                                     Running running, String keycloakDb) {
         int httpPort = TestKeycloak.freePort();
         int managementPort = TestKeycloak.freePort();
-        return registry.configure(legacy.configure(KeycloakServerConfig.builder()
+        int httpsPort = TestKeycloak.freePort();
+        return running.remoteSigning.configure(running.certificates.configure(running.registry.configure(
+                legacy.configure(KeycloakServerConfig.builder()
                 .name(name)
                 .distributionZip(TestKeycloak.requiredFile("keycloak.dist.zip"))
                 .providersBundle(TestKeycloak.requiredFile("vneid.providers.bundle"))
@@ -102,13 +110,15 @@ public final class TestKeycloakCluster implements ParameterResolver {
                 .runtimeOption("cache-embedded-network-bind-port", String.valueOf(TestKeycloak.freePort()))
                 .runtimeOption("db-url", keycloakDb)
                 .runtimeOption("db-username", "postgres")
-                .runtimeOption("db-password", "postgres")));
+                .runtimeOption("db-password", "postgres"))), httpsPort));
     }
 
     /** What the cluster runs on, closed by JUnit when the whole run ends. */
     private static final class Running implements ExtensionContext.Store.CloseableResource {
         private final EmbeddedPostgres postgres;
         private PopulationRegistryConnection registry;
+        private CertificateLoginConnection certificates;
+        private RemoteSigningConnection remoteSigning;
         private KeycloakServer first;
         private KeycloakServer second;
         private AdminApi admin;
@@ -119,7 +129,7 @@ public final class TestKeycloakCluster implements ParameterResolver {
         }
 
         Cluster cluster() {
-            return new Cluster(first, second, admin, adminOnSecond, registry);
+            return new Cluster(first, second, admin, adminOnSecond, registry, certificates, remoteSigning);
         }
 
         @Override
@@ -135,6 +145,12 @@ public final class TestKeycloakCluster implements ParameterResolver {
                     }
                 } finally {
                     try {
+                        if (remoteSigning != null) {
+                            remoteSigning.close();
+                        }
+                        if (certificates != null) {
+                            certificates.close();
+                        }
                         if (registry != null) {
                             registry.close();
                         }
