@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import vn.vneidbridge.distribution.KeycloakServer;
@@ -14,6 +16,7 @@ import vn.vneidbridge.sandbox.legacy.LegacyDatabaseSeeder;
 import vn.vneidbridge.sandbox.legacy.LegacySchema;
 import vn.vneidbridge.sandbox.portal.DemoPortal;
 import vn.vneidbridge.sandbox.portal.DemoPortalConfig;
+import vn.vneidbridge.sandbox.portal.OidcClient;
 
 /**
  * The sandbox command: Keycloak with VNeID Bridge (realms {@code dvc}, {@code vneid-sandbox} and
@@ -225,6 +228,15 @@ public final class SandboxMain {
             return port == 8081 ? "localhost" : "127.0.0.1";
         }
 
+        /** An authorization request of the demo portal that curl can follow (the sample's state, nonce, challenge). */
+        static String loginUrl(URI keycloak, OidcClient.LoginRequest sample) {
+            return keycloak + "/realms/dvc/protocol/openid-connect/auth?client_id=" + sample.clientId()
+                    + "&response_type=code&scope=openid&redirect_uri="
+                    + URLEncoder.encode(sample.redirectUri().toString(), StandardCharsets.UTF_8) + "&state="
+                    + sample.state() + "&nonce=" + sample.nonce() + "&code_challenge=" + sample.codeChallenge()
+                    + "&code_challenge_method=S256";
+        }
+
         /** Creates the legacy schema and seeds the personas; {@code fresh} drops what a previous run left. */
         static int seedLegacyDatabase(LegacyDatabaseConnection legacy, boolean fresh) throws SQLException {
             try (Connection connection = legacy.open()) {
@@ -241,14 +253,17 @@ public final class SandboxMain {
             console.println();
             console.println("VNeID Bridge sandbox is running. Ctrl-C stops everything.");
             console.println("  Demo portal (dvcqg-portal):  " + portal.baseUri() + "/");
-            console.println("  Portal login URL:            " + kc + "/realms/dvc/protocol/openid-connect/auth"
-                    + "?client_id=dvcqg-portal&response_type=code&scope=openid&redirect_uri="
-                    + portal.baseUri() + "/callback");
+            // the portals are PKCE clients (S256 required): a login URL without a challenge is refused
+            OidcClient.LoginRequest sample = OidcClient.newLoginRequest("dvcqg-portal",
+                    URI.create(portal.baseUri() + "/callback"));
+            console.println("  Portal login (a browser):    " + portal.baseUri() + "/login");
+            console.println("  Portal login URL (curl):     " + loginUrl(kc, sample));
+            console.println("    PKCE S256; its code_verifier for the token request: " + sample.codeVerifier());
             certificates.ifPresent(ca -> {
-                console.println("  Portal login URL over HTTPS: https://localhost:" + httpsPort
-                        + "/realms/dvc/protocol/openid-connect/auth"
-                        + "?client_id=dvcqg-portal&response_type=code&scope=openid&redirect_uri="
-                        + portal.baseUri() + "/callback");
+                URI tls = URI.create("https://localhost:" + httpsPort);
+                console.println("  Over HTTPS (a browser):      " + tls + "/realms/dvc/account/  (the account console"
+                        + " logs in with the same page)");
+                console.println("  Over HTTPS (curl):           " + loginUrl(tls, sample));
                 console.println("  Usb ký số (test CA, PIN " + SandboxCertificateAuthority.PIN + "): "
                         + ca.authority().dir().toAbsolutePath() + "/*.p12 — import one into the browser; an.p12 logs"
                         + " in as nguyenvanan");
