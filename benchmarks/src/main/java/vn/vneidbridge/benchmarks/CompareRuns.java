@@ -10,8 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Whether two full runs agree: for each ratio of {@code pairs.csv} in both, the median of one lies within the other's
- * range (min–max over its pairs) or the other way round. Prints one line per ratio and exits 1 when one disagrees.
+ * Whether two full runs agree: for each ratio of {@code pairs.csv} (or figure of {@code alone.csv}) in both, the median
+ * of one lies within the other's range (min–max over its pairs or windows) or the other way round. Prints one line per
+ * ratio and exits 1 when one disagrees.
  * <pre>java -cp benchmarks/target/classes vn.vneidbridge.benchmarks.CompareRuns first.csv second.csv</pre>
  */
 public final class CompareRuns {
@@ -24,20 +25,35 @@ public final class CompareRuns {
             System.err.println("usage: CompareRuns FIRST_pairs.csv SECOND_pairs.csv");
             System.exit(2);
         }
-        List<String> lines = compare(read(Path.of(args[0])), read(Path.of(args[1])));
+        List<String> first = Files.readAllLines(Path.of(args[0]));
+        List<String> lines = compare(parse(first), read(Path.of(args[1])), !first.isEmpty()
+                && first.get(0).startsWith("scenario,ratio,"));
         lines.forEach(System.out::println);
         System.exit(lines.stream().anyMatch(line -> line.startsWith("DISAGREE")) ? 1 : 0);
     }
 
     /** One line per ratio found in both runs: AGREE or DISAGREE, the two medians and ranges. */
     static List<String> compare(Map<String, Spread> first, Map<String, Spread> second) {
+        return compare(first, second, true);
+    }
+
+    /**
+     * The same for ratios ({@code pairs.csv}, shown as "0.97×") or figures ({@code alone.csv}, shown as they are); a
+     * figure neither run has (a polling scenario's p50) is "NONE", not a disagreement.
+     */
+    static List<String> compare(Map<String, Spread> first, Map<String, Spread> second, boolean ratios) {
         List<String> lines = new ArrayList<>();
         first.forEach((key, a) -> {
             Spread b = second.get(key);
-            if (b != null) {
-                lines.add(String.format(Locale.ROOT, "%-8s %s: %s vs %s", a.agreesWith(b) ? "AGREE" : "DISAGREE", key,
-                        a.format(), b.format()));
+            if (b == null) {
+                return;
             }
+            if (Double.isNaN(a.median()) && Double.isNaN(b.median())) {
+                lines.add(String.format(Locale.ROOT, "%-8s %s: in neither run", "NONE", key));
+                return;
+            }
+            lines.add(String.format(Locale.ROOT, "%-8s %s: %s vs %s", a.agreesWith(b) ? "AGREE" : "DISAGREE", key,
+                    ratios ? a.format() : a.format("%.4f"), ratios ? b.format() : b.format("%.4f")));
         });
         return lines;
     }

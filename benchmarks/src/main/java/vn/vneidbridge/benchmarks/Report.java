@@ -267,18 +267,24 @@ final class Report {
         md.append("|---|---|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|---|\n");
         for (Measurement m : results) {
             boolean poll = m.unit() == Measurement.Unit.POLL;
-            md.append(String.format(Locale.ROOT, "| %s | %s | %d | %d s, %s | %s | %.0f | %.0f | %.0f | %s | %.0f | %d | %s | %s |%n",
+            md.append(String.format(Locale.ROOT, "| %s | %s | %d | %d s, %s | %s | %s | %s | %s | %s | %.0f | %d | %s | %s |%n",
                     m.title(), m.variant(), m.repetition(), m.warmUp().seconds(),
                     (m.warmUp().stable() ? String.format(Locale.ROOT, "stable (%.1f %%)", m.warmUp().spread() * 100)
                             : "capped") + (m.loadEndedEarly() ? "; **" + BenchmarkMain.ENDED_EARLY + "**" : ""),
                     poll ? String.format(Locale.ROOT, "%.1f polls/s", m.throughput())
                             : String.format(Locale.ROOT, "%.2f", m.throughput()),
-                    m.latencies().p50(), m.latencies().p95(), m.latencies().p99(),
+                    milliseconds(m.latencies().p50()), milliseconds(m.latencies().p95()),
+                    milliseconds(m.latencies().p99()),
                     poll ? String.format(Locale.ROOT, "%.4f per waiting browser per s", m.cpuPerUnit())
                             : String.format(Locale.ROOT, "%.4f", m.cpuPerUnit()),
                     m.peakRssMiB(), m.window().failures(), Double.isNaN(m.idleServerCpuSeconds()) ? "—"
                             : String.format(Locale.ROOT, "%.2f", m.idleServerCpuSeconds()), m.load()));
         }
+    }
+
+    /** A latency in whole milliseconds, or "—" where the window had none (a polling scenario has no logins). */
+    static String milliseconds(double value) {
+        return Double.isNaN(value) ? "—" : String.format(Locale.ROOT, "%.0f", value);
     }
 
     // ---- per request ----------------------------------------------------------------------------------------

@@ -31,6 +31,22 @@ class CompareRunsTest {
     }
 
     @Test
+    void thenFiguresAreShownAsTheyAreAndOneNeitherRunHasIsNoDisagreement() {
+        String csv = """
+                scenario,figure,windows,median,min,max
+                "QR login / 40 browsers",logins_per_s,6,20.0000,20.0000,20.0000
+                "QR login / 40 browsers",p50_ms,6,NaN,NaN,NaN
+                """;
+
+        List<String> lines = CompareRuns.compare(CompareRuns.parse(csv.lines().toList()),
+                CompareRuns.parse(csv.lines().toList()), false);
+
+        assertThat(lines).containsExactly(
+                "AGREE    QR login / 40 browsers / logins_per_s: 20.0000 (20.0000–20.0000) vs 20.0000 (20.0000–20.0000)",
+                "NONE     QR login / 40 browsers / p50_ms: in neither run");
+    }
+
+    @Test
     void thenAReportWithoutPairsHasAnEmptyCsv() {
         BenchmarkOptions options = BenchmarkOptions.parse(new String[] {"--keycloak-zip=kc.zip",
             "--providers-bundle=p.zip", "--sandbox-bundle=s.zip", "--work-dir=target"});

@@ -240,6 +240,20 @@ class ReportTest {
     }
 
     @Test
+    void thenAPollingWindowWithoutLoginsShowsNoLatencyRatherThanNaN() {
+        Measurement logins = run("qr", "40 browsers", null, 1, 0, 0, 0.7);
+        Measurement polls = new Measurement(logins.scenario(), logins.title(), logins.variant(), null, 1,
+                Measurement.Unit.POLL, 40, logins.window(), 0.7, logins.peakRssBytes(), logins.warmUp(), 0, List.of(),
+                logins.load(), Double.NaN, false);
+
+        String md = report(List.of(polls)).markdown();
+
+        assertThat(md).doesNotContain("NaN").contains("| qr title | 40 browsers | 1 | 60 s, stable (2.0 %) | ");
+        assertThat(md.lines().filter(line -> line.startsWith("| qr title | 40 browsers | 1 |")).findFirst()
+                .orElseThrow()).contains("| — | — | — |");
+    }
+
+    @Test
     void thenQuickModeSaysItIsIndicativeOnly() {
         BenchmarkOptions quick = BenchmarkOptions.parse(new String[] {"--keycloak-zip=kc.zip",
             "--providers-bundle=p.zip", "--sandbox-bundle=s.zip", "--work-dir=target", "--quick"});
