@@ -124,8 +124,30 @@ class VneidQrLoginJourneyIT {
         }
     }
 
-    /** Reads the QR code shown on the page, as a phone's camera would. */
+    /**
+     * Reads the QR code shown on the page, as a phone's camera would: it keeps looking for a few seconds (right after
+     * the page's accessibility capture the page is laid out again at desktop width, and a screenshot taken then once
+     * held no readable code).
+     */
     private static String scan(Browser browser) {
+        AssertionError unreadable = null;
+        for (int attempt = 0; attempt < 10; attempt++) {
+            try {
+                return scanOnce(browser);
+            } catch (AssertionError e) {
+                unreadable = e;
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+        throw unreadable;
+    }
+
+    private static String scanOnce(Browser browser) {
         byte[] png;
         if (browser.isChromium()) {
             png = browser.find("#vneid-qr-image").getScreenshotAs(OutputType.BYTES);
