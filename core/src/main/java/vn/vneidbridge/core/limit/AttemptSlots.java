@@ -105,21 +105,18 @@ public final class AttemptSlots {
 
     /** Gives the slots back (the attempt did not count, e.g. a login that succeeded). */
     public void release(Reservation reservation) {
-        for (String slot : reservation.slots) {
-            store.remove(slot);
-            store.remove(slot.substring(0, slot.lastIndexOf(':') + 1) + FULL);
-        }
+        reservation.slots.forEach(this::free);
     }
 
     /** Gives back only the slot {@code reservation} holds under {@code limit}; its other slots still count. */
     public void release(Reservation reservation, AttemptLimit limit) {
         String kind = PREFIX + limit.kind() + ":";
-        for (String slot : reservation.slots) {
-            if (slot.startsWith(kind)) {
-                store.remove(slot);
-                store.remove(slot.substring(0, slot.lastIndexOf(':') + 1) + FULL);
-            }
-        }
+        reservation.slots.stream().filter(slot -> slot.startsWith(kind)).forEach(this::free);
+    }
+
+    private void free(String slot) {
+        store.remove(slot);
+        store.remove(slot.substring(0, slot.lastIndexOf(':') + 1) + FULL);
     }
 
     private Optional<String> take(AttemptLimit limit, String subject) {

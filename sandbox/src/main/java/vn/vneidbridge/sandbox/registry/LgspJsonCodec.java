@@ -1,10 +1,6 @@
 package vn.vneidbridge.sandbox.registry;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.text.ParseException;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -51,22 +47,12 @@ final class LgspJsonCodec {
         return JSONObjectUtils.toJSONString(json);
     }
 
-    /** A JSON object, strictly UTF-8; anything else is malformed. */
+    /** A JSON object, strictly UTF-8; anything else is malformed ({@link RequestBodies#jsonObject}). */
     static Map<String, Object> parseObject(byte[] body) throws MalformedRequestException {
-        String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body)).toString();
-        } catch (CharacterCodingException e) {
-            throw new MalformedRequestException("the body is not UTF-8");
-        }
-        if (!text.strip().startsWith("{")) {
-            // Gson would read an array of pairs as a map
-            throw new MalformedRequestException("the body is not a JSON object");
-        }
-        try {
-            return JSONObjectUtils.parse(text);
-        } catch (ParseException | RuntimeException e) {
-            throw new MalformedRequestException("the body is not a JSON object");
+            return RequestBodies.jsonObject(body);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedRequestException(e.getMessage());
         }
     }
 
