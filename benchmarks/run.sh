@@ -17,7 +17,7 @@
 #                                      hours): with a --pairs-only run, the two halves of a full run
 #
 # Further options go to the runner: --pairs=2 --rounds=3 --concurrency=8 --slice=10 --min-warm-up=30
-# --max-warm-up=240 --tolerance=5 --rewarm=10 --window=20 --large-accounts=1000000 --alone-servers=2 --jfr --password-only
+# --max-warm-up=240 --tolerance=5 --rewarm=10 --window=20 --large-accounts=1000000 --alone-servers=2 --no-reference --jfr --password-only
 # --vneid-only --plain-jvm
 # MAVEN_ARGS is passed on to Maven (e.g. -Dmaven.repo.local=...).
 set -eu

@@ -89,6 +89,8 @@ public final class BenchmarkMain {
      * dropped before each warm-up and window of a scenario without a stock twin, as the pairs do ({@link SessionReset}).
      */
     private SessionReset aloneSessions;
+    /** The stock server beside the server of ours measured alone, or null ({@link StockReference}). */
+    private StockReference reference;
     /** Whether the next scenario is the first on a server of ours just started alone (its JVM still compiling). */
     private boolean freshServer;
     /** Which of the servers of ours without a twin ({@link BenchmarkOptions#aloneServers()}) is running, from 1. */
@@ -305,15 +307,7 @@ public final class BenchmarkMain {
             StandIn standIn = new StandIn(vneid, admin(vneid));
             AdminClient stockAdmin = admin(stock);
             setUpUpstream(standIn.admin(), accounts.vneidOnly().stream().map(Population::upstreamUser).toList());
-            List<Map<String, Object>> users = new ArrayList<>();
-            List<Map<String, Object>> stockPasswordLogins = new ArrayList<>();
-            for (int i = 0; i < accounts.migrated().size(); i++) {
-                String username = "congdan." + (i + 1);
-                users.add(Population.stockPasswordUser(username, accounts.migrated().get(i).fullName()));
-                stockPasswordLogins.add(Map.of("username", username));
-            }
-            accounts.vneidOnly().forEach(person -> users.add(Population.stockLinkedUser(person)));
-            stockAdmin.importUsers("dvc", users);
+            List<Map<String, Object>> stockPasswordLogins = stockUsers(stockAdmin);
 
             AdminClient admin = admin(ours);
             setUpOurs(admin, standIn);
@@ -372,14 +366,39 @@ public final class BenchmarkMain {
                 accounts.link().forEach(account -> ownUpstream.add(Population.upstreamUser(account)));
                 accounts.migrated().forEach(account -> ownUpstream.add(Population.upstreamUser(account)));
                 setUpUpstream(own.admin(), ownUpstream);
-                unpaired(ours, admin, own, String.format(Locale.ROOT, "%,d accounts", options.largeAccounts()),
-                        migrated);
-                firstLogins(ours);
-                if (options.measures("bulk")) {
-                    bulk(ours, admin, migrated);
+                // the pair's stock server is the yardstick of the same minutes, its broker going to the pair's stand-in
+                reference = new StockReference(stock, new SessionReset(List.of(new SessionReset.Realm(stockAdmin, "dvc"),
+                        new SessionReset.Realm(standIn.admin(), UPSTREAM_REALM))),
+                        UserSource.roundRobin(stockPasswordLogins), UserSource.roundRobin(stockBrokerLogins));
+                try {
+                    unpaired(ours, admin, own, String.format(Locale.ROOT, "%,d accounts", options.largeAccounts()),
+                            migrated);
+                    firstLogins(ours);
+                    if (options.measures("bulk")) {
+                        bulk(ours, admin, migrated);
+                    }
+                } finally {
+                    reference = null;
                 }
             }
         }
+    }
+
+    /**
+     * Stock's users in realm {@code dvc}: a password user per migrated citizen and the VNeID-only citizens, linked to
+     * the stand-in beforehand; returns the password users' logins.
+     */
+    private List<Map<String, Object>> stockUsers(AdminClient stockAdmin) {
+        List<Map<String, Object>> users = new ArrayList<>();
+        List<Map<String, Object>> passwordLogins = new ArrayList<>();
+        for (int i = 0; i < accounts.migrated().size(); i++) {
+            String username = "congdan." + (i + 1);
+            users.add(Population.stockPasswordUser(username, accounts.migrated().get(i).fullName()));
+            passwordLogins.add(Map.of("username", username));
+        }
+        accounts.vneidOnly().forEach(person -> users.add(Population.stockLinkedUser(person)));
+        stockAdmin.importUsers("dvc", users);
+        return passwordLogins;
     }
 
     /** One side of a family of scenarios run side by side: a scenario on one of the two servers. */
@@ -462,17 +481,66 @@ public final class BenchmarkMain {
                 new SessionReset.Realm(admin, UPSTREAM_REALM)));
     }
 
-    /** Ours, freshly started with the small legacy database: the scenarios without a stock twin. */
-    private void oursUnpaired(LegacyDatabaseConnection legacy, String size) throws IOException {
-        try (KeycloakServer ours = startOurs(legacy, freePort())) {
+    /** What runs on a server of ours measured alone, once it is set up. */
+    @FunctionalInterface
+    private interface AloneScenarios {
+        void run(KeycloakServer ours, AdminClient admin, StandIn own);
+    }
+
+    /**
+     * A server of ours measured alone, freshly started with {@code legacy}, its own stand-in VNeID set up; unless
+     * {@code --no-reference}, a stock Keycloak freshly started beside it ({@link StockReference}), its broker going
+     * to ours' stand-in, so that each window of ours has a stock window of the same minutes. Both start at once.
+     */
+    private void alone(LegacyDatabaseConnection legacy, AloneScenarios scenarios) throws IOException {
+        int oursPort = freePort();
+        CompletableFuture<KeycloakServer> stockStarted = CompletableFuture.completedFuture(null);
+        if (options.reference()) {
+            KeycloakServerConfig.Builder stockConfig = KeycloakServerConfig.builder()
+                    .name("bench-stock")
+                    .providersBundle(stockBundle(oursPort))
+                    .jvmOptions(jvmOptions("stock"));
+            stockStarted = CompletableFuture.supplyAsync(() -> start(stockConfig, freePort()));
+        }
+        KeycloakServer oursStarted;
+        try {
+            oursStarted = startOurs(legacy, oursPort);
+        } catch (RuntimeException e) {
+            stockStarted.thenAccept(stock -> {
+                if (stock != null) {
+                    stock.close();
+                }
+            });
+            throw e;
+        }
+        try (KeycloakServer ours = oursStarted; KeycloakServer stock = stockStarted.join()) {
             AdminClient admin = admin(ours);
             StandIn own = new StandIn(ours, admin);
             setUpOurs(admin, own);
             aloneSessions = sessionsOf(admin);
             freshServer = true;
-            setUpUpstream(admin, accounts.link().stream().map(Population::upstreamUser).toList());
-            unpaired(ours, admin, own, size, migrated(admin, own, ours.baseUri().toString()));
+            List<Map<String, Object>> upstream = new ArrayList<>();
+            accounts.link().forEach(account -> upstream.add(Population.upstreamUser(account)));
+            if (stock != null) {
+                AdminClient stockAdmin = admin(stock);
+                List<Map<String, Object>> passwordLogins = stockUsers(stockAdmin);
+                accounts.vneidOnly().forEach(person -> upstream.add(Population.upstreamUser(person)));
+                reference = new StockReference(stock, new SessionReset(List.of(new SessionReset.Realm(stockAdmin, "dvc"))),
+                        UserSource.roundRobin(passwordLogins),
+                        UserSource.roundRobin(vneidLogins(accounts.vneidOnly().stream().map(SyntheticPerson::cccd)
+                                .toList())));
+            }
+            setUpUpstream(admin, upstream);
+            scenarios.run(ours, admin, own);
+        } finally {
+            reference = null;
         }
+    }
+
+    /** Ours, freshly started with the small legacy database: the scenarios without a stock twin. */
+    private void oursUnpaired(LegacyDatabaseConnection legacy, String size) throws IOException {
+        alone(legacy, (ours, admin, own) -> unpaired(ours, admin, own, size,
+                migrated(admin, own, ours.baseUri().toString())));
     }
 
     private void unpaired(KeycloakServer ours, AdminClient admin, StandIn standIn, String size,
@@ -483,12 +551,12 @@ public final class BenchmarkMain {
             prepare("import the CCCD-form users", base, Journey.PASSWORD, cccdLogins);
         }
         if (options.measures("cccd-miss")) {
-            measure(ours, "cccd-miss", "CCCD check, registry cache miss", "ours", null, base, Journey.CCCD_MISS,
+            measure(ours, "cccd-miss", "CCCD check, registry cache miss", "ours", StockReference.Kind.PASSWORD, base, Journey.CCCD_MISS,
                     UserSource.roundRobin(cccdLogins));
         }
         if (options.measures("cccd-hit")) {
             prepare("ask the registry once for each CCCD-hit number", base, Journey.CCCD_HIT, cccdLogins);
-            measure(ours, "cccd-hit", CCCD_HIT_TITLE, "ours", null, base, Journey.CCCD_HIT,
+            measure(ours, "cccd-hit", CCCD_HIT_TITLE, "ours", StockReference.Kind.PASSWORD, base, Journey.CCCD_HIT,
                     UserSource.roundRobin(cccdLogins));
         }
         if (options.measures("link")) {
@@ -498,7 +566,8 @@ public final class BenchmarkMain {
         // step-up to level 2 from a password session (the window also holds the password login before it) and from
         // a VNeID level-1 session kept by a preparation pass (the window holds only step-ups)
         if (options.measures("step-up-password")) {
-            measure(ours, "step-up-password", "Step-up to level 2 from a password session", "ours", null, base,
+            measure(ours, "step-up-password", "Step-up to level 2 from a password session", "ours",
+                    StockReference.Kind.PASSWORD, base,
                     Journey.STEP_UP_FROM_PASSWORD, UserSource.roundRobin(ScenarioSetup.stepUpFromPassword(migrated)));
         }
         if (options.measures("step-up-level-1")) {
@@ -526,20 +595,15 @@ public final class BenchmarkMain {
             ScenarioSetup.standInAnswersAccountLevel(admin);
         }
         // its level-1 sessions are what it steps up from: they are not dropped before its windows
-        measure(ours, "step-up-level-1", "Step-up to level 2 from a VNeID level-1 session", "ours", null, base,
+        measure(ours, "step-up-level-1", "Step-up to level 2 from a VNeID level-1 session", "ours",
+                StockReference.Kind.BROKER, base,
                 Journey.STEP_UP_FROM_LEVEL_ONE, UserSource.once(levelOne.sessions()), Measurement.Unit.LOGIN,
                 options.useOnceSteadyState(), options.concurrency(), false);
     }
 
     /** Ours, freshly started with the large legacy database: first legacy logins per format, linking by CCCD. */
     private void oursLarge(LegacyDatabaseConnection legacy) throws IOException {
-        try (KeycloakServer server = startOurs(legacy, freePort())) {
-            AdminClient admin = admin(server);
-            StandIn own = new StandIn(server, admin);
-            setUpOurs(admin, own);
-            aloneSessions = sessionsOf(admin);
-            freshServer = true;
-            setUpUpstream(admin, accounts.link().stream().map(Population::upstreamUser).toList());
+        alone(legacy, (server, admin, own) -> {
             if (options.measures("first-login")) {
                 firstLogins(server);
             }
@@ -549,7 +613,7 @@ public final class BenchmarkMain {
             if (options.measures("bulk")) {
                 bulk(server, admin, migrated(admin, own, server.baseUri().toString()));
             }
-        }
+        });
     }
 
     /**
@@ -591,7 +655,7 @@ public final class BenchmarkMain {
 
     /** First VNeID logins that link by CCCD, on a server warmed up by the scenarios before (a shorter warm-up cap). */
     private void link(KeycloakServer server, String size) {
-        measure(server, "link", LINK_TITLE, size, null, server.baseUri().toString(), Journey.VNEID,
+        measure(server, "link", LINK_TITLE, size, StockReference.Kind.BROKER, server.baseUri().toString(), Journey.VNEID,
                 UserSource.once(vneidLogins(accounts.link().stream().map(LegacyAccount::cccd).toList())),
                 Measurement.Unit.LOGIN, options.useOnceSteadyState(), options.concurrency(), true);
     }
@@ -600,7 +664,8 @@ public final class BenchmarkMain {
         // quick mode: the dearest and the cheapest legacy hash only
         for (PasswordFormat format : options.quick() ? EnumSet.of(PasswordFormat.BCRYPT_2A, PasswordFormat.MD5)
                 : MEASURED_FORMATS) {
-            measure(server, "first-login", FIRST_LOGIN_TITLE, label(format), null, server.baseUri().toString(),
+            measure(server, "first-login", FIRST_LOGIN_TITLE, label(format), StockReference.Kind.PASSWORD,
+                    server.baseUri().toString(),
                     Journey.PASSWORD,
                     UserSource.once(accounts.firstLogins().get(format).stream().map(Population::legacyLogin).toList()));
         }
@@ -740,9 +805,9 @@ public final class BenchmarkMain {
         }
     }
 
-    private void measure(KeycloakServer server, String scenario, String title, String variant, String pair,
-                         String base, Journey journey, UserSource users) {
-        measure(server, scenario, title, variant, pair, base, journey, users, Measurement.Unit.LOGIN,
+    private void measure(KeycloakServer server, String scenario, String title, String variant,
+                         StockReference.Kind reference, String base, Journey journey, UserSource users) {
+        measure(server, scenario, title, variant, reference, base, journey, users, Measurement.Unit.LOGIN,
                 options.steadyState(), options.concurrency(), true);
     }
 
@@ -751,38 +816,79 @@ public final class BenchmarkMain {
      * short re-warm ({@link BenchmarkOptions#rounds()} in all, as the pairs have), so that its figures have a median
      * and a spread. Before the warm-up and each window the server drops its stored login sessions
      * ({@link #aloneSessions}) unless {@code dropSessions} is false (a scenario that starts from sessions it prepared).
-     * A use-once pool used up ends the rounds.
+     * A use-once pool used up ends the rounds. With a {@link #reference} server and a {@code reference} kind, each
+     * round also runs a window of that stock login, right after ours' window in odd rounds and right before it in
+     * even ones (the first round's comes after: ours warms up first), so that no side always follows the other.
      */
-    private void measure(KeycloakServer server, String scenario, String title, String variant, String pair,
-                         String base, Journey journey, UserSource users, Measurement.Unit unit,
-                         SteadyState judge, int concurrency, boolean dropSessions) {
+    private void measure(KeycloakServer server, String scenario, String title, String variant,
+                         StockReference.Kind reference, String base, Journey journey, UserSource users,
+                         Measurement.Unit unit, SteadyState judge, int concurrency, boolean dropSessions) {
         long jvm = ProcStats.jvmPid(server.pid());
+        StockReference stock = reference == null ? null : this.reference;
+        long idleJvm = stock == null ? 0 : ProcStats.jvmPid(stock.server().pid());
         Measurement.WarmUp warmUp = null;
         for (int round = 1; round <= options.rounds(); round++) {
             if (!users.hasMore()) {
                 out.printf("  %s %s: its accounts are used up after %d round(s)%n", scenario, variant, round - 1);
                 return;
             }
+            // the windows of the later servers without a twin follow those of the first (their repetitions)
+            int repetition = (aloneServer - 1) * options.rounds() + round;
+            boolean referenceFirst = stock != null && round % 2 == 0;
+            if (referenceFirst) {
+                referenceWindow(stock, reference, title, variant, repetition, jvm);
+            }
             if (dropSessions && aloneSessions != null) {
                 aloneSessions.run(out);
             }
-            // the windows of the later servers without a twin follow those of the first (their repetitions)
-            int repetition = (aloneServer - 1) * options.rounds() + round;
             BenchRun run = BenchRun.measured(runName(scenario, variant, repetition), base, journey, users,
                     concurrency, options.cap(), new Recorder());
             SteadyState warmUpJudge = freshServer ? options.freshServerSteadyState() : judge;
             freshServer = false;
             LoadWindow.Result result = round == 1
-                    ? LoadWindow.run(run, jvm, 0, server.managementUri(), warmUpJudge, options.slice(),
+                    ? LoadWindow.run(run, jvm, idleJvm, server.managementUri(), warmUpJudge, options.slice(),
                             options.window(), unit, () -> registry.simulator().requestCount(), this::gatling)
-                    : LoadWindow.run(run, jvm, 0, server.managementUri(), options.rewarmJudge(),
+                    : LoadWindow.run(run, jvm, idleJvm, server.managementUri(), options.rewarmJudge(),
                             options.rewarmSlice(), options.window(), unit, () -> registry.simulator().requestCount(),
                             this::gatling);
             if (round == 1) {
                 warmUp = result.warmUp();
             }
-            record(server, scenario, title, variant, pair, repetition, unit, concurrency, result, warmUp);
+            record(server, scenario, title, variant, null, repetition, unit, concurrency, result, warmUp);
+            if (stock != null && !referenceFirst) {
+                referenceWindow(stock, reference, title, variant, repetition, jvm);
+            }
         }
+    }
+
+    /**
+     * One window of the stock reference's {@code kind} for ours' window {@code repetition} of {@code title} /
+     * {@code variant}: the first of a kind on this stock server warms up until stable (at least
+     * {@link BenchmarkOptions#FRESH_JVM_WARM_UP} on its fresh JVM), later ones after a short re-warm. Stock's stored
+     * sessions are dropped before it.
+     */
+    private void referenceWindow(StockReference stock, StockReference.Kind kind, String title, String variant,
+                                 int repetition, long oursJvm) {
+        stock.sessions().run(out);
+        long jvm = ProcStats.jvmPid(stock.server().pid());
+        BenchRun run = BenchRun.measured(runName(kind.scenario(), StockReference.VARIANT, repetition),
+                stock.server().baseUri().toString(), kind.journey(), stock.users(kind), options.concurrency(),
+                options.cap(), new Recorder());
+        Measurement.WarmUp warmedUp = stock.warmUp(kind);
+        LoadWindow.Result result = warmedUp == null
+                ? LoadWindow.run(run, jvm, oursJvm, null,
+                        stock.fresh() ? options.freshServerSteadyState() : options.steadyState(), options.slice(),
+                        options.window(), Measurement.Unit.LOGIN, () -> registry.simulator().requestCount(),
+                        this::gatling)
+                : LoadWindow.run(run, jvm, oursJvm, null, options.rewarmJudge(), options.rewarmSlice(),
+                        options.window(), Measurement.Unit.LOGIN, () -> registry.simulator().requestCount(),
+                        this::gatling);
+        if (warmedUp == null) {
+            stock.warmedUp(kind, result.warmUp());
+        }
+        record(stock.server(), kind.scenario(), kind.title(), StockReference.VARIANT,
+                StockReference.key(title, variant), repetition, Measurement.Unit.LOGIN, options.concurrency(), result,
+                stock.warmUp(kind));
     }
 
     private void record(KeycloakServer server, String scenario, String title, String variant, String pair,

@@ -19,7 +19,10 @@ import java.util.Set;
  * look into one of them without the hour before it; {@code --unpaired=all} runs every one of them. The scenarios
  * without a stock twin run on {@code --alone-servers} (2) fresh servers per legacy database, one after the other,
  * each for all their rounds: one JVM settles at a speed of its own, so one server per run could not show the spread
- * between servers (runs W1 and W2 differed in every window of five scenarios; docs/benchmarks.md).
+ * between servers (runs W1 and W2 differed in every window of five scenarios; docs/benchmarks.md). Each of their
+ * windows has a window of a stock Keycloak started beside ours in the same round ({@link StockReference}: a password
+ * login or an OIDC broker login), unless {@code --no-reference}: the machine's speed moved 1.85× between two runs
+ * (X1 and X2), and a ratio to stock within a round cancels it.
  */
 record BenchmarkOptions(Path keycloakZip, Path providersBundle, Path sandboxBundle, Path workDir,
                         boolean quick, boolean pairsOnly, boolean passwordOnly, boolean vneidOnly,
@@ -27,7 +30,7 @@ record BenchmarkOptions(Path keycloakZip, Path providersBundle, Path sandboxBund
                         boolean plainJvm, int argon2Lottery, int concurrency, int pairs, int rounds,
                         Duration slice, Duration minWarmUp, Duration maxWarmUp, double tolerance, Duration rewarm,
                         Duration window, int smallAccounts, int largeAccounts, Set<String> unpaired,
-                        int aloneServers) {
+                        int aloneServers, boolean noReference) {
 
     /**
      * The scenarios without a stock twin that {@code --unpaired} can name, in their order: those of the server of ours
@@ -47,7 +50,7 @@ record BenchmarkOptions(Path keycloakZip, Path providersBundle, Path sandboxBund
             + " --work-dir=DIR [--quick] [--concurrency=8] [--pairs=2] [--rounds=3] [--slice=10] [--min-warm-up=30]"
             + " [--max-warm-up=240] [--tolerance=5] [--rewarm=10] [--window=20] [--large-accounts=1000000]"
             + " [--pairs-only] [--password-only | --vneid-only] [--jfr] [--plain-jvm] [--argon2-lottery=9]"
-            + " [--unpaired=step-up-level-1,qr | --unpaired=all] [--alone-servers=2]";
+            + " [--unpaired=step-up-level-1,qr | --unpaired=all] [--alone-servers=2] [--no-reference]";
 
     static BenchmarkOptions parse(String[] args) {
         Path zip = null;
@@ -73,6 +76,7 @@ record BenchmarkOptions(Path keycloakZip, Path providersBundle, Path sandboxBund
         Integer large = null;
         Set<String> unpaired = Set.of();
         Integer aloneServers = null;
+        boolean noReference = false;
         for (String arg : args) {
             int eq = arg.indexOf('=');
             String name = eq < 0 ? arg : arg.substring(0, eq);
@@ -101,6 +105,7 @@ record BenchmarkOptions(Path keycloakZip, Path providersBundle, Path sandboxBund
                 case "--large-accounts" -> large = number(name, value, 10_000, 1_000_000);
                 case "--unpaired" -> unpaired = scenarios(name, value);
                 case "--alone-servers" -> aloneServers = number(name, value, 1, 4);
+                case "--no-reference" -> noReference = true;
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
@@ -144,7 +149,16 @@ record BenchmarkOptions(Path keycloakZip, Path providersBundle, Path sandboxBund
                 Duration.ofSeconds(window != null ? window : quick ? 5 : 20),
                 10_000,
                 large != null ? large : quick ? 100_000 : 1_000_000, unpaired,
-                aloneServers != null ? aloneServers : quick ? 1 : 2);
+                aloneServers != null ? aloneServers : quick ? 1 : 2, noReference);
+    }
+
+    /**
+     * Whether the scenarios without a stock twin get a stock reference of the same minutes ({@link StockReference}):
+     * yes unless {@code --no-reference} (about a third more time; each figure then stands alone, comparable only with
+     * figures measured in the same minutes).
+     */
+    boolean reference() {
+        return !noReference && !pairsOnly;
     }
 
     /** Whether {@code --unpaired} named scenarios: only the server of ours without a stock twin runs. */

@@ -70,6 +70,9 @@ final class Report {
         Files.writeString(dir.resolve("pairs-" + options.mode() + "-" + stamp + ".csv"), pairsCsv(), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("alone.csv"), aloneCsv(), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("alone-" + options.mode() + "-" + stamp + ".csv"), aloneCsv(), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("reference.csv"), referenceCsv(), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("reference-" + options.mode() + "-" + stamp + ".csv"), referenceCsv(),
+                StandardCharsets.UTF_8);
         ImageIO.write(chart(results), "png", dir.resolve("report.png").toFile());
         return markdown;
     }
@@ -109,6 +112,24 @@ final class Report {
         return csv.toString();
     }
 
+    /**
+     * One line per scenario of ours measured alone against its stock reference ({@link StockReference}): the median
+     * and range of ours / stock over the windows, in the columns of {@link #pairsCsv()}, for {@link CompareRuns}.
+     */
+    String referenceCsv() {
+        StringBuilder csv = new StringBuilder("scenario,ratio,pairs,median,min,max\n");
+        for (ReferenceRow row : referenceRows()) {
+            Map<String, Spread> ratios = new LinkedHashMap<>();
+            ratios.put("cpu_s_per_login", row.cpu());
+            ratios.put("logins_per_s", row.throughput());
+            ratios.put("p50", row.p50());
+            ratios.forEach((name, s) -> csv.append(String.format(Locale.ROOT, "\"%s\",%s,%d,%.3f,%.3f,%.3f%n",
+                    (row.title() + " / " + row.variant()).replace("\"", "'"), name, s.count(), s.median(), s.min(),
+                    s.max())));
+        }
+        return csv.toString();
+    }
+
     String markdown() {
         StringBuilder md = new StringBuilder();
         md.append("# VNeID Bridge benchmark (").append(options.mode()).append(" mode)\n\n");
@@ -141,6 +162,7 @@ final class Report {
                 options.smallAccounts(), options.largeAccounts(), took.toMinutes(), took.toSecondsPart()));
         pairs(md);
         alone(md);
+        reference(md);
         runs(md);
         breakdown(md);
         firstLogins(md);
@@ -163,10 +185,7 @@ final class Report {
                     .filter(m -> scenario.equals(m.scenario()) && "ours".equals(m.variant())).toList();
             List<double[]> ratios = new ArrayList<>();
             for (Measurement o : ours) {
-                stockTwin(o).ifPresent(stock -> ratios.add(new double[] {
-                    ratio(o.throughput(), stock.throughput()),
-                    ratio(o.cpuPerUnit(), stock.cpuPerUnit()),
-                    ratio(o.latencies().p50(), stock.latencies().p50())}));
+                stockTwin(o).ifPresent(stock -> ratios.add(ratios(o, stock)));
             }
             if (!ratios.isEmpty()) {
                 rows.add(new PairRow(ours.get(0).title(), Spread.of(column(ratios, 0)), Spread.of(column(ratios, 1)),
@@ -253,6 +272,88 @@ final class Report {
                     row.throughput().count(), row.throughput().format(poll ? "%.1f polls/s" : "%.2f"),
                     row.cpu().format(poll ? "%.5f per browser-s" : "%.4f"), poll ? "—" : row.p50().format("%.0f"),
                     timers));
+        }
+    }
+
+    // ---- ours alone against a stock reference of the same minutes ---------------------------------------------
+
+    /**
+     * A scenario and variant of ours measured alone, against the stock login its windows were each paired with
+     * ({@link StockReference}): ours / stock window by window (median and range), and the stock windows' own figures.
+     */
+    record ReferenceRow(String title, String variant, String reference, Spread throughput, Spread cpu, Spread p50,
+                        Spread referenceThroughput, Spread referenceCpu) {
+    }
+
+    List<ReferenceRow> referenceRows() {
+        List<ReferenceRow> rows = new ArrayList<>();
+        for (AloneRow row : aloneRows()) {
+            List<double[]> ratios = new ArrayList<>();
+            List<Measurement> references = new ArrayList<>();
+            for (Measurement ours : aloneWindows(row)) {
+                referenceOf(ours).ifPresent(stock -> {
+                    references.add(stock);
+                    ratios.add(new double[] {ratio(ours.throughput(), stock.throughput()),
+                        ratio(bothJvmsPerLogin(ours), bothJvmsPerLogin(stock)),
+                        ratio(ours.latencies().p50(), stock.latencies().p50())});
+                });
+            }
+            if (!ratios.isEmpty()) {
+                rows.add(new ReferenceRow(row.title(), row.variant(), references.get(0).title(),
+                        Spread.of(column(ratios, 0)), Spread.of(column(ratios, 1)), Spread.of(column(ratios, 2)),
+                        Spread.of(references.stream().mapToDouble(Measurement::throughput).toArray()),
+                        Spread.of(references.stream().mapToDouble(Report::bothJvmsPerLogin).toArray())));
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * CPU-seconds per login of both Keycloak JVMs of a window measured beside a stock reference: the one under load
+     * and the other, idle but for what the login asks of it. Stock's broker logs in at the stand-in VNeID inside ours
+     * (ours' JVM then does the upstream's work), as ours' own VNeID logins do; counting both JVMs on both sides
+     * compares whole logins, upstream included.
+     */
+    static double bothJvmsPerLogin(Measurement m) {
+        double idle = Double.isNaN(m.idleServerCpuSeconds()) ? 0 : m.idleServerCpuSeconds();
+        return m.logins() == 0 ? Double.NaN : (m.cpuSeconds() + idle) / m.logins();
+    }
+
+    /** The windows of an {@link AloneRow}, in the order they ran. */
+    private List<Measurement> aloneWindows(AloneRow row) {
+        return results.stream().filter(m -> m.pair() == null && m.title().equals(row.title())
+                && m.variant().equals(row.variant()) && m.logins() + m.window().requestCount() > 0).toList();
+    }
+
+    /** The stock reference window of ours' window {@code ours} measured alone, if it had one. */
+    Optional<Measurement> referenceOf(Measurement ours) {
+        String key = StockReference.key(ours.title(), ours.variant());
+        return results.stream().filter(m -> key.equals(m.pair()) && m.repetition() == ours.repetition()
+                && m.logins() > 0).findFirst();
+    }
+
+    private void reference(StringBuilder md) {
+        List<ReferenceRow> rows = referenceRows();
+        if (rows.isEmpty()) {
+            return;
+        }
+        md.append("\n## Ours alone against stock in the same minutes\n\n");
+        md.append("Each window of ours above had a window of a stock Keycloak started beside it, right before or"
+                + " after it in the same round: stock's password login, or its OIDC broker login of a linked citizen."
+                + " Each ratio is ours / stock of one such couple; the median over the couples and, in brackets, the"
+                + " range. CPU-seconds per login count both Keycloak JVMs on both sides: stock's broker logs in at the"
+                + " stand-in VNeID inside ours, whose JVM then does the upstream's work, as it does for ours' own VNeID"
+                + " logins. The machine's speed moves by more than the differences measured (runs X1 and X2,"
+                + " docs/benchmarks.md), and a ratio of the same minutes cancels it; the figures alone do not."
+                + " `reference.csv` has these ratios for `CompareRuns`.\n\n");
+        md.append("| Scenario | Variant | Against | Couples | Logins/s | CPU-s per login (both JVMs) | p50"
+                + " | Stock logins/s | Stock CPU-s per login (both JVMs) |\n");
+        md.append("|---|---|---|--:|---|---|---|---|---|\n");
+        for (ReferenceRow row : rows) {
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %s | %s | %s | %s | %s |%n", row.title(),
+                    row.variant(), row.reference(), row.throughput().count(), row.throughput().format(),
+                    row.cpu().format(), row.p50().format(), row.referenceThroughput().format("%.2f"),
+                    row.referenceCpu().format("%.4f")));
         }
     }
 
@@ -362,29 +463,39 @@ final class Report {
         if (first.isEmpty()) {
             return;
         }
-        if (stock.isEmpty()) {
+        boolean referenced = first.stream().anyMatch(m -> referenceOf(m).isPresent());
+        if (stock.isEmpty() && !referenced) {
             firstLoginsWithoutStock(md, first);
             return;
         }
-        double stockCpu = median(stock, Measurement::cpuPerUnit);
+        double stockCpu = stock.isEmpty() ? Double.NaN : median(stock, Measurement::cpuPerUnit);
         md.append("\n## First legacy login against its floor\n\n");
-        md.append(String.format(Locale.ROOT, "The floor: a stock password login (%.4f CPU-s, median over the rounds;"
-                + " it verifies one Argon2id hash) + one check of the legacy hash + one Argon2id hash (%.4f CPU-s,"
+        md.append(String.format(Locale.ROOT, "The floor: a stock password login (%s; it verifies one Argon2id hash)"
+                + " + one check of the legacy hash + one Argon2id hash (%.4f CPU-s,"
                 + " Keycloak's default parameters), each hash's CPU time measured on this machine with every core hashing at"
                 + " once (%d threads, as a login window keeps every core busy), at the start and at the end of the run,"
-                + " the lower of the two.%n%n", stockCpu, argon2idSeconds, HashLimit.THREADS_AT_ONCE));
+                + " the lower of the two.%n%n", referenced
+                        ? "each window's own stock reference, the window of the same round; the floor column gives"
+                                + " their median and the ratio is window by window"
+                        : String.format(Locale.ROOT, "%.4f CPU-s, median over the rounds", stockCpu),
+                argon2idSeconds, HashLimit.THREADS_AT_ONCE));
         md.append("| Format | Logins/s | CPU-s / login | Legacy hash CPU-s | Floor CPU-s | Ratio | Target (≤ ")
                 .append(String.format(Locale.ROOT, "%.1f", FIRST_LOGIN_TARGET)).append("×) |\n|---|--:|--:|--:|--:|--:|---|\n");
         for (List<Measurement> windows : byVariant(first)) {
             Measurement m = windows.get(0);
             double legacy = legacyHashSeconds(m);
-            double floor = stockCpu + legacy + argon2idSeconds;
             Spread cpu = Spread.of(windows.stream().mapToDouble(Measurement::cpuPerUnit).toArray());
-            double r = cpu.median() / floor;
+            // each window against the floor of its own minutes where it has a reference, else the run's stock median
+            double[] floors = windows.stream().mapToDouble(w -> referenceOf(w).map(Measurement::cpuPerUnit)
+                    .orElse(stockCpu) + legacy + argon2idSeconds).toArray();
+            double[] ratios = new double[windows.size()];
+            for (int i = 0; i < ratios.length; i++) {
+                ratios[i] = windows.get(i).cpuPerUnit() / floors[i];
+            }
+            Spread r = Spread.of(ratios);
             md.append(String.format(Locale.ROOT, "| %s | %.2f | %s | %.4f | %.4f | %s | %s |%n", m.variant(),
-                    median(windows, Measurement::throughput), cpu.format("%.4f"), legacy, floor,
-                    new Spread(cpu.count(), r, cpu.min() / floor, cpu.max() / floor).format(),
-                    verdict(r <= FIRST_LOGIN_TARGET)));
+                    median(windows, Measurement::throughput), cpu.format("%.4f"), legacy, Spread.of(floors).median(),
+                    r.format(), verdict(r.median() <= FIRST_LOGIN_TARGET)));
         }
     }
 
@@ -530,6 +641,12 @@ final class Report {
     }
 
     /** {@code a / b}; NaN when {@code b} is zero or either is not a number. */
+    /** Ours / stock of two windows: logins a second, CPU-seconds per login, p50. */
+    private static double[] ratios(Measurement ours, Measurement stock) {
+        return new double[] {ratio(ours.throughput(), stock.throughput()), ratio(ours.cpuPerUnit(), stock.cpuPerUnit()),
+            ratio(ours.latencies().p50(), stock.latencies().p50())};
+    }
+
     static double ratio(double a, double b) {
         return b == 0 || Double.isNaN(a) || Double.isNaN(b) ? Double.NaN : a / b;
     }

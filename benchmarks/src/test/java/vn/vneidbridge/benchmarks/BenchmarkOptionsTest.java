@@ -128,4 +128,13 @@ class BenchmarkOptionsTest {
         assertThatThrownBy(() -> parse("--unpaired=qr", "--pairs-only"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("full mode");
     }
+
+    @Test
+    void theScenariosWithoutATwinGetAStockReferenceUnlessToldOtherwise() {
+        assertThat(parse().reference()).isTrue();
+        assertThat(parse("--unpaired=link").reference()).isTrue();
+        assertThat(parse("--quick").reference()).as("the pair's stock server").isTrue();
+        assertThat(parse("--unpaired=link", "--no-reference").reference()).isFalse();
+        assertThat(parse("--pairs-only").reference()).as("no scenario without a twin runs").isFalse();
+    }
 }

@@ -290,6 +290,77 @@ class ReportTest {
     }
 
     @Nested
+    class GivenScenariosOfOursMeasuredBesideAStockReference {
+
+        private static final String KEY = StockReference.key("cccd-miss title", "ours");
+
+        /** Stock's password login in the same round as ours' window {@code round}: the same 10 s. */
+        private Measurement reference(int round, int logins, double cpu) {
+            Measurement m = run("reference-password", StockReference.VARIANT, KEY, round, logins, 150, cpu);
+            return new Measurement(m.scenario(), StockReference.Kind.PASSWORD.title(), m.variant(), KEY, round,
+                    m.unit(), 8, m.window(), cpu, m.peakRssBytes(), m.warmUp(), 0, List.of(), m.load(), 1.0, false);
+        }
+
+        /** A slow hour: every window of both servers at 60 % of the speed of {@link #fast}. */
+        private final List<Measurement> slow = List.of(
+                run("cccd-miss", "ours", null, 1, 180, 300, 18.0), reference(1, 240, 18.0),
+                run("cccd-miss", "ours", null, 2, 190, 300, 19.0), reference(2, 250, 19.0),
+                run("cccd-miss", "ours", null, 3, 200, 300, 20.0), reference(3, 250, 19.0));
+        private final List<Measurement> fast = List.of(
+                run("cccd-miss", "ours", null, 1, 300, 200, 15.0), reference(1, 400, 15.0),
+                run("cccd-miss", "ours", null, 2, 310, 200, 15.5), reference(2, 410, 15.5),
+                run("cccd-miss", "ours", null, 3, 330, 200, 16.0), reference(3, 420, 15.0));
+
+        @Test
+        void thenEachWindowIsComparedWithTheStockWindowOfItsRound() {
+            // logins/s 18/24, 19/25, 20/25 = 0.75, 0.76, 0.80; CPU-s per login 0.100 against stock's, with the 1.0
+            // CPU-s ours' idle JVM took meanwhile (the stand-in stock's broker goes to): 19/240, 20/250, 20/250
+            Report report = report(slow);
+
+            assertThat(report.markdown()).contains("## Ours alone against stock in the same minutes")
+                    .contains("| cccd-miss title | ours | " + StockReference.Kind.PASSWORD.title()
+                            + " | 3 | 0.76× (0.75–0.80) | 1.25× (1.25–1.26) | 2.00× (2.00–2.00) | 25.00 (24.00–25.00)"
+                            + " | 0.0800 (0.0792–0.0800) |");
+        }
+
+        @Test
+        void thenTheReferenceIsNotAScenarioOfOursAlone() {
+            assertThat(report(slow).aloneRows()).extracting(Report.AloneRow::title).containsExactly("cccd-miss title");
+        }
+
+        @Test
+        void thenTwoRunsAHourApartAgreeOnTheRatioWhereTheirFiguresDoNot() {
+            Report first = report(slow);
+            Report second = report(fast);
+
+            assertThat(CompareRuns.compare(CompareRuns.parse(first.aloneCsv().lines().toList()),
+                    CompareRuns.parse(second.aloneCsv().lines().toList()), false))
+                    .anyMatch(line -> line.startsWith("DISAGREE") && line.contains("logins_per_s"));
+            List<String> ratios = CompareRuns.compare(CompareRuns.parse(first.referenceCsv().lines().toList()),
+                    CompareRuns.parse(second.referenceCsv().lines().toList()));
+            assertThat(ratios).hasSize(3).anyMatch(line -> line.startsWith("AGREE")
+                    && line.contains("cccd-miss title / ours / logins_per_s"));
+        }
+
+        @Test
+        void thenAFirstLoginsFloorIsThatOfItsOwnMinutes() {
+            // window 1: 0.204 / (stock 0.10 + bcrypt 0.05 + Argon2id 0.02) = 1.20×; window 2, a slower minute for
+            // both servers: 0.306 / (stock 0.15 + 0.05 + 0.02) = 1.39×; the run's stock median alone would say 1.57×
+            String key = StockReference.key("first-login title", "bcrypt cost 10");
+            Report report = report(List.of(run("first-login", "bcrypt cost 10", null, 1, 100, 900, 20.4),
+                    run("reference-password", StockReference.VARIANT, key, 1, 100, 300, 10.0),
+                    run("first-login", "bcrypt cost 10", null, 2, 100, 900, 30.6),
+                    run("reference-password", StockReference.VARIANT, key, 2, 100, 300, 15.0)));
+
+            assertThat(report.markdown()).contains("## First legacy login against its floor")
+                    .contains("each window's own stock reference")
+                    .contains("| bcrypt cost 10 | 10.00 | 0.2550 (0.2040–0.3060) | 0.0500 | 0.1950 | 1.30× (1.20–1.39)"
+                            + " | **not met** |")
+                    .doesNotContain("beyond its two hashes");
+        }
+    }
+
+    @Nested
     class GivenABulkJobMeasured {
 
         private final String md = new Report(OPTIONS, MACHINE, List.of(

@@ -1,0 +1,97 @@
+package vn.vneidbridge.benchmarks;
+
+import java.util.EnumMap;
+import java.util.Map;
+import vn.vneidbridge.distribution.KeycloakServer;
+
+/**
+ * A stock Keycloak 26.7.0 started beside a server of ours that is measured alone, as the yardstick of the same
+ * minutes: right before or after each window of ours it runs a window of the stock login most like that scenario,
+ * and the report gives ours' figure as a ratio to it, window by window.
+ *
+ * <p>Why: on a shared two-core virtual machine the speed of the whole machine moved by 1.85× between two runs of the
+ * same code and command a few hours apart (runs X1 and X2, docs/benchmarks.md: the Argon2id hash floor measured in
+ * each run 0.057 against 0.030 CPU-seconds), and within a run too. A figure measured alone is comparable only with
+ * one measured in the same minutes; a ratio to a stock window of those minutes cancels the machine's speed, as the
+ * server pairs' ratios do.
+ */
+final class StockReference {
+
+    /** The stock login a scenario of ours is compared with. */
+    enum Kind {
+        /** Stock's password login (Argon2id): for the CCCD check, the step-up from a password, a first legacy login. */
+        PASSWORD("password", "Stock password login (reference)", Journey.PASSWORD),
+        /** Stock's OIDC broker login of a linked citizen: for the link by CCCD and the step-up from level 1. */
+        BROKER("broker", "Stock VNeID login over its OIDC broker (reference)", Journey.VNEID);
+
+        private final String id;
+        private final String title;
+        private final Journey journey;
+
+        Kind(String id, String title, Journey journey) {
+            this.id = id;
+            this.title = title;
+            this.journey = journey;
+        }
+
+        String scenario() {
+            return "reference-" + id;
+        }
+
+        String title() {
+            return title;
+        }
+
+        Journey journey() {
+            return journey;
+        }
+    }
+
+    /** The variant of every reference window. */
+    static final String VARIANT = "stock reference";
+
+    private final KeycloakServer server;
+    private final SessionReset sessions;
+    private final Map<Kind, UserSource> users;
+    private final Map<Kind, Measurement.WarmUp> warmUps = new EnumMap<>(Kind.class);
+
+    StockReference(KeycloakServer server, SessionReset sessions, UserSource passwordLogins, UserSource brokerLogins) {
+        this.server = server;
+        this.sessions = sessions;
+        this.users = new EnumMap<>(Map.of(Kind.PASSWORD, passwordLogins, Kind.BROKER, brokerLogins));
+    }
+
+    /**
+     * The key a window of ours and its reference windows share ({@link Measurement#pair()} of the reference; ours'
+     * stays null, as for every window measured alone): its title and variant.
+     */
+    static String key(String title, String variant) {
+        return "reference of " + title + " / " + variant;
+    }
+
+    KeycloakServer server() {
+        return server;
+    }
+
+    SessionReset sessions() {
+        return sessions;
+    }
+
+    UserSource users(Kind kind) {
+        return users.get(kind);
+    }
+
+    /** How the first warm-up of {@code kind} on this server ended, or null before it. */
+    Measurement.WarmUp warmUp(Kind kind) {
+        return warmUps.get(kind);
+    }
+
+    /** Whether no kind has warmed up yet: the server's JVM is fresh. */
+    boolean fresh() {
+        return warmUps.isEmpty();
+    }
+
+    void warmedUp(Kind kind, Measurement.WarmUp warmUp) {
+        warmUps.put(kind, warmUp);
+    }
+}
