@@ -366,10 +366,11 @@ public final class BenchmarkMain {
                 accounts.link().forEach(account -> ownUpstream.add(Population.upstreamUser(account)));
                 accounts.migrated().forEach(account -> ownUpstream.add(Population.upstreamUser(account)));
                 setUpUpstream(own.admin(), ownUpstream);
-                // the pair's stock server is the yardstick of the same minutes, its broker going to the pair's stand-in
-                reference = new StockReference(stock, new SessionReset(List.of(new SessionReset.Realm(stockAdmin, "dvc"),
-                        new SessionReset.Realm(standIn.admin(), UPSTREAM_REALM))),
-                        UserSource.roundRobin(stockPasswordLogins), UserSource.roundRobin(stockBrokerLogins));
+                // the pair's stock server is the yardstick of the same minutes, with its password login only: its
+                // broker goes to the pair's stand-in, a third server whose CPU no window counts, while ours' VNeID
+                // logins here go to the stand-in inside ours; it has served the pairs already
+                reference = new StockReference(stock, new SessionReset(List.of(new SessionReset.Realm(stockAdmin, "dvc"))),
+                        UserSource.roundRobin(stockPasswordLogins), null, false);
                 try {
                     unpaired(ours, admin, own, String.format(Locale.ROOT, "%,d accounts", options.largeAccounts()),
                             migrated);
@@ -495,7 +496,7 @@ public final class BenchmarkMain {
     private void alone(LegacyDatabaseConnection legacy, AloneScenarios scenarios) throws IOException {
         int oursPort = freePort();
         CompletableFuture<KeycloakServer> stockStarted = CompletableFuture.completedFuture(null);
-        if (options.reference()) {
+        if (options.reference() && BenchmarkOptions.REFERENCED_SCENARIOS.stream().anyMatch(options::measures)) {
             KeycloakServerConfig.Builder stockConfig = KeycloakServerConfig.builder()
                     .name("bench-stock")
                     .providersBundle(stockBundle(oursPort))
@@ -528,7 +529,7 @@ public final class BenchmarkMain {
                 reference = new StockReference(stock, new SessionReset(List.of(new SessionReset.Realm(stockAdmin, "dvc"))),
                         UserSource.roundRobin(passwordLogins),
                         UserSource.roundRobin(vneidLogins(accounts.vneidOnly().stream().map(SyntheticPerson::cccd)
-                                .toList())));
+                                .toList())), true);
             }
             setUpUpstream(admin, upstream);
             scenarios.run(ours, admin, own);
@@ -816,16 +817,23 @@ public final class BenchmarkMain {
      * short re-warm ({@link BenchmarkOptions#rounds()} in all, as the pairs have), so that its figures have a median
      * and a spread. Before the warm-up and each window the server drops its stored login sessions
      * ({@link #aloneSessions}) unless {@code dropSessions} is false (a scenario that starts from sessions it prepared).
-     * A use-once pool used up ends the rounds. With a {@link #reference} server and a {@code reference} kind, each
-     * round also runs a window of that stock login, right after ours' window in odd rounds and right before it in
-     * even ones (the first round's comes after: ours warms up first), so that no side always follows the other.
+     * A use-once pool used up ends the rounds. With a {@link #reference} server that gives the {@code reference}
+     * kind, that stock login warms up first if it has not yet on this server, and each round also runs a window of it,
+     * right after ours' window in odd rounds and right before it in even ones (round 1's comes after: ours' warm-up
+     * leads to its window), so that neither side always follows the other.
      */
     private void measure(KeycloakServer server, String scenario, String title, String variant,
                          StockReference.Kind reference, String base, Journey journey, UserSource users,
                          Measurement.Unit unit, SteadyState judge, int concurrency, boolean dropSessions) {
         long jvm = ProcStats.jvmPid(server.pid());
-        StockReference stock = reference == null ? null : this.reference;
+        StockReference stock = reference == null || this.reference == null || !this.reference.gives(reference) ? null
+                : this.reference;
         long idleJvm = stock == null ? 0 : ProcStats.jvmPid(stock.server().pid());
+        if (stock != null && stock.warmUp(reference) == null) {
+            // before ours' warm-up, as the pairs warm every leg up before their rounds: round 1's couple of windows
+            // is then a re-warm apart, not a stock warm-up of minutes (runs Y1 and Y2 had it between them)
+            referenceWarmUp(stock, reference, jvm);
+        }
         Measurement.WarmUp warmUp = null;
         for (int round = 1; round <= options.rounds(); round++) {
             if (!users.hasMore()) {
@@ -836,7 +844,7 @@ public final class BenchmarkMain {
             int repetition = (aloneServer - 1) * options.rounds() + round;
             boolean referenceFirst = stock != null && round % 2 == 0;
             if (referenceFirst) {
-                referenceWindow(stock, reference, title, variant, repetition, jvm);
+                referenceWindow(stock, reference, title, variant, repetition, jvm, dropSessions);
             }
             if (dropSessions && aloneSessions != null) {
                 aloneSessions.run(out);
@@ -856,36 +864,49 @@ public final class BenchmarkMain {
             }
             record(server, scenario, title, variant, null, repetition, unit, concurrency, result, warmUp);
             if (stock != null && !referenceFirst) {
-                referenceWindow(stock, reference, title, variant, repetition, jvm);
+                referenceWindow(stock, reference, title, variant, repetition, jvm, dropSessions);
             }
         }
     }
 
     /**
+     * The first load of {@code kind} on this stock server, until its CPU-seconds per login are stable (at least
+     * {@link BenchmarkOptions#FRESH_JVM_WARM_UP} on its fresh JVM); what it measured is not kept.
+     */
+    private void referenceWarmUp(StockReference stock, StockReference.Kind kind, long oursJvm) {
+        stock.sessions().run(out);
+        LoadWindow.Result result = LoadWindow.run(referenceRun(stock, kind, "warm-up", 0),
+                ProcStats.jvmPid(stock.server().pid()), oursJvm, null,
+                stock.fresh() ? options.freshServerSteadyState() : options.steadyState(), options.slice(),
+                Duration.ofSeconds(1), Measurement.Unit.LOGIN, () -> registry.simulator().requestCount(),
+                this::gatling);
+        stock.warmedUp(kind, result.warmUp());
+        out.printf(Locale.ROOT, "  %-14s %-8s warm-up %3d s (%s, spread %.1f %%)%n", kind.scenario(), "stock",
+                result.warmUp().seconds(), result.warmUp().stable() ? "stable" : "capped",
+                result.warmUp().spread() * 100);
+    }
+
+    private BenchRun referenceRun(StockReference stock, StockReference.Kind kind, String what, int repetition) {
+        return BenchRun.measured(runName(kind.scenario(), what, repetition), stock.server().baseUri().toString(),
+                kind.journey(), stock.users(kind), options.concurrency(), options.cap(), new Recorder());
+    }
+
+    /**
      * One window of the stock reference's {@code kind} for ours' window {@code repetition} of {@code title} /
-     * {@code variant}: the first of a kind on this stock server warms up until stable (at least
-     * {@link BenchmarkOptions#FRESH_JVM_WARM_UP} on its fresh JVM), later ones after a short re-warm. Stock's stored
-     * sessions are dropped before it.
+     * {@code variant}, after a short re-warm (its warm-up came before ours', {@link #referenceWarmUp}). Stock's stored
+     * sessions are dropped before it, and ours' too (stock's broker logs in at the stand-in inside ours) unless
+     * {@code dropOurs} is false: a scenario that starts from sessions it prepared keeps them, and its reference runs
+     * over the same stored sessions as its own windows.
      */
     private void referenceWindow(StockReference stock, StockReference.Kind kind, String title, String variant,
-                                 int repetition, long oursJvm) {
+                                 int repetition, long oursJvm, boolean dropOurs) {
         stock.sessions().run(out);
-        long jvm = ProcStats.jvmPid(stock.server().pid());
-        BenchRun run = BenchRun.measured(runName(kind.scenario(), StockReference.VARIANT, repetition),
-                stock.server().baseUri().toString(), kind.journey(), stock.users(kind), options.concurrency(),
-                options.cap(), new Recorder());
-        Measurement.WarmUp warmedUp = stock.warmUp(kind);
-        LoadWindow.Result result = warmedUp == null
-                ? LoadWindow.run(run, jvm, oursJvm, null,
-                        stock.fresh() ? options.freshServerSteadyState() : options.steadyState(), options.slice(),
-                        options.window(), Measurement.Unit.LOGIN, () -> registry.simulator().requestCount(),
-                        this::gatling)
-                : LoadWindow.run(run, jvm, oursJvm, null, options.rewarmJudge(), options.rewarmSlice(),
-                        options.window(), Measurement.Unit.LOGIN, () -> registry.simulator().requestCount(),
-                        this::gatling);
-        if (warmedUp == null) {
-            stock.warmedUp(kind, result.warmUp());
+        if (dropOurs && aloneSessions != null) {
+            aloneSessions.run(out);
         }
+        LoadWindow.Result result = LoadWindow.run(referenceRun(stock, kind, StockReference.VARIANT, repetition),
+                ProcStats.jvmPid(stock.server().pid()), oursJvm, null, options.rewarmJudge(), options.rewarmSlice(),
+                options.window(), Measurement.Unit.LOGIN, () -> registry.simulator().requestCount(), this::gatling);
         record(stock.server(), kind.scenario(), kind.title(), StockReference.VARIANT,
                 StockReference.key(title, variant), repetition, Measurement.Unit.LOGIN, options.concurrency(), result,
                 stock.warmUp(kind));

@@ -40,6 +40,9 @@ record BenchmarkOptions(Path keycloakZip, Path providersBundle, Path sandboxBund
      */
     static final List<String> UNPAIRED_SCENARIOS = List.of("cccd-miss", "cccd-hit", "link", "step-up-password",
             "step-up-level-1", "qr", "first-login", "link-large", "bulk");
+    /** The scenarios whose windows get a stock reference ({@link StockReference}); the QR page and the bulk job have none. */
+    static final List<String> REFERENCED_SCENARIOS = List.of("cccd-miss", "cccd-hit", "link", "step-up-password",
+            "step-up-level-1", "first-login", "link-large");
     /** The scenarios of the server of ours with the small legacy database. */
     static final List<String> SMALL_DATABASE_SCENARIOS = UNPAIRED_SCENARIOS.subList(0, 6);
     /** The scenarios of the server of ours with the large legacy database. */
@@ -154,8 +157,8 @@ record BenchmarkOptions(Path keycloakZip, Path providersBundle, Path sandboxBund
 
     /**
      * Whether the scenarios without a stock twin get a stock reference of the same minutes ({@link StockReference}):
-     * yes unless {@code --no-reference} (about a third more time; each figure then stands alone, comparable only with
-     * figures measured in the same minutes).
+     * yes unless {@code --no-reference} (which saves a third to a half of their time; each figure then stands alone,
+     * comparable only with figures measured in the same minutes).
      */
     boolean reference() {
         return !noReference && !pairsOnly;

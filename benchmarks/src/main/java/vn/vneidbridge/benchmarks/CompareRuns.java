@@ -10,9 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Whether two full runs agree: for each ratio of {@code pairs.csv} (or figure of {@code alone.csv}) in both, the median
- * of one lies within the other's range (min–max over its pairs or windows) or the other way round. Prints one line per
- * ratio and exits 1 when one disagrees.
+ * Whether two full runs agree: for each ratio of {@code pairs.csv} or {@code reference.csv} (or figure of
+ * {@code alone.csv}) in both, the median of one lies within the other's range (min–max over its pairs or windows) or the
+ * other way round. Prints one line per ratio and exits 1 when one disagrees, or when the files have none in common.
  * <pre>java -cp benchmarks/target/classes vn.vneidbridge.benchmarks.CompareRuns first.csv second.csv</pre>
  */
 public final class CompareRuns {
@@ -28,6 +28,11 @@ public final class CompareRuns {
         List<String> first = Files.readAllLines(Path.of(args[0]));
         List<String> lines = compare(parse(first), read(Path.of(args[1])), !first.isEmpty()
                 && first.get(0).startsWith("scenario,ratio,"));
+        if (lines.isEmpty()) {
+            // e.g. a run without the stock reference against one with it: nothing compared is not an agreement
+            System.out.println("NOTHING: no ratio or figure is in both files");
+            System.exit(1);
+        }
         lines.forEach(System.out::println);
         System.exit(lines.stream().anyMatch(line -> line.startsWith("DISAGREE")) ? 1 : 0);
     }

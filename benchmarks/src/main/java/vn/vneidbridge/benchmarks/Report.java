@@ -294,7 +294,7 @@ final class Report {
                 referenceOf(ours).ifPresent(stock -> {
                     references.add(stock);
                     ratios.add(new double[] {ratio(ours.throughput(), stock.throughput()),
-                        ratio(bothJvmsPerLogin(ours), bothJvmsPerLogin(stock)),
+                        ratio(referenceCpu(ours, stock), referenceCpu(stock, stock)),
                         ratio(ours.latencies().p50(), stock.latencies().p50())});
                 });
             }
@@ -302,27 +302,35 @@ final class Report {
                 rows.add(new ReferenceRow(row.title(), row.variant(), references.get(0).title(),
                         Spread.of(column(ratios, 0)), Spread.of(column(ratios, 1)), Spread.of(column(ratios, 2)),
                         Spread.of(references.stream().mapToDouble(Measurement::throughput).toArray()),
-                        Spread.of(references.stream().mapToDouble(Report::bothJvmsPerLogin).toArray())));
+                        Spread.of(references.stream().mapToDouble(m -> referenceCpu(m, m)).toArray())));
             }
         }
         return rows;
     }
 
     /**
-     * CPU-seconds per login of both Keycloak JVMs of a window measured beside a stock reference: the one under load
-     * and the other, idle but for what the login asks of it. Stock's broker logs in at the stand-in VNeID inside ours
-     * (ours' JVM then does the upstream's work), as ours' own VNeID logins do; counting both JVMs on both sides
-     * compares whole logins, upstream included.
+     * CPU-seconds per login of window {@code m} as its couple with {@code reference} compares them: against stock's
+     * broker, both Keycloak JVMs' (the one under load and the other, idle but for what the login asks of it: stock's
+     * broker logs in at the stand-in VNeID inside ours, whose JVM then does the upstream's work, as it does for ours'
+     * own VNeID logins), so that whole logins, upstream included, are compared; against stock's password login, the
+     * loaded JVM's alone (nothing is asked of the other, and what it still spends after its own window is not the
+     * login's).
      */
-    static double bothJvmsPerLogin(Measurement m) {
+    static double referenceCpu(Measurement m, Measurement reference) {
+        if (!StockReference.Kind.BROKER.scenario().equals(reference.scenario())) {
+            return m.cpuPerUnit();
+        }
         double idle = Double.isNaN(m.idleServerCpuSeconds()) ? 0 : m.idleServerCpuSeconds();
         return m.logins() == 0 ? Double.NaN : (m.cpuSeconds() + idle) / m.logins();
     }
 
-    /** The windows of an {@link AloneRow}, in the order they ran. */
+    /**
+     * The windows of an {@link AloneRow} that can be coupled with a reference, in the order they ran: not one whose
+     * use-once pool ran out before it closed (not a measurement).
+     */
     private List<Measurement> aloneWindows(AloneRow row) {
         return results.stream().filter(m -> m.pair() == null && m.title().equals(row.title())
-                && m.variant().equals(row.variant()) && m.logins() + m.window().requestCount() > 0).toList();
+                && m.variant().equals(row.variant()) && m.logins() > 0 && !m.loadEndedEarly()).toList();
     }
 
     /** The stock reference window of ours' window {@code ours} measured alone, if it had one. */
@@ -341,13 +349,15 @@ final class Report {
         md.append("Each window of ours above had a window of a stock Keycloak started beside it, right before or"
                 + " after it in the same round: stock's password login, or its OIDC broker login of a linked citizen."
                 + " Each ratio is ours / stock of one such couple; the median over the couples and, in brackets, the"
-                + " range. CPU-seconds per login count both Keycloak JVMs on both sides: stock's broker logs in at the"
-                + " stand-in VNeID inside ours, whose JVM then does the upstream's work, as it does for ours' own VNeID"
-                + " logins. The machine's speed moves by more than the differences measured (runs X1 and X2,"
-                + " docs/benchmarks.md), and a ratio of the same minutes cancels it; the figures alone do not."
+                + " range. Against stock's broker, CPU-seconds per login count both Keycloak JVMs on both sides"
+                + " (stock's broker logs in at the stand-in VNeID inside ours, whose JVM then does the upstream's work,"
+                + " as it does for ours' own VNeID logins); against its password login, the loaded JVM's alone."
+                + " A window whose use-once pool ran out has no couple. The machine's speed moves by more than the"
+                + " differences measured (runs X1 and X2, docs/benchmarks.md), and a ratio of the same minutes cancels"
+                + " it; the figures alone do not."
                 + " `reference.csv` has these ratios for `CompareRuns`.\n\n");
-        md.append("| Scenario | Variant | Against | Couples | Logins/s | CPU-s per login (both JVMs) | p50"
-                + " | Stock logins/s | Stock CPU-s per login (both JVMs) |\n");
+        md.append("| Scenario | Variant | Against | Couples | Logins/s | CPU-s per login | p50 | Stock logins/s"
+                + " | Stock CPU-s per login |\n");
         md.append("|---|---|---|--:|---|---|---|---|---|\n");
         for (ReferenceRow row : rows) {
             md.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %s | %s | %s | %s | %s |%n", row.title(),
@@ -681,7 +691,8 @@ final class Report {
                 g.setColor(Color.BLACK);
                 g.drawString(label, 10, y + 19);
                 int bar = (int) Math.round(m.throughput() * scale);
-                g.setColor("stock".equals(m.variant()) ? new Color(150, 150, 150) : new Color(40, 100, 190));
+                g.setColor("stock".equals(m.variant()) || StockReference.VARIANT.equals(m.variant())
+                        ? new Color(150, 150, 150) : new Color(40, 100, 190));
                 g.fillRect(left, y + 5, Math.max(bar, 1), rowHeight - 10);
                 g.setColor(Color.BLACK);
                 g.drawString(String.format(Locale.ROOT, "%.1f", m.throughput()), left + bar + 6, y + 19);

@@ -55,10 +55,29 @@ final class StockReference {
     private final Map<Kind, UserSource> users;
     private final Map<Kind, Measurement.WarmUp> warmUps = new EnumMap<>(Kind.class);
 
-    StockReference(KeycloakServer server, SessionReset sessions, UserSource passwordLogins, UserSource brokerLogins) {
+    private boolean fresh;
+
+    /**
+     * @param brokerLogins stock's broker logins, or null where stock's broker does not log in at ours' stand-in (quick
+     *                     mode's pair brokers to a third server whose CPU no window counts): no broker reference then
+     * @param fresh        whether the server has served nothing yet (its first warm-up then lasts at least
+     *                     {@link BenchmarkOptions#FRESH_JVM_WARM_UP})
+     */
+    StockReference(KeycloakServer server, SessionReset sessions, UserSource passwordLogins, UserSource brokerLogins,
+                   boolean fresh) {
         this.server = server;
         this.sessions = sessions;
-        this.users = new EnumMap<>(Map.of(Kind.PASSWORD, passwordLogins, Kind.BROKER, brokerLogins));
+        this.users = new EnumMap<>(Kind.class);
+        users.put(Kind.PASSWORD, passwordLogins);
+        if (brokerLogins != null) {
+            users.put(Kind.BROKER, brokerLogins);
+        }
+        this.fresh = fresh;
+    }
+
+    /** Whether this server gives a reference of {@code kind}. */
+    boolean gives(Kind kind) {
+        return users.containsKey(kind);
     }
 
     /**
@@ -86,12 +105,13 @@ final class StockReference {
         return warmUps.get(kind);
     }
 
-    /** Whether no kind has warmed up yet: the server's JVM is fresh. */
+    /** Whether the server has served nothing yet: its JVM is still compiling. */
     boolean fresh() {
-        return warmUps.isEmpty();
+        return fresh;
     }
 
     void warmedUp(Kind kind, Measurement.WarmUp warmUp) {
         warmUps.put(kind, warmUp);
+        fresh = false;
     }
 }
