@@ -13,8 +13,9 @@
 #   benchmarks/run.sh --unpaired=step-up-level-1  full mode's server of ours without a stock twin, only the scenarios named
 #   benchmarks/run.sh --unpaired=bulk  only the bulk pre-verification, on the server of ours with the large database
 #   benchmarks/run.sh --unpaired=all   full mode without the server pairs (the servers of ours, two fresh ones per
-#                                      legacy database, each scenario a warm-up and three rounds on each; about two
-#                                      hours): with a --pairs-only run, the two halves of a full run
+#                                      legacy database, each scenario a warm-up and three rounds on each, each server
+#                                      with a stock reference beside it; about three hours): with a --pairs-only run,
+#                                      the two halves of a full run
 #
 # Further options go to the runner: --pairs=2 --rounds=3 --concurrency=8 --slice=10 --min-warm-up=30
 # --max-warm-up=240 --tolerance=5 --rewarm=10 --window=20 --large-accounts=1000000 --alone-servers=2 --no-reference --jfr --password-only
