@@ -279,11 +279,7 @@ public final class BenchmarkMain {
                 .providersBundle(options.sandboxBundle())
                 .extraBundle(stockRealm)
                 .jvmOptions(options.plainJvm() ? "" : KeycloakServerConfig.ARGON2_INLINING);
-        KeycloakServerConfig.Builder stockConfig = KeycloakServerConfig.builder()
-                .name("bench-stock")
-                // Keycloak as shipped, with realm dvc brokering to the stand-in's server
-                .providersBundle(stockRealm)
-                .jvmOptions(jvmOptions("stock"));
+        KeycloakServerConfig.Builder stockConfig = stockConfig(stockRealm);
         // all start at once (nothing is measured while they start); none is left running if another fails
         CompletableFuture<KeycloakServer> standInStarted =
                 CompletableFuture.supplyAsync(() -> start(standInConfig, standInPort));
@@ -497,10 +493,7 @@ public final class BenchmarkMain {
         int oursPort = freePort();
         CompletableFuture<KeycloakServer> stockStarted = CompletableFuture.completedFuture(null);
         if (options.reference() && BenchmarkOptions.REFERENCED_SCENARIOS.stream().anyMatch(options::measures)) {
-            KeycloakServerConfig.Builder stockConfig = KeycloakServerConfig.builder()
-                    .name("bench-stock")
-                    .providersBundle(stockBundle(oursPort))
-                    .jvmOptions(jvmOptions("stock"));
+            KeycloakServerConfig.Builder stockConfig = stockConfig(stockBundle(oursPort));
             stockStarted = CompletableFuture.supplyAsync(() -> start(stockConfig, freePort()));
         }
         KeycloakServer oursStarted;
@@ -699,6 +692,14 @@ public final class BenchmarkMain {
         out.printf("  ready in %d s (%s); JVM pid %d%n", server.startupTime().toSeconds(),
                 server.built() ? "built" : "build skipped", ProcStats.jvmPid(server.pid()));
         return server;
+    }
+
+    /** Keycloak as shipped, with realm {@code dvc} of {@code stockRealm} ({@link #stockBundle}) brokering to a stand-in. */
+    private KeycloakServerConfig.Builder stockConfig(Path stockRealm) {
+        return KeycloakServerConfig.builder()
+                .name("bench-stock")
+                .providersBundle(stockRealm)
+                .jvmOptions(jvmOptions("stock"));
     }
 
     private KeycloakServer startOurs(LegacyDatabaseConnection legacy, int httpPort) {
