@@ -134,9 +134,9 @@ public final class BenchmarkMain {
         Instant began = Instant.now();
         Machine machine = Machine.describe();
         Files.createDirectories(options.reportDir()); // the servers' flight recordings (--jfr) go there too
-        out.printf(Locale.ROOT, "Benchmark (%s mode): %d concurrent users, %d server pair(s) × %d round(s), warm-up in"
+        out.printf(Locale.ROOT, "Benchmark (%s mode): %d concurrent users; %s; %d round(s) each, warm-up in"
                         + " %d s slices until stable within %.0f %% (%d..%d s), re-warm %d s, window %d s; machine: %s%n",
-                options.mode(), options.concurrency(), options.pairs(), options.rounds(), options.slice().toSeconds(),
+                options.mode(), options.concurrency(), options.servers(), options.rounds(), options.slice().toSeconds(),
                 options.tolerance() * 100, options.minWarmUp().toSeconds(), options.maxWarmUp().toSeconds(),
                 options.rewarm().toSeconds(), options.window().toSeconds(), machine.summary());
         int small = options.smallAccounts();

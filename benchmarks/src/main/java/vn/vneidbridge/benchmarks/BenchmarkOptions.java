@@ -164,6 +164,22 @@ record BenchmarkOptions(Path keycloakZip, Path providersBundle, Path sandboxBund
         return !noReference && !pairsOnly;
     }
 
+    /**
+     * The servers this run starts, in words, for the run's first line and the report's: the server pairs (none in a
+     * run of {@code --unpaired} scenarios), then the servers of ours without a twin, each with its stock reference or
+     * alone.
+     */
+    String servers() {
+        String pairsPart = pairs + " server pair(s), stock and ours freshly started side by side for each";
+        if (quick || pairsOnly) {
+            return pairsPart;
+        }
+        String alonePart = aloneServers + " fresh server(s) of ours per legacy database for the scenarios without a"
+                + " stock twin, " + (reference() ? "each with a stock Keycloak started beside it as a reference"
+                : "each alone (--no-reference)");
+        return unpairedOnly() ? "no server pair; " + alonePart : pairsPart + "; then " + alonePart;
+    }
+
     /** Whether {@code --unpaired} named scenarios: only the server of ours without a stock twin runs. */
     boolean unpairedOnly() {
         return !unpaired.isEmpty();

@@ -147,7 +147,7 @@ final class Report {
         md.append("- Load average (1, 5, 15 min) at start: ").append(machine.loadAtStart()).append("; at end: ")
                 .append(machine.loadAtEnd()).append("; at the end of each window: in the table of runs\n");
         md.append(String.format(Locale.ROOT, "- Keycloak 26.7.0, embedded H2 (dev-file), cache local, heap -Xmx1024m, %s;"
-                        + " %d server pair(s), stock and ours freshly started side by side for each, one server under"
+                        + " %s; one server under"
                         + " load at a time; closed model, %d concurrent users; each scenario warmed up on each server"
                         + " in %d s slices until the last three agree within %.0f %% on CPU-seconds per login and cost"
                         + " no less than the three before by more than half that (at least %d s and six slices, at most"
@@ -156,7 +156,7 @@ final class Report {
                         + " round; legacy databases of %,d and %,d accounts; whole run %d min %02d s%n",
                 options.plainJvm() ? "JVM options as Keycloak ships them (--plain-jvm: Argon2 compiled one of two ways)"
                         : "Argon2 inlined in both JVMs (-XX:CompileCommand=inline,...Argon2BytesGenerator::*)",
-                options.pairs(), options.concurrency(), options.slice().toSeconds(), options.tolerance() * 100,
+                options.servers(), options.concurrency(), options.slice().toSeconds(), options.tolerance() * 100,
                 options.minWarmUp().toSeconds(), options.maxWarmUp().toSeconds(), options.rounds(),
                 options.rewarm().toSeconds(), options.window().toSeconds(),
                 options.smallAccounts(), options.largeAccounts(), took.toMinutes(), took.toSecondsPart()));

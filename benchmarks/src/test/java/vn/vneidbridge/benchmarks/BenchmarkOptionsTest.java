@@ -137,4 +137,17 @@ class BenchmarkOptionsTest {
         assertThat(parse("--unpaired=link", "--no-reference").reference()).isFalse();
         assertThat(parse("--pairs-only").reference()).as("no scenario without a twin runs").isFalse();
     }
+
+    @Test
+    void theRunsFirstLineNamesTheServersItStartsAndNoPairWhereItStartsNone() {
+        assertThat(parse("--unpaired=cccd-hit").servers())
+                .startsWith("no server pair; 2 fresh server(s) of ours per legacy database")
+                .contains("each with a stock Keycloak started beside it");
+        assertThat(parse("--unpaired=cccd-hit", "--alone-servers=1", "--no-reference").servers())
+                .startsWith("no server pair; 1 fresh server(s)").contains("each alone").doesNotContain("stock Keycloak");
+        assertThat(parse().servers()).startsWith("2 server pair(s), stock and ours")
+                .contains("; then 2 fresh server(s) of ours");
+        assertThat(parse("--pairs-only").servers()).startsWith("2 server pair(s)").doesNotContain("of ours per");
+        assertThat(parse("--quick").servers()).startsWith("1 server pair(s)").doesNotContain("of ours per");
+    }
 }
