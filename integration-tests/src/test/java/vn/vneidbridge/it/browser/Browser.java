@@ -16,14 +16,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -106,13 +108,15 @@ public final class Browser implements AutoCloseable {
 
     /** Waits (up to 20 s) for an element of the next page. */
     public WebElement await(String css) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20))
-                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+        return awaitWhileNavigating(d -> {
+            List<WebElement> found = d.findElements(By.cssSelector(css));
+            return found.isEmpty() ? null : found.get(0);
+        });
     }
 
     /** Waits until one of the selectors is on the page; returns the first that is. */
     public String awaitAny(String... css) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
+        return awaitWhileNavigating(d -> {
             for (String selector : css) {
                 if (!d.findElements(By.cssSelector(selector)).isEmpty()) {
                     return selector;
@@ -120,6 +124,31 @@ public final class Browser implements AutoCloseable {
             }
             return null;
         });
+    }
+
+    /**
+     * Polls {@code condition} for up to 20 s. A page whose script navigates (the operator pages send the browser to
+     * the login page by script) can make Chromium abort a poll with "aborted by navigation" while the next page
+     * loads; that poll counts as "not there yet", as a missing element does. Any other error still fails the wait.
+     */
+    private <T> T awaitWhileNavigating(Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
+            try {
+                return condition.apply(d);
+            } catch (StaleElementReferenceException e) {
+                return null;
+            } catch (WebDriverException e) {
+                if (abortedByNavigation(e)) {
+                    return null;
+                }
+                throw e;
+            }
+        });
+    }
+
+    static boolean abortedByNavigation(WebDriverException e) {
+        String message = e.getMessage();
+        return message != null && message.contains("aborted by navigation");
     }
 
     public void type(String css, String text) {
