@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -554,7 +555,7 @@ public final class BenchmarkMain {
                     UserSource.roundRobin(cccdLogins));
         }
         if (options.measures("link")) {
-            link(ours, size);
+            link(ours, size, () -> migrated);
         }
 
         // step-up to level 2 from a password session (the window also holds the password login before it) and from
@@ -565,7 +566,7 @@ public final class BenchmarkMain {
                     Journey.STEP_UP_FROM_PASSWORD, UserSource.roundRobin(ScenarioSetup.stepUpFromPassword(migrated)));
         }
         if (options.measures("step-up-level-1")) {
-            stepUpFromLevelOne(ours, standIn, base);
+            stepUpFromLevelOne(ours, standIn, base, migrated);
         }
 
         // browsers waiting at the stand-in's QR, polling as its page does (one poll every 2 s)
@@ -576,7 +577,9 @@ public final class BenchmarkMain {
         }
     }
 
-    private void stepUpFromLevelOne(KeycloakServer ours, StandIn standIn, String base) {
+    private void stepUpFromLevelOne(KeycloakServer ours, StandIn standIn, String base,
+                                    ScenarioSetup.MigratedCitizens migrated) {
+        warmUpIfFresh(ours, () -> migrated); // before its sessions are prepared: the warm-up drops stored sessions
         AdminClient admin = standIn.admin();
         ScenarioSetup.LevelOneSessions levelOne = ScenarioSetup.levelOneSessions(admin, accounts.levelOne(),
                 MAX_STEP_UPS_PER_SECOND * (int) (options.useOnceLength().toSeconds() + laterRoundsSeconds())
@@ -598,14 +601,21 @@ public final class BenchmarkMain {
     /** Ours, freshly started with the large legacy database: first legacy logins per format, linking by CCCD. */
     private void oursLarge(LegacyDatabaseConnection legacy) throws IOException {
         alone(legacy, (server, admin, own) -> {
+            List<ScenarioSetup.MigratedCitizens> prepared = new ArrayList<>(1); // prepared once, when first needed
+            Supplier<ScenarioSetup.MigratedCitizens> migrated = () -> {
+                if (prepared.isEmpty()) {
+                    prepared.add(migrated(admin, own, server.baseUri().toString()));
+                }
+                return prepared.get(0);
+            };
             if (options.measures("first-login")) {
                 firstLogins(server);
             }
             if (options.measures("link-large")) {
-                link(server, String.format(Locale.ROOT, "%,d accounts", options.largeAccounts()));
+                link(server, String.format(Locale.ROOT, "%,d accounts", options.largeAccounts()), migrated);
             }
             if (options.measures("bulk")) {
-                bulk(server, admin, migrated(admin, own, server.baseUri().toString()));
+                bulk(server, admin, migrated.get());
             }
         });
     }
@@ -647,11 +657,47 @@ public final class BenchmarkMain {
         }
     }
 
-    /** First VNeID logins that link by CCCD, on a server warmed up by the scenarios before (a shorter warm-up cap). */
-    private void link(KeycloakServer server, String size) {
+    /**
+     * First VNeID logins that link by CCCD, on a server warmed up by the scenarios before (a shorter warm-up cap), or
+     * by {@link #warmUpIfFresh} when it is the server's first scenario.
+     */
+    private void link(KeycloakServer server, String size, Supplier<ScenarioSetup.MigratedCitizens> migrated) {
+        warmUpIfFresh(server, migrated);
         measure(server, "link", LINK_TITLE, size, StockReference.Kind.BROKER, server.baseUri().toString(), Journey.VNEID,
                 UserSource.once(vneidLogins(accounts.link().stream().map(LegacyAccount::cccd).toList())),
                 Measurement.Unit.LOGIN, options.useOnceSteadyState(), options.concurrency(), true);
+    }
+
+    /**
+     * A scenario whose accounts are used once and are costly to set up (the link, the step-up from level 1) has a pool
+     * sized for a warm-up of at most {@link BenchmarkOptions#LINK_WARM_UP_CAP} on a server that earlier scenarios
+     * warmed up. When it is the first scenario on a fresh server (a run of {@code --unpaired=link,step-up-level-1}),
+     * the server's JVM first warms up here, unmeasured, on the migrated citizens' VNeID login (linked: round-robin),
+     * for at least {@link BenchmarkOptions#FRESH_JVM_WARM_UP}, with its stored sessions dropped before and after. Run
+     * L1 of 2026-12-07 had the link first: its own warm-up lasted the fresh JVM's 240 s cap and its pool ran out in
+     * the second round.
+     */
+    private void warmUpIfFresh(KeycloakServer server, Supplier<ScenarioSetup.MigratedCitizens> migrated) {
+        if (!freshServer) {
+            return;
+        }
+        List<Map<String, Object>> logins = migrated.get().linkLogins();
+        if (aloneSessions != null) {
+            aloneSessions.run(out);
+        }
+        BenchRun run = BenchRun.measured(runName("fresh-server", "ours warm-up", 0), server.baseUri().toString(),
+                Journey.VNEID, UserSource.roundRobin(logins), options.concurrency(), options.cap(), new Recorder());
+        LoadWindow.Result result = LoadWindow.run(run, ProcStats.jvmPid(server.pid()), 0, null,
+                options.freshServerSteadyState(), options.slice(), Duration.ofSeconds(1), Measurement.Unit.LOGIN,
+                () -> registry.simulator().requestCount(), this::gatling);
+        freshServer = false;
+        if (aloneSessions != null) {
+            aloneSessions.run(out);
+        }
+        out.printf(Locale.ROOT, "  %-14s %-8s warm-up %3d s (%s, spread %.1f %%): the migrated citizens' VNeID login,"
+                        + " not measured (a scenario that uses its accounts once comes first on this fresh server)%n",
+                "fresh server", "ours", result.warmUp().seconds(), result.warmUp().stable() ? "stable" : "capped",
+                result.warmUp().spread() * 100);
     }
 
     private void firstLogins(KeycloakServer server) {
