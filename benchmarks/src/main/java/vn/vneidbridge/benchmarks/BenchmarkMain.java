@@ -65,6 +65,7 @@ public final class BenchmarkMain {
     static final String ENDED_EARLY = "the load ended before the window closed (a use-once pool used up): not a measurement";
     static final Set<PasswordFormat> MEASURED_FORMATS = EnumSet.of(PasswordFormat.BCRYPT_2A,
             PasswordFormat.PBKDF2_SHA256, PasswordFormat.SHA256_SALTED, PasswordFormat.MD5);
+    private static final Set<PasswordFormat> QUICK_FORMATS = EnumSet.of(PasswordFormat.BCRYPT_2A, PasswordFormat.MD5);
 
     static final String PASSWORD_TITLE = "Password login of a migrated citizen (verified CCCD, linked)";
     static final String NOTICE_TITLE = "Password login of a verified, unlinked citizen (linking notice, \"Bỏ qua\")";
@@ -147,7 +148,7 @@ public final class BenchmarkMain {
         registry = PopulationRegistryConnection.start(0, small);
         accounts = accounts(small, large);
 
-        Map<PasswordFormat, Double> legacyHashes = HashLimit.legacySeconds(MEASURED_FORMATS);
+        Map<PasswordFormat, Double> legacyHashes = HashLimit.legacySeconds(formats());
         double argon2id = HashLimit.argon2idSeconds();
         out.printf(Locale.ROOT, "Hash floor (%d threads at once, CPU-s per hash): Argon2id %.4f; legacy %s%n",
                 HashLimit.THREADS_AT_ONCE, argon2id, legacyHashes);
@@ -181,7 +182,7 @@ public final class BenchmarkMain {
         // the floor again, now that the run is over: the machine's speed drifts; the lower of the two is the floor
         // (quick mode: once is enough for an indicative run)
         Map<PasswordFormat, Double> legacyHashesAtEnd = options.quick() ? legacyHashes
-                : HashLimit.legacySeconds(MEASURED_FORMATS);
+                : HashLimit.legacySeconds(formats());
         double argon2idAtEnd = options.quick() ? argon2id : HashLimit.argon2idSeconds();
         out.printf(Locale.ROOT, "Hash floor at the end (%d threads at once, CPU-s per hash): Argon2id %.4f; legacy %s%n",
                 HashLimit.THREADS_AT_ONCE, argon2idAtEnd, legacyHashesAtEnd);
@@ -216,7 +217,7 @@ public final class BenchmarkMain {
                 migrated.stream().map(LegacyAccount::cccd).collect(Collectors.toSet()));
         migrated = migrated.stream().filter(account -> !migratedDuplicated.contains(account.cccd())).toList();
         Map<PasswordFormat, List<LegacyAccount>> firstLogins = Population.byFormat(large, small, firstLoginPool(),
-                MEASURED_FORMATS);
+                formats());
         Accounts selected = new Accounts(migrated, notice, cccdForm, link,
                 Population.citizensWithoutLegacyAccount(0, brokerUsers, small),
                 Population.citizensWithoutLegacyAccount(brokerUsers, brokerUsers, small),
@@ -701,14 +702,20 @@ public final class BenchmarkMain {
     }
 
     private void firstLogins(KeycloakServer server) {
-        // quick mode: the dearest and the cheapest legacy hash only
-        for (PasswordFormat format : options.quick() ? EnumSet.of(PasswordFormat.BCRYPT_2A, PasswordFormat.MD5)
-                : MEASURED_FORMATS) {
+        for (PasswordFormat format : formats()) {
             measure(server, "first-login", FIRST_LOGIN_TITLE, label(format), StockReference.Kind.PASSWORD,
                     server.baseUri().toString(),
                     Journey.PASSWORD,
                     UserSource.once(accounts.firstLogins().get(format).stream().map(Population::legacyLogin).toList()));
         }
+    }
+
+    /**
+     * The legacy hash formats whose first login this run measures, and whose floor it measures: quick mode the dearest
+     * and the cheapest only (each floor takes a few seconds to measure).
+     */
+    private Set<PasswordFormat> formats() {
+        return options.quick() ? QUICK_FORMATS : MEASURED_FORMATS;
     }
 
     static String label(PasswordFormat format) {

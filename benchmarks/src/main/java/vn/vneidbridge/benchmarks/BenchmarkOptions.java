@@ -11,8 +11,9 @@ import java.util.Set;
  * side), each scenario warmed up on each server until its CPU-seconds per login are stable (10 s slices, the last
  * three within 5 % and not cheaper than the three before, at least a minute, at most 240 s), then three rounds in
  * which the servers take turns for a 20 s window after a 10 s re-warm — six ratios per scenario. {@code --quick} is
- * one server pair, one round, short fixed warm-ups, the scenarios without a stock twin on the same server of ours
- * and the "large" database of 100,000 accounts: about 5 minutes once the servers are built, indicative only. Both
+ * one server pair, one round, short fixed warm-ups (6 s in 2 s slices, or a 4 s re-warm), 4 s windows, the
+ * scenarios without a stock twin on the same server of ours, the dearest and the cheapest legacy hash only, and the
+ * "large" database of 100,000 accounts: a few minutes once the servers are built, indicative only. Both
  * servers' JVMs inline Argon2 ({@code KeycloakServerConfig.ARGON2_INLINING}); {@code --plain-jvm} starts them
  * without it, to see the lottery it removes (docs/benchmarks.md). {@code --unpaired=step-up-level-1,qr} runs
  * only the fresh servers of ours without a stock twin and only the scenarios named (full mode's method), e.g. to
@@ -116,9 +117,9 @@ record BenchmarkOptions(Path keycloakZip, Path providersBundle, Path sandboxBund
             throw new IllegalArgumentException("--keycloak-zip, --providers-bundle, --sandbox-bundle and"
                     + " --work-dir are required (benchmarks/run.sh sets them)");
         }
-        int sliceSeconds = slice != null ? slice : quick ? 3 : 10;
-        int min = minWarmUp != null ? minWarmUp : quick ? 9 : 30;
-        int max = maxWarmUp != null ? maxWarmUp : quick ? 9 : 240;
+        int sliceSeconds = slice != null ? slice : quick ? 2 : 10;
+        int min = minWarmUp != null ? minWarmUp : quick ? 6 : 30;
+        int max = maxWarmUp != null ? maxWarmUp : quick ? 6 : 240;
         if (max < min) {
             throw new IllegalArgumentException("--max-warm-up must be at least --min-warm-up");
         }
@@ -148,8 +149,8 @@ record BenchmarkOptions(Path keycloakZip, Path providersBundle, Path sandboxBund
                 rounds != null ? rounds : quick ? 1 : 3,
                 Duration.ofSeconds(sliceSeconds), Duration.ofSeconds(min), Duration.ofSeconds(max),
                 (tolerance != null ? tolerance : 5) / 100.0,
-                Duration.ofSeconds(rewarm != null ? rewarm : quick ? 8 : 10),
-                Duration.ofSeconds(window != null ? window : quick ? 5 : 20),
+                Duration.ofSeconds(rewarm != null ? rewarm : quick ? 4 : 10),
+                Duration.ofSeconds(window != null ? window : quick ? 4 : 20),
                 10_000,
                 large != null ? large : quick ? 100_000 : 1_000_000, unpaired,
                 aloneServers != null ? aloneServers : quick ? 1 : 2, noReference);

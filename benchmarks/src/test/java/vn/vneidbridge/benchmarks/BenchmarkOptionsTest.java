@@ -63,6 +63,19 @@ class BenchmarkOptionsTest {
     }
 
     @Test
+    void aQuickScenarioLoadsItsServerForSecondsNotMinutes() {
+        // about 22 windows (the pair's, ours' without a twin, their references): their load is most of the five
+        // minutes quick mode has; run of 2026-12-07 with 9 s warm-ups, 8 s re-warms and 5 s windows: 9 min 38 s
+        BenchmarkOptions quick = parse("--quick");
+        assertThat(quick.rewarm().plus(quick.window())).isLessThanOrEqualTo(java.time.Duration.ofSeconds(8));
+        assertThat(quick.useOnceLength()).isLessThanOrEqualTo(java.time.Duration.ofSeconds(12));
+        assertThat(quick.steadyState().judge(java.util.Collections.nCopies(3, new SteadyState.Slice(1.0, 10))))
+                .as("three flat 2 s slices end a quick warm-up").isNotInstanceOf(SteadyState.Warming.class);
+        BenchmarkOptions full = parse();
+        assertThat(full.rewarm().plus(full.window())).isEqualTo(java.time.Duration.ofSeconds(30));
+    }
+
+    @Test
     void bothServersInlineArgon2UnlessPlainJvmIsAsked() {
         assertThat(parse().plainJvm()).isFalse();
         assertThat(parse("--plain-jvm").plainJvm()).isTrue();
