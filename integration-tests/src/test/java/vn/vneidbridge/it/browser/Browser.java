@@ -20,7 +20,6 @@ import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
@@ -135,20 +134,14 @@ public final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
             try {
                 return condition.apply(d);
-            } catch (StaleElementReferenceException e) {
-                return null;
             } catch (WebDriverException e) {
-                if (abortedByNavigation(e)) {
+                String message = e.getMessage();
+                if (message != null && message.contains("aborted by navigation")) {
                     return null;
                 }
                 throw e;
             }
         });
-    }
-
-    static boolean abortedByNavigation(WebDriverException e) {
-        String message = e.getMessage();
-        return message != null && message.contains("aborted by navigation");
     }
 
     public void type(String css, String text) {
