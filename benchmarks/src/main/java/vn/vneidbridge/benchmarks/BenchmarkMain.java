@@ -148,8 +148,9 @@ public final class BenchmarkMain {
         registry = PopulationRegistryConnection.start(0, small);
         accounts = accounts(small, large);
 
-        Map<PasswordFormat, Double> legacyHashes = HashLimit.legacySeconds(formats());
-        double argon2id = HashLimit.argon2idSeconds();
+        HashLimit.Precision precision = options.quick() ? HashLimit.Precision.QUICK : HashLimit.Precision.FULL;
+        Map<PasswordFormat, Double> legacyHashes = HashLimit.legacySeconds(formats(), precision);
+        double argon2id = HashLimit.argon2idSeconds(precision);
         out.printf(Locale.ROOT, "Hash floor (%d threads at once, CPU-s per hash): Argon2id %.4f; legacy %s%n",
                 HashLimit.THREADS_AT_ONCE, argon2id, legacyHashes);
         try {
@@ -182,8 +183,8 @@ public final class BenchmarkMain {
         // the floor again, now that the run is over: the machine's speed drifts; the lower of the two is the floor
         // (quick mode: once is enough for an indicative run)
         Map<PasswordFormat, Double> legacyHashesAtEnd = options.quick() ? legacyHashes
-                : HashLimit.legacySeconds(formats());
-        double argon2idAtEnd = options.quick() ? argon2id : HashLimit.argon2idSeconds();
+                : HashLimit.legacySeconds(formats(), precision);
+        double argon2idAtEnd = options.quick() ? argon2id : HashLimit.argon2idSeconds(precision);
         out.printf(Locale.ROOT, "Hash floor at the end (%d threads at once, CPU-s per hash): Argon2id %.4f; legacy %s%n",
                 HashLimit.THREADS_AT_ONCE, argon2idAtEnd, legacyHashesAtEnd);
         Map<PasswordFormat, Double> legacyFloor = new EnumMap<>(PasswordFormat.class);
@@ -267,11 +268,16 @@ public final class BenchmarkMain {
      * that holds the stand-in VNeID both broker to and that is not measured ({@link StandIn}); each set up and its
      * accounts prepared; then each family of scenarios runs {@link #sideBySide side by side}: the password logins
      * (stock, ours migrated, ours with the notice), then the VNeID logins (stock's OIDC broker, ours over OIDC, ours
-     * over the partner API). Stock is Keycloak as shipped with realm {@code dvc} only. In quick mode the scenarios
-     * without a stock twin follow on the same server of ours, with the stand-in of its own, as in full mode.
+     * over the partner API). Stock is Keycloak as shipped with realm {@code dvc} only. Quick mode starts no third
+     * server (the stand-in inside ours, as for a server of ours measured alone; one JVM fewer to start), compares the
+     * partner API with the broker's stock window, and its scenarios without a stock twin follow on the same server of
+     * ours, each compared with the pair's stock window of its kind ({@link StockReference#ofPairWindows}).
      */
     private void serverPair(int pair, LegacyDatabaseConnection legacy) throws IOException {
-        int standInPort = freePort();
+        int oursPort = freePort();
+        // quick mode: the stand-in inside ours, as for every server of ours measured alone (one JVM fewer to start)
+        boolean ownStandIn = options.quick();
+        int standInPort = ownStandIn ? oursPort : freePort();
         int stockPort = freePort();
         Path stockRealm = stockBundle(standInPort);
         KeycloakServerConfig.Builder standInConfig = KeycloakServerConfig.builder()
@@ -283,31 +289,35 @@ public final class BenchmarkMain {
                 .jvmOptions(options.plainJvm() ? "" : KeycloakServerConfig.ARGON2_INLINING);
         KeycloakServerConfig.Builder stockConfig = stockConfig(stockRealm);
         // all start at once (nothing is measured while they start); none is left running if another fails
-        CompletableFuture<KeycloakServer> standInStarted =
-                CompletableFuture.supplyAsync(() -> start(standInConfig, standInPort));
+        CompletableFuture<KeycloakServer> standInStarted = ownStandIn ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.supplyAsync(() -> start(standInConfig, standInPort));
         CompletableFuture<KeycloakServer> stockStarted = CompletableFuture.supplyAsync(() -> start(stockConfig, stockPort));
         KeycloakServer oursStarted = null;
         KeycloakServer stockServer = null;
         KeycloakServer standInServer = null;
         try {
-            oursStarted = startOurs(legacy, freePort());
+            oursStarted = startOurs(legacy, oursPort);
             stockServer = stockStarted.join();
             standInServer = standInStarted.join();
         } catch (RuntimeException e) {
             stockStarted.thenAccept(KeycloakServer::close);
-            standInStarted.thenAccept(KeycloakServer::close);
+            standInStarted.thenAccept(server -> {
+                if (server != null) {
+                    server.close();
+                }
+            });
             if (oursStarted != null) {
                 oursStarted.close();
             }
             throw e;
         }
         try (KeycloakServer vneid = standInServer; KeycloakServer stock = stockServer; KeycloakServer ours = oursStarted) {
-            StandIn standIn = new StandIn(vneid, admin(vneid));
+            AdminClient admin = admin(ours);
+            StandIn standIn = vneid == null ? new StandIn(ours, admin) : new StandIn(vneid, admin(vneid));
             AdminClient stockAdmin = admin(stock);
             setUpUpstream(standIn.admin(), accounts.vneidOnly().stream().map(Population::upstreamUser).toList());
             List<Map<String, Object>> stockPasswordLogins = stockUsers(stockAdmin);
 
-            AdminClient admin = admin(ours);
             setUpOurs(admin, standIn);
             String base = ours.baseUri().toString();
             ScenarioSetup.MigratedCitizens migrated = migrated(admin, standIn, base);
@@ -349,28 +359,29 @@ public final class BenchmarkMain {
             // before every round evicted the provider from Keycloak's cache and put the reload of its mappers on the
             // partner rounds alone (run I's profile, docs/benchmarks.md); its stock twin is stock's OIDC broker again
             ScenarioSetup.speakPartnerApi(admin, ours, standIn);
-            sideBySide(pair, sessions, List.of(
-                    new Leg(stock, "broker-twin", BROKER_TWIN_TITLE, "stock", "partner", Journey.VNEID,
-                            UserSource.roundRobin(stockBrokerLogins)),
-                    new Leg(ours, "partner", PARTNER_TITLE, "ours", "partner", Journey.VNEID,
-                            UserSource.roundRobin(partnerLogins))));
+            // quick mode: ours' partner-API window against the stock window of the broker family just before (a
+            // second stock broker window would only repeat it in an indicative run)
+            sideBySide(pair, sessions, options.quick()
+                    ? List.of(new Leg(ours, "partner", PARTNER_TITLE, "ours", "broker", Journey.VNEID,
+                            UserSource.roundRobin(partnerLogins)))
+                    : List.of(new Leg(stock, "broker-twin", BROKER_TWIN_TITLE, "stock", "partner", Journey.VNEID,
+                                    UserSource.roundRobin(stockBrokerLogins)),
+                            new Leg(ours, "partner", PARTNER_TITLE, "ours", "partner", Journey.VNEID,
+                                    UserSource.roundRobin(partnerLogins))));
             ScenarioSetup.speakOidc(admin);
             if (options.quick()) {
-                // as full mode's servers without a twin: the stand-in of its own (its accounts added there)
-                StandIn own = new StandIn(ours, admin);
-                setUpOurs(admin, own);
+                // as full mode's servers without a twin: the stand-in inside ours (already, in quick mode), the link
+                // pool's accounts added there
                 aloneSessions = sessionsOf(admin);
                 List<Map<String, Object>> ownUpstream = new ArrayList<>();
                 accounts.link().forEach(account -> ownUpstream.add(Population.upstreamUser(account)));
-                accounts.migrated().forEach(account -> ownUpstream.add(Population.upstreamUser(account)));
-                setUpUpstream(own.admin(), ownUpstream);
-                // the pair's stock server is the yardstick of the same minutes, with its password login only: its
-                // broker goes to the pair's stand-in, a third server whose CPU no window counts, while ours' VNeID
-                // logins here go to the stand-in inside ours; it has served the pairs already
-                reference = new StockReference(stock, new SessionReset(List.of(new SessionReset.Realm(stockAdmin, "dvc"))),
-                        UserSource.roundRobin(stockPasswordLogins), null, false);
+                setUpUpstream(standIn.admin(), ownUpstream);
+                // the yardstick is the pair's stock server, whose broker logs in at the stand-in inside ours as a
+                // full run's stock reference does: its password and broker windows of the pair stand for a window
+                // of their own beside each scenario of ours
+                reference = StockReference.ofPairWindows(stock, pairStockWindows());
                 try {
-                    unpaired(ours, admin, own, String.format(Locale.ROOT, "%,d accounts", options.largeAccounts()),
+                    unpaired(ours, admin, standIn, String.format(Locale.ROOT, "%,d accounts", options.largeAccounts()),
                             migrated);
                     firstLogins(ours);
                     if (options.measures("bulk")) {
@@ -381,6 +392,16 @@ public final class BenchmarkMain {
                 }
             }
         }
+    }
+
+    /** The pair's last stock window of each login a stock reference gives (quick mode's yardstick). */
+    private Map<StockReference.Kind, Measurement> pairStockWindows() {
+        Map<StockReference.Kind, Measurement> windows = new EnumMap<>(StockReference.Kind.class);
+        for (StockReference.Kind kind : StockReference.Kind.values()) {
+            results.stream().filter(m -> "stock".equals(m.variant()) && kind.pairLeg().equals(m.pair()))
+                    .reduce((first, last) -> last).ifPresent(window -> windows.put(kind, window));
+        }
+        return windows;
     }
 
     /**
@@ -954,6 +975,12 @@ public final class BenchmarkMain {
      */
     private void referenceWindow(StockReference stock, StockReference.Kind kind, String title, String variant,
                                  int repetition, long oursJvm, boolean dropOurs) {
+        Measurement pairWindow = stock.pairWindow(kind);
+        if (pairWindow != null) {
+            results.add(pairWindow.reusedAs(kind.scenario(), kind.title(), StockReference.REUSED_VARIANT,
+                    StockReference.key(title, variant), repetition));
+            return;
+        }
         stock.sessions().run(out);
         if (dropOurs && aloneSessions != null) {
             aloneSessions.run(out);

@@ -11,9 +11,10 @@ import java.util.Set;
  * side), each scenario warmed up on each server until its CPU-seconds per login are stable (10 s slices, the last
  * three within 5 % and not cheaper than the three before, at least a minute, at most 240 s), then three rounds in
  * which the servers take turns for a 20 s window after a 10 s re-warm — six ratios per scenario. {@code --quick} is
- * one server pair, one round, short fixed warm-ups (6 s in 2 s slices, or a 4 s re-warm), 4 s windows, the
- * scenarios without a stock twin on the same server of ours, the dearest and the cheapest legacy hash only, and the
- * "large" database of 100,000 accounts: a few minutes once the servers are built, indicative only. Both
+ * one server pair without a third server (the stand-in VNeID inside ours), one round, short fixed warm-ups (6 s in
+ * 2 s slices, or a 4 s re-warm), 4 s windows, the scenarios without a stock twin on the same server of ours against
+ * the pair's stock windows, the dearest and the cheapest legacy hash only, and the "large" database of 100,000
+ * accounts: a few minutes once the servers are built, indicative only. Both
  * servers' JVMs inline Argon2 ({@code KeycloakServerConfig.ARGON2_INLINING}); {@code --plain-jvm} starts them
  * without it, to see the lottery it removes (docs/benchmarks.md). {@code --unpaired=step-up-level-1,qr} runs
  * only the fresh servers of ours without a stock twin and only the scenarios named (full mode's method), e.g. to

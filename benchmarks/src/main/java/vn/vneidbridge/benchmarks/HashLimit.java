@@ -39,20 +39,36 @@ final class HashLimit {
     private static final int BATCH = 7;
     private static final int MAX_BATCHES = 40;
     private static final double TOLERANCE = 0.05;
-    /** At least this much CPU time of warm-up: a slow phase before compilation can be flat for seconds. */
-    private static final long MIN_WARM_UP_NANOS = 3_000_000_000L;
-    private static final int RUNS = 31;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     /** One hashing thread per core: every core busy while the floor is measured, as in a login window. */
     static final int THREADS_AT_ONCE = Runtime.getRuntime().availableProcessors();
     private static final byte[] SALT = "benchmark-salt16".getBytes(StandardCharsets.US_ASCII);
 
+    /**
+     * How closely a floor is measured: at least this much CPU time of warm-up per thread (a slow phase before
+     * compilation can be flat for seconds), then this many measured runs per thread.
+     */
+    enum Precision {
+        /** Full mode: 3 CPU-seconds of warm-up, 31 runs. */
+        FULL(3_000_000_000L, 31),
+        /** Quick mode (indicative only): 1 CPU-second of warm-up, 11 runs; its floor took 13 s of its few minutes. */
+        QUICK(1_000_000_000L, 11);
+
+        private final long minWarmUpNanos;
+        private final int runs;
+
+        Precision(long minWarmUpNanos, int runs) {
+            this.minWarmUpNanos = minWarmUpNanos;
+            this.runs = runs;
+        }
+    }
+
     private HashLimit() {
     }
 
     /** CPU-seconds of one Argon2id hash with Keycloak's default parameters. */
-    static double argon2idSeconds() {
-        return median(HashLimit::argon2id);
+    static double argon2idSeconds(Precision precision) {
+        return median(HashLimit::argon2id, precision);
     }
 
     /** One Argon2id hash with Keycloak's default parameters. */
@@ -72,20 +88,21 @@ final class HashLimit {
     }
 
     /** CPU-seconds of one legacy hash computation (what checking it costs) per format. */
-    static Map<PasswordFormat, Double> legacySeconds(Set<PasswordFormat> formats) {
+    static Map<PasswordFormat, Double> legacySeconds(Set<PasswordFormat> formats, Precision precision) {
         Map<PasswordFormat, Double> seconds = new EnumMap<>(PasswordFormat.class);
         for (PasswordFormat format : formats) {
-            seconds.put(format, median(() -> LegacyPasswordHasher.hash(format, LoginSimulation.PASSWORD, "seed")));
+            seconds.put(format, median(() -> LegacyPasswordHasher.hash(format, LoginSimulation.PASSWORD, "seed"),
+                    precision));
         }
         return seconds;
     }
 
     /**
-     * The median CPU time of the work over {@value #RUNS} measured runs on each of {@link #THREADS_AT_ONCE} threads,
+     * The median CPU time of the work over the precision's measured runs on each of {@link #THREADS_AT_ONCE} threads,
      * every thread warmed up first and hashing on (unmeasured) until all have measured theirs, so that no run is
      * measured with a core idle.
      */
-    private static double median(Runnable work) {
+    private static double median(Runnable work, Precision precision) {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS_AT_ONCE);
         CountDownLatch measured = new CountDownLatch(THREADS_AT_ONCE);
         try {
@@ -94,7 +111,7 @@ final class HashLimit {
                 threads.add(pool.submit(() -> {
                     long[] nanos;
                     try {
-                        nanos = measure(work);
+                        nanos = measure(work, precision);
                     } finally {
                         measured.countDown(); // also when it failed: the others stop waiting for it
                     }
@@ -123,15 +140,15 @@ final class HashLimit {
         }
     }
 
-    /** On the calling thread: the warm-up, then {@value #RUNS} runs' CPU time each. */
-    private static long[] measure(Runnable work) {
+    /** On the calling thread: the warm-up, then the precision's runs' CPU time each. */
+    private static long[] measure(Runnable work, Precision precision) {
         warmUp(() -> {
             long start = THREADS.getCurrentThreadCpuTime();
             work.run();
             return THREADS.getCurrentThreadCpuTime() - start;
-        });
-        long[] nanos = new long[RUNS];
-        for (int i = 0; i < RUNS; i++) {
+        }, precision);
+        long[] nanos = new long[precision.runs];
+        for (int i = 0; i < precision.runs; i++) {
             long start = THREADS.getCurrentThreadCpuTime();
             work.run();
             nanos[i] = THREADS.getCurrentThreadCpuTime() - start;
@@ -140,14 +157,14 @@ final class HashLimit {
     }
 
     /**
-     * Runs the work at least {@value #WARM_UP} times and for at least 3 CPU-seconds, then in batches of
-     * {@value #BATCH} until the medians of two batches in a row agree within 5 % (at most {@value #MAX_BATCHES}
-     * batches after the minimum); returns how many runs it took.
+     * Runs the work at least {@value #WARM_UP} times and for at least the precision's CPU time (3 CPU-seconds in full
+     * mode), then in batches of {@value #BATCH} until the medians of two batches in a row agree within 5 % (at most
+     * {@value #MAX_BATCHES} batches after the minimum); returns how many runs it took.
      */
-    static int warmUp(LongSupplier oneRunNanos) {
+    static int warmUp(LongSupplier oneRunNanos, Precision precision) {
         int runs = 0;
         long spent = 0;
-        for (; runs < WARM_UP || spent < MIN_WARM_UP_NANOS; runs++) {
+        for (; runs < WARM_UP || spent < precision.minWarmUpNanos; runs++) {
             spent += oneRunNanos.getAsLong();
         }
         double previous = Double.NaN;

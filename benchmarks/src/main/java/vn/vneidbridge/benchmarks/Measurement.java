@@ -39,6 +39,16 @@ record Measurement(String scenario, String title, String variant, String pair, i
         return window.logins().length;
     }
 
+    /**
+     * The same window under another name: quick mode's stock reference of a scenario of ours is the pair's stock
+     * window of that login ({@link StockReference#ofPairWindows}), recorded again as the reference of that scenario's
+     * window {@code repetition}.
+     */
+    Measurement reusedAs(String scenario, String title, String variant, String pair, int repetition) {
+        return new Measurement(scenario, title, variant, pair, repetition, unit, concurrency, window, cpuSeconds,
+                peakRssBytes, warmUp, registryCalls, timers, load, idleServerCpuSeconds, loadEndedEarly);
+    }
+
     /** Logins per second (polls per second for a polling scenario) over the window. */
     double throughput() {
         return unit == Unit.LOGIN ? window.loginsPerSecond() : window.requestCount() / window.seconds();

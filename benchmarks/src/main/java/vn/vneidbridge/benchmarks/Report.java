@@ -139,7 +139,10 @@ final class Report {
         }
         if (options.quick()) {
             md.append("**Quick mode: indicative only.** One server pair, one round, short fixed warm-ups, one server of"
-                    + " ours for every scenario; publish only full-mode numbers.\n\n");
+                    + " ours for every scenario, the stand-in VNeID inside it (no third server: the VNeID logins' CPU"
+                    + " counts both JVMs on both sides, the partner API is compared with the broker's stock window), and"
+                    + " the pair's stock windows as the reference of every scenario of ours after the pair (reused,"
+                    + " not windows of their own); publish only full-mode numbers.\n\n");
         }
         md.append("- Taken ").append(machine.date()).append(" on ").append(machine.cpus()).append(" CPUs (")
                 .append(machine.cpuModel()).append("), ").append(machine.os()).append(", ").append(machine.jdk())
@@ -185,7 +188,7 @@ final class Report {
                     .filter(m -> scenario.equals(m.scenario()) && "ours".equals(m.variant())).toList();
             List<double[]> ratios = new ArrayList<>();
             for (Measurement o : ours) {
-                stockTwin(o).ifPresent(stock -> ratios.add(ratios(o, stock)));
+                stockTwin(o).ifPresent(stock -> ratios.add(pairRatios(o, stock)));
             }
             if (!ratios.isEmpty()) {
                 rows.add(new PairRow(ours.get(0).title(), Spread.of(column(ratios, 0)), Spread.of(column(ratios, 1)),
@@ -317,9 +320,11 @@ final class Report {
      * login's).
      */
     static double referenceCpu(Measurement m, Measurement reference) {
-        if (!StockReference.Kind.BROKER.scenario().equals(reference.scenario())) {
-            return m.cpuPerUnit();
-        }
+        return StockReference.Kind.BROKER.scenario().equals(reference.scenario()) ? bothJvmsCpu(m) : m.cpuPerUnit();
+    }
+
+    /** CPU-seconds per login of both Keycloak JVMs, the loaded one and the other (NaN CPU of the other counts 0). */
+    private static double bothJvmsCpu(Measurement m) {
         double idle = Double.isNaN(m.idleServerCpuSeconds()) ? 0 : m.idleServerCpuSeconds();
         return m.logins() == 0 ? Double.NaN : (m.cpuSeconds() + idle) / m.logins();
     }
@@ -652,8 +657,15 @@ final class Report {
 
     /** {@code a / b}; NaN when {@code b} is zero or either is not a number. */
     /** Ours / stock of two windows: logins a second, CPU-seconds per login, p50. */
-    private static double[] ratios(Measurement ours, Measurement stock) {
-        return new double[] {ratio(ours.throughput(), stock.throughput()), ratio(ours.cpuPerUnit(), stock.cpuPerUnit()),
+    /**
+     * Ours / stock within a round: logins a second, CPU-seconds per login, p50. The CPU is the loaded JVM's, but for
+     * quick mode's VNeID logins, whose stand-in VNeID runs inside ours (no third server): both JVMs' then, on both
+     * sides, as for a brokered login's stock reference ({@link #referenceCpu}).
+     */
+    private double[] pairRatios(Measurement ours, Measurement stock) {
+        boolean bothJvms = options.quick() && !"password".equals(ours.pair());
+        return new double[] {ratio(ours.throughput(), stock.throughput()),
+            bothJvms ? ratio(bothJvmsCpu(ours), bothJvmsCpu(stock)) : ratio(ours.cpuPerUnit(), stock.cpuPerUnit()),
             ratio(ours.latencies().p50(), stock.latencies().p50())};
     }
 

@@ -38,6 +38,11 @@ final class StockReference {
             return "reference-" + id;
         }
 
+        /** The server pairs' id of the same login (their stock leg's {@link Measurement#pair()}). */
+        String pairLeg() {
+            return id;
+        }
+
         String title() {
             return title;
         }
@@ -49,35 +54,59 @@ final class StockReference {
 
     /** The variant of every reference window. */
     static final String VARIANT = "stock reference";
+    /** The variant of a quick-mode reference: the pair's stock window of that login, reused ({@link #ofPairWindows}). */
+    static final String REUSED_VARIANT = "stock reference (the pair's window, reused)";
 
     private final KeycloakServer server;
     private final SessionReset sessions;
-    private final Map<Kind, UserSource> users;
+    private final Map<Kind, UserSource> users = new EnumMap<>(Kind.class);
     private final Map<Kind, Measurement.WarmUp> warmUps = new EnumMap<>(Kind.class);
+    private final Map<Kind, Measurement> pairWindows = new EnumMap<>(Kind.class);
 
     private boolean fresh;
 
     /**
-     * @param brokerLogins stock's broker logins, or null where stock's broker does not log in at ours' stand-in (quick
-     *                     mode's pair brokers to a third server whose CPU no window counts): no broker reference then
-     * @param fresh        whether the server has served nothing yet (its first warm-up then lasts at least
-     *                     {@link BenchmarkOptions#FRESH_JVM_WARM_UP})
+     * A stock server that runs a window of its own beside each window of ours.
+     *
+     * @param fresh whether the server has served nothing yet (its first warm-up then lasts at least
+     *              {@link BenchmarkOptions#FRESH_JVM_WARM_UP})
      */
     StockReference(KeycloakServer server, SessionReset sessions, UserSource passwordLogins, UserSource brokerLogins,
                    boolean fresh) {
+        this(server, sessions, fresh);
+        users.put(Kind.PASSWORD, passwordLogins);
+        users.put(Kind.BROKER, brokerLogins);
+    }
+
+    private StockReference(KeycloakServer server, SessionReset sessions, boolean fresh) {
         this.server = server;
         this.sessions = sessions;
-        this.users = new EnumMap<>(Kind.class);
-        users.put(Kind.PASSWORD, passwordLogins);
-        if (brokerLogins != null) {
-            users.put(Kind.BROKER, brokerLogins);
-        }
         this.fresh = fresh;
+    }
+
+    /**
+     * Quick mode's yardstick: the stock server of its one server pair, whose window of each login (password, OIDC
+     * broker: {@code windows}, by kind) every scenario of ours that follows on the pair's server of ours is compared
+     * with, instead of a window of its own before or after each: an indicative run of a few minutes, whose reference
+     * windows were a fifth of it. Such a reference runs nothing.
+     */
+    static StockReference ofPairWindows(KeycloakServer server, Map<Kind, Measurement> windows) {
+        StockReference reference = new StockReference(server, null, false);
+        windows.forEach((kind, window) -> {
+            reference.pairWindows.put(kind, window);
+            reference.warmUps.put(kind, window.warmUp());
+        });
+        return reference;
     }
 
     /** Whether this server gives a reference of {@code kind}. */
     boolean gives(Kind kind) {
-        return users.containsKey(kind);
+        return users.containsKey(kind) || pairWindows.containsKey(kind);
+    }
+
+    /** The pair's stock window of {@code kind} that stands for every window of it ({@link #ofPairWindows}), or null. */
+    Measurement pairWindow(Kind kind) {
+        return pairWindows.get(kind);
     }
 
     /**

@@ -419,4 +419,65 @@ class ReportTest {
                     + " it runs (0.75× the logins a second");
         }
     }
+
+    @Nested
+    class GivenAQuickRun {
+
+        private final BenchmarkOptions quick = BenchmarkOptions.parse(new String[] {"--keycloak-zip=kc.zip",
+            "--providers-bundle=p.zip", "--sandbox-bundle=s.zip", "--work-dir=target", "--quick"});
+
+        /** A 10 s window of one server while the other took {@code otherCpu} CPU-seconds. */
+        private Measurement window(String scenario, String variant, String pair, int logins, double cpu,
+                                   double otherCpu) {
+            Measurement m = run(scenario, variant, pair, 1, logins, 200, cpu);
+            return new Measurement(scenario, m.title(), variant, pair, 1, m.unit(), 8, m.window(), cpu,
+                    m.peakRssBytes(), m.warmUp(), 0, List.of(), m.load(), otherCpu, false);
+        }
+
+        private Report report(List<Measurement> results) {
+            return new Report(quick, MACHINE, results, Duration.ofMinutes(5), 0.02, Map.of(), List.of());
+        }
+
+        @Test
+        void thenItsVneidPairsCountTheStandInsWorkInOursOnBothSides() {
+            // the stand-in runs inside ours: stock's broker window made ours' JVM work 3 CPU-s; counted with the loaded
+            // JVM's, (10 + 3) / 400 against ours' (12 + 0.1) / 400 = 0.93×, where the loaded JVMs alone say 1.20×
+            Report report = report(List.of(window("password", "stock", "password", 200, 10.0, 0.5),
+                    window("password", "ours", "password", 200, 11.0, 0.5),
+                    window("broker", "stock", "broker", 400, 10.0, 3.0),
+                    window("broker", "ours", "broker", 400, 12.0, 0.1)));
+
+            assertThat(report.pairRows()).satisfiesExactly(
+                    password -> assertThat(password.cpu().median()).as("the loaded JVM's alone").isCloseTo(1.1,
+                            within(1e-9)),
+                    broker -> assertThat(broker.cpu().median()).isCloseTo(12.1 / 13.0, within(1e-9)));
+            assertThat(report.markdown()).contains("no third server");
+        }
+
+        @Test
+        void thenTheReferenceOfEveryScenarioAfterThePairIsThePairsStockWindowReused() {
+            Measurement stockPassword = window("password", "stock", "password", 400, 16.0, 0.5);
+            String miss = StockReference.key("cccd-miss title", "ours");
+            String hit = StockReference.key("cccd-hit title", "ours");
+            StockReference reference = StockReference.ofPairWindows(null,
+                    Map.of(StockReference.Kind.PASSWORD, stockPassword));
+            Measurement.WarmUp pairsWarmUp = stockPassword.warmUp();
+
+            assertThat(reference.gives(StockReference.Kind.PASSWORD)).isTrue();
+            assertThat(reference.gives(StockReference.Kind.BROKER)).isFalse();
+            assertThat(reference.warmUp(StockReference.Kind.PASSWORD)).as("no warm-up of its own").isEqualTo(pairsWarmUp);
+            Report report = report(List.of(stockPassword,
+                    window("cccd-miss", "ours", null, 300, 15.0, 0.2),
+                    reference.pairWindow(StockReference.Kind.PASSWORD).reusedAs("reference-password",
+                            StockReference.Kind.PASSWORD.title(), StockReference.REUSED_VARIANT, miss, 1),
+                    window("cccd-hit", "ours", null, 360, 15.0, 0.2),
+                    reference.pairWindow(StockReference.Kind.PASSWORD).reusedAs("reference-password",
+                            StockReference.Kind.PASSWORD.title(), StockReference.REUSED_VARIANT, hit, 1)));
+
+            // 30 and 36 logins a second against the pair's stock 40: 0.75× and 0.90×, each its one couple
+            assertThat(report.referenceRows()).satisfiesExactly(
+                    missRow -> assertThat(missRow.throughput().median()).isCloseTo(0.75, within(1e-9)),
+                    hitRow -> assertThat(hitRow.throughput().median()).isCloseTo(0.90, within(1e-9)));
+        }
+    }
 }
