@@ -350,9 +350,15 @@ final class Report {
         if (rows.isEmpty()) {
             return;
         }
-        md.append("\n## Ours alone against stock in the same minutes\n\n");
-        md.append("Each window of ours above had a window of a stock Keycloak started beside it, right before or"
-                + " after it in the same round: stock's password login, or its OIDC broker login of a linked citizen."
+        md.append(options.quick() ? "\n## Ours alone against the pair's stock windows\n\n"
+                : "\n## Ours alone against stock in the same minutes\n\n");
+        md.append(options.quick()
+                ? "Quick mode: each window of ours above is compared with the pair's stock window of the login most"
+                        + " like it, reused (a few minutes earlier, not a window of its own): stock's password login, or"
+                        + " its OIDC broker login of a linked citizen."
+                : "Each window of ours above had a window of a stock Keycloak started beside it, right before or"
+                + " after it in the same round: stock's password login, or its OIDC broker login of a linked citizen.");
+        md.append(""
                 + " Each ratio is ours / stock of one such couple; the median over the couples and, in brackets, the"
                 + " range. Against stock's broker, CPU-seconds per login count both Keycloak JVMs on both sides"
                 + " (stock's broker logs in at the stand-in VNeID inside ours, whose JVM then does the upstream's work,"
