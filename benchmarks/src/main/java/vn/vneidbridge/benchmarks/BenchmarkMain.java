@@ -91,7 +91,10 @@ public final class BenchmarkMain {
      * dropped before each warm-up and window of a scenario without a stock twin, as the pairs do ({@link SessionReset}).
      */
     private SessionReset aloneSessions;
-    /** The stock server beside the server of ours measured alone, or null ({@link StockReference}). */
+    /**
+     * The stock server beside the server of ours measured alone (in quick mode the pair's, its windows reused), or
+     * null ({@link StockReference}).
+     */
     private StockReference reference;
     /** Whether the next scenario is the first on a server of ours just started alone (its JVM still compiling). */
     private boolean freshServer;
@@ -332,12 +335,13 @@ public final class BenchmarkMain {
                     accounts.partnerOnly());
             prepare("link the partner-API citizens", base, Journey.VNEID, partnerLogins);
             ScenarioSetup.speakOidc(admin);
-            // every warm-up and window starts with no stored login session on any of the three servers
+            // every warm-up and window starts with no stored login session on any server (the stand-in's realm
+            // included, on a third server or in quick mode inside ours)
             SessionReset sessions = new SessionReset(List.of(new SessionReset.Realm(stockAdmin, "dvc"),
                     new SessionReset.Realm(admin, "dvc"), new SessionReset.Realm(standIn.admin(), UPSTREAM_REALM)));
 
             if (!options.vneidOnly()) {
-                sideBySide(pair, sessions, List.of(
+                sideBySide(pair, sessions, stock, ours, List.of(
                         new Leg(stock, "password", PASSWORD_TITLE, "stock", "password", Journey.PASSWORD,
                                 UserSource.roundRobin(stockPasswordLogins)),
                         new Leg(ours, "password", PASSWORD_TITLE, "ours", "password", Journey.MIGRATED_PASSWORD,
@@ -350,7 +354,7 @@ public final class BenchmarkMain {
             }
             List<Map<String, Object>> stockBrokerLogins = vneidLogins(accounts.vneidOnly().stream()
                     .map(SyntheticPerson::cccd).toList());
-            sideBySide(pair, sessions, List.of(
+            sideBySide(pair, sessions, stock, ours, List.of(
                     new Leg(stock, "broker", BROKER_TITLE, "stock", "broker", Journey.VNEID,
                             UserSource.roundRobin(stockBrokerLogins)),
                     new Leg(ours, "broker", BROKER_TITLE, "ours", "broker", Journey.VNEID,
@@ -361,7 +365,7 @@ public final class BenchmarkMain {
             ScenarioSetup.speakPartnerApi(admin, ours, standIn);
             // quick mode: ours' partner-API window against the stock window of the broker family just before (a
             // second stock broker window would only repeat it in an indicative run)
-            sideBySide(pair, sessions, options.quick()
+            sideBySide(pair, sessions, stock, ours, options.quick()
                     ? List.of(new Leg(ours, "partner", PARTNER_TITLE, "ours", "broker", Journey.VNEID,
                             UserSource.roundRobin(partnerLogins)))
                     : List.of(new Leg(stock, "broker-twin", BROKER_TWIN_TITLE, "stock", "partner", Journey.VNEID,
@@ -379,7 +383,7 @@ public final class BenchmarkMain {
                 // the yardstick is the pair's stock server, whose broker logs in at the stand-in inside ours as a
                 // full run's stock reference does: its password and broker windows of the pair stand for a window
                 // of their own beside each scenario of ours
-                reference = StockReference.ofPairWindows(stock, pairStockWindows());
+                reference = StockReference.ofPairWindows(stock, results);
                 try {
                     unpaired(ours, admin, standIn, String.format(Locale.ROOT, "%,d accounts", options.largeAccounts()),
                             migrated);
@@ -392,16 +396,6 @@ public final class BenchmarkMain {
                 }
             }
         }
-    }
-
-    /** The pair's last stock window of each login a stock reference gives (quick mode's yardstick). */
-    private Map<StockReference.Kind, Measurement> pairStockWindows() {
-        Map<StockReference.Kind, Measurement> windows = new EnumMap<>(StockReference.Kind.class);
-        for (StockReference.Kind kind : StockReference.Kind.values()) {
-            results.stream().filter(m -> "stock".equals(m.variant()) && kind.pairLeg().equals(m.pair()))
-                    .reduce((first, last) -> last).ifPresent(window -> windows.put(kind, window));
-        }
-        return windows;
     }
 
     /**
@@ -435,27 +429,30 @@ public final class BenchmarkMain {
      * the difference measured. Before each warm-up and window, every server of the pair drops its stored login
      * sessions ({@link SessionReset}): on H2 a login costs more the more sessions are stored.
      */
-    private void sideBySide(int pair, SessionReset sessions, List<Leg> legs) {
+    private void sideBySide(int pair, SessionReset sessions, KeycloakServer stock, KeycloakServer ours,
+                            List<Leg> legs) {
         Map<Leg, Measurement.WarmUp> warm = new LinkedHashMap<>();
         for (Leg leg : legs) {
             if (!options.quick()) { // quick mode: the round's re-warm is the warm-up
                 sessions.run(out);
-                warm.put(leg, warmUp(leg, idleServer(legs, leg)));
+                warm.put(leg, warmUp(leg, idleServer(stock, ours, leg)));
             }
         }
         for (int round = 1; round <= options.rounds(); round++) {
             int repetition = (pair - 1) * options.rounds() + round;
             for (Leg leg : Rotation.of(legs, repetition)) {
                 sessions.run(out);
-                window(leg, repetition, warm.get(leg), idleServer(legs, leg));
+                window(leg, repetition, warm.get(leg), idleServer(stock, ours, leg));
             }
         }
     }
 
-    /** The JVM of the other server of the pair (idle while {@code leg} runs), or 0. */
-    private static long idleServer(List<Leg> legs, Leg leg) {
-        return legs.stream().map(Leg::server).filter(server -> server != leg.server()).findFirst()
-                .map(server -> ProcStats.jvmPid(server.pid())).orElse(0L);
+    /**
+     * The JVM of the other server of the pair, idle while {@code leg} runs (also in a family with a leg on one server
+     * only: quick mode's partner API, whose stock window is the broker family's, both JVMs counted on both sides).
+     */
+    private static long idleServer(KeycloakServer stock, KeycloakServer ours, Leg leg) {
+        return ProcStats.jvmPid((leg.server() == stock ? ours : stock).pid());
     }
 
     /** The leg's warm-up: load until its CPU-seconds per login are stable; what it measured is not kept. */
@@ -895,7 +892,8 @@ public final class BenchmarkMain {
      * A use-once pool used up ends the rounds. With a {@link #reference} server that gives the {@code reference}
      * kind, that stock login warms up first if it has not yet on this server, and each round also runs a window of it,
      * right after ours' window in odd rounds and right before it in even ones (round 1's comes after: ours' warm-up
-     * leads to its window), so that neither side always follows the other.
+     * leads to its window), so that neither side always follows the other; in quick mode the pair's stock window of
+     * that login stands for it ({@link StockReference#ofPairWindows}).
      */
     private void measure(KeycloakServer server, String scenario, String title, String variant,
                          StockReference.Kind reference, String base, Journey journey, UserSource users,
@@ -904,7 +902,7 @@ public final class BenchmarkMain {
         StockReference stock = reference == null || this.reference == null || !this.reference.gives(reference) ? null
                 : this.reference;
         long idleJvm = stock == null ? 0 : ProcStats.jvmPid(stock.server().pid());
-        if (stock != null && stock.warmUp(reference) == null) {
+        if (stock != null && !stock.reuses(reference) && stock.warmUp(reference) == null) {
             // before ours' warm-up, as the pairs warm every leg up before their rounds: round 1's couple of windows
             // is then a re-warm apart, not a stock warm-up of minutes (runs Y1 and Y2 had it between them)
             referenceWarmUp(stock, reference, jvm);
@@ -971,14 +969,14 @@ public final class BenchmarkMain {
      * {@code variant}, after a short re-warm (its warm-up came before ours', {@link #referenceWarmUp}). Stock's stored
      * sessions are dropped before it, and ours' too (stock's broker logs in at the stand-in inside ours) unless
      * {@code dropOurs} is false: a scenario that starts from sessions it prepared keeps them, and its reference runs
-     * over the same stored sessions as its own windows.
+     * over the same stored sessions as its own windows. In quick mode nothing runs: the pair's stock window of that
+     * login is recorded again as this window ({@link StockReference#reuse}).
      */
     private void referenceWindow(StockReference stock, StockReference.Kind kind, String title, String variant,
                                  int repetition, long oursJvm, boolean dropOurs) {
-        Measurement pairWindow = stock.pairWindow(kind);
-        if (pairWindow != null) {
-            results.add(pairWindow.reusedAs(kind.scenario(), kind.title(), StockReference.REUSED_VARIANT,
-                    StockReference.key(title, variant), repetition));
+        Measurement reused = stock.reuse(kind, title, variant, repetition);
+        if (reused != null) { // quick mode: the pair's stock window of that login stands for one of its own
+            results.add(reused);
             return;
         }
         stock.sessions().run(out);

@@ -29,7 +29,7 @@ import vn.vneidbridge.sandbox.legacy.PasswordFormat;
  * login's hashes with both cores busy, and a memory-hard hash costs a core more when the other core hashes too (on
  * one idle thread, bcrypt's floor came out 30 % under what the server's login paid beyond stock's in runs E and G).
  * The report adds it to a stock password login's CPU-seconds (which already verifies one Argon2id hash). The
- * warm-up lasts at least 3 CPU-seconds and until the hash's cost is stable (a fresh runner once measured 0.19
+ * warm-up lasts at least 3 CPU-seconds (quick mode: 1, {@link Precision}) and until the hash's cost is stable (a fresh runner once measured 0.19
  * CPU-s per Argon2id hash after 15 runs, 0.05 in another run); the runner measures the floor again at the end and
  * the report uses the lower of the two (the faster machine: the stricter floor).
  */

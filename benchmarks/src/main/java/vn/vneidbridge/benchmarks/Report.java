@@ -73,7 +73,7 @@ final class Report {
         Files.writeString(dir.resolve("reference.csv"), referenceCsv(), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("reference-" + options.mode() + "-" + stamp + ".csv"), referenceCsv(),
                 StandardCharsets.UTF_8);
-        ImageIO.write(chart(results), "png", dir.resolve("report.png").toFile());
+        ImageIO.write(chart(windows()), "png", dir.resolve("report.png").toFile());
         return markdown;
     }
 
@@ -358,15 +358,14 @@ final class Report {
                         + " its OIDC broker login of a linked citizen."
                 : "Each window of ours above had a window of a stock Keycloak started beside it, right before or"
                 + " after it in the same round: stock's password login, or its OIDC broker login of a linked citizen.");
-        md.append(""
-                + " Each ratio is ours / stock of one such couple; the median over the couples and, in brackets, the"
+        md.append(" Each ratio is ours / stock of one such couple; the median over the couples and, in brackets, the"
                 + " range. Against stock's broker, CPU-seconds per login count both Keycloak JVMs on both sides"
                 + " (stock's broker logs in at the stand-in VNeID inside ours, whose JVM then does the upstream's work,"
                 + " as it does for ours' own VNeID logins); against its password login, the loaded JVM's alone."
-                + " A window whose use-once pool ran out has no couple. The machine's speed moves by more than the"
-                + " differences measured (runs X1 and X2, docs/benchmarks.md), and a ratio of the same minutes cancels"
-                + " it; the figures alone do not."
-                + " `reference.csv` has these ratios for `CompareRuns`.\n\n");
+                + " A window whose use-once pool ran out has no couple.");
+        md.append(options.quick() ? "" : " The machine's speed moves by more than the differences measured (runs X1"
+                + " and X2, docs/benchmarks.md), and a ratio of the same minutes cancels it; the figures alone do not.");
+        md.append(" `reference.csv` has these ratios for `CompareRuns`.\n\n");
         md.append("| Scenario | Variant | Against | Couples | Logins/s | CPU-s per login | p50 | Stock logins/s"
                 + " | Stock CPU-s per login |\n");
         md.append("|---|---|---|--:|---|---|---|---|---|\n");
@@ -380,14 +379,24 @@ final class Report {
 
     // ---- every window ---------------------------------------------------------------------------------------
 
+    /**
+     * The windows measured, without quick mode's reused references (the pair's stock windows recorded again as the
+     * reference of a scenario of ours: {@link StockReference#reuse}), which are in the list once already.
+     */
+    List<Measurement> windows() {
+        return results.stream().filter(m -> !StockReference.REUSED_VARIANT.equals(m.variant())).toList();
+    }
+
     private void runs(StringBuilder md) {
         md.append("\n## Every measured window\n\n");
         md.append("The warm-up is the scenario's first run on that server (a round's window follows a short re-warm);"
-                + " \"idle server\" is the CPU time the other server of the pair took during the window.\n\n");
+                + " \"idle server\" is the CPU time the other server of the pair took during the window.");
+        md.append(options.quick() ? " The pair's stock windows, the reference of the scenarios after the pair, are"
+                + " listed once.\n\n" : "\n\n");
         md.append("| Scenario | Variant | # | Warm-up | Logins/s | p50 ms | p95 ms | p99 ms | Server CPU-s / login"
                 + " | Peak RSS MiB | Failed | Idle server CPU-s | Load at end |\n");
         md.append("|---|---|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|---|\n");
-        for (Measurement m : results) {
+        for (Measurement m : windows()) {
             boolean poll = m.unit() == Measurement.Unit.POLL;
             md.append(String.format(Locale.ROOT, "| %s | %s | %d | %d s, %s | %s | %s | %s | %s | %s | %.0f | %d | %s | %s |%n",
                     m.title(), m.variant(), m.repetition(), m.warmUp().seconds(),
@@ -496,8 +505,9 @@ final class Report {
                 + " Keycloak's default parameters), each hash's CPU time measured on this machine with every core hashing at"
                 + " once (%d threads, as a login window keeps every core busy), at the start and at the end of the run,"
                 + " the lower of the two.%n%n", referenced
-                        ? "each window's own stock reference, the window of the same round; the floor column gives"
-                                + " their median and the ratio is window by window"
+                        ? (options.quick() ? "the pair's stock password window, reused as each window's reference"
+                                : "each window's own stock reference, the window of the same round; the floor column"
+                                + " gives their median and the ratio is window by window")
                         : String.format(Locale.ROOT, "%.4f CPU-s, median over the rounds", stockCpu),
                 argon2idSeconds, HashLimit.THREADS_AT_ONCE));
         md.append("| Format | Logins/s | CPU-s / login | Legacy hash CPU-s | Floor CPU-s | Ratio | Target (≤ ")
@@ -661,8 +671,6 @@ final class Report {
         return met ? "met" : "**not met**";
     }
 
-    /** {@code a / b}; NaN when {@code b} is zero or either is not a number. */
-    /** Ours / stock of two windows: logins a second, CPU-seconds per login, p50. */
     /**
      * Ours / stock within a round: logins a second, CPU-seconds per login, p50. The CPU is the loaded JVM's, but for
      * quick mode's VNeID logins, whose stand-in VNeID runs inside ours (no third server): both JVMs' then, on both
@@ -675,6 +683,7 @@ final class Report {
             ratio(ours.latencies().p50(), stock.latencies().p50())};
     }
 
+    /** {@code a / b}; NaN when {@code b} is zero or either is not a number. */
     static double ratio(double a, double b) {
         return b == 0 || Double.isNaN(a) || Double.isNaN(b) ? Double.NaN : a / b;
     }

@@ -1,7 +1,9 @@
 package vn.vneidbridge.benchmarks;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import vn.vneidbridge.distribution.KeycloakServer;
 
 /**
@@ -14,6 +16,9 @@ import vn.vneidbridge.distribution.KeycloakServer;
  * each run 0.057 against 0.030 CPU-seconds), and within a run too. A figure measured alone is comparable only with
  * one measured in the same minutes; a ratio to a stock window of those minutes cancels the machine's speed, as the
  * server pairs' ratios do.
+ *
+ * <p>Quick mode, a few minutes and indicative only, runs no window of its own for that: the stock windows of its one
+ * server pair stand for the reference of every scenario of ours after the pair ({@link #ofPairWindows}).
  */
 final class StockReference {
 
@@ -74,8 +79,8 @@ final class StockReference {
     StockReference(KeycloakServer server, SessionReset sessions, UserSource passwordLogins, UserSource brokerLogins,
                    boolean fresh) {
         this(server, sessions, fresh);
-        users.put(Kind.PASSWORD, passwordLogins);
-        users.put(Kind.BROKER, brokerLogins);
+        users.put(Kind.PASSWORD, Objects.requireNonNull(passwordLogins));
+        users.put(Kind.BROKER, Objects.requireNonNull(brokerLogins));
     }
 
     private StockReference(KeycloakServer server, SessionReset sessions, boolean fresh) {
@@ -85,17 +90,20 @@ final class StockReference {
     }
 
     /**
-     * Quick mode's yardstick: the stock server of its one server pair, whose window of each login (password, OIDC
-     * broker: {@code windows}, by kind) every scenario of ours that follows on the pair's server of ours is compared
+     * Quick mode's yardstick: the stock server of its one server pair, whose last window of each login (password, OIDC
+     * broker) among {@code results} every scenario of ours that follows on the pair's server of ours is compared
      * with, instead of a window of its own before or after each: an indicative run of a few minutes, whose reference
-     * windows were a fifth of it. Such a reference runs nothing.
+     * windows were a fifth of it. Such a reference runs nothing ({@link #reuse}).
      */
-    static StockReference ofPairWindows(KeycloakServer server, Map<Kind, Measurement> windows) {
+    static StockReference ofPairWindows(KeycloakServer server, List<Measurement> results) {
         StockReference reference = new StockReference(server, null, false);
-        windows.forEach((kind, window) -> {
-            reference.pairWindows.put(kind, window);
-            reference.warmUps.put(kind, window.warmUp());
-        });
+        for (Kind kind : Kind.values()) {
+            results.stream().filter(m -> "stock".equals(m.variant()) && kind.pairLeg().equals(m.pair()))
+                    .reduce((first, last) -> last).ifPresent(window -> {
+                        reference.pairWindows.put(kind, window);
+                        reference.warmUps.put(kind, window.warmUp());
+                    });
+        }
         return reference;
     }
 
@@ -104,9 +112,19 @@ final class StockReference {
         return users.containsKey(kind) || pairWindows.containsKey(kind);
     }
 
-    /** The pair's stock window of {@code kind} that stands for every window of it ({@link #ofPairWindows}), or null. */
-    Measurement pairWindow(Kind kind) {
-        return pairWindows.get(kind);
+    /** Whether this reference's windows of {@code kind} are the pair's, reused ({@link #ofPairWindows}). */
+    boolean reuses(Kind kind) {
+        return pairWindows.containsKey(kind);
+    }
+
+    /**
+     * The pair's stock window of {@code kind}, recorded again as the reference of ours' window {@code repetition} of
+     * {@code title} / {@code variant} (variant {@link #REUSED_VARIANT}), or null when this reference does not reuse one.
+     */
+    Measurement reuse(Kind kind, String title, String variant, int repetition) {
+        Measurement window = pairWindows.get(kind);
+        return window == null ? null
+                : window.reusedAs(kind.scenario(), kind.title(), REUSED_VARIANT, key(title, variant), repetition);
     }
 
     /**
