@@ -71,6 +71,9 @@ class BulkVerificationOnPostgresIT {
     private static final String WITHDRAWN = "it.bulk.withdrawn";
     private static final String MARKED_FIRST = "it.bulk.marked-first";
     private static final String FOUND_LATER = "it.bulk.found-later";
+    private static final String HELD = "it.bulk.held";
+    /** Not a legacy account: a user of Keycloak only, holding {@link #HELD}'s number verified. */
+    private static final String HOLDER = "it.bulk.holder";
     /** Synthetic people the simulator knows and no other fixture uses. */
     private static final SyntheticPerson VERIFIED_PERSON = LegacyFixtures.syntheticPerson(60);
     private static final SyntheticPerson IMPORTED_PERSON = LegacyFixtures.syntheticPerson(61);
@@ -82,6 +85,10 @@ class BulkVerificationOnPostgresIT {
     /** Beyond the simulator's people: a well-formed number it does not know. */
     private static final SyntheticPerson UNKNOWN_PERSON = SyntheticAccountGenerator
             .people(TestKeycloak.SYNTHETIC_PEOPLE + 100, 42).skip(TestKeycloak.SYNTHETIC_PEOPLE + 50).findFirst()
+            .orElseThrow();
+    /** Beyond the simulator's people too: the registry would answer "not found", never "conflict". */
+    private static final SyntheticPerson HELD_PERSON = SyntheticAccountGenerator
+            .people(TestKeycloak.SYNTHETIC_PEOPLE + 100, 42).skip(TestKeycloak.SYNTHETIC_PEOPLE + 51).findFirst()
             .orElseThrow();
 
     private KeycloakServer keycloak;
@@ -113,6 +120,7 @@ class BulkVerificationOnPostgresIT {
         fixtures.forget(WITHDRAWN);
         fixtures.forget(MARKED_FIRST);
         fixtures.forget(FOUND_LATER);
+        fixtures.forget(HOLDER);
         dismissOpenEntries("left by an earlier run"); // an open entry would keep a number from being marked
         // imported before the job, its number not verified yet
         new PortalLogin(keycloak, "dvcqg-portal").passwordLogin(IMPORTED, PASSWORD);
@@ -133,6 +141,7 @@ class BulkVerificationOnPostgresIT {
         fixtures.forget(WITHDRAWN);
         fixtures.forget(MARKED_FIRST);
         fixtures.forget(FOUND_LATER);
+        fixtures.forget(HOLDER);
         VneidUsers.deleteCreatedFor(admin, VERIFIED_PERSON.cccd());
         VneidUsers.deleteCreatedFor(admin, LATE_TWIN_PERSON.cccd());
     }
@@ -574,6 +583,29 @@ class BulkVerificationOnPostgresIT {
             assertThat(links(markedId)).containsExactly("vneid");
             assertThat(VneidUsers.createdFor(admin, LATE_TWIN_PERSON.cccd())).as("no second user").isEmpty();
         }
+
+        /**
+         * A number a user of Keycloak holds verified (no other legacy account holding it) is a conflict, decided
+         * before the registry is asked: on PostgreSQL the job asks for a page's holders as one list
+         * ({@code HolderLookup}); {@code BulkVerificationRestartIT} asks the same one number at a time on H2.
+         */
+        @Test
+        @Order(13)
+        void thenANumberAUserOfKeycloakHoldsVerifiedIsAConflictOnTheAccountThatHasIt() throws Exception {
+            try (Connection connection = legacy.open()) {
+                insert(connection, HELD, HELD_PERSON.fullName(), HELD_PERSON, HELD_PERSON.cccd(), null);
+            }
+            HttpResponse<String> created = admin.send("POST", "/admin/realms/dvc/users", Map.of("username", HOLDER,
+                    "enabled", true, "attributes", Map.of("cccd", List.of(HELD_PERSON.cccd()),
+                            "cccd_verified", List.of("true"))));
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+            runBusinessJob();
+
+            String report = admin.send("GET", JOBS + "/" + jobId + "/report.csv", null).body();
+            assertThat(report.lines()).as(report).anyMatch(line -> line.startsWith(legacyId(HELD) + ",CONFLICT,"));
+            assertThat(openEntry(HELD_PERSON.cccd())).as("operators are asked to look").isNotNull();
+        }
     }
 
     private void runBusinessJob() throws InterruptedException {
@@ -586,8 +618,8 @@ class BulkVerificationOnPostgresIT {
 
     /** Dismisses the open review entries of this test's numbers. */
     private void dismissOpenEntries(String note) {
-        OpenReviewEntries.dismiss(admin, List.of(TWIN_PERSON.cccd(), VERIFIED_PERSON.cccd(), LATE_TWIN_PERSON.cccd()),
-                note);
+        OpenReviewEntries.dismiss(admin, List.of(TWIN_PERSON.cccd(), VERIFIED_PERSON.cccd(), LATE_TWIN_PERSON.cccd(),
+                HELD_PERSON.cccd()), note);
     }
 
     private List<String> links(String userId) {

@@ -12,8 +12,10 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,6 +28,7 @@ import vn.vneidbridge.it.support.AdminApi;
 import vn.vneidbridge.it.support.TestKeycloak;
 import vn.vneidbridge.sandbox.LegacyDatabaseConnection;
 import vn.vneidbridge.sandbox.PopulationRegistryConnection;
+import vn.vneidbridge.sandbox.legacy.LegacyAccount;
 import vn.vneidbridge.sandbox.legacy.LegacySchema;
 import vn.vneidbridge.sandbox.legacy.SyntheticAccountGenerator;
 
@@ -54,6 +57,9 @@ class BulkVerificationRestartIT {
         private long settledBeforeTheStop;
         private final List<Long> settledAfterTheStart = new ArrayList<>();
         private JsonNode finished;
+        /** A row whose number a user of Keycloak holds verified, and one whose number a user holds unverified. */
+        private LegacyAccount heldVerified;
+        private LegacyAccount heldUnverified;
 
         @BeforeAll
         void startAJobStopTheNodeAndStartItAgain() throws Exception {
@@ -68,6 +74,16 @@ class BulkVerificationRestartIT {
             registry = PopulationRegistryConnection.start(0, ROWS);
             server = KeycloakServer.start(config(servers, true));
             admin = AdminApi.of(server);
+            Map<String, Long> rowsPerNumber = SyntheticAccountGenerator.accounts(ROWS, 42)
+                    .filter(account -> account.cccd() != null)
+                    .collect(Collectors.groupingBy(LegacyAccount::cccd, Collectors.counting()));
+            List<LegacyAccount> unverified = SyntheticAccountGenerator.accounts(ROWS, 42)
+                    .filter(account -> unverifiedCitizen(account) && rowsPerNumber.get(account.cccd()) == 1)
+                    .limit(2).toList();
+            heldVerified = unverified.get(0);
+            heldUnverified = unverified.get(1);
+            createHolder("bulk-holder-verified", heldVerified.cccd(), true);
+            createHolder("bulk-holder-unverified", heldUnverified.cccd(), false);
             // 3 calls a second: a batch is 15 accounts, the job twenty batches and about half a minute long
             HttpResponse<String> started = admin.send("POST", JOBS, Map.of("ratePerSecond", 3, "concurrency", 2));
             assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
@@ -81,6 +97,15 @@ class BulkVerificationRestartIT {
                 settledAfterTheStart.add(status.path("processed").asLong());
                 return "DONE".equals(status.path("state").asText());
             }, Duration.ofMinutes(4));
+        }
+
+        private void createHolder(String username, String number, boolean verified) {
+            Map<String, List<String>> attributes = verified
+                    ? Map.of("cccd", List.of(number), "cccd_verified", List.of("true"))
+                    : Map.of("cccd", List.of(number));
+            HttpResponse<String> created = admin.send("POST", "/admin/realms/dvc/users",
+                    Map.of("username", username, "enabled", true, "attributes", attributes));
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         }
 
         private KeycloakServerConfig config(Path servers, boolean first) {
@@ -148,6 +173,30 @@ class BulkVerificationRestartIT {
             assertThat(lines.stream().map(line -> line.substring(0, line.indexOf(','))).distinct())
                     .hasSize(lines.size());
         }
+
+        /**
+         * A number another user of Keycloak holds verified is a conflict, decided before the registry is asked; one
+         * held unverified is not. On H2, this IT's Keycloak database, the job asks for the holders one number at a
+         * time ({@code HolderLookup}); {@code BulkVerificationOnPostgresIT} asks the same of the list on PostgreSQL.
+         */
+        @Test
+        void thenANumberAnotherUserHoldsVerifiedIsAConflictAndOneHeldUnverifiedIsNot() {
+            HttpResponse<String> report = admin.send("GET", JOBS + "/" + jobId + "/report.csv", null);
+            Map<String, String> outcomes = new HashMap<>();
+            report.body().lines().skip(1).map(line -> line.split(",", -1))
+                    .forEach(cells -> outcomes.put(cells[0], cells[1]));
+
+            assertThat(outcomes.get(heldVerified.legacyId())).as(report.body()).isEqualTo("CONFLICT");
+            assertThat(outcomes.get(heldUnverified.legacyId())).as("asked of the registry, not a conflict")
+                    .isNotNull().isNotEqualTo("CONFLICT");
+        }
+    }
+
+    /** An active citizen's row with a number the legacy portal did not verify: the job asks the registry. */
+    private static boolean unverifiedCitizen(LegacyAccount account) {
+        return account.cccd() != null && !account.cccdVerified() && account.fullName() != null
+                && account.birthDate() != null && account.status() == LegacyAccount.Status.ACTIVE
+                && account.accountType() == LegacyAccount.AccountType.CITIZEN;
     }
 
     private static void deleteRecursively(Path path) throws IOException {
