@@ -57,7 +57,7 @@ class BulkVerificationRestartIT {
         private long settledBeforeTheStop;
         private final List<Long> settledAfterTheStart = new ArrayList<>();
         private JsonNode finished;
-        /** A row whose number a user of Keycloak holds verified, and one whose number a user holds unverified. */
+        /** A row whose number a user of Keycloak holds verified, and one whose number a user holds marked "false". */
         private LegacyAccount heldVerified;
         private LegacyAccount heldUnverified;
 
@@ -100,9 +100,9 @@ class BulkVerificationRestartIT {
         }
 
         private void createHolder(String username, String number, boolean verified) {
-            Map<String, List<String>> attributes = verified
-                    ? Map.of("cccd", List.of(number), "cccd_verified", List.of("true"))
-                    : Map.of("cccd", List.of(number));
+            // "false", as a dispute or an operator leaves it: a mark that is there but not "true"
+            Map<String, List<String>> attributes = Map.of("cccd", List.of(number), "cccd_verified",
+                    List.of(verified ? "true" : "false"));
             HttpResponse<String> created = admin.send("POST", "/admin/realms/dvc/users",
                     Map.of("username", username, "enabled", true, "attributes", attributes));
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);

@@ -23,10 +23,10 @@ import vn.vneidbridge.core.user.UserAttributes;
  * (Hibernate's slow-query log, benchmark run W1, 2026-12-06) and the job settled no account in a minute. Each query
  * here reads only the rows of the numbers asked (or of the users found): on H2 the first asks one number at a time,
  * H2 seeking a list only on an index's first column ({@link HolderLookup}), and the second leaves the mark's value
- * out of the query ({@link #MARKS}). Before 2026-12-08 both read every user holding a number, or a mark, on H2: a
- * page of 400 numbers took 253 ms and its marks 224 ms with 50,000 imported users (1.5 ms with none; 8 ms and 0.1 ms
- * now), which is why the job settled 633–940 accounts a second after the benchmark's first logins (runs S1, S2)
- * against 3,070 on an empty Keycloak.
+ * out of the query ({@link #MARKS}). Before 2026-12-08 both read every user holding a number, or a mark, on H2: with
+ * 50,000 imported users the holders of a page of 400 numbers took 253 ms (1.5 ms with none; 8 ms one number at a
+ * time) and the marks of 10 users 34 ms (0.1 ms without the value), likely why the job settled 633–1,098 accounts a
+ * second after the benchmark's first logins (runs S1, S2) against 3,070 on an empty Keycloak.
  */
 final class KeycloakHolders {
 
